@@ -1,0 +1,21 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+
+namespace DxIndicators.Benchmarks;
+
+/// <summary>Runs the benchmark suites: <c>dotnet run -c Release --project benchmarks/DxIndicators.Benchmarks -- --filter '*'</c>.</summary>
+public static class Program
+{
+    /// <summary>Entry point; returns non-zero when any benchmark failed.</summary>
+    /// <param name="args">BenchmarkDotNet switcher arguments.</param>
+    /// <returns>The exit code.</returns>
+    public static int Main(string[] args)
+    {
+#if DEBUG
+        Console.Error.WriteLine("Warning: benchmarks built in Debug; use -c Release for real numbers.");
+#endif
+        IEnumerable<Summary> summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, DefaultConfig.Instance);
+        return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+    }
+}

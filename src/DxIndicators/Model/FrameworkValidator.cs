@@ -1,0 +1,553 @@
+using System.Globalization;
+
+namespace DxIndicators.Model;
+
+/// <summary>
+/// Checks a framework's structure and values and reports every problem with a JSON path
+/// (the model mirrors the JSON format one to one, so <c>$.nodes[3].children[1].weight</c> points into the file).
+/// </summary>
+/// <remarks>Rules and their names are listed in docs/framework-format.md §Validation.</remarks>
+public static class FrameworkValidator
+{
+    private const double PointsTolerance = 1e-9;
+
+    /// <summary>Validates <paramref name="framework"/>'s parts.</summary>
+    /// <param name="framework">The framework (its constructor calls this before it is usable).</param>
+    /// <returns>Every problem found, errors and warnings, in path order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="framework"/> is null.</exception>
+    internal static IReadOnlyList<ValidationError> Validate(Framework framework)
+    {
+        ArgumentNullException.ThrowIfNull(framework);
+        var errors = new List<ValidationError>();
+        ValidateMetadata(framework.Metadata, errors);
+
+        var codes = new Dictionary<string, string>(StringComparer.Ordinal);
+        var nodeByCode = new Dictionary<string, FrameworkNode>(StringComparer.Ordinal);
+        var indicatorByCode = new Dictionary<string, IndicatorDefinition>(StringComparer.Ordinal);
+
+        for (int i = 0; i < framework.Indicators.Count; i++)
+        {
+            IndicatorDefinition indicator = framework.Indicators[i];
+            string path = $"$.indicators[{i}]";
+            if (RequireCode(indicator.Code, path, errors) && Register(indicator.Code, path, codes, errors))
+            {
+                indicatorByCode[indicator.Code] = indicator;
+            }
+
+            ValidateIndicator(indicator, path, errors);
+        }
+
+        for (int i = 0; i < framework.Nodes.Count; i++)
+        {
+            FrameworkNode node = framework.Nodes[i];
+            string path = $"$.nodes[{i}]";
+            if (RequireCode(node.Code, path, errors) && Register(node.Code, path, codes, errors))
+            {
+                nodeByCode[node.Code] = node;
+            }
+        }
+
+        for (int i = 0; i < framework.Nodes.Count; i++)
+        {
+            ValidateNode(framework.Nodes[i], $"$.nodes[{i}]", nodeByCode, indicatorByCode, errors);
+        }
+
+        for (int i = 0; i < framework.Indicators.Count; i++)
+        {
+            IndicatorDefinition indicator = framework.Indicators[i];
+            if (indicator.Denominator is { } denominator && !indicatorByCode.ContainsKey(denominator))
+            {
+                errors.Add(new ValidationError($"$.indicators[{i}].denominator", "unknown-reference", $"Indicator '{indicator.Code}' is denominated by '{denominator}', which is not an indicator of this framework.", indicator.Code));
+            }
+        }
+
+        ValidateRootAndReachability(framework, nodeByCode, indicatorByCode, errors);
+        ValidateCycles(framework, nodeByCode, errors);
+        ValidateTargets(framework.Targets, "$.targets", indicatorByCode.ContainsKey, errors);
+        return errors;
+    }
+
+    /// <summary>Validates a list of targets against a set of known indicator codes.</summary>
+    /// <param name="targets">The targets.</param>
+    /// <param name="basePath">The JSON path of the list.</param>
+    /// <param name="isKnownIndicator">Whether an indicator code exists (null: do not check references).</param>
+    /// <param name="errors">Receives the problems.</param>
+    internal static void ValidateTargets(IReadOnlyList<TargetRule> targets, string basePath, Func<string, bool>? isKnownIndicator, List<ValidationError> errors)
+    {
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (int i = 0; i < targets.Count; i++)
+        {
+            TargetRule target = targets[i];
+            string path = $"{basePath}[{i}]";
+            if (RequireCode(target.Code, path, errors))
+            {
+                Register(target.Code, path, seen, errors);
+            }
+
+            if (string.IsNullOrWhiteSpace(target.Indicator))
+            {
+                errors.Add(new ValidationError(path + ".indicator", "missing-field", $"Target '{target.Code}' names no indicator.", target.Code));
+            }
+            else if (isKnownIndicator is not null && !isKnownIndicator(target.Indicator))
+            {
+                errors.Add(new ValidationError(path + ".indicator", "unknown-reference", $"Target '{target.Code}' refers to indicator '{target.Indicator}', which does not exist.", target.Code));
+            }
+
+            RequireFinite(target.Threshold, path + ".threshold", target.Code, errors);
+            if (target.Comparator == Comparator.Between)
+            {
+                if (target.UpperThreshold is not { } upper)
+                {
+                    errors.Add(new ValidationError(path + ".upperThreshold", "missing-field", $"Target '{target.Code}' compares 'between' but has no upper threshold.", target.Code));
+                }
+                else if (RequireFinite(upper, path + ".upperThreshold", target.Code, errors) && upper < target.Threshold)
+                {
+                    errors.Add(new ValidationError(path + ".upperThreshold", "inverted-range", Fmt($"Target '{target.Code}': upper threshold {upper} is below the threshold {target.Threshold}."), target.Code));
+                }
+            }
+            else if (target.UpperThreshold is not null)
+            {
+                errors.Add(new ValidationError(path + ".upperThreshold", "unexpected-field", $"Target '{target.Code}': an upper threshold only applies to 'between'.", target.Code));
+            }
+
+            if (target.Comparator == Comparator.RankAtMost && (target.Threshold < 1 || target.Threshold != Math.Floor(target.Threshold)))
+            {
+                errors.Add(new ValidationError(path + ".threshold", "invalid-rank", Fmt($"Target '{target.Code}': a rank threshold must be a whole number ≥ 1, was {target.Threshold}."), target.Code));
+            }
+
+            if (string.IsNullOrWhiteSpace(target.LegalSource))
+            {
+                errors.Add(new ValidationError(path + ".legalSource", "missing-field", $"Target '{target.Code}' has no legal source.", target.Code));
+            }
+
+            if (target.Baseline is { } baseline)
+            {
+                RequireFinite(baseline.Value, path + ".baseline.value", target.Code, errors);
+                if (target.Deadline < baseline.Date)
+                {
+                    errors.Add(new ValidationError(path + ".deadline", "deadline-before-baseline", Fmt($"Target '{target.Code}': deadline {target.Deadline:uuuu-MM-dd} is before its baseline date {baseline.Date:uuuu-MM-dd}."), target.Code));
+                }
+            }
+        }
+    }
+
+    private static void ValidateMetadata(FrameworkMetadata metadata, List<ValidationError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(metadata.Id))
+        {
+            errors.Add(new ValidationError("$.id", "missing-field", "The framework has no id."));
+        }
+
+        if (string.IsNullOrWhiteSpace(metadata.Version))
+        {
+            errors.Add(new ValidationError("$.version", "missing-field", "The framework has no version."));
+        }
+
+        ValidateName(metadata.Name, "$.name", null, errors);
+        if (string.IsNullOrWhiteSpace(metadata.MethodologySource))
+        {
+            errors.Add(new ValidationError("$.methodologySource", "missing-field", "The framework names no methodology source (legal instrument)."));
+        }
+
+        if (metadata.EffectiveTo is { } to && to < metadata.EffectiveFrom)
+        {
+            errors.Add(new ValidationError("$.effectiveTo", "inverted-dates", Fmt($"effectiveTo {to:uuuu-MM-dd} is before effectiveFrom {metadata.EffectiveFrom:uuuu-MM-dd}.")));
+        }
+
+        if (!double.IsFinite(metadata.Scale.Min) || !double.IsFinite(metadata.Scale.Max) || metadata.Scale.Max <= metadata.Scale.Min)
+        {
+            errors.Add(new ValidationError("$.scale", "invalid-scale", Fmt($"The output scale must have finite min < max, was [{metadata.Scale.Min}, {metadata.Scale.Max}].")));
+        }
+    }
+
+    private static void ValidateIndicator(IndicatorDefinition indicator, string path, List<ValidationError> errors)
+    {
+        ValidateName(indicator.Name, path + ".name", indicator.Code, errors);
+        if (double.IsNaN(indicator.ValidRange.Min) || double.IsNaN(indicator.ValidRange.Max) || indicator.ValidRange.Min > indicator.ValidRange.Max)
+        {
+            errors.Add(new ValidationError(path + ".validRange", "inverted-range", Fmt($"Indicator '{indicator.Code}': valid range {indicator.ValidRange} must have min ≤ max."), indicator.Code));
+        }
+
+        if (indicator.PerPopulation is { } per && (!double.IsFinite(per) || per <= 0))
+        {
+            errors.Add(new ValidationError(path + ".perPopulation", "invalid-value", Fmt($"Indicator '{indicator.Code}': perPopulation must be a positive number, was {per}."), indicator.Code));
+        }
+
+        if (indicator.Measure == MeasureKind.PerPopulation && indicator.PerPopulation is null)
+        {
+            errors.Add(new ValidationError(path + ".perPopulation", "missing-field", $"Indicator '{indicator.Code}' is per-population but does not say per how many people.", indicator.Code));
+        }
+
+        if (indicator.Goalposts is { } posts)
+        {
+            bool ok = RequireFinite(posts.Lower, path + ".goalposts.lower", indicator.Code, errors) & RequireFinite(posts.Upper, path + ".goalposts.upper", indicator.Code, errors);
+            if (ok && posts.Lower >= posts.Upper)
+            {
+                errors.Add(new ValidationError(path + ".goalposts", "inverted-range", Fmt($"Indicator '{indicator.Code}': goalposts lower {posts.Lower} must be below upper {posts.Upper} (both in raw units; polarity is applied by the library)."), indicator.Code));
+            }
+        }
+
+        if (indicator.ReferenceTarget is { } target)
+        {
+            RequireFinite(target, path + ".referenceTarget", indicator.Code, errors);
+        }
+
+        if (indicator.Points is { } rule)
+        {
+            ValidatePointsRule(rule, indicator, path + ".points", errors);
+        }
+    }
+
+    private static void ValidatePointsRule(PointsRule rule, IndicatorDefinition indicator, string path, List<ValidationError> errors)
+    {
+        string code = indicator.Code;
+        if (!double.IsFinite(rule.MaxPoints) || rule.MaxPoints < 0)
+        {
+            errors.Add(new ValidationError(path + ".maxPoints", "invalid-points", Fmt($"Indicator '{code}': max points must be a finite number ≥ 0, was {rule.MaxPoints}."), code));
+        }
+
+        switch (rule)
+        {
+            case RatioPointsRule ratio:
+                if (!double.IsFinite(ratio.FullAt) || ratio.FullAt <= 0)
+                {
+                    errors.Add(new ValidationError(path + ".fullAt", "invalid-value", Fmt($"Indicator '{code}': fullAt must be a positive number, was {ratio.FullAt}."), code));
+                }
+
+                break;
+            case StepPointsRule steps:
+                if (steps.Steps.Count == 0)
+                {
+                    errors.Add(new ValidationError(path + ".steps", "empty-steps", $"Indicator '{code}': a step table needs at least one step.", code));
+                }
+
+                for (int i = 0; i < steps.Steps.Count; i++)
+                {
+                    PointsStep step = steps.Steps[i];
+                    string stepPath = $"{path}.steps[{i}]";
+                    RequireFinite(step.Threshold, stepPath + ".threshold", code, errors);
+                    if (!double.IsFinite(step.Points) || step.Points < 0 || step.Points > rule.MaxPoints)
+                    {
+                        errors.Add(new ValidationError(stepPath + ".points", "invalid-points", Fmt($"Indicator '{code}': step points must be in [0, {rule.MaxPoints}], was {step.Points}."), code));
+                    }
+
+                    if (i > 0)
+                    {
+                        PointsStep previous = steps.Steps[i - 1];
+                        bool pointsMonotone = indicator.Polarity == Polarity.HigherIsBetter ? step.Points >= previous.Points : step.Points <= previous.Points;
+                        if (!(step.Threshold > previous.Threshold) || !pointsMonotone)
+                        {
+                            errors.Add(new ValidationError(stepPath, "non-monotone-steps", Fmt($"Indicator '{code}': steps must have strictly increasing thresholds and points that {(indicator.Polarity == Polarity.HigherIsBetter ? "do not decrease" : "do not increase")}; step {i} ({step.Threshold} → {step.Points}) follows ({previous.Threshold} → {previous.Points})."), code));
+                        }
+                    }
+                }
+
+                break;
+            case CategoricalPointsRule categorical:
+                if (categorical.Categories.Count == 0)
+                {
+                    errors.Add(new ValidationError(path + ".categories", "empty-categories", $"Indicator '{code}': a categorical rule needs at least one category.", code));
+                }
+
+                var values = new HashSet<double>();
+                for (int i = 0; i < categorical.Categories.Count; i++)
+                {
+                    CategoryFraction category = categorical.Categories[i];
+                    string catPath = $"{path}.categories[{i}]";
+                    if (!values.Add(category.Value))
+                    {
+                        errors.Add(new ValidationError(catPath + ".value", "duplicate-code", Fmt($"Indicator '{code}': category value {category.Value} appears twice."), code));
+                    }
+
+                    RequireFraction(category.Fraction, catPath + ".fraction", code, errors);
+                }
+
+                break;
+            case AdditivePointsRule additive:
+                if (additive.Parts.Count is 0 or > 52)
+                {
+                    errors.Add(new ValidationError(path + ".parts", "invalid-parts", Fmt($"Indicator '{code}': an additive rule needs 1 to 52 parts, has {additive.Parts.Count}."), code));
+                }
+
+                for (int i = 0; i < additive.Parts.Count; i++)
+                {
+                    RequireFraction(additive.Parts[i].Fraction, $"{path}.parts[{i}].fraction", code, errors);
+                }
+
+                break;
+        }
+    }
+
+    private static void ValidateNode(
+        FrameworkNode node,
+        string path,
+        Dictionary<string, FrameworkNode> nodes,
+        Dictionary<string, IndicatorDefinition> indicators,
+        List<ValidationError> errors)
+    {
+        ValidateName(node.Name, path + ".name", node.Code, errors);
+        if (node.Children.Count == 0)
+        {
+            errors.Add(new ValidationError(path + ".children", "empty-node", $"Node '{node.Code}' ({node.Kind}) has no children; every {node.Kind} needs at least one indicator or node under it.", node.Code));
+        }
+
+        var seenChildren = new HashSet<string>(StringComparer.Ordinal);
+        double pointsSum = 0;
+        double weightSum = 0;
+        bool allPoints = node.Children.Count > 0;
+        for (int i = 0; i < node.Children.Count; i++)
+        {
+            NodeLink link = node.Children[i];
+            string linkPath = $"{path}.children[{i}]";
+            if (!seenChildren.Add(link.Code))
+            {
+                errors.Add(new ValidationError(linkPath + ".code", "duplicate-child", $"Node '{node.Code}' lists child '{link.Code}' twice.", node.Code));
+            }
+
+            bool isNode = nodes.TryGetValue(link.Code, out FrameworkNode? childNode);
+            bool isIndicator = indicators.TryGetValue(link.Code, out IndicatorDefinition? childIndicator);
+            if (!isNode && !isIndicator)
+            {
+                errors.Add(new ValidationError(linkPath + ".code", "unknown-reference", $"Node '{node.Code}' refers to '{link.Code}', which is neither a node nor an indicator.", node.Code));
+            }
+
+            if (!double.IsFinite(link.Weight) || link.Weight < 0)
+            {
+                errors.Add(new ValidationError(linkPath + ".weight", "invalid-weight", Fmt($"Weight of '{link.Code}' in node '{node.Code}' must be a finite number ≥ 0 but was {link.Weight}."), node.Code));
+            }
+            else
+            {
+                weightSum += link.Weight;
+            }
+
+            if (link.MaxPoints is { } points)
+            {
+                if (!double.IsFinite(points) || points < 0)
+                {
+                    errors.Add(new ValidationError(linkPath + ".maxPoints", "invalid-points", Fmt($"Max points of '{link.Code}' in node '{node.Code}' must be a finite number ≥ 0 but was {points}."), node.Code));
+                }
+                else
+                {
+                    pointsSum += points;
+                    double? childMax = childNode?.MaxPoints ?? childIndicator?.Points?.MaxPoints;
+                    if (childMax is { } declared && Math.Abs(declared - points) > PointsTolerance * Math.Max(1, declared))
+                    {
+                        errors.Add(new ValidationError(linkPath + ".maxPoints", "points-mismatch", Fmt($"Node '{node.Code}' gives '{link.Code}' {points} points but '{link.Code}' declares {declared}."), node.Code));
+                    }
+                }
+            }
+            else
+            {
+                allPoints = false;
+            }
+        }
+
+        if (node.Aggregation == AggregationMethod.PointsRatio && !allPoints)
+        {
+            errors.Add(new ValidationError(path + ".children", "missing-points", $"Node '{node.Code}' aggregates by points, so every child link needs maxPoints.", node.Code));
+        }
+
+        if (node.MaxPoints is { } max)
+        {
+            if (!double.IsFinite(max) || max < 0)
+            {
+                errors.Add(new ValidationError(path + ".maxPoints", "invalid-points", Fmt($"Max points of node '{node.Code}' must be a finite number ≥ 0 but was {max}."), node.Code));
+            }
+            else if (allPoints && Math.Abs(pointsSum - max) > PointsTolerance * Math.Max(1, max))
+            {
+                errors.Add(new ValidationError(path + ".maxPoints", "points-sum", Fmt($"Children of node '{node.Code}' add up to {pointsSum} points but the node declares {max}."), node.Code));
+            }
+        }
+
+        bool usesPoints = node.Aggregation == AggregationMethod.PointsRatio || allPoints;
+        double effectiveSum = usesPoints ? pointsSum : weightSum;
+        if (node.Children.Count > 0 && !(effectiveSum > 0))
+        {
+            errors.Add(new ValidationError(path + ".children", "zero-weights", $"Node '{node.Code}': its children's {(usesPoints ? "max points" : "weights")} add up to 0, so it cannot be scored.", node.Code));
+        }
+
+        if (node.Aggregation == AggregationMethod.GeneralisedMean)
+        {
+            if (node.Power is not { } p || !double.IsFinite(p) || p == 0)
+            {
+                errors.Add(new ValidationError(path + ".power", "invalid-power", $"Node '{node.Code}' uses a generalised mean, which needs a finite, non-zero power p.", node.Code));
+            }
+        }
+        else if (node.Power is not null)
+        {
+            errors.Add(new ValidationError(path + ".power", "unexpected-field", $"Node '{node.Code}': power only applies to the generalised mean.", node.Code));
+        }
+
+        if (node.MinShare is { } share && !(share > 0 && share <= 1))
+        {
+            errors.Add(new ValidationError(path + ".minShare", "invalid-share", Fmt($"Node '{node.Code}': minShare must be in (0, 1], was {share}."), node.Code));
+        }
+    }
+
+    private static void ValidateRootAndReachability(
+        Framework framework,
+        Dictionary<string, FrameworkNode> nodes,
+        Dictionary<string, IndicatorDefinition> indicators,
+        List<ValidationError> errors)
+    {
+        if (!nodes.TryGetValue(framework.Root, out FrameworkNode? root))
+        {
+            errors.Add(new ValidationError("$.root", "unknown-reference", $"The root '{framework.Root}' is not a node of the framework.", framework.Root));
+            return;
+        }
+
+        // Pillars may overlap the index instead of sitting under it (2022 DTI: DTI = points of the main indices,
+        // each pillar = foundation indices + its activity index), so they are roots of their own "views".
+        var reached = new HashSet<string>(StringComparer.Ordinal);
+        var stack = new Stack<string>();
+        stack.Push(root.Code);
+        foreach (FrameworkNode node in framework.Nodes)
+        {
+            if (node.Kind == NodeKind.Pillar)
+            {
+                stack.Push(node.Code);
+            }
+        }
+
+        while (stack.Count > 0)
+        {
+            string code = stack.Pop();
+            if (!reached.Add(code) || !nodes.TryGetValue(code, out FrameworkNode? node))
+            {
+                continue;
+            }
+
+            foreach (NodeLink link in node.Children)
+            {
+                stack.Push(link.Code);
+            }
+        }
+
+        for (int i = 0; i < framework.Nodes.Count; i++)
+        {
+            FrameworkNode node = framework.Nodes[i];
+            if (!reached.Contains(node.Code))
+            {
+                errors.Add(new ValidationError($"$.nodes[{i}]", "unreachable", $"Node '{node.Code}' is not under the root '{framework.Root}' nor under any pillar.", node.Code));
+            }
+        }
+
+        for (int i = 0; i < framework.Indicators.Count; i++)
+        {
+            IndicatorDefinition indicator = framework.Indicators[i];
+            if (!reached.Contains(indicator.Code) && !IsDenominator(framework, indicator.Code))
+            {
+                errors.Add(new ValidationError($"$.indicators[{i}]", "unreachable", $"Indicator '{indicator.Code}' is used by no node (and is no other indicator's denominator).", indicator.Code) { Severity = ValidationSeverity.Warning });
+            }
+        }
+
+        _ = indicators;
+    }
+
+    private static bool IsDenominator(Framework framework, string code) =>
+        framework.Indicators.Any(i => string.Equals(i.Denominator, code, StringComparison.Ordinal));
+
+    private static void ValidateCycles(Framework framework, Dictionary<string, FrameworkNode> nodes, List<ValidationError> errors)
+    {
+        // Iterative three-colour DFS; a grey → grey edge closes a cycle. Each cycle is reported once, at the
+        // node whose link closes it, with the whole loop spelled out.
+        var state = new Dictionary<string, int>(StringComparer.Ordinal);
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < framework.Nodes.Count; i++)
+        {
+            index.TryAdd(framework.Nodes[i].Code, i);
+        }
+
+        foreach (FrameworkNode start in framework.Nodes)
+        {
+            if (state.GetValueOrDefault(start.Code) != 0)
+            {
+                continue;
+            }
+
+            var path = new List<string>();
+            Dfs(start);
+
+            void Dfs(FrameworkNode node)
+            {
+                state[node.Code] = 1;
+                path.Add(node.Code);
+                for (int c = 0; c < node.Children.Count; c++)
+                {
+                    string child = node.Children[c].Code;
+                    if (!nodes.TryGetValue(child, out FrameworkNode? childNode))
+                    {
+                        continue;
+                    }
+
+                    int s = state.GetValueOrDefault(child);
+                    if (s == 1)
+                    {
+                        int from = path.IndexOf(child);
+                        string loop = string.Join(" → ", path.Skip(from).Append(child));
+                        errors.Add(new ValidationError($"$.nodes[{index[node.Code]}].children[{c}].code", "cycle", $"Node '{node.Code}' closes a cycle: {loop}.", node.Code));
+                    }
+                    else if (s == 0)
+                    {
+                        Dfs(childNode);
+                    }
+                }
+
+                path.RemoveAt(path.Count - 1);
+                state[node.Code] = 2;
+            }
+        }
+    }
+
+    private static bool RequireCode(string? code, string path, List<ValidationError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            errors.Add(new ValidationError(path + ".code", "missing-field", "The code is missing or blank."));
+            return false;
+        }
+
+        return true;
+    }
+
+    private static bool Register(string code, string path, Dictionary<string, string> seen, List<ValidationError> errors)
+    {
+        if (seen.TryGetValue(code, out string? first))
+        {
+            errors.Add(new ValidationError(path + ".code", "duplicate-code", $"Code '{code}' is already used at {first}.", code));
+            return false;
+        }
+
+        seen[code] = path;
+        return true;
+    }
+
+    private static void ValidateName(LocalizedText? name, string path, string? code, List<ValidationError> errors)
+    {
+        if (name is null || (string.IsNullOrWhiteSpace(name.Vi) && string.IsNullOrWhiteSpace(name.En)))
+        {
+            errors.Add(new ValidationError(path, "missing-field", "A name in Vietnamese or English (or both) is required.", code));
+        }
+    }
+
+    private static bool RequireFinite(double value, string path, string? code, List<ValidationError> errors)
+    {
+        if (!double.IsFinite(value))
+        {
+            errors.Add(new ValidationError(path, "not-finite", Fmt($"The value must be a finite number, was {value}."), code));
+            return false;
+        }
+
+        return true;
+    }
+
+    private static void RequireFraction(double value, string path, string? code, List<ValidationError> errors)
+    {
+        if (!(value >= 0 && value <= 1))
+        {
+            errors.Add(new ValidationError(path, "invalid-fraction", Fmt($"A fraction of max points must be in [0, 1], was {value}."), code));
+        }
+    }
+
+    private static string Fmt(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
