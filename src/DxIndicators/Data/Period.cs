@@ -1,0 +1,242 @@
+using System.Globalization;
+using NodaTime;
+
+namespace DxIndicators.Data;
+
+/// <summary>The granularity of a <see cref="Period"/>.</summary>
+public enum PeriodKind
+{
+    /// <summary>A calendar year ("2024").</summary>
+    Year,
+
+    /// <summary>A calendar half-year ("2024-H1").</summary>
+    HalfYear,
+
+    /// <summary>A calendar quarter ("2024-Q3").</summary>
+    Quarter,
+
+    /// <summary>A calendar month ("2024-07").</summary>
+    Month,
+
+    /// <summary>A single date ("2024-07-15").</summary>
+    Date,
+}
+
+/// <summary>
+/// The period an observation refers to: a year, half-year, quarter, month or a single date (ISO calendar).
+/// </summary>
+/// <remarks>
+/// Immutable value. Text forms: <c>2024</c>, <c>2024-H1</c>, <c>2024-Q3</c>, <c>2024-07</c>, <c>2024-07-15</c>.
+/// Ordering is by <see cref="End"/>, then <see cref="Start"/>, then kind, so a year sorts after its last quarter's
+/// months only when it ends later; equal ends sort the longer period first.
+/// </remarks>
+public readonly struct Period : IEquatable<Period>, IComparable<Period>
+{
+    private Period(PeriodKind kind, LocalDate start, LocalDate end)
+    {
+        Kind = kind;
+        Start = start;
+        End = end;
+    }
+
+    /// <summary>Gets the granularity.</summary>
+    public PeriodKind Kind { get; }
+
+    /// <summary>Gets the first day of the period.</summary>
+    public LocalDate Start { get; }
+
+    /// <summary>Gets the last day of the period (inclusive).</summary>
+    public LocalDate End { get; }
+
+    /// <summary>Gets the calendar year the period starts in.</summary>
+    public int Year => Start.Year;
+
+    /// <summary>Creates a calendar-year period.</summary>
+    /// <param name="year">The year.</param>
+    /// <returns>The period.</returns>
+    public static Period FromYear(int year) => new(PeriodKind.Year, new LocalDate(year, 1, 1), new LocalDate(year, 12, 31));
+
+    /// <summary>Creates a half-year period.</summary>
+    /// <param name="year">The year.</param>
+    /// <param name="half">1 or 2.</param>
+    /// <returns>The period.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="half"/> is not 1 or 2.</exception>
+    public static Period FromHalfYear(int year, int half)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(half, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(half, 2);
+        LocalDate start = new(year, half == 1 ? 1 : 7, 1);
+        return new(PeriodKind.HalfYear, start, start.PlusMonths(6).PlusDays(-1));
+    }
+
+    /// <summary>Creates a quarter period.</summary>
+    /// <param name="year">The year.</param>
+    /// <param name="quarter">1 to 4.</param>
+    /// <returns>The period.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="quarter"/> is not 1 to 4.</exception>
+    public static Period FromQuarter(int year, int quarter)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(quarter, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(quarter, 4);
+        LocalDate start = new(year, ((quarter - 1) * 3) + 1, 1);
+        return new(PeriodKind.Quarter, start, start.PlusMonths(3).PlusDays(-1));
+    }
+
+    /// <summary>Creates a month period.</summary>
+    /// <param name="month">The year and month.</param>
+    /// <returns>The period.</returns>
+    public static Period FromMonth(YearMonth month) => new(PeriodKind.Month, month.OnDayOfMonth(1), month.OnDayOfMonth(1).PlusMonths(1).PlusDays(-1));
+
+    /// <summary>Creates a single-date period.</summary>
+    /// <param name="date">The date.</param>
+    /// <returns>The period.</returns>
+    public static Period FromDate(LocalDate date) => new(PeriodKind.Date, date, date);
+
+    /// <summary>Parses the text forms listed in the type remarks.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The period.</returns>
+    /// <exception cref="FormatException">The text is not a period.</exception>
+    public static Period Parse(string text) =>
+        TryParse(text, out Period period) ? period : throw new FormatException($"'{text}' is not a period; expected 2024, 2024-H1, 2024-Q3, 2024-07 or 2024-07-15.");
+
+    /// <summary>Tries to parse a period.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="period">The period, when parsed.</param>
+    /// <returns><see langword="true"/> when parsed.</returns>
+    public static bool TryParse(string? text, out Period period)
+    {
+        period = default;
+        if (string.IsNullOrEmpty(text))
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> s = text.AsSpan();
+        if (s.Length < 4 || !int.TryParse(s[..4], NumberStyles.None, CultureInfo.InvariantCulture, out int year) || year < 1)
+        {
+            return false;
+        }
+
+        if (s.Length == 4)
+        {
+            period = FromYear(year);
+            return true;
+        }
+
+        if (s[4] != '-')
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> rest = s[5..];
+        if (rest.Length == 2 && (rest[0] is 'Q' or 'q') && rest[1] is >= '1' and <= '4')
+        {
+            period = FromQuarter(year, rest[1] - '0');
+            return true;
+        }
+
+        if (rest.Length == 2 && (rest[0] is 'H' or 'h') && rest[1] is '1' or '2')
+        {
+            period = FromHalfYear(year, rest[1] - '0');
+            return true;
+        }
+
+        if (rest.Length == 2 && int.TryParse(rest, NumberStyles.None, CultureInfo.InvariantCulture, out int month) && month is >= 1 and <= 12)
+        {
+            period = FromMonth(new YearMonth(year, month));
+            return true;
+        }
+
+        if (rest.Length == 5 && rest[2] == '-' &&
+            int.TryParse(rest[..2], NumberStyles.None, CultureInfo.InvariantCulture, out int m) && m is >= 1 and <= 12 &&
+            int.TryParse(rest[3..], NumberStyles.None, CultureInfo.InvariantCulture, out int d) && d >= 1 &&
+            d <= CalendarSystem.Iso.GetDaysInMonth(year, m))
+        {
+            period = FromDate(new LocalDate(year, m, d));
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Determines whether <paramref name="date"/> falls in the period.</summary>
+    /// <param name="date">The date.</param>
+    /// <returns><see langword="true"/> when Start ≤ date ≤ End.</returns>
+    public bool Contains(LocalDate date) => date >= Start && date <= End;
+
+    /// <summary>Gets the period's length in years as a real number (days / 365.25 between the ends), for growth rates.</summary>
+    /// <param name="from">The earlier period.</param>
+    /// <param name="to">The later period.</param>
+    /// <returns>Years from <paramref name="from"/>'s end to <paramref name="to"/>'s end.</returns>
+    public static double YearsBetween(Period from, Period to) => Period.DaysBetween(from.End, to.End) / 365.25;
+
+    private static int DaysBetween(LocalDate a, LocalDate b) => NodaTime.Period.Between(a, b, PeriodUnits.Days).Days;
+
+    /// <inheritdoc/>
+    public bool Equals(Period other) => Kind == other.Kind && Start == other.Start && End == other.End;
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is Period other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Kind, Start, End);
+
+    /// <inheritdoc/>
+    public int CompareTo(Period other)
+    {
+        int c = End.CompareTo(other.End);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = other.Start.CompareTo(Start);
+        return c != 0 ? c : Kind.CompareTo(other.Kind);
+    }
+
+    /// <summary>Compares periods for equality.</summary>
+    /// <param name="left">The first period.</param>
+    /// <param name="right">The second period.</param>
+    /// <returns><see langword="true"/> when equal.</returns>
+    public static bool operator ==(Period left, Period right) => left.Equals(right);
+
+    /// <summary>Compares periods for inequality.</summary>
+    /// <param name="left">The first period.</param>
+    /// <param name="right">The second period.</param>
+    /// <returns><see langword="true"/> when different.</returns>
+    public static bool operator !=(Period left, Period right) => !left.Equals(right);
+
+    /// <summary>Orders periods.</summary>
+    /// <param name="left">The first period.</param>
+    /// <param name="right">The second period.</param>
+    /// <returns>The comparison result.</returns>
+    public static bool operator <(Period left, Period right) => left.CompareTo(right) < 0;
+
+    /// <summary>Orders periods.</summary>
+    /// <param name="left">The first period.</param>
+    /// <param name="right">The second period.</param>
+    /// <returns>The comparison result.</returns>
+    public static bool operator >(Period left, Period right) => left.CompareTo(right) > 0;
+
+    /// <summary>Orders periods.</summary>
+    /// <param name="left">The first period.</param>
+    /// <param name="right">The second period.</param>
+    /// <returns>The comparison result.</returns>
+    public static bool operator <=(Period left, Period right) => left.CompareTo(right) <= 0;
+
+    /// <summary>Orders periods.</summary>
+    /// <param name="left">The first period.</param>
+    /// <param name="right">The second period.</param>
+    /// <returns>The comparison result.</returns>
+    public static bool operator >=(Period left, Period right) => left.CompareTo(right) >= 0;
+
+    /// <inheritdoc/>
+    public override string ToString() => Kind switch
+    {
+        PeriodKind.Year => Start.Year.ToString("D4", CultureInfo.InvariantCulture),
+        PeriodKind.HalfYear => string.Create(CultureInfo.InvariantCulture, $"{Start.Year:D4}-H{(Start.Month == 1 ? 1 : 2)}"),
+        PeriodKind.Quarter => string.Create(CultureInfo.InvariantCulture, $"{Start.Year:D4}-Q{((Start.Month - 1) / 3) + 1}"),
+        PeriodKind.Month => string.Create(CultureInfo.InvariantCulture, $"{Start.Year:D4}-{Start.Month:D2}"),
+        _ => Start.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture),
+    };
+}
