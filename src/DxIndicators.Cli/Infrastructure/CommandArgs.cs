@@ -1,0 +1,118 @@
+using System.Globalization;
+
+namespace DxIndicators.Cli.Infrastructure;
+
+/// <summary>Thrown for a command line that cannot be used; the message says what to change.</summary>
+internal sealed class UsageException : Exception
+{
+    public UsageException(string message)
+        : base(message)
+    {
+    }
+}
+
+/// <summary>
+/// Parsed options of one command: <c>--name value</c>, <c>--name=value</c> and bare flags. Every problem is collected,
+/// so a user sees all mistakes at once.
+/// </summary>
+internal sealed class CommandArgs
+{
+    private readonly Dictionary<string, string?> _options;
+    private readonly HashSet<string> _used = new(StringComparer.Ordinal);
+
+    private CommandArgs(Dictionary<string, string?> options, List<string> positional)
+    {
+        _options = options;
+        Positional = positional;
+    }
+
+    public IReadOnlyList<string> Positional { get; }
+
+    /// <summary>Parses <paramref name="args"/> given the set of options that take a value and the set of flags.</summary>
+    public static CommandArgs Parse(IReadOnlyList<string> args, IReadOnlySet<string> valueOptions, IReadOnlySet<string> flags)
+    {
+        var options = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var positional = new List<string>();
+        var errors = new List<string>();
+        for (int i = 0; i < args.Count; i++)
+        {
+            string arg = args[i];
+            if (!arg.StartsWith("--", StringComparison.Ordinal))
+            {
+                positional.Add(arg);
+                continue;
+            }
+
+            string name = arg[2..];
+            string? inline = null;
+            int eq = name.IndexOf('=', StringComparison.Ordinal);
+            if (eq >= 0)
+            {
+                inline = name[(eq + 1)..];
+                name = name[..eq];
+            }
+
+            if (valueOptions.Contains(name))
+            {
+                string? value = inline;
+                if (value is null)
+                {
+                    if (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
+                    {
+                        value = args[++i];
+                    }
+                    else
+                    {
+                        errors.Add($"option --{name} needs a value");
+                        continue;
+                    }
+                }
+
+                if (!options.TryAdd(name, value))
+                {
+                    errors.Add($"option --{name} is given twice");
+                }
+            }
+            else if (flags.Contains(name))
+            {
+                if (inline is not null)
+                {
+                    errors.Add($"flag --{name} takes no value");
+                }
+
+                options[name] = null;
+            }
+            else
+            {
+                string known = string.Join(", ", valueOptions.Concat(flags).Order(StringComparer.Ordinal).Select(o => "--" + o));
+                errors.Add($"unknown option --{name} (known: {(known.Length == 0 ? "none" : known)})");
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new UsageException(string.Join(Environment.NewLine, errors));
+        }
+
+        return new CommandArgs(options, positional);
+    }
+
+    public bool Has(string name) => _options.ContainsKey(name);
+
+    public string? Get(string name) => _options.TryGetValue(name, out string? value) ? value : null;
+
+    public string GetOrDefault(string name, string fallback) => Get(name) ?? fallback;
+
+    public double? GetDouble(string name)
+    {
+        string? text = Get(name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value)
+            ? value
+            : throw new UsageException($"option --{name}: '{text}' is not a finite number");
+    }
+}
