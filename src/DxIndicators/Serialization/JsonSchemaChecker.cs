@@ -184,7 +184,8 @@ internal sealed class JsonSchemaChecker
             return;
         }
 
-        if (element.TryGetProperty("code", out JsonElement codeElement) && codeElement.ValueKind == JsonValueKind.String)
+        // A link's "code" names the child, not the object the link belongs to; keep the parent node's code there.
+        if (info.Type != typeof(LinkDto) && element.TryGetProperty("code", out JsonElement codeElement) && codeElement.ValueKind == JsonValueKind.String)
         {
             code = codeElement.GetString();
         }
