@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -20,6 +22,9 @@ namespace DxIndicators.Serialization;
 internal sealed class JsonSchemaChecker
 {
     private static readonly string[] s_nonFiniteSpellings = ["nan", "infinity", "+infinity", "-infinity", "inf", "+inf", "-inf", "∞", "+∞", "-∞", "−∞"];
+
+    // Property lookups per DTO type, built once (the metadata is immutable).
+    private static readonly ConcurrentDictionary<Type, (FrozenDictionary<string, JsonPropertyInfo> ByName, string Allowed)> s_properties = new();
 
     private readonly JsonSerializerContext _context;
     private readonly List<ValidationError> _errors;
@@ -190,7 +195,10 @@ internal sealed class JsonSchemaChecker
             code = codeElement.GetString();
         }
 
-        var byName = info.Properties.ToDictionary(p => p.Name, StringComparer.Ordinal);
+        (FrozenDictionary<string, JsonPropertyInfo> byName, string allowed) = s_properties.GetOrAdd(
+            info.Type,
+            static (_, i) => (i.Properties.ToFrozenDictionary(p => p.Name, StringComparer.Ordinal), string.Join(", ", i.Properties.Select(p => p.Name))),
+            info);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (JsonProperty property in element.EnumerateObject())
         {
@@ -203,7 +211,7 @@ internal sealed class JsonSchemaChecker
 
             if (!byName.TryGetValue(property.Name, out JsonPropertyInfo? propertyInfo))
             {
-                Add(propertyPath, "unknown-property", $"Unknown property '{property.Name}'{In(code)}; allowed: {string.Join(", ", info.Properties.Select(p => p.Name))}.", code);
+                Add(propertyPath, "unknown-property", $"Unknown property '{property.Name}'{In(code)}; allowed: {allowed}.", code);
                 continue;
             }
 
