@@ -131,6 +131,36 @@ public static class FrameworkValidator
         }
     }
 
+    /// <summary>Validates a stand-alone list of indicators (a target catalogue's): codes, duplicates, each definition and denominators.</summary>
+    /// <param name="indicators">The indicators.</param>
+    /// <param name="basePath">The JSON path of the list.</param>
+    /// <param name="errors">Receives the problems.</param>
+    /// <returns>The codes of the indicators, for checking references to them.</returns>
+    internal static HashSet<string> ValidateIndicatorList(IReadOnlyList<IndicatorDefinition> indicators, string basePath, List<ValidationError> errors)
+    {
+        var codes = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (int i = 0; i < indicators.Count; i++)
+        {
+            string path = $"{basePath}[{i}]";
+            if (RequireCode(indicators[i].Code, path, errors))
+            {
+                Register(indicators[i].Code, path, codes, errors);
+            }
+
+            ValidateIndicator(indicators[i], path, errors);
+        }
+
+        for (int i = 0; i < indicators.Count; i++)
+        {
+            if (indicators[i].Denominator is { } denominator && !codes.ContainsKey(denominator))
+            {
+                errors.Add(new ValidationError($"{basePath}[{i}].denominator", "unknown-reference", $"Indicator '{indicators[i].Code}' is denominated by '{denominator}', which is not an indicator of this list.", indicators[i].Code));
+            }
+        }
+
+        return codes.Keys.ToHashSet(StringComparer.Ordinal);
+    }
+
     private static void ValidateMetadata(FrameworkMetadata metadata, List<ValidationError> errors)
     {
         if (string.IsNullOrWhiteSpace(metadata.Id))

@@ -1,0 +1,99 @@
+using DxIndicators.Model;
+
+namespace DxIndicators.Catalog;
+
+/// <summary>
+/// A catalogue of dated targets (for example the national DX targets of Decision 749/QĐ-TTg and Resolution 57-NQ/TW)
+/// together with the standard indicators they refer to.
+/// </summary>
+/// <remarks>
+/// Immutable; safe to share. The constructor validates the indicators (codes, ranges, points rules, denominators) and
+/// the targets (codes, references, comparators, thresholds, deadline after baseline) and throws
+/// <see cref="FrameworkValidationException"/> listing every problem. Two catalogues are equal when all parts are equal.
+/// </remarks>
+public sealed class TargetCatalog : IEquatable<TargetCatalog>
+{
+    /// <summary>Initializes a new catalogue after validating every part.</summary>
+    /// <param name="id">A stable id (lower-case, dashes), for example <c>vn-national-dx-targets</c>.</param>
+    /// <param name="name">The bilingual name.</param>
+    /// <param name="indicators">The indicators the targets refer to.</param>
+    /// <param name="targets">The targets.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="FrameworkValidationException">The catalogue breaks one or more rules.</exception>
+    public TargetCatalog(string id, LocalizedText name, IEnumerable<IndicatorDefinition> indicators, IEnumerable<TargetRule> targets)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(indicators);
+        ArgumentNullException.ThrowIfNull(targets);
+        Id = id;
+        Name = name;
+        Indicators = indicators.ToValueList();
+        Targets = targets.ToValueList();
+
+        var errors = new List<ValidationError>();
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            errors.Add(new ValidationError("$.id", "missing-field", "The target catalogue has no id."));
+        }
+
+        if (string.IsNullOrWhiteSpace(name.Vi) && string.IsNullOrWhiteSpace(name.En))
+        {
+            errors.Add(new ValidationError("$.name", "missing-field", "A name in Vietnamese or English (or both) is required."));
+        }
+
+        HashSet<string> known = FrameworkValidator.ValidateIndicatorList(Indicators, "$.indicators", errors);
+        FrameworkValidator.ValidateTargets(Targets, "$.targets", known.Contains, errors);
+        if (errors.Count > 0)
+        {
+            throw new FrameworkValidationException(string.IsNullOrWhiteSpace(id) ? "(target catalogue without id)" : id, errors);
+        }
+    }
+
+    /// <summary>Gets the catalogue id.</summary>
+    public string Id { get; }
+
+    /// <summary>Gets the bilingual name.</summary>
+    public LocalizedText Name { get; }
+
+    /// <summary>Gets the indicators the targets refer to, in definition order.</summary>
+    public ValueList<IndicatorDefinition> Indicators { get; }
+
+    /// <summary>Gets the targets, in definition order.</summary>
+    public ValueList<TargetRule> Targets { get; }
+
+    /// <summary>Gets the targets that apply to an indicator.</summary>
+    /// <param name="indicatorCode">The indicator code (ordinal comparison).</param>
+    /// <returns>The targets, in definition order; empty when none.</returns>
+    public IReadOnlyList<TargetRule> TargetsFor(string indicatorCode) =>
+        Targets.Where(t => string.Equals(t.Indicator, indicatorCode, StringComparison.Ordinal)).ToList();
+
+    /// <inheritdoc/>
+    public bool Equals(TargetCatalog? other) =>
+        other is not null &&
+        string.Equals(Id, other.Id, StringComparison.Ordinal) &&
+        Name == other.Name &&
+        Indicators == other.Indicators &&
+        Targets == other.Targets;
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as TargetCatalog);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Id, Name, Indicators, Targets);
+
+    /// <summary>Compares two catalogues by content.</summary>
+    /// <param name="left">The first catalogue.</param>
+    /// <param name="right">The second catalogue.</param>
+    /// <returns><see langword="true"/> when equal.</returns>
+    public static bool operator ==(TargetCatalog? left, TargetCatalog? right) => left is null ? right is null : left.Equals(right);
+
+    /// <summary>Compares two catalogues by content.</summary>
+    /// <param name="left">The first catalogue.</param>
+    /// <param name="right">The second catalogue.</param>
+    /// <returns><see langword="true"/> when not equal.</returns>
+    public static bool operator !=(TargetCatalog? left, TargetCatalog? right) => !(left == right);
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Id} ({Indicators.Count} indicators, {Targets.Count} targets)";
+}

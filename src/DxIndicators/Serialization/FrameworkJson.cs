@@ -1,0 +1,160 @@
+using System.Text.Json;
+using System.Diagnostics.CodeAnalysis;
+using DxIndicators.Model;
+
+namespace DxIndicators.Serialization;
+
+/// <summary>
+/// Reads and writes frameworks in the JSON format (<c>formatVersion</c> 1, described in docs/framework-format.md).
+/// </summary>
+/// <remarks>
+/// Reading collects every problem before giving up: malformed JSON (with line and column), unknown or duplicate
+/// properties, missing required fields, wrong types, unknown enum names, NaN or infinities written as strings, invalid
+/// dates and an unsupported <c>formatVersion</c>; when the document itself is clean, the framework is built and its
+/// structural rules (<see cref="FrameworkValidator"/>) are checked. All problems come back together, each with a JSON
+/// path such as <c>$.nodes[3].children[1].weight</c>, a rule name and a message. Writing is deterministic: indented,
+/// UTF-8, LF line ends, properties in a fixed order, numbers in shortest round-trip form, nulls omitted; writing then
+/// reading gives an equal framework. Thread-safe.
+/// </remarks>
+public static class FrameworkJson
+{
+    /// <summary>Reads a framework from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="sourceName">What the text came from (a file name), used in error messages.</param>
+    /// <returns>The validated framework.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="FrameworkValidationException">The text breaks one or more rules; lists all of them.</exception>
+    public static Framework Read(string json, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        return ReadCore(JsonFormat.FromString(json), sourceName);
+    }
+
+    /// <summary>Reads a framework from a UTF-8 JSON stream (a byte-order mark is allowed).</summary>
+    /// <param name="stream">The stream; read to its end, not closed.</param>
+    /// <param name="sourceName">What the stream came from (a file name), used in error messages.</param>
+    /// <returns>The validated framework.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="FrameworkValidationException">The content breaks one or more rules; lists all of them.</exception>
+    /// <exception cref="IOException">The stream cannot be read.</exception>
+    public static Framework Read(Stream stream, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        return ReadCore(JsonFormat.FromStream(stream), sourceName);
+    }
+
+    /// <summary>Tries to read a framework from JSON text, returning every problem instead of throwing.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="sourceName">What the text came from (a file name).</param>
+    /// <param name="framework">The framework, when the text is valid.</param>
+    /// <param name="errors">Every problem found (errors and any warnings) when the text is invalid; empty on success (warnings are then on <see cref="Framework.Warnings"/>).</param>
+    /// <returns><see langword="true"/> when the text is a valid framework.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static bool TryRead(string json, string sourceName, [NotNullWhen(true)] out Framework? framework, out IReadOnlyList<ValidationError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        var list = new List<ValidationError>();
+        framework = TryReadCore(JsonFormat.FromString(json), list);
+        errors = list;
+        return framework is not null;
+    }
+
+    /// <summary>Writes a framework as indented UTF-8 JSON text (deterministic; ends with a newline).</summary>
+    /// <param name="framework">The framework.</param>
+    /// <returns>The JSON text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="framework"/> is null.</exception>
+    public static string Write(Framework framework)
+    {
+        ArgumentNullException.ThrowIfNull(framework);
+        FrameworkMetadata meta = framework.Metadata;
+        var dto = new FrameworkDto
+        {
+            FormatVersion = Framework.CurrentFormatVersion,
+            Id = meta.Id,
+            Version = meta.Version,
+            Name = JsonFormat.ToDto(meta.Name),
+            Description = meta.Description,
+            MethodologySource = meta.MethodologySource,
+            EffectiveFrom = meta.EffectiveFrom,
+            EffectiveTo = meta.EffectiveTo,
+            Scale = new ScaleDto { Min = meta.Scale.Min, Max = meta.Scale.Max },
+            Root = framework.Root,
+            Nodes = framework.Nodes.Select(ToDto).ToList(),
+            Indicators = framework.Indicators.Select(JsonFormat.ToDto).ToList(),
+            Targets = framework.Targets.Count == 0 ? null : framework.Targets.Select(JsonFormat.ToDto).ToList(),
+        };
+        return JsonFormat.Write(dto, FormatJsonContext.Default.FrameworkDto);
+    }
+
+    private static Framework ReadCore(Func<JsonDocument> parse, string sourceName)
+    {
+        var errors = new List<ValidationError>();
+        return TryReadCore(parse, errors) ?? throw new FrameworkValidationException(sourceName, errors);
+    }
+
+    private static Framework? TryReadCore(Func<JsonDocument> parse, List<ValidationError> errors)
+    {
+        FrameworkDto? dto = JsonFormat.Read(parse, FormatJsonContext.Default.FrameworkDto, errors);
+        if (dto is null)
+        {
+            return null;
+        }
+
+        var metadata = new FrameworkMetadata(
+            dto.Id!,
+            dto.Version!,
+            JsonFormat.ToModel(dto.Name!),
+            dto.MethodologySource!,
+            dto.EffectiveFrom!.Value,
+            new OutputScale(dto.Scale!.Min!.Value, dto.Scale.Max!.Value))
+        {
+            EffectiveTo = dto.EffectiveTo,
+            Description = dto.Description,
+        };
+
+        try
+        {
+            return new Framework(
+                metadata,
+                dto.Root!,
+                dto.Nodes!.Select(ToModel),
+                dto.Indicators!.Select(JsonFormat.ToModel),
+                (dto.Targets ?? []).Select(JsonFormat.ToModel));
+        }
+        catch (FrameworkValidationException ex)
+        {
+            errors.AddRange(ex.Errors);
+            return null;
+        }
+    }
+
+    private static FrameworkNode ToModel(NodeDto dto) =>
+        new(dto.Code!, JsonFormat.ToModel(dto.Name!), dto.Kind!.Value, dto.Children!.Select(l => new NodeLink(l.Code!, l.Weight ?? 1, l.MaxPoints)).ToValueList())
+        {
+            Aggregation = dto.Aggregation ?? AggregationMethod.ArithmeticMean,
+            Power = dto.Power,
+            MinShare = dto.MinShare,
+            MaxPoints = dto.MaxPoints,
+            Pillar = dto.Pillar,
+            Foundation = dto.Foundation,
+        };
+
+    private static NodeDto ToDto(FrameworkNode node) => new()
+    {
+        Code = node.Code,
+        Kind = node.Kind,
+        Pillar = node.Pillar,
+        Foundation = node.Foundation,
+        Name = JsonFormat.ToDto(node.Name),
+        Aggregation = node.Aggregation,
+        Power = node.Power,
+        MinShare = node.MinShare,
+        MaxPoints = node.MaxPoints,
+
+        // Weight 1 is the default and is left out, so points-based links read as { code, maxPoints }.
+        Children = node.Children.Select(l => new LinkDto { Code = l.Code, Weight = l.Weight.Equals(1d) ? null : l.Weight, MaxPoints = l.MaxPoints }).ToList(),
+    };
+}
