@@ -92,10 +92,18 @@ public static class TargetCsv
             }
 
             Dictionary<string, int>? columns = ReadHeader(csv, sourceName, problems);
+            if (badData)
+            {
+                problems.Add(new ValidationError(sourceName + ":1", "bad-quoting", "The header has a stray quote (RFC 4180 quoting)."));
+                columns = null;
+            }
+
             var seenCodes = new Dictionary<string, int>(StringComparer.Ordinal);
             badData = false;
             while (csv.Read())
             {
+                // Fields are parsed lazily: read the record first so BadDataFound has fired for this row.
+                string[] record = csv.Parser.Record ?? [];
                 string raw = csv.Parser.RawRecord;
                 int line = csv.Parser.RawRow - raw.TrimEnd('\r', '\n').Count(c => c == '\n');
                 string place = sourceName + ":" + line.ToString(CultureInfo.InvariantCulture);
@@ -111,13 +119,13 @@ public static class TargetCsv
                     continue;
                 }
 
-                if (csv.Parser.Count != columns.Count)
+                if (record.Length != columns.Count)
                 {
-                    problems.Add(new ValidationError(place, "field-count", string.Create(CultureInfo.InvariantCulture, $"The row has {csv.Parser.Count} field(s) but the header has {columns.Count}.")));
+                    problems.Add(new ValidationError(place, "field-count", string.Create(CultureInfo.InvariantCulture, $"The row has {record.Length} field(s) but the header has {columns.Count}.")));
                     continue;
                 }
 
-                TargetRule? rule = ParseRow(csv.Parser.Record!, columns, place, problems);
+                TargetRule? rule = ParseRow(record, columns, place, problems);
                 if (rule is null)
                 {
                     continue;
