@@ -258,7 +258,16 @@ public sealed class TargetEvaluator
                 else
                 {
                     double sign = b < 0 ? -1 : 1;
-                    pace.Ratio = sign * direction * observed / Math.Abs(required);
+                    double ratio = sign * direction * observed / Math.Abs(required);
+                    if (double.IsFinite(ratio))
+                    {
+                        pace.Ratio = ratio;
+                    }
+                    else
+                    {
+                        // A large change over a few days compounds past double range; there is no meaningful pace.
+                        pace.RatioNote = Fmt($"the growth rate over {yearsObserved} years overflows (base {baseValue}, latest {current})");
+                    }
                 }
             }
         }

@@ -376,6 +376,16 @@ public class TargetEvaluatorTests
     }
 
     [Fact]
+    public void Evaluate_HugeGrowthOverOneDay_IsIndeterminateNotOnTrack()
+    {
+        // 1 → 1000 in one day: (1000)^365.25 overflows to ∞, so no ratio; the gap narrowed → indeterminate.
+        TargetEvaluation e = Eval(Target(Comparator.AtLeast, 5000, D(2028, 12, 31)), D(2025, 1, 1), Obs("2024-12-30", 1), Obs("2024-12-31", 1000));
+        e.ProgressRatio.Should().BeNull();
+        e.ProgressNote.Should().Contain("overflows");
+        e.Status.Should().Be(TargetStatus.Indeterminate);
+    }
+
+    [Fact]
     public void Evaluate_BadObservations_ThrowsListingEveryProblem()
     {
         Action act = () => Eval(Target(Comparator.AtLeast, 90, D(2025, 12, 31)), D(2025, 1, 1),
