@@ -161,6 +161,79 @@ public sealed class TargetEvaluator
         };
     }
 
+    /// <summary>Evaluates every unit against every target, one result per unit and target.</summary>
+    /// <param name="targets">The targets, in the order results should list them.</param>
+    /// <param name="indicators">The indicator definitions by code; every target's indicator must be present.</param>
+    /// <param name="observations">Observations of any units and indicators (others than the targets' are ignored).</param>
+    /// <param name="asOf">The evaluation date.</param>
+    /// <param name="units">The units to evaluate, in output order (null: every unit in <paramref name="observations"/>, ordinal order).
+    /// A unit without data for a target gets <see cref="TargetStatus.NoData"/>.</param>
+    /// <returns>The evaluations, grouped by unit, then in target order.</returns>
+    /// <exception cref="ArgumentNullException">A required argument is null.</exception>
+    /// <exception cref="ArgumentException">A target's indicator has no definition, or any series is invalid (see <see cref="Evaluate"/>); the message lists every problem.</exception>
+    public IReadOnlyList<TargetEvaluation> EvaluateAll(
+        IEnumerable<TargetRule> targets,
+        IReadOnlyDictionary<string, IndicatorDefinition> indicators,
+        IEnumerable<Observation> observations,
+        LocalDate asOf,
+        IEnumerable<string>? units = null)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentNullException.ThrowIfNull(indicators);
+        ArgumentNullException.ThrowIfNull(observations);
+        List<TargetRule> targetList = [.. targets];
+        var problems = new List<string>();
+        foreach (TargetRule t in targetList)
+        {
+            if (!indicators.ContainsKey(t.Indicator))
+            {
+                problems.Add(Fmt($"target '{t.Code}' refers to indicator '{t.Indicator}', which has no definition"));
+            }
+        }
+
+        var bySeries = new Dictionary<(string Unit, string Indicator), List<Observation>>();
+        foreach (Observation o in observations)
+        {
+            ArgumentNullException.ThrowIfNull(o, nameof(observations));
+            if (!bySeries.TryGetValue((o.Unit, o.Indicator), out List<Observation>? list))
+            {
+                bySeries[(o.Unit, o.Indicator)] = list = [];
+            }
+
+            list.Add(o);
+        }
+
+        List<string> unitList = units is null
+            ? [.. bySeries.Keys.Select(k => k.Unit).Distinct().Order(StringComparer.Ordinal)]
+            : [.. units];
+        var results = new List<TargetEvaluation>(unitList.Count * targetList.Count);
+        if (problems.Count == 0)
+        {
+            foreach (string unit in unitList)
+            {
+                foreach (TargetRule t in targetList)
+                {
+                    IReadOnlyList<Observation> series = bySeries.TryGetValue((unit, t.Indicator), out List<Observation>? s) ? s : [];
+                    try
+                    {
+                        results.Add(Evaluate(t, indicators[t.Indicator], unit, series, asOf));
+                    }
+                    catch (ArgumentException ex)
+                    {
+                        problems.Add(ex.Message);
+                    }
+                }
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(Fmt($"Cannot evaluate the targets: {problems.Count} problem(s):{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", problems)}"));
+        }
+
+        return results;
+    }
+
     /// <summary>Computes the gap to the target, positive = still to go (see <see cref="TargetEvaluation.Gap"/>).</summary>
     /// <param name="target">The target.</param>
     /// <param name="value">The value.</param>

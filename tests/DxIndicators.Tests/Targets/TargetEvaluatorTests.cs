@@ -402,6 +402,34 @@ public class TargetEvaluatorTests
     }
 
     [Fact]
+    public void EvaluateAll_UnitsAndTargets_OneRowEachInOrder()
+    {
+        TargetRule a = new("A", "IND", Comparator.AtLeast, 90, D(2025, 12, 31), "src");
+        TargetRule b = new("B", "IND", Comparator.AtLeast, 95, D(2025, 12, 31), "src");
+        var indicators = new Dictionary<string, IndicatorDefinition> { ["IND"] = Indicator() };
+        Observation[] data = [Obs("2024", 92, unit: "12"), Obs("2024", 80, unit: "11"), Obs("2024", 5, indicator: "OTHER", unit: "13")];
+
+        IReadOnlyList<TargetEvaluation> all = s_evaluator.EvaluateAll([a, b], indicators, data, D(2025, 1, 1));
+
+        // Units in ordinal order: 11, 12, 13 (13 has only another indicator → no data).
+        all.Select(e => (e.Unit, e.Target.Code, e.Status)).Should().Equal(
+            ("11", "A", TargetStatus.Indeterminate),
+            ("11", "B", TargetStatus.Indeterminate),
+            ("12", "A", TargetStatus.Achieved),
+            ("12", "B", TargetStatus.Indeterminate),
+            ("13", "A", TargetStatus.NoData),
+            ("13", "B", TargetStatus.NoData));
+    }
+
+    [Fact]
+    public void EvaluateAll_UnknownIndicator_ThrowsNamingTarget()
+    {
+        TargetRule a = new("A", "MISSING", Comparator.AtLeast, 90, D(2025, 12, 31), "src");
+        Action act = () => s_evaluator.EvaluateAll([a], new Dictionary<string, IndicatorDefinition>(), [], D(2025, 1, 1));
+        act.Should().Throw<ArgumentException>().WithMessage("*target 'A'*'MISSING'*no definition*");
+    }
+
+    [Fact]
     public void ProgressThresholds_OutOfOrder_Throws()
     {
         Action act = () => _ = new ProgressThresholds(0.5, 0.6, 0);
