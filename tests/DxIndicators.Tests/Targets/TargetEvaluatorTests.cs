@@ -429,6 +429,23 @@ public class TargetEvaluatorTests
         act.Should().Throw<ArgumentException>().WithMessage("*target 'A'*'MISSING'*no definition*");
     }
 
+    // Gap, positive = still to go: ≥/> t − v; ≤/</rank v − t; = |v − t|; between distance to the nearer end, 0 inside.
+    [Theory]
+    [InlineData(Comparator.AtLeast, 90, null, 80, 10)]
+    [InlineData(Comparator.GreaterThan, 90, null, 95, -5)]
+    [InlineData(Comparator.AtMost, 10, null, 14, 4)]
+    [InlineData(Comparator.LessThan, 10, null, 6, -4)]
+    [InlineData(Comparator.RankAtMost, 50, null, 71, 21)]
+    [InlineData(Comparator.EqualTo, 100, null, 97, 3)]
+    [InlineData(Comparator.EqualTo, 100, null, 103, 3)]
+    [InlineData(Comparator.Between, 10, 20.0, 4, 6)]
+    [InlineData(Comparator.Between, 10, 20.0, 15, 0)]
+    [InlineData(Comparator.Between, 10, 20.0, 26, 6)]
+    public void Gap_Comparator_PositiveMeansStillToGo(Comparator comparator, double threshold, double? upper, double value, double expected)
+    {
+        TargetEvaluator.Gap(Target(comparator, threshold, D(2030, 1, 1), upper: upper), value).Should().Be(expected);
+    }
+
     [Fact]
     public void ProgressThresholds_OutOfOrder_Throws()
     {
