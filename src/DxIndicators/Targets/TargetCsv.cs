@@ -1,0 +1,351 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+using DxIndicators.Model;
+using NodaTime;
+using NodaTime.Text;
+
+namespace DxIndicators.Targets;
+
+/// <summary>
+/// Reads user target lists (<c>T.csv</c>) and writes evaluation results as CSV (UTF-8 text, header row, invariant culture,
+/// RFC 4180 quoting).
+/// </summary>
+/// <remarks>
+/// <para>Input columns, by header name in any order: <c>code,indicator,comparator,threshold,deadline,baseline_date,baseline_value,source</c>.
+/// <c>comparator</c> is one of <c>&gt;=</c>, <c>&gt;</c>, <c>&lt;=</c>, <c>&lt;</c>, <c>=</c>; dates are ISO <c>uuuu-MM-dd</c>;
+/// <c>baseline_date</c> and <c>baseline_value</c> are both empty or both given (their columns may be left out entirely);
+/// <c>source</c> (the legal source) is required. Fields are trimmed. Every problem is reported with <c>file:line</c>,
+/// not only the first.</para>
+/// <para>Output columns: <c>unit,target,status,value,gap,first_achieved,projected_date,progress_ratio</c>; numbers round-trip,
+/// empty when not applicable; status in camelCase (<c>achieved</c>, <c>onTrack</c>, <c>needsAcceleration</c>…);
+/// <c>first_achieved</c> is a period (<c>2024</c>, <c>2024-Q3</c>); <c>projected_date</c> is the compound-growth projection
+/// (<see cref="TargetEvaluation.ProjectedCompound"/>), the one consistent with the progress ratio.</para>
+/// </remarks>
+public static class TargetCsv
+{
+    /// <summary>The output header, in order.</summary>
+    public static readonly IReadOnlyList<string> ResultColumns = ["unit", "target", "status", "value", "gap", "first_achieved", "projected_date", "progress_ratio"];
+
+    private static readonly string[] s_required = ["code", "indicator", "comparator", "threshold", "deadline", "source"];
+    private static readonly string[] s_optional = ["baseline_date", "baseline_value"];
+
+    /// <summary>Reads a target list, throwing if any row is bad.</summary>
+    /// <param name="reader">The CSV text.</param>
+    /// <param name="sourceName">The file name used in messages.</param>
+    /// <returns>The targets, in file order.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="FrameworkValidationException">The file has problems; <see cref="FrameworkValidationException.Errors"/> lists every one with its line.</exception>
+    public static IReadOnlyList<TargetRule> Read(TextReader reader, string sourceName)
+    {
+        if (!TryRead(reader, sourceName, out IReadOnlyList<TargetRule>? targets, out IReadOnlyList<ValidationError> errors))
+        {
+            throw new FrameworkValidationException(sourceName, errors);
+        }
+
+        return targets;
+    }
+
+    /// <summary>Reads a target list from a file, throwing if any row is bad.</summary>
+    /// <param name="path">The file path.</param>
+    /// <returns>The targets, in file order.</returns>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is null or blank.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="FrameworkValidationException">The file has problems (all listed).</exception>
+    public static IReadOnlyList<TargetRule> ReadFile(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        using var reader = new StreamReader(path, System.Text.Encoding.UTF8);
+        return Read(reader, path);
+    }
+
+    /// <summary>Reads a target list, collecting every problem.</summary>
+    /// <param name="reader">The CSV text.</param>
+    /// <param name="sourceName">The file name used in messages.</param>
+    /// <param name="targets">The targets when there are no errors, else null.</param>
+    /// <param name="errors">Every problem found (empty on success); paths are <c>file:line</c>.</param>
+    /// <returns><see langword="true"/> when the file has no errors.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static bool TryRead(TextReader reader, string sourceName, [NotNullWhen(true)] out IReadOnlyList<TargetRule>? targets, out IReadOnlyList<ValidationError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        var problems = new List<ValidationError>();
+        var result = new List<TargetRule>();
+        bool badData = false;
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            BadDataFound = _ => badData = true,
+            MissingFieldFound = null,
+            DetectColumnCountChanges = false,
+        };
+
+        using (var csv = new CsvReader(reader, config))
+        {
+            if (!csv.Read())
+            {
+                problems.Add(new ValidationError(sourceName + ":1", "missing-header", "The file is empty; expected the header " + string.Join(",", s_required.Take(5).Concat(s_optional).Append("source")) + "."));
+                targets = null;
+                errors = problems;
+                return false;
+            }
+
+            Dictionary<string, int>? columns = ReadHeader(csv, sourceName, problems);
+            if (badData)
+            {
+                problems.Add(new ValidationError(sourceName + ":1", "bad-quoting", "The header has a stray quote (RFC 4180 quoting)."));
+                columns = null;
+            }
+
+            var seenCodes = new Dictionary<string, int>(StringComparer.Ordinal);
+            badData = false;
+            while (csv.Read())
+            {
+                // Fields are parsed lazily: read the record first so BadDataFound has fired for this row.
+                string[] record = csv.Parser.Record ?? [];
+                string raw = csv.Parser.RawRecord;
+                int line = csv.Parser.RawRow - raw.TrimEnd('\r', '\n').Count(c => c == '\n');
+                string place = sourceName + ":" + line.ToString(CultureInfo.InvariantCulture);
+                if (badData)
+                {
+                    problems.Add(new ValidationError(place, "bad-quoting", "The row has a stray quote; quote a field that contains quotes, commas or line breaks and double the quotes inside it (RFC 4180)."));
+                    badData = false;
+                    continue;
+                }
+
+                if (columns is null)
+                {
+                    continue;
+                }
+
+                if (record.Length != columns.Count)
+                {
+                    problems.Add(new ValidationError(place, "field-count", string.Create(CultureInfo.InvariantCulture, $"The row has {record.Length} field(s) but the header has {columns.Count}.")));
+                    continue;
+                }
+
+                TargetRule? rule = ParseRow(record, columns, place, problems);
+                if (rule is null)
+                {
+                    continue;
+                }
+
+                if (seenCodes.TryGetValue(rule.Code, out int firstLine))
+                {
+                    problems.Add(new ValidationError(place, "duplicate-code", string.Create(CultureInfo.InvariantCulture, $"Target code '{rule.Code}' was already used on line {firstLine}."), rule.Code));
+                    continue;
+                }
+
+                seenCodes[rule.Code] = line;
+                result.Add(rule);
+            }
+        }
+
+        errors = problems;
+        targets = problems.Count == 0 ? result : null;
+        return targets is not null;
+    }
+
+    /// <summary>Writes evaluation results, one row per unit and target, in the order given.</summary>
+    /// <param name="writer">Receives the CSV text (left open).</param>
+    /// <param name="evaluations">The evaluations.</param>
+    /// <exception cref="ArgumentNullException">An argument is null, or an element is null.</exception>
+    public static void WriteResults(TextWriter writer, IEnumerable<TargetEvaluation> evaluations)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(evaluations);
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture);
+        using var csv = new CsvWriter(writer, config, leaveOpen: true);
+        foreach (string column in ResultColumns)
+        {
+            csv.WriteField(column);
+        }
+
+        csv.NextRecord();
+        foreach (TargetEvaluation? e in evaluations)
+        {
+            ArgumentNullException.ThrowIfNull(e, nameof(evaluations));
+            csv.WriteField(e.Unit);
+            csv.WriteField(e.Target.Code);
+            csv.WriteField(StatusText(e.Status));
+            csv.WriteField(Number(e.LatestValue));
+            csv.WriteField(Number(e.Gap));
+            csv.WriteField(e.FirstAchieved?.ToString() ?? string.Empty);
+            csv.WriteField(e.ProjectedCompound is { } d ? LocalDatePattern.Iso.Format(d) : string.Empty);
+            csv.WriteField(Number(e.ProgressRatio));
+            csv.NextRecord();
+        }
+
+        csv.Flush();
+    }
+
+    /// <summary>Gets the camelCase text of a status as written in CSV and JSON (<c>onTrack</c>).</summary>
+    /// <param name="status">The status.</param>
+    /// <returns>The text.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The status is undefined.</exception>
+    public static string StatusText(TargetStatus status) => status switch
+    {
+        TargetStatus.Achieved => "achieved",
+        TargetStatus.OnTrack => "onTrack",
+        TargetStatus.NeedsAcceleration => "needsAcceleration",
+        TargetStatus.LimitedProgress => "limitedProgress",
+        TargetStatus.Deterioration => "deterioration",
+        TargetStatus.Missed => "missed",
+        TargetStatus.Indeterminate => "indeterminate",
+        TargetStatus.NoData => "noData",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Undefined target status."),
+    };
+
+    private static string Number(double? value) => value is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : string.Empty;
+
+    private static Dictionary<string, int>? ReadHeader(CsvReader csv, string sourceName, List<ValidationError> problems)
+    {
+        string place = sourceName + ":" + csv.Parser.RawRow.ToString(CultureInfo.InvariantCulture);
+        string[] header = csv.Parser.Record ?? [];
+        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+        int before = problems.Count;
+        for (int i = 0; i < header.Length; i++)
+        {
+            string name = header[i].Trim();
+            if (!s_required.Contains(name) && !s_optional.Contains(name))
+            {
+                problems.Add(new ValidationError(place, "unknown-column", $"Unknown column '{name}'; the columns are code,indicator,comparator,threshold,deadline,baseline_date,baseline_value,source."));
+            }
+            else if (!columns.TryAdd(name, i))
+            {
+                problems.Add(new ValidationError(place, "duplicate-column", $"Column '{name}' appears more than once."));
+            }
+        }
+
+        foreach (string name in s_required)
+        {
+            if (!columns.ContainsKey(name))
+            {
+                problems.Add(new ValidationError(place, "missing-column", $"Required column '{name}' is missing."));
+            }
+        }
+
+        if (columns.ContainsKey("baseline_date") != columns.ContainsKey("baseline_value"))
+        {
+            problems.Add(new ValidationError(place, "missing-column", "Columns 'baseline_date' and 'baseline_value' go together: give both or neither."));
+        }
+
+        // Rows cannot be read reliably against a broken header; report the header and stop there.
+        return problems.Count == before ? columns : null;
+    }
+
+    private static TargetRule? ParseRow(string[] record, Dictionary<string, int> columns, string place, List<ValidationError> problems)
+    {
+        string Field(string name) => columns.TryGetValue(name, out int i) ? record[i].Trim() : string.Empty;
+        int before = problems.Count;
+        string code = Field("code");
+        string? codeOrNull = code.Length == 0 ? null : code;
+        if (code.Length == 0)
+        {
+            problems.Add(new ValidationError(place + " code", "missing-field", "The target code is empty."));
+        }
+
+        string indicator = Field("indicator");
+        if (indicator.Length == 0)
+        {
+            problems.Add(new ValidationError(place + " indicator", "missing-field", "The indicator code is empty.", codeOrNull));
+        }
+
+        string comparatorText = Field("comparator");
+        Comparator comparator = default;
+        switch (comparatorText)
+        {
+            case ">=": comparator = Comparator.AtLeast; break;
+            case ">": comparator = Comparator.GreaterThan; break;
+            case "<=": comparator = Comparator.AtMost; break;
+            case "<": comparator = Comparator.LessThan; break;
+            case "=": comparator = Comparator.EqualTo; break;
+            default:
+                problems.Add(new ValidationError(place + " comparator", "invalid-comparator", $"Comparator '{comparatorText}' is not one of >=, >, <=, <, =.", codeOrNull));
+                break;
+        }
+
+        double threshold = ParseNumber(Field("threshold"), place + " threshold", "threshold", codeOrNull, problems);
+        LocalDate deadline = ParseDate(Field("deadline"), place + " deadline", "deadline", codeOrNull, problems);
+
+        string baselineDateText = Field("baseline_date");
+        string baselineValueText = Field("baseline_value");
+        TargetBaseline? baseline = null;
+        if (baselineDateText.Length > 0 || baselineValueText.Length > 0)
+        {
+            if (baselineDateText.Length == 0 || baselineValueText.Length == 0)
+            {
+                problems.Add(new ValidationError(place + (baselineDateText.Length == 0 ? " baseline_date" : " baseline_value"), "incomplete-baseline", "A baseline needs both baseline_date and baseline_value (or neither).", codeOrNull));
+            }
+            else
+            {
+                int beforeBaseline = problems.Count;
+                LocalDate date = ParseDate(baselineDateText, place + " baseline_date", "baseline date", codeOrNull, problems);
+                double value = ParseNumber(baselineValueText, place + " baseline_value", "baseline value", codeOrNull, problems);
+                if (problems.Count == beforeBaseline)
+                {
+                    baseline = new TargetBaseline(value, date);
+                    if (deadline != default && deadline < date)
+                    {
+                        problems.Add(new ValidationError(place + " deadline", "deadline-before-baseline", $"The deadline {LocalDatePattern.Iso.Format(deadline)} is before the baseline date {LocalDatePattern.Iso.Format(date)}.", codeOrNull));
+                    }
+                }
+            }
+        }
+
+        string source = Field("source");
+        if (source.Length == 0)
+        {
+            problems.Add(new ValidationError(place + " source", "missing-field", "The legal source is empty; name the instrument that sets the target (for example 'Decision 749/QĐ-TTg').", codeOrNull));
+        }
+
+        if (problems.Count != before)
+        {
+            return null;
+        }
+
+        return new TargetRule(code, indicator, comparator, threshold, deadline, source) { Baseline = baseline };
+    }
+
+    private static double ParseNumber(string text, string place, string what, string? code, List<ValidationError> problems)
+    {
+        if (text.Length == 0)
+        {
+            problems.Add(new ValidationError(place, "missing-field", $"The {what} is empty.", code));
+            return double.NaN;
+        }
+
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
+        {
+            problems.Add(new ValidationError(place, "invalid-number", $"The {what} '{text}' is not a number (use a dot for decimals, no thousands separators).", code));
+            return double.NaN;
+        }
+
+        if (!double.IsFinite(value))
+        {
+            problems.Add(new ValidationError(place, "non-finite", $"The {what} '{text}' is not finite.", code));
+            return double.NaN;
+        }
+
+        return value;
+    }
+
+    private static LocalDate ParseDate(string text, string place, string what, string? code, List<ValidationError> problems)
+    {
+        if (text.Length == 0)
+        {
+            problems.Add(new ValidationError(place, "missing-field", $"The {what} is empty.", code));
+            return default;
+        }
+
+        ParseResult<LocalDate> parsed = LocalDatePattern.Iso.Parse(text);
+        if (!parsed.Success)
+        {
+            problems.Add(new ValidationError(place, "invalid-date", $"The {what} '{text}' is not an ISO date (uuuu-MM-dd).", code));
+            return default;
+        }
+
+        return parsed.Value;
+    }
+}
