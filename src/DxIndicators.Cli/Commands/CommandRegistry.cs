@@ -5,5 +5,9 @@ namespace DxIndicators.Cli.Commands;
 /// <summary>The list of dx commands, in help order.</summary>
 internal static class CommandRegistry
 {
-    public static IReadOnlyList<ICommand> All { get; } = [];
+    public static IReadOnlyList<ICommand> All { get; } =
+    [
+        new FrameworksCommand(),
+        new ValidateCommand(),
+    ];
 }

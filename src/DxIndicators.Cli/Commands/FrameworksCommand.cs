@@ -1,0 +1,85 @@
+using System.Globalization;
+using DxIndicators.Catalog;
+using DxIndicators.Cli.Infrastructure;
+using DxIndicators.Model;
+
+namespace DxIndicators.Cli.Commands;
+
+/// <summary><c>dx frameworks</c>: lists the built-in frameworks and target catalogues.</summary>
+internal sealed class FrameworksCommand : ICommand
+{
+    public string Name => "frameworks";
+
+    public string Summary => "List the built-in frameworks and target catalogues.";
+
+    public string Usage => "Usage: dx frameworks [--show ID]   (--show prints one framework's tree)";
+
+    public int Run(IReadOnlyList<string> args, CliContext context)
+    {
+        CommandArgs options = CommandArgs.Parse(args, new HashSet<string> { "show" }, new HashSet<string>());
+        if (options.Get("show") is { } id)
+        {
+            PrintTree(FrameworkInputs.LoadFramework(id), context.Out);
+            return ExitCodes.Ok;
+        }
+
+        var table = new TextTable("id", "version", "name", "indicators", "nodes", "targets", "methodology").AlignRight(3, 4, 5);
+        foreach (string frameworkId in FrameworkCatalog.Ids)
+        {
+            Framework framework = FrameworkCatalog.Get(frameworkId);
+            table.Add(frameworkId, framework.Metadata.Version, framework.Metadata.Name.En, Count(framework.Indicators.Count), Count(framework.Nodes.Count), Count(framework.Targets.Count), Shorten(framework.Metadata.MethodologySource, 48));
+        }
+
+        context.Out.WriteLine("Frameworks");
+        context.Out.Write(table.Render());
+        context.Out.WriteLine();
+        var targets = new TextTable("id", "name", "indicators", "targets").AlignRight(2, 3);
+        foreach (string catalogId in FrameworkCatalog.TargetIds)
+        {
+            TargetCatalog catalog = FrameworkCatalog.GetTargets(catalogId);
+            targets.Add(catalogId, catalog.Name.En, Count(catalog.Indicators.Count), Count(catalog.Targets.Count));
+        }
+
+        context.Out.WriteLine("Target catalogues");
+        context.Out.Write(targets.Render());
+        return ExitCodes.Ok;
+    }
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
+
+    private static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+    private static void PrintTree(Framework framework, TextWriter output)
+    {
+        output.WriteLine($"{framework.Id} {framework.Metadata.Version} — {framework.Metadata.Name.En} ({framework.Metadata.MethodologySource})");
+        var roots = new List<string> { framework.Root };
+        roots.AddRange(framework.Nodes.Where(n => n.Kind == NodeKind.Pillar && !IsChildOfAny(framework, n.Code)).Select(n => n.Code));
+        foreach (string root in roots.Distinct(StringComparer.Ordinal))
+        {
+            Print(root, null, 0);
+        }
+
+        void Print(string code, NodeLink? link, int depth)
+        {
+            string indent = new(' ', depth * 2);
+            string weight = link is null ? string.Empty : link.MaxPoints is { } points
+                ? string.Create(CultureInfo.InvariantCulture, $"  [{points} pts]")
+                : string.Create(CultureInfo.InvariantCulture, $"  [w {link.Weight}]");
+            if (framework.TryGetNode(code, out FrameworkNode? node))
+            {
+                output.WriteLine($"{indent}{node.Code} ({node.Kind}, {node.Aggregation}) {node.Name.En}{weight}");
+                foreach (NodeLink child in node.Children)
+                {
+                    Print(child.Code, child, depth + 1);
+                }
+            }
+            else if (framework.TryGetIndicator(code, out IndicatorDefinition? indicator))
+            {
+                output.WriteLine($"{indent}{indicator.Code}: {indicator.Name.En} ({indicator.Unit}){weight}");
+            }
+        }
+    }
+
+    private static bool IsChildOfAny(Framework framework, string code) =>
+        framework.Nodes.Any(n => n.Children.Any(c => string.Equals(c.Code, code, StringComparison.Ordinal)));
+}

@@ -1,0 +1,53 @@
+using DxIndicators.Catalog;
+using DxIndicators.Cli.Infrastructure;
+using DxIndicators.Model;
+using DxIndicators.Serialization;
+
+namespace DxIndicators.Cli.Commands;
+
+/// <summary><c>dx validate FILE</c>: checks a framework or target-catalogue JSON file and lists every problem.</summary>
+internal sealed class ValidateCommand : ICommand
+{
+    public string Name => "validate";
+
+    public string Summary => "Check a framework (or target catalogue) JSON file and list every problem.";
+
+    public string Usage => "Usage: dx validate FILE.json [--targets]   (--targets: the file is a target catalogue)";
+
+    public int Run(IReadOnlyList<string> args, CliContext context)
+    {
+        CommandArgs options = CommandArgs.Parse(args, new HashSet<string>(), new HashSet<string> { "targets" });
+        if (options.Positional.Count != 1)
+        {
+            throw new UsageException("give exactly one file to validate");
+        }
+
+        string path = options.Positional[0];
+        string json = File.ReadAllText(path);
+        if (options.Has("targets"))
+        {
+            TargetCatalog catalog = TargetCatalogJson.Read(json, path);
+            context.Out.WriteLine($"{path}: valid target catalogue {catalog}");
+            return ExitCodes.Ok;
+        }
+
+        if (!FrameworkJson.TryRead(json, path, out Framework? framework, out IReadOnlyList<ValidationError> errors))
+        {
+            context.Error.WriteLine($"{path}: {errors.Count(e => e.Severity == ValidationSeverity.Error)} problem(s)");
+            foreach (ValidationError error in errors)
+            {
+                context.Error.WriteLine($"  {error}");
+            }
+
+            return ExitCodes.Failure;
+        }
+
+        context.Out.WriteLine($"{path}: valid framework {framework}");
+        foreach (ValidationError warning in framework.Warnings)
+        {
+            context.Out.WriteLine($"  warning {warning}");
+        }
+
+        return ExitCodes.Ok;
+    }
+}
