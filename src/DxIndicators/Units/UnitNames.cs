@@ -5,8 +5,8 @@ namespace DxIndicators.Units;
 
 /// <summary>Normalises unit names for lookup so that spelling variants meet on one key.</summary>
 /// <remarks>
-/// The key is: Unicode NFD → combining marks removed (so NFC/NFD and both tone-mark placements, "Hòa"/"Hoà", agree) →
-/// đ/Đ → d → lower case (invariant) → a leading "tỉnh", "thành phố", "tp." or "tp " and a trailing "city" or "province"
+/// The key is: lower case (invariant) → combining marks removed and precomposed Vietnamese letters mapped to their
+/// base letter (so NFC/NFD and both tone-mark placements, "Hòa"/"Hoà", agree) → đ → d → a leading "tỉnh", "thành phố", "tp." or "tp " and a trailing "city" or "province"
 /// removed → everything but letters and digits removed ("Bà Rịa–Vũng Tàu" = "Ba Ria - Vung Tau" = "bariavungtau",
 /// "Hanoi" = "Hà Nội" = "hanoi").
 /// </remarks>
@@ -15,18 +15,22 @@ internal static class UnitNames
     private static readonly string[] s_prefixes = ["thanh pho ", "tinh ", "tp. ", "tp.", "tp "];
     private static readonly string[] s_suffixes = [" city", " province"];
 
+    private static readonly Dictionary<char, char> s_base = BuildBase();
+
     public static string Key(string name)
     {
-        string decomposed = name.Trim().Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(decomposed.Length);
-        foreach (char c in decomposed)
+        // string.Normalize is unavailable under InvariantGlobalization, so decomposition is done with a table of the
+        // Vietnamese letters plus removal of combining marks (which covers NFD input).
+        string trimmed = name.Trim();
+        var sb = new StringBuilder(trimmed.Length);
+        foreach (char c in trimmed)
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
             {
                 continue;
             }
 
-            char m = c is 'đ' or 'Đ' ? 'd' : char.ToLowerInvariant(c);
+            char m = Base(char.ToLowerInvariant(c));
             sb.Append(char.IsWhiteSpace(m) ? ' ' : m);
         }
 
@@ -59,5 +63,31 @@ internal static class UnitNames
         }
 
         return key.ToString();
+    }
+
+    private static char Base(char c) => c < 128 ? c : s_base.GetValueOrDefault(c, c);
+
+    private static Dictionary<char, char> BuildBase()
+    {
+        var map = new Dictionary<char, char>();
+        (char Base, string Letters)[] groups =
+        [
+            ('a', "àáảãạăằắẳẵặâầấẩẫậ"),
+            ('e', "èéẻẽẹêềếểễệ"),
+            ('i', "ìíỉĩị"),
+            ('o', "òóỏõọôồốổỗộơờớởỡợ"),
+            ('u', "ùúủũụưừứửữự"),
+            ('y', "ỳýỷỹỵ"),
+            ('d', "đ"),
+        ];
+        foreach ((char b, string letters) in groups)
+        {
+            foreach (char letter in letters)
+            {
+                map[letter] = b;
+            }
+        }
+
+        return map;
     }
 }
