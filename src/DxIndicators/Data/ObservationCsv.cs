@@ -65,6 +65,12 @@ public static class ObservationCsv
         }
 
         badData.Clear();
+        if (loader.HasFatal)
+        {
+            // Without a usable header, every row would only repeat the same problem.
+            return loader.Finish();
+        }
+
         int previousEnd = parser.RawRow;
         while (parser.Read())
         {

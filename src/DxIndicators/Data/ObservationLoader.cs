@@ -46,6 +46,8 @@ internal sealed class ObservationLoader
 
     public int RowCount { get; private set; }
 
+    public bool HasFatal => _fatal;
+
     /// <summary>Records a problem that prevents loading anything (bad header, malformed file).</summary>
     public void Fatal(int origin, string? column, string rule, string message)
     {
