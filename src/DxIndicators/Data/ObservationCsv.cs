@@ -76,16 +76,21 @@ public static class ObservationCsv
         {
             int count = parser.Count;
             int newlines = 0;
-            var fields = new string[count];
+            var raw = default(RawObservation);
             for (int i = 0; i < count; i++)
             {
-                fields[i] = parser[i];
-                newlines += fields[i].AsSpan().Count('\n');
+                string field = parser[i];
+                newlines += field.AsSpan().Count('\n');
+                if (i < map.Length)
+                {
+                    Assign(ref raw, map[i], field);
+                }
             }
 
             // RawRow is the record's last line; fields with embedded line breaks move the start back.
             currentLine = Math.Max(previousEnd + 1, parser.RawRow - newlines);
             previousEnd = parser.RawRow;
+
             // BadDataFound fires while a record is read, before its line is known.
             foreach (string field in badData)
             {
@@ -93,17 +98,9 @@ public static class ObservationCsv
             }
 
             badData.Clear();
-
-            var raw = default(RawObservation);
-            for (int i = 0; i < count; i++)
+            if (count > map.Length)
             {
-                if (i >= map.Length)
-                {
-                    loader.RowProblem(currentLine, null, DataRules.ExtraFields, string.Create(CultureInfo.InvariantCulture, $"The row has {count} fields but the header has {map.Length}."));
-                    break;
-                }
-
-                Assign(ref raw, map[i], fields[i]);
+                loader.RowProblem(currentLine, null, DataRules.ExtraFields, string.Create(CultureInfo.InvariantCulture, $"The row has {count} fields but the header has {map.Length}."));
             }
 
             loader.AddRow(currentLine, raw);

@@ -125,6 +125,16 @@ public class ObservationCsvTests
     }
 
     [Fact]
+    public void Read_BadlyQuotedField_IsMalformedAtItsLine()
+    {
+        ObservationReadResult result = Read(Header + "\n11,CNT,2024,1,,,,ok,,\n11,CNT,2023,1,,,,sou\"rce,,\n");
+        DataProblem problem = result.Problems.Should().ContainSingle().Subject;
+        problem.Rule.Should().Be(DataRules.Malformed);
+        problem.Line.Should().Be(3);
+        result.IsLoaded.Should().BeFalse();
+    }
+
+    [Fact]
     public void Read_BadHeader_LoadsNothingEvenWhenSkipping()
     {
         ObservationReadResult result = Read("unit,indicator,perod,value,value\n11,CNT,2024,1,1\n", new ReadOptions { SkipBadRows = true });
