@@ -28,7 +28,8 @@ public sealed record DataProblem(string Location, string Rule, string Message)
     public ValidationError ToValidationError() => new(Column is null ? Location : $"{Location} ({Column})", Rule, Message, Indicator);
 
     /// <inheritdoc/>
-    public override string ToString() => Column is null
+    /// <remarks>JSON locations already end with the property, so the column is only added to line locations.</remarks>
+    public override string ToString() => Column is null || Line is null
         ? string.Create(CultureInfo.InvariantCulture, $"{Location}: {Message} [{Rule}]")
         : string.Create(CultureInfo.InvariantCulture, $"{Location}, column '{Column}': {Message} [{Rule}]");
 }

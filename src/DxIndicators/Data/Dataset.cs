@@ -47,8 +47,24 @@ public sealed class Dataset : IEquatable<Dataset>
     }
 
     private Dataset(Dataset built)
-        : this(built._units, built._indicators, built._periods, built._provenances, built._keys, built._values, built._flags, built._numerators, built._denominators, built._provenance)
     {
+        // Share the checked dataset's immutable state rather than rebuilding its indexes.
+        _units = built._units;
+        _indicators = built._indicators;
+        _periods = built._periods;
+        _provenances = built._provenances;
+        _keys = built._keys;
+        _values = built._values;
+        _flags = built._flags;
+        _numerators = built._numerators;
+        _denominators = built._denominators;
+        _provenance = built._provenance;
+        _unitIndex = built._unitIndex;
+        _indicatorIndex = built._indicatorIndex;
+        _periodIndex = built._periodIndex;
+        Units = built.Units;
+        Indicators = built.Indicators;
+        Periods = built.Periods;
     }
 
     internal Dataset(

@@ -9,15 +9,16 @@ namespace DxIndicators.Data;
 /// <para>UTF-8, header row, invariant culture, RFC-4180 quoting. Columns are matched by header name (case-insensitive);
 /// <c>unit</c>, <c>indicator</c>, <c>period</c> and <c>value</c> are required, the others optional. An extra optional
 /// column <c>restated</c> (true/false) carries <see cref="Observation.Restated"/>; the writer adds it only when a
-/// dataset has restated observations. Unknown or repeated columns are an error.</para>
+/// dataset has restated observations. Unknown or repeated columns are an error. Qualifier and status words are
+/// matched case-insensitively; empty means exact and official.</para>
 /// <para>Numbers are written in shortest round-trip form (<c>double.ToString("R", InvariantCulture)</c>), so
 /// <see cref="Write"/> then <see cref="Read"/> gives a dataset equal bit for bit: 0.1+0.2 is written
 /// <c>0.30000000000000004</c>, 1e-300 as <c>1E-300</c>, and −0.0 as <c>-0</c>, which reads back as −0.0 (not +0.0).</para>
 /// </remarks>
 public static class ObservationCsv
 {
-    /// <summary>The column names, in the order written.</summary>
-    public static readonly IReadOnlyList<string> Columns = ["unit", "indicator", "period", "value", "qualifier", "numerator", "denominator", "source", "published", "status"];
+    /// <summary>Gets the column names, in the order written.</summary>
+    public static ValueList<string> Columns { get; } = ValueList.Of("unit", "indicator", "period", "value", "qualifier", "numerator", "denominator", "source", "published", "status");
 
     private const string RestatedColumn = "restated";
 

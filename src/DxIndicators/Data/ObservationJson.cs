@@ -57,19 +57,19 @@ public static class ObservationJson
             JsonElement root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                loader.Fatal(-1, null, DataRules.Malformed, $"{fileName} $: the root must be an object with formatVersion and observations, not {root.ValueKind}.");
+                loader.Fatal(-1, null, DataRules.Malformed, $"$: the root must be an object with formatVersion and observations, not {root.ValueKind}.");
                 return loader.Finish();
             }
 
             if (!root.TryGetProperty("formatVersion", out JsonElement version) || version.ValueKind != JsonValueKind.Number ||
                 !version.TryGetInt32(out int v) || v != FormatVersion)
             {
-                loader.Fatal(-1, null, DataRules.Malformed, $"{fileName} $.formatVersion: must be {FormatVersion}.");
+                loader.Fatal(-1, null, DataRules.Malformed, $"$.formatVersion: must be {FormatVersion}.");
             }
 
             if (!root.TryGetProperty("observations", out JsonElement rows) || rows.ValueKind != JsonValueKind.Array)
             {
-                loader.Fatal(-1, null, DataRules.Malformed, $"{fileName} $.observations: must be an array.");
+                loader.Fatal(-1, null, DataRules.Malformed, "$.observations: must be an array.");
                 return loader.Finish();
             }
 

@@ -146,6 +146,13 @@ public class ObservationCsvTests
     }
 
     [Fact]
+    public void Read_BadRestatedFlag_IsBadBoolean()
+    {
+        ObservationReadResult result = Read("unit,indicator,period,value,restated\n11,CNT,2024,1,true\n11,CNT,2023,1,yes\n");
+        result.Problems.Select(p => (p.Line, p.Rule, p.Column)).Should().Equal(((int?)3, DataRules.BadBoolean, "restated"));
+    }
+
+    [Fact]
     public void Read_EmptyFile_IsMalformed()
     {
         Read(string.Empty).Problems.Should().ContainSingle().Which.Rule.Should().Be(DataRules.Malformed);
