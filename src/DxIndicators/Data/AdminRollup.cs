@@ -1,0 +1,466 @@
+using System.Globalization;
+using DxIndicators.Model;
+using DxIndicators.Units;
+
+namespace DxIndicators.Data;
+
+/// <summary>Options for rolling observations up the administrative tree or onto successor units.</summary>
+/// <remarks>Immutable after initialisation.</remarks>
+public sealed class RollupOptions
+{
+    /// <summary>Gets the default options.</summary>
+    public static RollupOptions Default { get; } = new();
+
+    /// <summary>Gets the population indicator used to weight per-population indicators that name no
+    /// <see cref="IndicatorDefinition.Denominator"/> of their own.</summary>
+    public string? PopulationIndicator { get; init; }
+
+    /// <summary>Gets weight indicators for percentages and index scores without counts (indicator code → weight
+    /// indicator code); such values are rolled up as Σ value·weight / Σ weight.</summary>
+    public IReadOnlyDictionary<string, string>? Weights { get; init; }
+
+    /// <summary>Gets the indicators to roll up; null means every framework indicator that has data.</summary>
+    public IReadOnlyList<string>? Indicators { get; init; }
+
+    /// <summary>Gets a value indicating whether an aggregate may be formed when some children have no value
+    /// (default false: such aggregates are not formed and are reported with rule <c>incomplete-children</c>).</summary>
+    /// <remarks>When allowed, the aggregate lists the missing children, and its qualifier becomes a lower bound for
+    /// non-negative counts and money (the missing parts can only add), or an estimate otherwise.</remarks>
+    public bool AllowMissingChildren { get; init; }
+}
+
+/// <summary>An observation produced by a roll-up or restatement, with the children it was formed from.</summary>
+/// <param name="Observation">The aggregate observation.</param>
+/// <param name="Children">The codes of the children that contributed a value.</param>
+/// <param name="MissingChildren">The codes of expected children that had no value (empty when complete).</param>
+public sealed record RolledUpObservation(Observation Observation, ValueList<string> Children, ValueList<string> MissingChildren)
+{
+    /// <summary>Gets a value indicating whether every expected child contributed.</summary>
+    public bool IsComplete => MissingChildren.Count == 0;
+}
+
+/// <summary>The outcome of a roll-up or restatement.</summary>
+/// <remarks>Immutable.</remarks>
+public sealed class RollupResult
+{
+    internal RollupResult(Dataset dataset, IEnumerable<RolledUpObservation> details, IEnumerable<DataProblem> problems)
+    {
+        Dataset = dataset;
+        Details = details.ToValueList();
+        Problems = problems.ToValueList();
+    }
+
+    /// <summary>Gets the aggregate observations (plus, for restatements, the observations passed through unchanged).</summary>
+    public Dataset Dataset { get; }
+
+    /// <summary>Gets each aggregate with the children it was formed from.</summary>
+    public ValueList<RolledUpObservation> Details { get; }
+
+    /// <summary>Gets every aggregate that could not be formed, with the indicator and the rule.</summary>
+    public ValueList<DataProblem> Problems { get; }
+}
+
+/// <summary>How index scores are combined when units are merged or rolled up without weights.</summary>
+public enum IndexCombination
+{
+    /// <summary>Index scores cannot be combined without a weight indicator (an error is reported).</summary>
+    NotAllowed,
+
+    /// <summary>The unweighted arithmetic mean of the children's scores (the published DTI rule for merged provinces).</summary>
+    UnweightedMean,
+}
+
+/// <summary>
+/// Rolls observations up the administrative tree (commune → province → nation) or onto any grouping of units,
+/// by each indicator's <see cref="MeasureKind"/>.
+/// </summary>
+/// <remarks>
+/// <para>Rules, per (target unit, period, indicator):</para>
+/// <list type="bullet">
+/// <item><see cref="MeasureKind.Count"/>, <see cref="MeasureKind.Money"/>: the sum Σ vᵢ.</item>
+/// <item><see cref="MeasureKind.Rate"/>, <see cref="MeasureKind.Percentage"/>: re-derived from summed counts,
+/// 100·Σ nᵢ / Σ dᵢ (with Σ nᵢ and Σ dᵢ kept as the aggregate's counts) — never an average of rates. When a child has
+/// no counts, a weight indicator from <see cref="RollupOptions.Weights"/> gives Σ vᵢ·wᵢ / Σ wᵢ; with neither, the
+/// aggregate is an error (rule <c>rollup-needs-counts</c>) naming the indicator.</item>
+/// <item><see cref="MeasureKind.PerPopulation"/>: Σ vᵢ·popᵢ / Σ popᵢ with the population indicator (the indicator's
+/// <see cref="IndicatorDefinition.Denominator"/>, else <see cref="RollupOptions.PopulationIndicator"/>); none → error
+/// <c>rollup-needs-population</c>.</item>
+/// <item><see cref="MeasureKind.IndexScore"/>: a weighted mean with a weight indicator, or the unweighted mean when
+/// the caller's <see cref="IndexCombination"/> allows it (restatement of the DTI); otherwise error
+/// <c>rollup-needs-weight</c>.</item>
+/// <item><see cref="MeasureKind.Rank"/>, <see cref="MeasureKind.Categorical"/>, <see cref="MeasureKind.YesNo"/>:
+/// never combined (error <c>rollup-not-combinable</c>).</item>
+/// </list>
+/// <para>Qualifiers propagate through these monotone combinations (<see cref="Combine"/>): all exact → exact; any
+/// estimate → estimate; exact with lower bounds → lower bound (a sum or positive-weighted mean involving a lower bound
+/// is a lower bound); exact with upper bounds → upper bound; lower and upper bounds mixed → estimate. A non-exact
+/// weight or population makes the result at least an estimate. The status is provisional when any input is.</para>
+/// </remarks>
+public static class AdminRollup
+{
+    /// <summary>Rule name: a percentage or rate has no counts and no weight.</summary>
+    public const string NeedsCountsRule = "rollup-needs-counts";
+
+    /// <summary>Rule name: a per-population indicator has no population indicator.</summary>
+    public const string NeedsPopulationRule = "rollup-needs-population";
+
+    /// <summary>Rule name: an index score has no weight and no combination rule.</summary>
+    public const string NeedsWeightRule = "rollup-needs-weight";
+
+    /// <summary>Rule name: a rank, category or yes/no cannot be combined.</summary>
+    public const string NotCombinableRule = "rollup-not-combinable";
+
+    /// <summary>Rule name: some children have no value and missing children are not allowed.</summary>
+    public const string IncompleteRule = "incomplete-children";
+
+    /// <summary>Rule name: a child's unit is not in the registry at the period's date, or has no parent or successor.</summary>
+    public const string UnknownUnitRule = DataRules.UnknownUnit;
+
+    /// <summary>Combines the qualifiers of the inputs of a sum or positive-weighted mean.</summary>
+    /// <param name="qualifiers">The inputs' qualifiers.</param>
+    /// <returns>The qualifier of the result (rules in the type remarks); exact for no inputs.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="qualifiers"/> is null.</exception>
+    public static Qualifier Combine(IEnumerable<Qualifier> qualifiers)
+    {
+        ArgumentNullException.ThrowIfNull(qualifiers);
+        bool lower = false;
+        bool upper = false;
+        foreach (Qualifier q in qualifiers)
+        {
+            switch (q)
+            {
+                case Qualifier.Estimate:
+                    return Qualifier.Estimate;
+                case Qualifier.LowerBound:
+                    lower = true;
+                    break;
+                case Qualifier.UpperBound:
+                    upper = true;
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        return (lower, upper) switch
+        {
+            (true, true) => Qualifier.Estimate,
+            (true, false) => Qualifier.LowerBound,
+            (false, true) => Qualifier.UpperBound,
+            _ => Qualifier.Exact,
+        };
+    }
+
+    /// <summary>Rolls each unit's observations up to its parent in a registry, for every period in the data.</summary>
+    /// <param name="data">The observations of the child units.</param>
+    /// <param name="framework">The framework giving each indicator's measure kind.</param>
+    /// <param name="registry">The registry giving parents (each code resolved at the period's date).</param>
+    /// <param name="options">Population, weights, indicator subset and missing-children policy; null for defaults.</param>
+    /// <returns>The parents' observations (coded by the parent's code), their children, and every problem.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="data"/>, <paramref name="framework"/> or <paramref name="registry"/> is null.</exception>
+    /// <remarks>A parent's expected children are all its children in the registry valid at the period's date; those
+    /// without a value are listed as missing.</remarks>
+    public static RollupResult ToParents(Dataset data, Framework framework, UnitRegistry registry, RollupOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(framework);
+        ArgumentNullException.ThrowIfNull(registry);
+        var problems = new List<DataProblem>();
+        var tasks = new List<Group>();
+        foreach (Period period in data.Periods)
+        {
+            var parents = new Dictionary<string, AdministrativeUnit>(StringComparer.Ordinal);
+            foreach (string code in data.Units)
+            {
+                if (!registry.TryResolve(code, period, out AdministrativeUnit? unit))
+                {
+                    problems.Add(new DataProblem($"{code} {period}", UnknownUnitRule, $"Unit '{code}' is not in the registry for period {period}, so it has no parent to roll up to.") { Unit = code });
+                    continue;
+                }
+
+                if (unit.ParentId is { } parentId && registry.TryGet(parentId, out AdministrativeUnit? parent))
+                {
+                    parents.TryAdd(parent.Id, parent);
+                }
+            }
+
+            foreach (AdministrativeUnit parent in parents.Values.OrderBy(p => p.Code, StringComparer.Ordinal))
+            {
+                string[] children = [.. registry.Children(parent).Where(c => c.IsValidOn(period.End) || c.IsValidOn(period.Start)).Select(c => c.Code).Distinct(StringComparer.Ordinal)];
+                tasks.Add(new Group(parent.Code, period, children));
+            }
+        }
+
+        return Run(data, framework, tasks, options ?? RollupOptions.Default, IndexCombination.NotAllowed, restated: false, problems, "rollup");
+    }
+
+    /// <summary>Aggregates observations onto given groups of units, for every period in the data.</summary>
+    /// <param name="data">The observations.</param>
+    /// <param name="framework">The framework giving each indicator's measure kind.</param>
+    /// <param name="groups">Target code → the codes of the units it is formed from.</param>
+    /// <param name="options">Population, weights, indicator subset and missing-children policy; null for defaults.</param>
+    /// <returns>The aggregates, their children and every problem.</returns>
+    /// <exception cref="ArgumentNullException">A required argument is null.</exception>
+    public static RollupResult Aggregate(Dataset data, Framework framework, IReadOnlyDictionary<string, IReadOnlyList<string>> groups, RollupOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(framework);
+        ArgumentNullException.ThrowIfNull(groups);
+        var tasks = new List<Group>();
+        foreach (Period period in data.Periods)
+        {
+            foreach (KeyValuePair<string, IReadOnlyList<string>> group in groups.OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                tasks.Add(new Group(group.Key, period, [.. group.Value]));
+            }
+        }
+
+        return Run(data, framework, tasks, options ?? RollupOptions.Default, IndexCombination.NotAllowed, restated: false, [], "rollup");
+    }
+
+    internal sealed record Group(string Target, Period Period, string[] Children);
+
+    internal static RollupResult Run(
+        Dataset data,
+        Framework framework,
+        IEnumerable<Group> groups,
+        RollupOptions options,
+        IndexCombination indexRule,
+        bool restated,
+        List<DataProblem> problems,
+        string verb,
+        IEnumerable<Observation>? passThrough = null)
+    {
+        IndicatorDefinition[] indicators = options.Indicators is { } subset
+            ? [.. subset.Select(code => framework.TryGetIndicator(code, out IndicatorDefinition? d) ? d : throw new ArgumentException($"Indicator '{code}' is not in framework '{framework.Id}'.", nameof(options)))]
+            : [.. framework.Indicators.Where(d => data.Indicators.Contains(d.Code))];
+        var details = new List<RolledUpObservation>();
+        foreach (Group group in groups)
+        {
+            foreach (IndicatorDefinition indicator in indicators)
+            {
+                RolledUpObservation? result = AggregateOne(data, indicator, group, options, indexRule, restated, problems, verb);
+                if (result is not null)
+                {
+                    details.Add(result);
+                }
+            }
+        }
+
+        IEnumerable<Observation> all = details.Select(d => d.Observation).Concat(passThrough ?? []);
+        if (!Dataset.TryCreate(all, out Dataset? dataset, out IReadOnlyList<DataProblem> conflicts))
+        {
+            problems.AddRange(conflicts);
+            dataset = Dataset.Empty;
+        }
+
+        return new RollupResult(dataset, details, problems);
+    }
+
+    private static RolledUpObservation? AggregateOne(
+        Dataset data,
+        IndicatorDefinition indicator,
+        Group group,
+        RollupOptions options,
+        IndexCombination indexRule,
+        bool restated,
+        List<DataProblem> problems,
+        string verb)
+    {
+        var present = new List<Observation>(group.Children.Length);
+        var missing = new List<string>();
+        foreach (string child in group.Children)
+        {
+            if (data.TryGet(child, indicator.Code, group.Period, out Observation? o))
+            {
+                present.Add(o);
+            }
+            else
+            {
+                missing.Add(child);
+            }
+        }
+
+        if (present.Count == 0)
+        {
+            return null;
+        }
+
+        string where = $"{group.Target} {indicator.Code} {group.Period}";
+        DataProblem Problem(string rule, string message) => new(where, rule, message) { Unit = group.Target, Indicator = indicator.Code };
+
+        if (missing.Count > 0 && !options.AllowMissingChildren)
+        {
+            problems.Add(Problem(IncompleteRule, $"Cannot {verb} indicator '{indicator.Code}' to '{group.Target}' for {group.Period}: children {string.Join(", ", missing)} have no value (of {group.Children.Length}); set AllowMissingChildren to form a partial aggregate."));
+            return null;
+        }
+
+        double value;
+        double? numerator = null;
+        double? denominator = null;
+        var qualifiers = new List<Qualifier>(present.Select(o => o.Qualifier));
+        string? weightCode = options.Weights is { } w && w.TryGetValue(indicator.Code, out string? wc) ? wc : null;
+        switch (indicator.Measure)
+        {
+            case MeasureKind.Count:
+            case MeasureKind.Money:
+                value = 0;
+                foreach (Observation o in present)
+                {
+                    value += o.Value;
+                }
+
+                if (missing.Count > 0)
+                {
+                    // Missing parts can only add to a non-negative total, so the partial sum is a lower bound.
+                    qualifiers.Add(indicator.ValidRange.Min >= 0 ? Qualifier.LowerBound : Qualifier.Estimate);
+                }
+
+                break;
+
+            case MeasureKind.Rate:
+            case MeasureKind.Percentage:
+                if (present.All(o => o.Numerator.HasValue && o.Denominator.HasValue))
+                {
+                    double n = 0;
+                    double d = 0;
+                    foreach (Observation o in present)
+                    {
+                        n += o.Numerator!.Value;
+                        d += o.Denominator!.Value;
+                    }
+
+                    numerator = n;
+                    denominator = d;
+                    value = RateCheck.Derive(n, d);
+                }
+                else if (weightCode is not null)
+                {
+                    if (!WeightedMean(data, present, weightCode, group.Period, qualifiers, out value, out string? error))
+                    {
+                        problems.Add(Problem(NeedsCountsRule, $"Cannot {verb} indicator '{indicator.Code}' to '{group.Target}' for {group.Period}: {error}"));
+                        return null;
+                    }
+                }
+                else
+                {
+                    string without = string.Join(", ", present.Where(o => !(o.Numerator.HasValue && o.Denominator.HasValue)).Select(o => o.Unit));
+                    problems.Add(Problem(NeedsCountsRule, $"Cannot {verb} {indicator.Measure.ToString().ToLowerInvariant()} indicator '{indicator.Code}' to '{group.Target}' for {group.Period}: children {without} give no numerator/denominator and no weight indicator is configured. Rule: a rate is re-derived from summed counts (100·Σn/Σd), never averaged; supply the counts or a weight in RollupOptions.Weights."));
+                    return null;
+                }
+
+                if (missing.Count > 0)
+                {
+                    qualifiers.Add(Qualifier.Estimate);
+                }
+
+                break;
+
+            case MeasureKind.PerPopulation:
+                string? population = indicator.Denominator ?? options.PopulationIndicator;
+                if (population is null)
+                {
+                    problems.Add(Problem(NeedsPopulationRule, $"Cannot {verb} per-population indicator '{indicator.Code}' to '{group.Target}' for {group.Period}: it names no denominator and RollupOptions.PopulationIndicator is not set. Rule: per-population values are combined as Σ v·pop / Σ pop."));
+                    return null;
+                }
+
+                if (!WeightedMean(data, present, population, group.Period, qualifiers, out value, out string? popError))
+                {
+                    problems.Add(Problem(NeedsPopulationRule, $"Cannot {verb} per-population indicator '{indicator.Code}' to '{group.Target}' for {group.Period}: {popError}"));
+                    return null;
+                }
+
+                if (missing.Count > 0)
+                {
+                    qualifiers.Add(Qualifier.Estimate);
+                }
+
+                break;
+
+            case MeasureKind.IndexScore:
+                if (weightCode is not null)
+                {
+                    if (!WeightedMean(data, present, weightCode, group.Period, qualifiers, out value, out string? error))
+                    {
+                        problems.Add(Problem(NeedsWeightRule, $"Cannot {verb} index indicator '{indicator.Code}' to '{group.Target}' for {group.Period}: {error}"));
+                        return null;
+                    }
+                }
+                else if (indexRule == IndexCombination.UnweightedMean)
+                {
+                    double sum = 0;
+                    foreach (Observation o in present)
+                    {
+                        sum += o.Value;
+                    }
+
+                    value = sum / present.Count;
+                }
+                else
+                {
+                    problems.Add(Problem(NeedsWeightRule, $"Cannot {verb} index indicator '{indicator.Code}' to '{group.Target}' for {group.Period}: an index score has no counts, and no weight indicator (RollupOptions.Weights) or combination rule is given. Rule: scores are only combined by a stated weight or by the framework's restatement rule."));
+                    return null;
+                }
+
+                if (missing.Count > 0)
+                {
+                    qualifiers.Add(Qualifier.Estimate);
+                }
+
+                break;
+
+            default:
+                problems.Add(Problem(NotCombinableRule, $"Cannot {verb} {indicator.Measure} indicator '{indicator.Code}' to '{group.Target}' for {group.Period}: ranks, categories and yes/no values cannot be added or averaged."));
+                return null;
+        }
+
+        var observation = new Observation(group.Target, indicator.Code, group.Period, value)
+        {
+            Qualifier = Combine(qualifiers),
+            Numerator = numerator,
+            Denominator = denominator,
+            Status = present.Any(o => o.Status == ObservationStatus.Provisional) ? ObservationStatus.Provisional : ObservationStatus.Official,
+            Restated = restated,
+            Provenance = new Provenance($"{verb} of {string.Join(", ", present.Select(o => o.Unit))}" + (missing.Count > 0 ? $" (missing {string.Join(", ", missing)})" : string.Empty)),
+        };
+        return new RolledUpObservation(observation, present.Select(o => o.Unit).ToValueList(), missing.ToValueList());
+    }
+
+    private static bool WeightedMean(Dataset data, List<Observation> present, string weightCode, Period period, List<Qualifier> qualifiers, out double value, out string? error)
+    {
+        double sum = 0;
+        double weights = 0;
+        var lacking = new List<string>();
+        bool exactWeights = true;
+        foreach (Observation o in present)
+        {
+            if (!data.TryGet(o.Unit, weightCode, period, out Observation? weight) || weight.Value < 0)
+            {
+                lacking.Add(o.Unit);
+                continue;
+            }
+
+            exactWeights &= weight.Qualifier == Qualifier.Exact;
+            sum += o.Value * weight.Value;
+            weights += weight.Value;
+        }
+
+        if (lacking.Count > 0 || weights <= 0)
+        {
+            value = double.NaN;
+            error = lacking.Count > 0
+                ? string.Create(CultureInfo.InvariantCulture, $"children {string.Join(", ", lacking)} have no non-negative weight '{weightCode}' for {period}.")
+                : $"the weights '{weightCode}' add up to 0.";
+            return false;
+        }
+
+        if (!exactWeights)
+        {
+            qualifiers.Add(Qualifier.Estimate);
+        }
+
+        value = sum / weights;
+        error = null;
+        return true;
+    }
+}

@@ -1,0 +1,104 @@
+using DxIndicators.Data;
+using DxIndicators.Model;
+using DxIndicators.Units;
+using Period = DxIndicators.Data.Period;
+
+namespace DxIndicators.Tests.Data;
+
+public class RestatementTests
+{
+    private static readonly Period Y2024 = Period.FromYear(2024);
+
+    private static Observation Obs(string unit, string indicator, double value, Period? period = null) => new(unit, indicator, period ?? Y2024, value);
+
+    [Fact]
+    public void ToVietnamProvinces2025_NewDaNang_IsUnweightedMeanOfPredecessors()
+    {
+        // research/dti.md §1.6 item 6: old Đà Nẵng 0.8335, old Quảng Nam 0.5803 → new Đà Nẵng 0.7069 (published).
+        var data = new Dataset([Obs("48", "DTI", 0.8335), Obs("49", "DTI", 0.5803)]);
+        RollupResult result = Restatement.ToVietnamProvinces2025(data, TestFrameworks.Dti());
+
+        result.Problems.Should().BeEmpty();
+        Observation daNang = result.Dataset.Series("48", "DTI").Should().ContainSingle().Subject;
+        daNang.Value.Should().BeApproximately(0.7069, 1e-12);
+        Math.Round(daNang.Value, 4).Should().Be(0.7069);
+        daNang.Restated.Should().BeTrue();
+        result.Details.Should().ContainSingle().Which.Children.Should().Equal("48", "49");
+    }
+
+    [Fact]
+    public void ToVietnamProvinces2025_DienBien_UnchangedButMarkedRestated()
+    {
+        var data = new Dataset([Obs("11", "DTI", 0.7)]);
+        Observation dienBien = Restatement.ToVietnamProvinces2025(data, TestFrameworks.Dti()).Dataset.Series("11", "DTI").Single();
+        dienBien.Value.Should().Be(0.7);
+        dienBien.Restated.Should().BeTrue();
+    }
+
+    [Fact]
+    public void ToVietnamProvinces2025_Counts_AddUnderSuccessorCode()
+    {
+        // Hồ Chí Minh (79) = 74 + 77 + 79; new Bắc Ninh takes code 24, formerly Bắc Giang, and absorbs old Bắc Ninh (27).
+        var data = new Dataset(
+        [
+            Obs("74", "CNT", 100), Obs("77", "CNT", 50), Obs("79", "CNT", 1000),
+            Obs("24", "CNT", 7), Obs("27", "CNT", 8),
+        ]);
+        RollupResult result = Restatement.ToVietnamProvinces2025(data, TestFrameworks.Kinds());
+        result.Problems.Should().BeEmpty();
+        result.Dataset.ValueOrNaN("79", "CNT", Y2024).Should().Be(1150);
+        result.Dataset.ValueOrNaN("24", "CNT", Y2024).Should().Be(15);
+        result.Dataset.Units.Should().Equal("24", "79");
+    }
+
+    [Fact]
+    public void ToVietnamProvinces2025_RatesFromCounts()
+    {
+        var data = new Dataset(
+        [
+            new Observation("48", "RATE", Y2024, 90) { Numerator = 90, Denominator = 100 },
+            new Observation("49", "RATE", Y2024, 40) { Numerator = 120, Denominator = 300 },
+        ]);
+        Observation o = Restatement.ToVietnamProvinces2025(data, TestFrameworks.Kinds()).Dataset.Series("48", "RATE").Single();
+
+        // (90 + 120) / (100 + 300) = 210 / 400 = 52.5 %.
+        o.Value.Should().Be(52.5);
+        o.Numerator.Should().Be(210);
+    }
+
+    [Fact]
+    public void ToVietnamProvinces2025_IndexOutsideDti_NeedsWeight()
+    {
+        var data = new Dataset([Obs("48", "IDX", 0.8), Obs("49", "IDX", 0.6)]);
+        RollupResult result = Restatement.ToVietnamProvinces2025(data, TestFrameworks.Kinds());
+        result.Problems.Should().ContainSingle().Which.Rule.Should().Be(AdminRollup.NeedsWeightRule);
+        Restatement.RuleFor(TestFrameworks.Kinds()).Should().Be(IndexCombination.NotAllowed);
+        Restatement.RuleFor(TestFrameworks.Dti()).Should().Be(IndexCombination.UnweightedMean);
+    }
+
+    [Fact]
+    public void ToVietnamProvinces2025_MissingPredecessor_Reported()
+    {
+        RollupResult result = Restatement.ToVietnamProvinces2025(new Dataset([Obs("48", "DTI", 0.8335)]), TestFrameworks.Dti());
+        result.Dataset.Count.Should().Be(0);
+        result.Problems.Should().ContainSingle().Which.Message.Should().Contain("49");
+    }
+
+    [Fact]
+    public void ToVietnamProvinces2025_PostMergerData_PassesThroughUnrestated()
+    {
+        Period q4 = Period.FromQuarter(2025, 4);
+        var data = new Dataset([Obs("48", "DTI", 0.8335), Obs("49", "DTI", 0.5803), Obs("48", "DTI", 0.75, q4)]);
+        RollupResult result = Restatement.ToVietnamProvinces2025(data, TestFrameworks.Dti());
+        IReadOnlyList<Observation> series = result.Dataset.Series("48", "DTI");
+        series.Select(o => o.Restated).Should().Equal(true, false);
+        series[1].Value.Should().Be(0.75);
+    }
+
+    [Fact]
+    public void ToUnitsOn_UnknownCode_Reported()
+    {
+        RollupResult result = Restatement.ToUnitsOn(new Dataset([Obs("00", "DTI", 0.5)]), TestFrameworks.Dti(), BuiltIn.VietnamProvinces, Restatement.VietnamMerger2025);
+        result.Problems.Should().ContainSingle().Which.Rule.Should().Be(DataRules.UnknownUnit);
+    }
+}
