@@ -8,6 +8,7 @@ internal static class CommandRegistry
     public static IReadOnlyList<ICommand> All { get; } =
     [
         new FrameworksCommand(),
+        new TargetsCommand(),
         new ValidateCommand(),
     ];
 }

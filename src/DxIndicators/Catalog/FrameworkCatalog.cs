@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
+using DxIndicators.Data;
 using DxIndicators.Model;
+using DxIndicators.Units;
 using DxIndicators.Serialization;
 
 namespace DxIndicators.Catalog;
@@ -20,8 +22,10 @@ public static class FrameworkCatalog
     private const string ResourcePrefix = "DxIndicators.Catalog.";
 
     private static readonly Assembly s_assembly = typeof(FrameworkCatalog).Assembly;
-    private static readonly Lazy<IReadOnlyDictionary<string, string>> s_frameworkResources = new(() => FindResources("frameworks"));
-    private static readonly Lazy<IReadOnlyDictionary<string, string>> s_targetResources = new(() => FindResources("targets"));
+    private static readonly Lazy<IReadOnlyDictionary<string, string>> s_frameworkResources = new(() => FindResources("frameworks", ".json"));
+    private static readonly Lazy<IReadOnlyDictionary<string, string>> s_targetResources = new(() => FindResources("targets", ".json"));
+    private static readonly Lazy<IReadOnlyDictionary<string, string>> s_dataResources = new(() => FindResources("data", ".csv"));
+    private static readonly ConcurrentDictionary<string, Lazy<Dataset>> s_datasets = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, Lazy<Framework>> s_frameworks = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, Lazy<TargetCatalog>> s_targets = new(StringComparer.Ordinal);
 
@@ -30,6 +34,34 @@ public static class FrameworkCatalog
 
     /// <summary>Gets the ids of the built-in target catalogues (for example <c>vn-national-dx-targets</c>), sorted.</summary>
     public static IReadOnlyList<string> TargetIds => [.. s_targetResources.Value.Keys.Order(StringComparer.Ordinal)];
+
+    /// <summary>Gets the ids of the built-in sample data sets (for example <c>dien-bien-sample</c>), sorted.</summary>
+    public static IReadOnlyList<string> DataIds => [.. s_dataResources.Value.Keys.Order(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// Gets a built-in sample data set, read from its embedded observation CSV and checked against the built-in unit
+    /// registry and, when a framework has the same id, against that framework's indicators.
+    /// </summary>
+    /// <param name="id">The data set id (ordinal, case-sensitive).</param>
+    /// <returns>The data set (the same instance on every call).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="id"/> is null.</exception>
+    /// <exception cref="KeyNotFoundException">No built-in data set has that id; the message lists the known ids.</exception>
+    /// <exception cref="InvalidDataException">The built-in resource is invalid (a packaging bug).</exception>
+    public static Dataset GetDataset(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        if (!s_dataResources.Value.TryGetValue(id, out string? resource))
+        {
+            throw new KeyNotFoundException($"No built-in data set '{id}'. Known ids: {string.Join(", ", DataIds)}.");
+        }
+
+        return s_datasets.GetOrAdd(id, key => new Lazy<Dataset>(() =>
+        {
+            using var reader = new StreamReader(Open(resource), System.Text.Encoding.UTF8);
+            var options = new ReadOptions { Registry = BuiltIn.VietnamProvinces, Framework = TryGet(key, out Framework? framework) ? framework : null };
+            return ObservationCsv.Read(reader, resource, options).GetDatasetOrThrow();
+        })).Value;
+    }
 
     /// <summary>Gets a built-in framework.</summary>
     /// <param name="id">The framework id (ordinal, case-sensitive).</param>
@@ -119,14 +151,14 @@ public static class FrameworkCatalog
     private static Stream Open(string resource) =>
         s_assembly.GetManifestResourceStream(resource) ?? throw new InvalidOperationException($"Embedded resource '{resource}' is missing.");
 
-    private static Dictionary<string, string> FindResources(string folder)
+    private static Dictionary<string, string> FindResources(string folder, string extension)
     {
         // The csproj names resources "DxIndicators.Catalog.<RecursiveDir><file>"; RecursiveDir uses the build
         // machine's separator, so accept both '/' and '\'.
         var found = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (string name in s_assembly.GetManifestResourceNames())
         {
-            if (!name.StartsWith(ResourcePrefix, StringComparison.Ordinal) || !name.EndsWith(".json", StringComparison.Ordinal))
+            if (!name.StartsWith(ResourcePrefix, StringComparison.Ordinal) || !name.EndsWith(extension, StringComparison.Ordinal))
             {
                 continue;
             }
@@ -138,7 +170,7 @@ public static class FrameworkCatalog
                 continue;
             }
 
-            found[relative[(slash + 1)..^".json".Length]] = name;
+            found[relative[(slash + 1)..^extension.Length]] = name;
         }
 
         return found;

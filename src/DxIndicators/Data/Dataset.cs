@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 using DxIndicators.Model;
+using NodaTime;
 
 namespace DxIndicators.Data;
 
@@ -232,6 +233,28 @@ public sealed class Dataset : IEquatable<Dataset>
         }
 
         return series;
+    }
+
+    /// <summary>
+    /// Gets the latest observation of a unit's indicator whose period ends on or before <paramref name="asOf"/>
+    /// (the "latest known value" a dashboard shows).
+    /// </summary>
+    /// <param name="unit">The unit code.</param>
+    /// <param name="indicator">The indicator code.</param>
+    /// <param name="asOf">The last day that counts.</param>
+    /// <returns>The observation, or <see langword="null"/> when there is none by then.</returns>
+    public Observation? Latest(string unit, string indicator, LocalDate asOf)
+    {
+        IReadOnlyList<Observation> series = Series(unit, indicator);
+        for (int i = series.Count - 1; i >= 0; i--)
+        {
+            if (series[i].Period.End <= asOf)
+            {
+                return series[i];
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Gets the observations of one period.</summary>
