@@ -7,6 +7,7 @@ internal static class CommandRegistry
 {
     public static IReadOnlyList<ICommand> All { get; } =
     [
+        new DataCommand(),
         new FrameworksCommand(),
         new TargetsCommand(),
         new ValidateCommand(),

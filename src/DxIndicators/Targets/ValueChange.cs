@@ -17,7 +17,9 @@ public sealed class ValueChange
         From = from;
         To = to;
         Absolute = to.Value - from.Value;
-        PercentagePoints = indicator.Measure is MeasureKind.Percentage or MeasureKind.Rate ? Absolute : null;
+        // A change of a share is in percentage points, whatever the measure kind says, when the unit is "%"
+        // (SIPAS is an index score published as a percentage of satisfied respondents).
+        PercentagePoints = indicator.Measure is MeasureKind.Percentage or MeasureKind.Rate || string.Equals(indicator.Unit.Trim(), "%", StringComparison.Ordinal) ? Absolute : null;
         RelativePercent = from.Value == 0 ? null : Absolute / Math.Abs(from.Value) * 100;
         Direction = DirectionOf(indicator.Polarity, from, to);
     }
@@ -101,7 +103,7 @@ public sealed class ValueChange
         return new ValueChange(indicator, from, to);
     }
 
-    /// <summary>Describes the change for people: "+2.86 percentage points", "-120 stations", "no change".</summary>
+    /// <summary>Describes the change for people: "+2.86 percentage points", "-120 stations", "up 9 places", "no change".</summary>
     /// <param name="maxDecimals">The most decimals shown (0–15, default 2); trailing zeros are dropped.</param>
     /// <returns>The text, with " (estimate)" or " (bound)" appended when a value is qualified.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDecimals"/> is outside 0–15.</exception>
@@ -115,6 +117,12 @@ public sealed class ValueChange
         if (shown == 0)
         {
             text = Absolute == 0 ? "no change" : "no change at this precision";
+        }
+        else if (Indicator.Measure == MeasureKind.Rank)
+        {
+            // Ranks: 1 is best, so a smaller number is a move up the table.
+            double places = Math.Abs(shown);
+            text = (shown < 0 ? "up " : "down ") + places.ToString(format, CultureInfo.InvariantCulture) + (places == 1 ? " place" : " places");
         }
         else
         {

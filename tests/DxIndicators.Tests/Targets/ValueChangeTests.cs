@@ -21,6 +21,25 @@ public class ValueChangeTests
     }
 
     [Fact]
+    public void Between_IndexScoreInPercent_GivesPercentagePoints()
+    {
+        // SIPAS (Điện Biên): 80.10% in 2023 → 82.96% in 2024 (seed 004): +2.86 points, published as a percentage.
+        IndicatorDefinition sipas = Indicator(measure: MeasureKind.IndexScore, unit: "%");
+        ValueChange c = ValueChange.Between(sipas, Obs("2023", 80.10), Obs("2024", 82.96));
+        c.PercentagePoints.Should().BeApproximately(2.86, 1e-12);
+        c.Describe().Should().Be("+2.86 percentage points");
+    }
+
+    [Fact]
+    public void Between_Rank_DescribesPlaces()
+    {
+        // SIPAS rank 49 → 40: nine places up (1 is best); 40 → 41: one place down.
+        IndicatorDefinition rank = Indicator(measure: MeasureKind.Rank, polarity: Polarity.LowerIsBetter, unit: "rank of 63");
+        ValueChange.Between(rank, Obs("2023", 49), Obs("2024", 40)).Describe().Should().Be("up 9 places");
+        ValueChange.Between(rank, Obs("2023", 40), Obs("2024", 41)).Describe().Should().Be("down 1 place");
+    }
+
+    [Fact]
     public void PeriodChange_ValueAndRank_DescribesBoth()
     {
         var change = new PeriodChange(

@@ -1,0 +1,147 @@
+using System.Globalization;
+using System.Text;
+using DxIndicators.Catalog;
+using DxIndicators.Cli.Infrastructure;
+using DxIndicators.Data;
+using DxIndicators.Model;
+using DxIndicators.Targets;
+using NodaTime;
+
+namespace DxIndicators.Cli.Commands;
+
+/// <summary><c>dx data</c>: shows a data set (the built-in Điện Biên sample by default) with change and trend per series.</summary>
+internal sealed class DataCommand : ICommand
+{
+    public string Name => "data";
+
+    public string Summary => "Show observations (default: the Điện Biên sample) with change and trend per series.";
+
+    public string Usage => """
+        Usage: dx data [--framework ID|FILE --data FILE.csv|FILE.json [--skip-bad-rows]] [--unit CODE] [--indicator CODE]
+                       [--format table|csv|json] [--out FILE] [--series]
+          table: every observation with qualifier and source, then one line per series with its latest change and trend.
+          csv/json: the observations in the project's exchange formats (round-trip exact).
+        """;
+
+    public int Run(IReadOnlyList<string> args, CliContext context)
+    {
+        CommandArgs options = CommandArgs.Parse(
+            args,
+            new HashSet<string> { "framework", "data", "unit", "indicator", "format", "out" },
+            new HashSet<string> { "skip-bad-rows", "series" });
+        if (options.Has("framework") != options.Has("data"))
+        {
+            throw new UsageException("--framework and --data go together");
+        }
+
+        Framework framework = options.Get("framework") is { } f ? FrameworkInputs.LoadFramework(f) : FrameworkCatalog.Get(FrameworkInputs.SampleFrameworkId);
+        Dataset dataset = options.Get("data") is { } path ? DataInputs.Load(path, framework, options.Has("skip-bad-rows"), context.Error) : DataInputs.LoadSample();
+        string? unitFilter = options.Get("unit");
+        string? indicatorFilter = options.Get("indicator");
+        if (unitFilter is not null || indicatorFilter is not null)
+        {
+            dataset = new Dataset(dataset.Observations.Where(o =>
+                (unitFilter is null || string.Equals(o.Unit, unitFilter, StringComparison.Ordinal)) &&
+                (indicatorFilter is null || string.Equals(o.Indicator, indicatorFilter, StringComparison.Ordinal))));
+        }
+
+        string format = options.GetOrDefault("format", "table");
+        string text;
+        switch (format)
+        {
+            case "csv":
+                using (var writer = new StringWriter(CultureInfo.InvariantCulture))
+                {
+                    ObservationCsv.Write(writer, dataset);
+                    text = writer.ToString();
+                }
+
+                break;
+            case "json":
+                using (var writer = new StringWriter(CultureInfo.InvariantCulture))
+                {
+                    ObservationJson.Write(writer, dataset);
+                    text = writer.ToString();
+                }
+
+                break;
+            case "table":
+                text = ToTable(framework, dataset, context.Today, options.Has("series"));
+                break;
+            default:
+                throw new UsageException($"--format must be table, csv or json, was '{format}'");
+        }
+
+        OutputFile.Write(options.Get("out"), text, context.Out);
+        return ExitCodes.Ok;
+    }
+
+    private static string ToTable(Framework framework, Dataset dataset, LocalDate today, bool seriesOnly)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine(Invariant($"{dataset.Count} observations, {dataset.Units.Count} unit(s), {dataset.Indicators.Count} indicators, periods {string.Join(", ", dataset.Periods.Select(p => p.ToString()).Distinct())}"));
+        if (!seriesOnly)
+        {
+            var table = new TextTable("unit", "indicator", "period", "value", "unit of measure", "qualifier", "counts", "source").AlignRight(3);
+            foreach (Observation o in dataset.Observations)
+            {
+                string measure = framework.TryGetIndicator(o.Indicator, out IndicatorDefinition? d) ? d.Unit : string.Empty;
+                string counts = o.Numerator is { } n && o.Denominator is { } den ? Invariant($"{n}/{den}") : string.Empty;
+                table.Add(o.Unit, o.Indicator, o.Period.ToString(), Num(o.Value), measure, QualifierText(o.Qualifier), counts, o.Provenance?.Source ?? string.Empty);
+            }
+
+            sb.Append(table.Render());
+            sb.AppendLine();
+        }
+
+        var series = new TextTable("unit", "indicator", "latest", "change since previous", "trend").AlignRight(2);
+        foreach (string unit in dataset.Units)
+        {
+            foreach (IndicatorDefinition indicator in framework.Indicators)
+            {
+                IReadOnlyList<Observation> values = dataset.Series(unit, indicator.Code);
+                if (values.Count == 0)
+                {
+                    continue;
+                }
+
+                Observation latest = values[^1];
+                string change = values.Count >= 2 ? Invariant($"{ValueChange.Between(indicator, values[^2], latest).Describe()} since {values[^2].Period}") : "—";
+                TrendEvaluation trend = TrendEvaluator.Default.Evaluate(indicator, unit, values, today);
+                series.Add(unit, indicator.Code, Invariant($"{Qualified(latest)} ({latest.Period})"), change, Arrow(trend.Status));
+            }
+        }
+
+        sb.AppendLine("Series (trend by the no-target progress rule, polarity-aware; see docs/targets.md)");
+        sb.Append(series.Render());
+        return sb.ToString();
+    }
+
+    private static string Arrow(TrendStatus status) => status switch
+    {
+        TrendStatus.Improving => "↑ improving",
+        TrendStatus.Worsening => "↓ worsening",
+        TrendStatus.Stable => "→ stable",
+        _ => "· not enough data",
+    };
+
+    private static string QualifierText(Qualifier qualifier) => qualifier switch
+    {
+        Qualifier.LowerBound => "over (lower bound)",
+        Qualifier.UpperBound => "under (upper bound)",
+        Qualifier.Estimate => "about (estimate)",
+        _ => "exact",
+    };
+
+    private static string Qualified(Observation o) => o.Qualifier switch
+    {
+        Qualifier.LowerBound => "> " + Num(o.Value),
+        Qualifier.UpperBound => "< " + Num(o.Value),
+        Qualifier.Estimate => "≈ " + Num(o.Value),
+        _ => Num(o.Value),
+    };
+
+    private static string Num(double value) => value.ToString("#,0.####", CultureInfo.InvariantCulture);
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
