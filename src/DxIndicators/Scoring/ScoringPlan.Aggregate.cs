@@ -16,9 +16,27 @@ public sealed partial class ScoringPlan
     /// Aggregates node k from its children, children outermost so each unit's sum has the same order on every
     /// path. Missing children are skipped and the weights of those present re-normalised (points ratio: they earn 0).
     /// </summary>
-    private void Aggregate(int k, IndicatorMatrix matrix, ScoringWorkspace ws, KernelPath path)
+    private void EnsureNormalised(int reference, IndicatorMatrix matrix, ScoringWorkspace ws, ColumnStats[]? stats, KernelPath path)
+    {
+        if (reference >= 0 && !ws._normalisedDone[reference])
+        {
+            Normalise(reference, matrix, ws, stats is null ? null : stats[reference], path);
+            ws._normalisedDone[reference] = true;
+        }
+    }
+
+    private void Aggregate(int k, IndicatorMatrix matrix, ScoringWorkspace ws, ColumnStats[]? stats, KernelPath path)
     {
         int start = _childStart[k], end = _childStart[k + 1];
+        bool streaming = _method[k] is AggregationMethod.ArithmeticMean or AggregationMethod.PointsRatio;
+        if (!streaming)
+        {
+            for (int c = start; c < end; c++)
+            {
+                EnsureNormalised(_childRef[c], matrix, ws, stats, path);
+            }
+        }
+
         Span<double> y = ws.NodeColumn(k);
         Span<double> sum = ws._sum, wsum = ws._weightSum, count = ws._count;
         sum.Clear();
@@ -30,6 +48,7 @@ public sealed partial class ScoringPlan
             case AggregationMethod.ArithmeticMean:
                 for (int c = start; c < end; c++)
                 {
+                    EnsureNormalised(_childRef[c], matrix, ws, stats, path);
                     WeightedSum.Accumulate(ChildColumn(_childRef[c], ws), _childWeight[c], sum, wsum, path);
                 }
 
@@ -38,6 +57,7 @@ public sealed partial class ScoringPlan
             case AggregationMethod.PointsRatio:
                 for (int c = start; c < end; c++)
                 {
+                    EnsureNormalised(_childRef[c], matrix, ws, stats, path);
                     WeightedSum.Accumulate(ChildColumn(_childRef[c], ws), _childWeight[c], sum, wsum, path);
                 }
 

@@ -280,14 +280,18 @@ public sealed partial class ScoringPlan
     internal void NormaliseAggregateRank(IndicatorMatrix matrix, ScoringWorkspace ws, IReadOnlyDictionary<string, IReadOnlyList<string?>>? groups, ColumnStats[]? stats, KernelPath? path)
     {
         KernelPath p = path ?? KernelPaths.Best(matrix.RowCount);
-        for (int j = 0; j < IndicatorCodes.Count; j++)
-        {
-            Normalise(j, matrix, ws, stats is null ? null : stats[j], p);
-        }
 
+        // Each indicator is normalised just before its first parent accumulates it, while the column is still in
+        // L1/L2; this changes no result (each unit's sums keep the link order) but saves re-reading the matrix.
+        Array.Clear(ws._normalisedDone);
         for (int k = 0; k < NodeCodes.Count; k++)
         {
-            Aggregate(k, matrix, ws, p);
+            Aggregate(k, matrix, ws, stats, p);
+        }
+
+        for (int j = 0; j < IndicatorCodes.Count; j++)
+        {
+            EnsureNormalised(j, matrix, ws, stats, p);
         }
 
         Rank(ws, groups, matrix.RowCount);

@@ -25,6 +25,7 @@ public sealed class ScoringWorkspace
     internal readonly double[] _scratch2;
     internal readonly double[] _nan;
     internal readonly int[] _columnMap;
+    internal readonly bool[] _normalisedDone;
     internal object? _mappedIndicators;
     internal IndicatorMatrix? _matrix;
     internal bool _rawInWorkspace;
@@ -59,6 +60,7 @@ public sealed class ScoringWorkspace
         _nan = new double[unitCount];
         Array.Fill(_nan, double.NaN);
         _columnMap = new int[i];
+        _normalisedDone = new bool[i];
     }
 
     /// <summary>Gets the plan the workspace serves.</summary>
