@@ -1,4 +1,3 @@
-using System.Globalization;
 using DxIndicators.Data;
 using DxIndicators.Model;
 using DxIndicators.Scoring.Kernels;
@@ -25,7 +24,6 @@ public sealed partial class ScoringPlan
     private readonly double[] _childWeight;
     private readonly double[] _totalWeight;
     private readonly bool[] _ranked;
-    private readonly Dictionary<string, double[]> _effectiveWeightsCache = new(StringComparer.Ordinal);
 
     private ScoringPlan(Framework framework, ScoringOptions options)
     {
@@ -364,6 +362,4 @@ public sealed partial class ScoringPlan
         method == AggregationMethod.PointsRatio ? link.MaxPoints ?? double.NaN
         : options.Weights.TryGetValue(link.Code, out double w) ? w
         : link.Weight;
-
-    private static string Fmt(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -4,7 +4,7 @@ namespace DxIndicators.Scoring.Kernels;
 
 /// <summary>Column statistics that skip NaN (missing): minimum and maximum, sum and count, sum of squared deviations.</summary>
 /// <remarks>
-/// Every reduction uses the fixed 8-lane layout of <see cref="LaneReduction"/> and combines lanes in a fixed
+/// Every reduction uses the fixed 32-lane layout of <see cref="LaneReduction"/> and combines lanes in a fixed
 /// order, so results are bit-identical on every path (methodology: "Column statistics").
 /// </remarks>
 internal static class ColumnStatistics

@@ -2,33 +2,33 @@ namespace DxIndicators.Scoring.Kernels;
 
 /// <summary>
 /// Scalar reference twins of the kernels, written straight from docs/methodology.md with no vectors: the test
-/// oracle and the benchmark baseline. Reductions follow the documented 8-lane order, so a kernel must match its
+/// oracle and the benchmark baseline. Reductions follow the documented 32-lane order, so a kernel must match its
 /// twin bit for bit.
 /// </summary>
 internal static class ScoringReference
 {
-    /// <summary>Minimum and maximum of the non-NaN values: lane j = i mod 8 takes x[i] when x[i] &lt; lane (resp. &gt;); lanes combined 0..7.</summary>
+    /// <summary>Minimum and maximum of the non-NaN values: lane j = i mod 32 takes x[i] when x[i] &lt; lane (resp. &gt;); lanes combined 0..31.</summary>
     public static (double Min, double Max) MinMax(ReadOnlySpan<double> x)
     {
-        var min = new double[8];
-        var max = new double[8];
+        var min = new double[32];
+        var max = new double[32];
         Array.Fill(min, double.PositiveInfinity);
         Array.Fill(max, double.NegativeInfinity);
         for (int i = 0; i < x.Length; i++)
         {
-            if (x[i] < min[i % 8])
+            if (x[i] < min[i % 32])
             {
-                min[i % 8] = x[i];
+                min[i % 32] = x[i];
             }
 
-            if (x[i] > max[i % 8])
+            if (x[i] > max[i % 32])
             {
-                max[i % 8] = x[i];
+                max[i % 32] = x[i];
             }
         }
 
         double lo = min[0], hi = max[0];
-        for (int j = 1; j < 8; j++)
+        for (int j = 1; j < 32; j++)
         {
             if (min[j] < lo)
             {
@@ -44,29 +44,29 @@ internal static class ScoringReference
         return (lo, hi);
     }
 
-    /// <summary>Sum and count of non-NaN values: 8 interleaved partial sums (a missing value adds +0), combined ((0+1)+(2+3))+((4+5)+(6+7)).</summary>
+    /// <summary>Sum and count of non-NaN values: 32 interleaved partial sums (a missing value adds +0), combined pairwise.</summary>
     public static (double Sum, int Count) SumCount(ReadOnlySpan<double> x)
     {
-        var sum = new double[8];
-        var count = new double[8];
+        var sum = new double[32];
+        var count = new double[32];
         for (int i = 0; i < x.Length; i++)
         {
             bool present = !double.IsNaN(x[i]);
-            sum[i % 8] += present ? x[i] : 0.0;
-            count[i % 8] += present ? 1.0 : 0.0;
+            sum[i % 32] += present ? x[i] : 0.0;
+            count[i % 32] += present ? 1.0 : 0.0;
         }
 
         return (Pairwise(sum), (int)Pairwise(count));
     }
 
-    /// <summary>Σ (x − c)² over non-NaN x in the same 8-lane order.</summary>
+    /// <summary>Σ (x − c)² over non-NaN x in the same 32-lane order.</summary>
     public static double SumSquaredDeviations(ReadOnlySpan<double> x, double centre)
     {
-        var sum = new double[8];
+        var sum = new double[32];
         for (int i = 0; i < x.Length; i++)
         {
             double d = x[i] - centre;
-            sum[i % 8] += double.IsNaN(x[i]) ? 0.0 : d * d;
+            sum[i % 32] += double.IsNaN(x[i]) ? 0.0 : d * d;
         }
 
         return Pairwise(sum);
@@ -221,5 +221,18 @@ internal static class ScoringReference
         return universe;
     }
 
-    private static double Pairwise(double[] l) => ((l[0] + l[1]) + (l[2] + l[3])) + ((l[4] + l[5]) + (l[6] + l[7]));
+    /// <summary>(l0+l1), (l2+l3), … then pairs of those, down to one value.</summary>
+    private static double Pairwise(double[] l)
+    {
+        double[] t = (double[])l.Clone();
+        for (int width = t.Length / 2; width >= 1; width /= 2)
+        {
+            for (int i = 0; i < width; i++)
+            {
+                t[i] = t[2 * i] + t[(2 * i) + 1];
+            }
+        }
+
+        return t[0];
+    }
 }

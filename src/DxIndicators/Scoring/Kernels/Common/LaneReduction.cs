@@ -6,8 +6,8 @@ namespace DxIndicators.Scoring.Kernels;
 
 /// <summary>A reduction step over two accumulators, written once per vector width.</summary>
 /// <remarks>
-/// Element <c>i</c> always goes to lane <c>i % 8</c>, in increasing <c>i</c>, whatever the width: Vector512 holds
-/// the 8 lanes in one register, Vector256 in two and Vector128 in four, and the scalar path keeps 8 locals.
+/// Element <c>i</c> always goes to lane <c>i % 32</c>, in increasing <c>i</c>, whatever the width: Vector512 holds
+/// the 32 lanes in four registers, Vector256 in eight and Vector128 in sixteen, and the scalar path keeps 32 locals.
 /// The lanes are then combined by the caller in a fixed order, so every path gives the same bits.
 /// </remarks>
 internal interface ILaneReducer
@@ -27,14 +27,19 @@ internal interface ILaneReducer
     void Step(ref Vector512<double> a, ref Vector512<double> b, Vector512<double> x);
 }
 
-/// <summary>Runs an <see cref="ILaneReducer"/> over a span with the fixed 8-lane layout.</summary>
+/// <summary>Runs an <see cref="ILaneReducer"/> over a span with the fixed 32-lane layout.</summary>
+/// <remarks>
+/// 32 lanes (not 8) so that the Vector512 path has 4 independent accumulator chains: a compare-and-select minimum
+/// is latency-bound with one chain. Vector256 uses 8 registers per accumulator and Vector128 16, the scalar path
+/// 32 locals; element <c>i</c> always goes to lane <c>i % 32</c> in increasing <c>i</c>.
+/// </remarks>
 internal static class LaneReduction
 {
     /// <summary>The number of lanes every path emulates.</summary>
-    public const int Lanes = 8;
+    public const int Lanes = 32;
 
-    /// <summary>Reduces <paramref name="x"/> into 8 lanes of A and B on the given path.</summary>
-    public static void Run<TOp>(ReadOnlySpan<double> x, KernelPath path, TOp op, Span<double> a8, Span<double> b8)
+    /// <summary>Reduces <paramref name="x"/> into 32 lanes of A and B on the given path.</summary>
+    public static void Run<TOp>(ReadOnlySpan<double> x, KernelPath path, TOp op, Span<double> a32, Span<double> b32)
         where TOp : struct, ILaneReducer
     {
         ThrowHelper.CheckPath(path);
@@ -44,33 +49,33 @@ internal static class LaneReduction
         switch (path)
         {
             case KernelPath.V512:
-                RunV512(ref src, blocks, op, a8, b8);
+                RunV512(ref src, blocks, op, a32, b32);
                 break;
             case KernelPath.V256:
-                RunV256(ref src, blocks, op, a8, b8);
+                RunV256(ref src, blocks, op, a32, b32);
                 break;
             case KernelPath.V128:
-                RunV128(ref src, blocks, op, a8, b8);
+                RunV128(ref src, blocks, op, a32, b32);
                 break;
             default:
-                RunScalar(x, blocks, op, a8, b8);
+                RunScalar(x, blocks, op, a32, b32);
                 break;
         }
 
-        // Scalar tail: element i still goes to lane i % 8.
+        // Scalar tail: element i still goes to lane i % 32.
         for (int i = blocks * Lanes; i < n; i++)
         {
-            op.Step(ref a8[i % Lanes], ref b8[i % Lanes], x[i]);
+            op.Step(ref a32[i % Lanes], ref b32[i % Lanes], x[i]);
         }
     }
 
-    private static void RunScalar<TOp>(ReadOnlySpan<double> x, int blocks, TOp op, Span<double> a8, Span<double> b8)
+    private static void RunScalar<TOp>(ReadOnlySpan<double> x, int blocks, TOp op, Span<double> a32, Span<double> b32)
         where TOp : struct, ILaneReducer
     {
         for (int j = 0; j < Lanes; j++)
         {
-            a8[j] = op.InitA;
-            b8[j] = op.InitB;
+            a32[j] = op.InitA;
+            b32[j] = op.InitB;
         }
 
         for (int k = 0; k < blocks; k++)
@@ -78,70 +83,99 @@ internal static class LaneReduction
             int i = k * Lanes;
             for (int j = 0; j < Lanes; j++)
             {
-                op.Step(ref a8[j], ref b8[j], x[i + j]);
+                op.Step(ref a32[j], ref b32[j], x[i + j]);
             }
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void RunV512<TOp>(ref double src, int blocks, TOp op, Span<double> a8, Span<double> b8)
+    private static void RunV512<TOp>(ref double src, int blocks, TOp op, Span<double> a32, Span<double> b32)
         where TOp : struct, ILaneReducer
     {
-        Vector512<double> a = Vector512.Create(op.InitA);
-        Vector512<double> b = Vector512.Create(op.InitB);
-        for (int k = 0; k < blocks; k++)
-        {
-            op.Step(ref a, ref b, Vector512.LoadUnsafe(ref src, (nuint)(k * Lanes)));
-        }
-
-        a.CopyTo(a8);
-        b.CopyTo(b8);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void RunV256<TOp>(ref double src, int blocks, TOp op, Span<double> a8, Span<double> b8)
-        where TOp : struct, ILaneReducer
-    {
-        Vector256<double> a0 = Vector256.Create(op.InitA), a1 = a0;
-        Vector256<double> b0 = Vector256.Create(op.InitB), b1 = b0;
+        Vector512<double> a0 = Vector512.Create(op.InitA), a1 = a0, a2 = a0, a3 = a0;
+        Vector512<double> b0 = Vector512.Create(op.InitB), b1 = b0, b2 = b0, b3 = b0;
         for (int k = 0; k < blocks; k++)
         {
             nuint i = (nuint)(k * Lanes);
-            op.Step(ref a0, ref b0, Vector256.LoadUnsafe(ref src, i));
-            op.Step(ref a1, ref b1, Vector256.LoadUnsafe(ref src, i + 4));
+            op.Step(ref a0, ref b0, Vector512.LoadUnsafe(ref src, i));
+            op.Step(ref a1, ref b1, Vector512.LoadUnsafe(ref src, i + 8));
+            op.Step(ref a2, ref b2, Vector512.LoadUnsafe(ref src, i + 16));
+            op.Step(ref a3, ref b3, Vector512.LoadUnsafe(ref src, i + 24));
         }
 
-        a0.CopyTo(a8);
-        a1.CopyTo(a8[4..]);
-        b0.CopyTo(b8);
-        b1.CopyTo(b8[4..]);
+        a0.CopyTo(a32);
+        a1.CopyTo(a32[8..]);
+        a2.CopyTo(a32[16..]);
+        a3.CopyTo(a32[24..]);
+        b0.CopyTo(b32);
+        b1.CopyTo(b32[8..]);
+        b2.CopyTo(b32[16..]);
+        b3.CopyTo(b32[24..]);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void RunV128<TOp>(ref double src, int blocks, TOp op, Span<double> a8, Span<double> b8)
+    private static void RunV256<TOp>(ref double src, int blocks, TOp op, Span<double> a32, Span<double> b32)
         where TOp : struct, ILaneReducer
     {
-        Vector128<double> a0 = Vector128.Create(op.InitA), a1 = a0, a2 = a0, a3 = a0;
-        Vector128<double> b0 = Vector128.Create(op.InitB), b1 = b0, b2 = b0, b3 = b0;
+        const int Count = Lanes / 4;
+        Span<Vector256<double>> a = stackalloc Vector256<double>[Count];
+        Span<Vector256<double>> b = stackalloc Vector256<double>[Count];
+        a.Fill(Vector256.Create(op.InitA));
+        b.Fill(Vector256.Create(op.InitB));
         for (int k = 0; k < blocks; k++)
         {
             nuint i = (nuint)(k * Lanes);
-            op.Step(ref a0, ref b0, Vector128.LoadUnsafe(ref src, i));
-            op.Step(ref a1, ref b1, Vector128.LoadUnsafe(ref src, i + 2));
-            op.Step(ref a2, ref b2, Vector128.LoadUnsafe(ref src, i + 4));
-            op.Step(ref a3, ref b3, Vector128.LoadUnsafe(ref src, i + 6));
+            for (int r = 0; r < Count; r++)
+            {
+                op.Step(ref a[r], ref b[r], Vector256.LoadUnsafe(ref src, i + (nuint)(r * 4)));
+            }
         }
 
-        a0.CopyTo(a8);
-        a1.CopyTo(a8[2..]);
-        a2.CopyTo(a8[4..]);
-        a3.CopyTo(a8[6..]);
-        b0.CopyTo(b8);
-        b1.CopyTo(b8[2..]);
-        b2.CopyTo(b8[4..]);
-        b3.CopyTo(b8[6..]);
+        for (int r = 0; r < Count; r++)
+        {
+            a[r].CopyTo(a32[(r * 4)..]);
+            b[r].CopyTo(b32[(r * 4)..]);
+        }
     }
 
-    /// <summary>Adds 8 lanes in the fixed pairwise order ((0+1)+(2+3))+((4+5)+(6+7)).</summary>
-    public static double SumLanes(ReadOnlySpan<double> l) => ((l[0] + l[1]) + (l[2] + l[3])) + ((l[4] + l[5]) + (l[6] + l[7]));
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void RunV128<TOp>(ref double src, int blocks, TOp op, Span<double> a32, Span<double> b32)
+        where TOp : struct, ILaneReducer
+    {
+        const int Count = Lanes / 2;
+        Span<Vector128<double>> a = stackalloc Vector128<double>[Count];
+        Span<Vector128<double>> b = stackalloc Vector128<double>[Count];
+        a.Fill(Vector128.Create(op.InitA));
+        b.Fill(Vector128.Create(op.InitB));
+        for (int k = 0; k < blocks; k++)
+        {
+            nuint i = (nuint)(k * Lanes);
+            for (int r = 0; r < Count; r++)
+            {
+                op.Step(ref a[r], ref b[r], Vector128.LoadUnsafe(ref src, i + (nuint)(r * 2)));
+            }
+        }
+
+        for (int r = 0; r < Count; r++)
+        {
+            a[r].CopyTo(a32[(r * 2)..]);
+            b[r].CopyTo(b32[(r * 2)..]);
+        }
+    }
+
+    /// <summary>Adds the 32 lanes pairwise: (l0+l1), (l2+l3), … then pairs of those, down to one value.</summary>
+    public static double SumLanes(ReadOnlySpan<double> lanes)
+    {
+        Span<double> t = stackalloc double[Lanes];
+        lanes[..Lanes].CopyTo(t);
+        for (int width = Lanes / 2; width >= 1; width /= 2)
+        {
+            for (int i = 0; i < width; i++)
+            {
+                t[i] = t[2 * i] + t[(2 * i) + 1];
+            }
+        }
+
+        return t[0];
+    }
 }
