@@ -46,7 +46,20 @@ public sealed partial class ScoringPlan
         switch (method)
         {
             case AggregationMethod.ArithmeticMean:
-                for (int c = start; c < end; c++)
+                int c4 = start;
+                for (; c4 + 4 <= end; c4 += 4)
+                {
+                    for (int c = c4; c < c4 + 4; c++)
+                    {
+                        EnsureNormalised(_childRef[c], matrix, ws, stats, path);
+                    }
+
+                    WeightedSum4.Accumulate(
+                        ChildColumn(_childRef[c4], ws), ChildColumn(_childRef[c4 + 1], ws), ChildColumn(_childRef[c4 + 2], ws), ChildColumn(_childRef[c4 + 3], ws),
+                        new Weights4(_childWeight[c4], _childWeight[c4 + 1], _childWeight[c4 + 2], _childWeight[c4 + 3]), sum, wsum, path);
+                }
+
+                for (int c = c4; c < end; c++)
                 {
                     EnsureNormalised(_childRef[c], matrix, ws, stats, path);
                     WeightedSum.Accumulate(ChildColumn(_childRef[c], ws), _childWeight[c], sum, wsum, path);

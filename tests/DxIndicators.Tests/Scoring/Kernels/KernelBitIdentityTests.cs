@@ -124,6 +124,29 @@ public sealed class KernelBitIdentityTests
 
     [Theory]
     [MemberData(nameof(Lengths))]
+    public void WeightedSum4_EveryPath_MatchesFourReferenceSteps(int n)
+    {
+        double[][] x = [Mixed(n, 6), Finite(n, 7), Constant(n), Mixed(n, 8)];
+        var w = new Weights4(0.25, 0, 3, 1.5);
+        double[] start = Finite(n, 9).Select(v => double.IsNaN(v) ? 0 : v).ToArray();
+        double[] refSum = (double[])start.Clone();
+        var refW = new double[n];
+        ScoringReference.WeightedSum(x[0], w.W0, refSum, refW);
+        ScoringReference.WeightedSum(x[1], w.W1, refSum, refW);
+        ScoringReference.WeightedSum(x[2], w.W2, refSum, refW);
+        ScoringReference.WeightedSum(x[3], w.W3, refSum, refW);
+        foreach (KernelPath path in KernelPaths.Supported)
+        {
+            double[] sum = (double[])start.Clone();
+            var ws = new double[n];
+            WeightedSum4.Accumulate(x[0], x[1], x[2], x[3], w, sum, ws, path);
+            ShouldBeBitIdentical(sum, refSum, $"sum4 on {path}");
+            ShouldBeBitIdentical(ws, refW, $"weights4 on {path}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Lengths))]
     public void Ranking_AllMethods_MatchDefinition(int n)
     {
         double[] x = Finite(n, 5);
@@ -156,6 +179,7 @@ public sealed class KernelBitIdentityTests
         ((Action)(() => HarmonicSum.Accumulate(x, 1, ok, shortSpan))).Should().Throw<ArgumentException>().WithParameterName("b");
         ((Action)(() => RunningMinimum.Accumulate(x, shortSpan, ok))).Should().Throw<ArgumentException>();
         ((Action)(() => CountPresent.Accumulate(x, shortSpan, ok))).Should().Throw<ArgumentException>();
+        ((Action)(() => WeightedSum4.Accumulate(x, x, shortSpan, x, default, ok, ok))).Should().Throw<ArgumentException>().WithParameterName("x2");
         ((Action)(() => Quotient.Divide(x, shortSpan, ok))).Should().Throw<ArgumentException>().WithParameterName("denominator");
         ((Action)(() => Ranking.Rank(x, shortSpan, RankMethod.Competition, false, ok, new int[10]))).Should().Throw<ArgumentException>().WithParameterName("ranks");
     }
