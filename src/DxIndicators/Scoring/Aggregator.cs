@@ -1,0 +1,80 @@
+using System.Globalization;
+using DxIndicators.Model;
+
+namespace DxIndicators.Scoring;
+
+/// <summary>An immutable choice of aggregation function for a node (overrides the framework's own choice).</summary>
+public sealed class Aggregator : IEquatable<Aggregator>
+{
+    private Aggregator(AggregationMethod method, double power)
+    {
+        Method = method;
+        Power = power;
+    }
+
+    /// <summary>Gets the weighted arithmetic mean.</summary>
+    public static Aggregator ArithmeticMean { get; } = new(AggregationMethod.ArithmeticMean, double.NaN);
+
+    /// <summary>Gets the weighted geometric mean.</summary>
+    public static Aggregator GeometricMean { get; } = new(AggregationMethod.GeometricMean, double.NaN);
+
+    /// <summary>Gets the weighted harmonic mean.</summary>
+    public static Aggregator HarmonicMean { get; } = new(AggregationMethod.HarmonicMean, double.NaN);
+
+    /// <summary>Gets the minimum.</summary>
+    public static Aggregator Minimum { get; } = new(AggregationMethod.Minimum, double.NaN);
+
+    /// <summary>Gets the points ratio (missing children earn 0 points).</summary>
+    public static Aggregator PointsRatio { get; } = new(AggregationMethod.PointsRatio, double.NaN);
+
+    /// <summary>Gets the aggregation method.</summary>
+    public AggregationMethod Method { get; }
+
+    /// <summary>Gets the exponent p of a generalised mean (NaN otherwise).</summary>
+    public double Power { get; }
+
+    /// <summary>Creates a weighted generalised mean with exponent p.</summary>
+    /// <param name="power">The exponent p (finite, non-zero).</param>
+    /// <returns>The aggregator.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">p is zero or not finite.</exception>
+    public static Aggregator GeneralisedMean(double power)
+    {
+        if (!double.IsFinite(power) || power == 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(power), power, "The generalised mean needs a finite, non-zero power p (p = 0 is the geometric mean; use GeometricMean).");
+        }
+
+        return new(AggregationMethod.GeneralisedMean, power);
+    }
+
+    /// <summary>Gets the aggregator a framework node declares.</summary>
+    /// <param name="node">The node.</param>
+    /// <returns>The aggregator.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="node"/> is null.</exception>
+    public static Aggregator FromNode(FrameworkNode node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return node.Aggregation == AggregationMethod.GeneralisedMean ? GeneralisedMean(node.Power ?? double.NaN) : new(node.Aggregation, double.NaN);
+    }
+
+    /// <inheritdoc/>
+    public bool Equals(Aggregator? other) => other is not null && Method == other.Method && Power.Equals(other.Power);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as Aggregator);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Method, Power);
+
+    /// <summary>Returns a short description such as <c>amean</c> or <c>genmean[2]</c>.</summary>
+    /// <returns>The description.</returns>
+    public override string ToString() => Method switch
+    {
+        AggregationMethod.ArithmeticMean => "amean",
+        AggregationMethod.GeometricMean => "gmean",
+        AggregationMethod.HarmonicMean => "hmean",
+        AggregationMethod.GeneralisedMean => string.Create(CultureInfo.InvariantCulture, $"genmean[{Power}]"),
+        AggregationMethod.Minimum => "min",
+        _ => "points",
+    };
+}

@@ -1,0 +1,278 @@
+using System.Globalization;
+using CsvHelper;
+using DxIndicators.Data;
+using DxIndicators.Model;
+using NodaTime;
+
+namespace DxIndicators.Scoring.Interop;
+
+/// <summary>
+/// A COINr data set (<c>iMeta</c> + <c>iData</c>, as written by <c>write.csv</c>) read into this library's model:
+/// the hierarchy, directions, weights, targets and denominators as a <see cref="Model.Framework"/>, the numbers as an
+/// <see cref="IndicatorMatrix"/> with units sorted by <c>uCode</c> (as COINr sorts them), and the group columns.
+/// </summary>
+/// <remarks>
+/// Mapping: <c>Level</c> 1 rows become indicators (<c>Direction</c> −1 → lower is better, <c>Target</c> → reference
+/// target, <c>Denominator</c> → denominator); <c>Type = Denominator</c> rows become indicators used only as
+/// denominators; higher levels become nodes (top level → index, level 2 → pillar, the level under the top →
+/// sub-index when there are 4 or more levels, others → component), aggregated by the weighted arithmetic mean with each
+/// child's <c>Weight</c>; <c>Type = Group</c> columns are kept in <see cref="Groups"/>. <c>NA</c> = missing. Immutable.
+/// </remarks>
+public sealed class CoinrImport
+{
+    private CoinrImport(Framework framework, IndicatorMatrix data, ValueList<string> unitNames, IReadOnlyDictionary<string, IReadOnlyList<string?>> groups, ValueList<string> groupColumns)
+    {
+        Framework = framework;
+        Data = data;
+        UnitNames = unitNames;
+        Groups = groups;
+        GroupColumns = groupColumns;
+    }
+
+    /// <summary>Gets the framework built from iMeta.</summary>
+    public Framework Framework { get; }
+
+    /// <summary>Gets the raw data: units (sorted by uCode, ordinal) × the framework's indicators (incl. denominators), NaN = NA.</summary>
+    public IndicatorMatrix Data { get; }
+
+    /// <summary>Gets the unit names (<c>uName</c>), aligned with the matrix rows.</summary>
+    public ValueList<string> UnitNames { get; }
+
+    /// <summary>Gets the group columns by name, one label per matrix row (null = NA).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string?>> Groups { get; }
+
+    /// <summary>Gets the group column names, in iMeta order.</summary>
+    public ValueList<string> GroupColumns { get; }
+
+    /// <summary>Reads iMeta.csv and iData.csv from files.</summary>
+    /// <param name="metaPath">The iMeta CSV file.</param>
+    /// <param name="dataPath">The iData CSV file.</param>
+    /// <param name="frameworkId">The id to give the framework.</param>
+    /// <returns>The import.</returns>
+    /// <exception cref="ArgumentNullException">A path is null.</exception>
+    /// <exception cref="InvalidDataException">The files break the COINr format (every problem is listed with file, line and column).</exception>
+    /// <exception cref="FrameworkValidationException">The hierarchy is not a valid framework.</exception>
+    public static CoinrImport Read(string metaPath, string dataPath, string frameworkId = "coinr-import")
+    {
+        ArgumentNullException.ThrowIfNull(metaPath);
+        ArgumentNullException.ThrowIfNull(dataPath);
+        using var meta = new StreamReader(metaPath);
+        using var data = new StreamReader(dataPath);
+        return Read(meta, data, Path.GetFileName(metaPath), Path.GetFileName(dataPath), frameworkId);
+    }
+
+    /// <summary>Reads iMeta and iData from readers.</summary>
+    /// <param name="meta">The iMeta CSV.</param>
+    /// <param name="data">The iData CSV.</param>
+    /// <param name="metaName">The name used for iMeta in error messages.</param>
+    /// <param name="dataName">The name used for iData in error messages.</param>
+    /// <param name="frameworkId">The id to give the framework.</param>
+    /// <returns>The import.</returns>
+    /// <exception cref="ArgumentNullException">A reader is null.</exception>
+    /// <exception cref="InvalidDataException">The input breaks the COINr format (every problem is listed).</exception>
+    /// <exception cref="FrameworkValidationException">The hierarchy is not a valid framework.</exception>
+    public static CoinrImport Read(TextReader meta, TextReader data, string metaName = "iMeta.csv", string dataName = "iData.csv", string frameworkId = "coinr-import")
+    {
+        ArgumentNullException.ThrowIfNull(meta);
+        ArgumentNullException.ThrowIfNull(data);
+        var errors = new List<string>();
+        (string[] metaHeader, List<(int Line, string[] Fields)> metaRows) = ReadCsv(meta);
+        (string[] dataHeader, List<(int Line, string[] Fields)> dataRows) = ReadCsv(data);
+
+        int Col(string[] header, string name, string file)
+        {
+            int i = Array.IndexOf(header, name);
+            if (i < 0)
+            {
+                errors.Add($"{file}: missing column '{name}'.");
+            }
+
+            return i;
+        }
+
+        int cLevel = Col(metaHeader, "Level", metaName), cCode = Col(metaHeader, "iCode", metaName), cName = Col(metaHeader, "iName", metaName);
+        int cDir = Col(metaHeader, "Direction", metaName), cWeight = Col(metaHeader, "Weight", metaName), cType = Col(metaHeader, "Type", metaName);
+        int cParent = Col(metaHeader, "Parent", metaName);
+        int cUnit = Array.IndexOf(metaHeader, "Unit"), cTarget = Array.IndexOf(metaHeader, "Target"), cDen = Array.IndexOf(metaHeader, "Denominator");
+        int cUCode = Col(dataHeader, "uCode", dataName), cUName = Array.IndexOf(dataHeader, "uName"), cTime = Array.IndexOf(dataHeader, "Time");
+        if (errors.Count > 0)
+        {
+            throw new InvalidDataException(string.Join(Environment.NewLine, errors));
+        }
+
+        string? Field(string[] f, int c) => c < 0 || c >= f.Length || f[c] == "NA" ? null : f[c];
+        double Number(string[] f, int c, string file, int line, string column)
+        {
+            string? s = Field(f, c);
+            if (s is null)
+            {
+                return double.NaN;
+            }
+
+            if (double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v))
+            {
+                return v;
+            }
+
+            errors.Add($"{file}:{line}: column '{column}' has '{s}', which is not a number or NA.");
+            return double.NaN;
+        }
+
+        var indicators = new List<IndicatorDefinition>();
+        var denominators = new List<IndicatorDefinition>();
+        var groupColumns = new List<string>();
+        var nodeRows = new List<(string Code, string Name, int Level, int Line)>();
+        var parentOf = new List<(string Child, string Parent, double Weight)>();
+        foreach ((int line, string[] f) in metaRows)
+        {
+            string code = Field(f, cCode) ?? string.Empty;
+            string type = Field(f, cType) ?? string.Empty;
+            string name = Field(f, cName) ?? code;
+            if (code.Length == 0)
+            {
+                errors.Add($"{metaName}:{line}: iCode is empty.");
+                continue;
+            }
+
+            double level = Number(f, cLevel, metaName, line, "Level");
+            double weight = Number(f, cWeight, metaName, line, "Weight");
+            string? parent = Field(f, cParent);
+            switch (type)
+            {
+                case "Indicator":
+                    double dir = Number(f, cDir, metaName, line, "Direction");
+                    if (dir is not (1 or -1))
+                    {
+                        errors.Add($"{metaName}:{line}: indicator '{code}' has Direction {Field(f, cDir) ?? "NA"}; it must be 1 or -1.");
+                    }
+
+                    double target = Number(f, cTarget, metaName, line, "Target");
+                    indicators.Add(new IndicatorDefinition(code, new LocalizedText(string.Empty, name), MeasureKind.IndexScore, Field(f, cUnit) ?? string.Empty, dir < 0 ? Polarity.LowerIsBetter : Polarity.HigherIsBetter, NumericRange.Unbounded)
+                    {
+                        ReferenceTarget = double.IsNaN(target) ? null : target,
+                        Denominator = Field(f, cDen),
+                        Source = metaName,
+                    });
+                    break;
+                case "Aggregate":
+                    if (double.IsNaN(level) || level < 2)
+                    {
+                        errors.Add($"{metaName}:{line}: aggregate '{code}' needs a Level ≥ 2.");
+                    }
+
+                    nodeRows.Add((code, name, (int)level, line));
+                    break;
+                case "Group":
+                    groupColumns.Add(code);
+                    continue;
+                case "Denominator":
+                    denominators.Add(new IndicatorDefinition(code, new LocalizedText(string.Empty, name), MeasureKind.Count, Field(f, cUnit) ?? string.Empty, Polarity.HigherIsBetter, NumericRange.Unbounded) { Source = metaName });
+                    continue;
+                default:
+                    errors.Add($"{metaName}:{line}: Type '{type}' of '{code}' is not Indicator, Aggregate, Group or Denominator.");
+                    continue;
+            }
+
+            if (parent is not null)
+            {
+                parentOf.Add((code, parent, double.IsNaN(weight) ? 1 : weight));
+            }
+        }
+
+        int top = nodeRows.Count == 0 ? 0 : nodeRows.Max(n => n.Level);
+        List<(string Code, string Name, int Level, int Line)> roots = nodeRows.Where(n => n.Level == top).ToList();
+        if (roots.Count != 1)
+        {
+            errors.Add($"{metaName}: expected exactly one aggregate at the top level {top}, found {roots.Count} ({string.Join(", ", roots.Select(r => r.Code))}).");
+        }
+
+        var nodes = new List<FrameworkNode>();
+        foreach ((string code, string name, int level, int line) in nodeRows)
+        {
+            NodeKind kind = level == top ? NodeKind.Index : level == 2 ? NodeKind.Pillar : (level == top - 1 && top >= 4) ? NodeKind.SubIndex : NodeKind.Component;
+            var links = parentOf.Where(p => p.Parent == code).Select(p => new NodeLink(p.Child, p.Weight)).ToValueList();
+            nodes.Add(new FrameworkNode(code, new LocalizedText(string.Empty, name), kind, links));
+        }
+
+        // Units: sorted by uCode in ordinal (C-locale) order, as COINr does.
+        var order = Enumerable.Range(0, dataRows.Count).OrderBy(r => Field(dataRows[r].Fields, cUCode) ?? string.Empty, StringComparer.Ordinal).ToArray();
+        string[] units = order.Select(r => Field(dataRows[r].Fields, cUCode) ?? string.Empty).ToArray();
+        foreach (IGrouping<string, string> dup in units.GroupBy(u => u, StringComparer.Ordinal).Where(g => g.Count() > 1 || g.Key.Length == 0))
+        {
+            errors.Add($"{dataName}: uCode '{dup.Key}' is {(dup.Key.Length == 0 ? "empty" : "not unique")}.");
+        }
+
+        List<IndicatorDefinition> all = [.. indicators, .. denominators];
+        var values = new double[units.Length * all.Count];
+        for (int j = 0; j < all.Count; j++)
+        {
+            int c = Array.IndexOf(dataHeader, all[j].Code);
+            if (c < 0)
+            {
+                errors.Add($"{dataName}: no column for '{all[j].Code}' ({metaName} lists it as {(j < indicators.Count ? "an indicator" : "a denominator")}).");
+                continue;
+            }
+
+            for (int r = 0; r < order.Length; r++)
+            {
+                (int line, string[] f) = dataRows[order[r]];
+                values[(j * units.Length) + r] = Number(f, c, dataName, line, all[j].Code);
+            }
+        }
+
+        var groups = new Dictionary<string, IReadOnlyList<string?>>(StringComparer.Ordinal);
+        foreach (string g in groupColumns)
+        {
+            int c = Array.IndexOf(dataHeader, g);
+            if (c < 0)
+            {
+                errors.Add($"{dataName}: no column for group '{g}'.");
+                continue;
+            }
+
+            groups[g] = order.Select(r => Field(dataRows[r].Fields, c)).ToArray();
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new InvalidDataException($"Cannot import the COINr data set ({errors.Count} problem(s)):{Environment.NewLine}{string.Join(Environment.NewLine, errors)}");
+        }
+
+        int year = 2000;
+        if (cTime >= 0 && dataRows.Count > 0 && int.TryParse(Field(dataRows[0].Fields, cTime), NumberStyles.Integer, CultureInfo.InvariantCulture, out int y))
+        {
+            year = y;
+        }
+
+        var metadata = new FrameworkMetadata(frameworkId, "1", new LocalizedText(string.Empty, "Imported from COINr " + metaName), "COINr iMeta (" + metaName + ")", new LocalDate(year, 1, 1), new OutputScale(0, 100));
+        var framework = new Framework(metadata, roots[0].Code, nodes, all);
+        var matrix = new IndicatorMatrix(units, all.Select(i => i.Code), values);
+        ValueList<string> names = order.Select(r => cUName < 0 ? string.Empty : Field(dataRows[r].Fields, cUName) ?? string.Empty).ToValueList();
+        return new CoinrImport(framework, matrix, names, groups, groupColumns.ToValueList());
+    }
+
+    private static (string[] Header, List<(int Line, string[] Fields)> Rows) ReadCsv(TextReader reader)
+    {
+        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture, leaveOpen: true);
+        var rows = new List<(int, string[])>();
+        if (!csv.Read())
+        {
+            return ([], rows);
+        }
+
+        csv.ReadHeader();
+        string[] header = csv.HeaderRecord ?? [];
+        while (csv.Read())
+        {
+            string[] fields = new string[csv.Parser.Count];
+            for (int i = 0; i < fields.Length; i++)
+            {
+                fields[i] = csv.GetField(i) ?? string.Empty;
+            }
+
+            rows.Add((csv.Parser.RawRow, fields));
+        }
+
+        return (header, rows);
+    }
+}

@@ -1,0 +1,161 @@
+using System.Collections.Frozen;
+using DxIndicators.Data;
+
+namespace DxIndicators.Scoring;
+
+/// <summary>A rank with the number of units it was ranked among.</summary>
+/// <param name="Rank">The rank (1 = best; fractional ranks may end in .5); NaN when the unit has no score.</param>
+/// <param name="UniverseSize">The number of units ranked (those with a score, in the whole set or in the unit's group).</param>
+public readonly record struct UnitRank(double Rank, int UniverseSize)
+{
+    /// <summary>Gets whether the unit has a rank.</summary>
+    public bool IsRanked => !double.IsNaN(Rank);
+}
+
+/// <summary>The immutable result of scoring one matrix: normalised values, node scores and ranks, with their provenance.</summary>
+/// <remarks>Values are full precision (no rounding); NaN means missing. Immutable; safe to share.</remarks>
+public sealed class ScoreTable
+{
+    private readonly double[] _normalised;
+    private readonly double[] _nodes;
+    private readonly double[] _ranks;
+    private readonly double[]? _groupRanks;
+    private readonly int[] _universe;
+    private readonly int[]? _groupUniverse;
+    private readonly FrozenDictionary<string, int> _unitIndex;
+    private readonly FrozenDictionary<string, int> _indicatorIndex;
+    private readonly FrozenDictionary<string, int> _nodeIndex;
+
+    internal ScoreTable(ScoringPlan plan, ScoringWorkspace ws, ValueList<string> units, Period? period)
+    {
+        Units = units;
+        Indicators = plan.IndicatorCodes;
+        Nodes = plan.NodeCodes;
+        FrameworkId = plan.Framework.Id;
+        FrameworkVersion = plan.Framework.Metadata.Version;
+        MethodDescription = plan.Options.ToString();
+        Period = period;
+        RankMethod = plan.Options.RankMethod;
+        RankGroup = plan.Options.RankGroup;
+        _normalised = ws._normalised.ToArray();
+        _nodes = ws._nodes.ToArray();
+        _ranks = ws._ranks.ToArray();
+        _universe = ws._universe.ToArray();
+        if (RankGroup is not null)
+        {
+            _groupRanks = ws._groupRanks.ToArray();
+            _groupUniverse = ws._groupUniverse.ToArray();
+        }
+
+        _unitIndex = Index(units);
+        _indicatorIndex = Index(Indicators);
+        _nodeIndex = Index(Nodes);
+    }
+
+    /// <summary>Gets the unit codes, in row order.</summary>
+    public ValueList<string> Units { get; }
+
+    /// <summary>Gets the indicator codes, in the framework's order.</summary>
+    public ValueList<string> Indicators { get; }
+
+    /// <summary>Gets the node codes, bottom-up (every node after its children).</summary>
+    public ValueList<string> Nodes { get; }
+
+    /// <summary>Gets the id of the framework scored against.</summary>
+    public string FrameworkId { get; }
+
+    /// <summary>Gets the version of the framework scored against.</summary>
+    public string FrameworkVersion { get; }
+
+    /// <summary>Gets a one-line description of the methods used.</summary>
+    public string MethodDescription { get; }
+
+    /// <summary>Gets the period scored, when part of a panel.</summary>
+    public Period? Period { get; }
+
+    /// <summary>Gets the tie rule of the ranks.</summary>
+    public RankMethod RankMethod { get; }
+
+    /// <summary>Gets the group column of the group ranks, if any.</summary>
+    public string? RankGroup { get; }
+
+    /// <summary>Gets the normalised values of an indicator, one per unit.</summary>
+    /// <param name="indicator">The indicator code.</param>
+    /// <returns>The values, NaN = missing.</returns>
+    /// <exception cref="KeyNotFoundException">Unknown indicator.</exception>
+    public ReadOnlySpan<double> Normalised(string indicator) => _normalised.AsSpan(Find(_indicatorIndex, indicator, "indicator") * Units.Count, Units.Count);
+
+    /// <summary>Gets the scores of a node, one per unit.</summary>
+    /// <param name="node">The node code.</param>
+    /// <returns>The scores, NaN = missing.</returns>
+    /// <exception cref="KeyNotFoundException">Unknown node.</exception>
+    public ReadOnlySpan<double> Scores(string node) => _nodes.AsSpan(Find(_nodeIndex, node, "node") * Units.Count, Units.Count);
+
+    /// <summary>Gets the ranks of a node, one per unit (NaN when missing or not ranked).</summary>
+    /// <param name="node">The node code.</param>
+    /// <returns>The ranks.</returns>
+    /// <exception cref="KeyNotFoundException">Unknown node.</exception>
+    public ReadOnlySpan<double> Ranks(string node) => _ranks.AsSpan(Find(_nodeIndex, node, "node") * Units.Count, Units.Count);
+
+    /// <summary>Gets one unit's normalised value of an indicator.</summary>
+    /// <param name="unit">The unit code.</param>
+    /// <param name="indicator">The indicator code.</param>
+    /// <returns>The value, NaN = missing.</returns>
+    /// <exception cref="KeyNotFoundException">Unknown unit or indicator.</exception>
+    public double GetNormalised(string unit, string indicator) => Normalised(indicator)[Find(_unitIndex, unit, "unit")];
+
+    /// <summary>Gets one unit's score of a node.</summary>
+    /// <param name="unit">The unit code.</param>
+    /// <param name="node">The node code.</param>
+    /// <returns>The score, NaN = missing.</returns>
+    /// <exception cref="KeyNotFoundException">Unknown unit or node.</exception>
+    public double GetScore(string unit, string node) => Scores(node)[Find(_unitIndex, unit, "unit")];
+
+    /// <summary>Gets one unit's rank on a node among all units.</summary>
+    /// <param name="unit">The unit code.</param>
+    /// <param name="node">The node code.</param>
+    /// <returns>The rank and universe size.</returns>
+    /// <exception cref="KeyNotFoundException">Unknown unit or node.</exception>
+    public UnitRank GetRank(string unit, string node)
+    {
+        int k = Find(_nodeIndex, node, "node");
+        return new UnitRank(_ranks[(k * Units.Count) + Find(_unitIndex, unit, "unit")], _universe[k]);
+    }
+
+    /// <summary>Gets one unit's rank on a node within its group (<see cref="RankGroup"/>).</summary>
+    /// <param name="unit">The unit code.</param>
+    /// <param name="node">The node code.</param>
+    /// <returns>The rank and the number of units ranked in the group.</returns>
+    /// <exception cref="KeyNotFoundException">Unknown unit or node.</exception>
+    /// <exception cref="InvalidOperationException">No group ranking was requested.</exception>
+    public UnitRank GetGroupRank(string unit, string node)
+    {
+        if (_groupRanks is null || _groupUniverse is null)
+        {
+            throw new InvalidOperationException("No group ranks: score with ScoringOptions.WithRanking(..., groupColumn: ...).");
+        }
+
+        int at = (Find(_nodeIndex, node, "node") * Units.Count) + Find(_unitIndex, unit, "unit");
+        return new UnitRank(_groupRanks[at], _groupUniverse[at]);
+    }
+
+    /// <summary>Gets the number of units ranked on a node.</summary>
+    /// <param name="node">The node code.</param>
+    /// <returns>The universe size.</returns>
+    /// <exception cref="KeyNotFoundException">Unknown node.</exception>
+    public int UniverseSize(string node) => _universe[Find(_nodeIndex, node, "node")];
+
+    private static FrozenDictionary<string, int> Index(ValueList<string> codes)
+    {
+        var d = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < codes.Count; i++)
+        {
+            d.TryAdd(codes[i], i);
+        }
+
+        return d.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    private int Find(FrozenDictionary<string, int> index, string code, string what) =>
+        index.TryGetValue(code, out int i) ? i : throw new KeyNotFoundException($"Score table for '{FrameworkId}' has no {what} '{code}'.");
+}

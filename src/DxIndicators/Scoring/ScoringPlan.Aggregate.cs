@@ -1,0 +1,301 @@
+using System.Globalization;
+using DxIndicators.Data;
+using DxIndicators.Model;
+using DxIndicators.Scoring.Kernels;
+
+namespace DxIndicators.Scoring;
+
+public sealed partial class ScoringPlan
+{
+    private static ReadOnlySpan<double> ChildColumn(int reference, ScoringWorkspace ws) =>
+        reference >= 0 ? ws.Normalised(reference) : ws.NodeScores(~reference);
+
+    private string ChildCode(int reference) => reference >= 0 ? IndicatorCodes[reference] : NodeCodes[~reference];
+
+    /// <summary>
+    /// Aggregates node k from its children, children outermost so each unit's sum has the same order on every
+    /// path. Missing children are skipped and the weights of those present re-normalised (points ratio: they earn 0).
+    /// </summary>
+    private void EnsureNormalised(int reference, IndicatorMatrix matrix, ScoringWorkspace ws, ColumnStats[]? stats, KernelPath path)
+    {
+        if (reference >= 0 && !ws._normalisedDone[reference])
+        {
+            Normalise(reference, matrix, ws, stats is null ? null : stats[reference], path);
+            ws._normalisedDone[reference] = true;
+        }
+    }
+
+    private void Aggregate(int k, IndicatorMatrix matrix, ScoringWorkspace ws, ColumnStats[]? stats, KernelPath path)
+    {
+        int start = _childStart[k], end = _childStart[k + 1];
+        bool streaming = _method[k] is AggregationMethod.ArithmeticMean or AggregationMethod.PointsRatio;
+        if (!streaming)
+        {
+            for (int c = start; c < end; c++)
+            {
+                EnsureNormalised(_childRef[c], matrix, ws, stats, path);
+            }
+        }
+
+        Span<double> y = ws.NodeColumn(k);
+        Span<double> sum = ws._sum, wsum = ws._weightSum, count = ws._count;
+        sum.Clear();
+        wsum.Clear();
+        bool counted = false;
+        AggregationMethod method = _method[k];
+        switch (method)
+        {
+            case AggregationMethod.ArithmeticMean:
+                int c4 = start;
+                for (; c4 + 4 <= end; c4 += 4)
+                {
+                    for (int c = c4; c < c4 + 4; c++)
+                    {
+                        EnsureNormalised(_childRef[c], matrix, ws, stats, path);
+                    }
+
+                    WeightedSum4.Accumulate(
+                        ChildColumn(_childRef[c4], ws), ChildColumn(_childRef[c4 + 1], ws), ChildColumn(_childRef[c4 + 2], ws), ChildColumn(_childRef[c4 + 3], ws),
+                        new Weights4(_childWeight[c4], _childWeight[c4 + 1], _childWeight[c4 + 2], _childWeight[c4 + 3]), sum, wsum, path);
+                }
+
+                for (int c = c4; c < end; c++)
+                {
+                    EnsureNormalised(_childRef[c], matrix, ws, stats, path);
+                    WeightedSum.Accumulate(ChildColumn(_childRef[c], ws), _childWeight[c], sum, wsum, path);
+                }
+
+                Quotient.Divide(sum, wsum, y, path);
+                break;
+            case AggregationMethod.PointsRatio:
+                for (int c = start; c < end; c++)
+                {
+                    EnsureNormalised(_childRef[c], matrix, ws, stats, path);
+                    WeightedSum.Accumulate(ChildColumn(_childRef[c], ws), _childWeight[c], sum, wsum, path);
+                }
+
+                double total = _totalWeight[k];
+                for (int i = 0; i < y.Length; i++)
+                {
+                    y[i] = wsum[i] == 0 && sum[i] == 0 && !AnyPresent(i, start, end, ws) ? double.NaN : sum[i] / total;
+                }
+
+                break;
+            case AggregationMethod.HarmonicMean:
+                CheckPositive(k, start, end, matrix, ws, "harmonic mean", "non-zero, positive");
+                for (int c = start; c < end; c++)
+                {
+                    HarmonicSum.Accumulate(ChildColumn(_childRef[c], ws), _childWeight[c], sum, wsum, path);
+                }
+
+                Quotient.Divide(wsum, sum, y, path);
+                break;
+            case AggregationMethod.GeometricMean:
+                CheckPositive(k, start, end, matrix, ws, "geometric mean", "positive");
+                for (int c = start; c < end; c++)
+                {
+                    ReadOnlySpan<double> x = ChildColumn(_childRef[c], ws);
+                    double w = _childWeight[c];
+                    for (int i = 0; i < x.Length; i++)
+                    {
+                        if (!double.IsNaN(x[i]))
+                        {
+                            sum[i] += w * Math.Log(x[i]);
+                            wsum[i] += w;
+                        }
+                    }
+                }
+
+                for (int i = 0; i < y.Length; i++)
+                {
+                    y[i] = Math.Exp(sum[i] / wsum[i]);
+                }
+
+                break;
+            case AggregationMethod.GeneralisedMean:
+                double p = _power[k];
+                if (p < 0)
+                {
+                    CheckPositive(k, start, end, matrix, ws, "generalised mean with negative power", "positive");
+                }
+
+                for (int c = start; c < end; c++)
+                {
+                    ReadOnlySpan<double> x = ChildColumn(_childRef[c], ws);
+                    double w = _childWeight[c];
+                    for (int i = 0; i < x.Length; i++)
+                    {
+                        if (!double.IsNaN(x[i]))
+                        {
+                            sum[i] += w * Math.Pow(x[i], p);
+                            wsum[i] += w;
+                        }
+                    }
+                }
+
+                for (int i = 0; i < y.Length; i++)
+                {
+                    y[i] = Math.Pow(sum[i] / wsum[i], 1 / p);
+                }
+
+                break;
+            default:
+                y.Fill(double.NaN);
+                count.Clear();
+                for (int c = start; c < end; c++)
+                {
+                    RunningMinimum.Accumulate(ChildColumn(_childRef[c], ws), y, count, path);
+                }
+
+                counted = true;
+                break;
+        }
+
+        double share = _minShare[k];
+        if (!double.IsNaN(share))
+        {
+            if (!counted)
+            {
+                count.Clear();
+                for (int c = start; c < end; c++)
+                {
+                    CountPresent.Accumulate(ChildColumn(_childRef[c], ws), count, wsum, path);
+                }
+            }
+
+            double n = end - start;
+            for (int i = 0; i < y.Length; i++)
+            {
+                if (count[i] / n < share)
+                {
+                    y[i] = double.NaN;
+                }
+            }
+        }
+    }
+
+    private bool AnyPresent(int unit, int start, int end, ScoringWorkspace ws)
+    {
+        for (int c = start; c < end; c++)
+        {
+            if (!double.IsNaN(ChildColumn(_childRef[c], ws)[unit]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void CheckPositive(int k, int start, int end, IndicatorMatrix matrix, ScoringWorkspace ws, string what, string need)
+    {
+        List<string>? bad = null;
+        for (int c = start; c < end; c++)
+        {
+            ReadOnlySpan<double> x = ChildColumn(_childRef[c], ws);
+            for (int i = 0; i < x.Length; i++)
+            {
+                if (x[i] <= 0)
+                {
+                    (bad ??= []).Add(string.Create(CultureInfo.InvariantCulture, $"unit '{matrix.Units[i]}' child '{ChildCode(_childRef[c])}' = {x[i]}"));
+                }
+            }
+        }
+
+        if (bad is not null)
+        {
+            throw new InvalidOperationException(
+                $"Node '{NodeCodes[k]}' uses a {what}, which needs {need} child scores, but {bad.Count} are not: {string.Join("; ", bad)}. " +
+                "Normalise to a strictly positive range (for example min-max to [1, 100]) or use the arithmetic mean.");
+        }
+    }
+
+    private void Rank(ScoringWorkspace ws, IReadOnlyDictionary<string, IReadOnlyList<string?>>? groups, int units)
+    {
+        int[]? group = null;
+        int groupCount = 0;
+        if (Options.RankGroup is { } column)
+        {
+            (group, groupCount) = GroupIds(groups, column, units);
+        }
+
+        for (int k = 0; k < NodeCodes.Count; k++)
+        {
+            Span<double> ranks = ws._ranks.AsSpan(k * units, units);
+            if (!_ranked[k])
+            {
+                ranks.Fill(double.NaN);
+                ws._universe[k] = 0;
+                continue;
+            }
+
+            ReadOnlySpan<double> scores = ws.NodeScores(k);
+            ws._universe[k] = Ranking.Rank(scores, ranks, Options.RankMethod, ascending: false, ws._keys, ws._order);
+            if (group is null)
+            {
+                continue;
+            }
+
+            Span<double> groupRanks = ws._groupRanks.AsSpan(k * units, units);
+            Span<int> groupUniverse = ws._groupUniverse.AsSpan(k * units, units);
+            groupRanks.Fill(double.NaN);
+            groupUniverse.Clear();
+            var members = new int[units];
+            for (int g = 0; g < groupCount; g++)
+            {
+                int m = 0;
+                for (int i = 0; i < units; i++)
+                {
+                    if (group[i] == g)
+                    {
+                        members[m] = i;
+                        ws._scratch[m] = scores[i];
+                        m++;
+                    }
+                }
+
+                int universe = Ranking.Rank(ws._scratch.AsSpan(0, m), ws._scratch2.AsSpan(0, m), Options.RankMethod, ascending: false, ws._keys, ws._order);
+                for (int t = 0; t < m; t++)
+                {
+                    groupRanks[members[t]] = ws._scratch2[t];
+                    groupUniverse[members[t]] = universe;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Computes each descendant's effective weight in a node: weights normalised within each parent, multiplied
+    /// down the tree, summed over every path when a child has several parents (methods.md §2.3).
+    /// </summary>
+    /// <param name="node">The node code (for example the root or a pillar).</param>
+    /// <returns>Effective weight by code, for every node and indicator under <paramref name="node"/>; the indicators' weights add up to 1.</returns>
+    /// <exception cref="KeyNotFoundException">Unknown node.</exception>
+    public IReadOnlyDictionary<string, double> EffectiveWeights(string node)
+    {
+        int k = NodeCodes.AsSpan().IndexOf(node);
+        if (k < 0)
+        {
+            throw new KeyNotFoundException($"Framework '{Framework.Id}' has no node '{node}'.");
+        }
+
+        var result = new Dictionary<string, double>(StringComparer.Ordinal);
+        Walk(k, 1.0);
+        return result;
+
+        void Walk(int at, double share)
+        {
+            double total = _totalWeight[at];
+            for (int c = _childStart[at]; c < _childStart[at + 1]; c++)
+            {
+                double w = share * _childWeight[c] / total;
+                string code = ChildCode(_childRef[c]);
+                result[code] = result.GetValueOrDefault(code) + w;
+                if (_childRef[c] < 0)
+                {
+                    Walk(~_childRef[c], w);
+                }
+            }
+        }
+    }
+}

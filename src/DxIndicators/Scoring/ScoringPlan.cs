@@ -1,0 +1,365 @@
+using DxIndicators.Data;
+using DxIndicators.Model;
+using DxIndicators.Scoring.Kernels;
+
+namespace DxIndicators.Scoring;
+
+/// <summary>
+/// A framework and a method choice compiled once into flat arrays (column order, polarity, parameters, CSR child
+/// lists and weights, operator per node, bottom-up order); scoring then only walks the arrays and calls kernels.
+/// </summary>
+/// <remarks>Immutable; safe to share across threads (each thread needs its own <see cref="ScoringWorkspace"/>).</remarks>
+public sealed partial class ScoringPlan
+{
+    private readonly double[] _sign;
+    private readonly ResolvedNormaliser[] _normalisers;
+    private readonly bool[] _requiredColumn;
+    private readonly int[] _denominator;
+    private readonly double[] _perPopulation;
+    private readonly AggregationMethod[] _method;
+    private readonly double[] _power;
+    private readonly double[] _minShare;
+    private readonly int[] _childStart;
+    private readonly int[] _childRef;
+    private readonly double[] _childWeight;
+    private readonly double[] _totalWeight;
+    private readonly bool[] _ranked;
+
+    private ScoringPlan(Framework framework, ScoringOptions options)
+    {
+        Framework = framework;
+        Options = options;
+        var errors = new List<string>();
+        int ni = framework.Indicators.Count;
+        IndicatorCodes = framework.Indicators.Select(i => i.Code).ToValueList();
+        _sign = new double[ni];
+        _normalisers = new ResolvedNormaliser[ni];
+        _requiredColumn = new bool[ni];
+        _denominator = new int[ni];
+        _perPopulation = new double[ni];
+        var indicatorIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int j = 0; j < ni; j++)
+        {
+            indicatorIndex[framework.Indicators[j].Code] = j;
+        }
+
+        foreach (string code in options.NormaliserOverrides.Keys.Where(c => !indicatorIndex.ContainsKey(c)))
+        {
+            errors.Add($"A normaliser is set for '{code}', which is not an indicator of framework '{framework.Id}'.");
+        }
+
+        for (int j = 0; j < ni; j++)
+        {
+            IndicatorDefinition ind = framework.Indicators[j];
+            _sign[j] = ind.Polarity == Polarity.LowerIsBetter ? -1 : 1;
+            Normaliser n = options.NormaliserOverrides.TryGetValue(ind.Code, out Normaliser? o) ? o : options.Normaliser;
+            _normalisers[j] = Resolve(ind, n, errors);
+            _denominator[j] = -1;
+            _perPopulation[j] = ind.PerPopulation ?? 1;
+            if (options.Denominate && ind.Denominator is { } den && indicatorIndex.TryGetValue(den, out int dj))
+            {
+                _denominator[j] = dj;
+                _requiredColumn[dj] = true;
+            }
+        }
+
+        IReadOnlyList<FrameworkNode> order = framework.NodesBottomUp();
+        NodeCodes = order.Select(n => n.Code).ToValueList();
+        NodeKinds = order.Select(n => n.Kind).ToValueList();
+        var nodeIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int k = 0; k < order.Count; k++)
+        {
+            nodeIndex[order[k].Code] = k;
+        }
+
+        foreach (string code in options.AggregatorOverrides.Keys.Concat(options.MinShareOverrides.Keys).Where(c => !nodeIndex.ContainsKey(c)))
+        {
+            errors.Add($"An aggregator or minimum share is set for '{code}', which is not a node of framework '{framework.Id}'.");
+        }
+
+        foreach (string code in options.Weights.Keys.Where(c => !nodeIndex.ContainsKey(c) && !indicatorIndex.ContainsKey(c)))
+        {
+            errors.Add($"A weight is set for '{code}', which is neither a node nor an indicator of framework '{framework.Id}'.");
+        }
+
+        int nn = order.Count;
+        _method = new AggregationMethod[nn];
+        _power = new double[nn];
+        _minShare = new double[nn];
+        _childStart = new int[nn + 1];
+        _totalWeight = new double[nn];
+        _ranked = new bool[nn];
+        var refs = new List<int>();
+        var weights = new List<double>();
+        for (int k = 0; k < nn; k++)
+        {
+            FrameworkNode node = order[k];
+            Aggregator agg = options.AggregatorOverrides.TryGetValue(node.Code, out Aggregator? a) ? a
+                : options.AggregatorByKind.TryGetValue(node.Kind, out Aggregator? b) ? b
+                : options.Aggregator ?? Aggregator.FromNode(node);
+            _method[k] = agg.Method;
+            _power[k] = agg.Power;
+            _minShare[k] = options.MinShareOverrides.TryGetValue(node.Code, out double s1) ? s1
+                : options.MinShareByKind.TryGetValue(node.Kind, out double s2) ? s2
+                : options.MinShare ?? node.MinShare ?? double.NaN;
+            _ranked[k] = options.RankScope == RankScope.AllNodes || string.Equals(node.Code, framework.Root, StringComparison.Ordinal);
+            _childStart[k] = refs.Count;
+            foreach (NodeLink link in node.Children)
+            {
+                double w = LinkWeight(link, agg.Method, options);
+                if (agg.Method == AggregationMethod.PointsRatio && link.MaxPoints is null)
+                {
+                    errors.Add($"Node '{node.Code}' is aggregated as a points ratio but its link to '{link.Code}' has no maxPoints.");
+                }
+
+                if (indicatorIndex.TryGetValue(link.Code, out int ij))
+                {
+                    refs.Add(ij);
+                    _requiredColumn[ij] = true;
+                }
+                else
+                {
+                    refs.Add(~nodeIndex[link.Code]);
+                }
+
+                weights.Add(w);
+                _totalWeight[k] += w;
+            }
+        }
+
+        _childStart[nn] = refs.Count;
+        _childRef = [.. refs];
+        _childWeight = [.. weights];
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException($"Cannot compile a scoring plan for framework '{framework.Id}':{Environment.NewLine}- {string.Join(Environment.NewLine + "- ", errors)}", nameof(options));
+        }
+    }
+
+    /// <summary>Gets the framework the plan was compiled from.</summary>
+    public Framework Framework { get; }
+
+    /// <summary>Gets the options the plan was compiled with.</summary>
+    public ScoringOptions Options { get; }
+
+    /// <summary>Gets the indicator codes, in framework order (the plan's column order).</summary>
+    public ValueList<string> IndicatorCodes { get; }
+
+    /// <summary>Gets the node codes, bottom-up (every node after its children).</summary>
+    public ValueList<string> NodeCodes { get; }
+
+    /// <summary>Gets the level of each node, aligned with <see cref="NodeCodes"/>.</summary>
+    public ValueList<NodeKind> NodeKinds { get; }
+
+    /// <summary>Compiles a plan.</summary>
+    /// <param name="framework">The framework.</param>
+    /// <param name="options">The method choices (null: <see cref="ScoringOptions.Default"/>).</param>
+    /// <returns>The plan.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="framework"/> is null.</exception>
+    /// <exception cref="ArgumentException">The options do not fit the framework (all problems are listed): unknown codes,
+    /// goalposts or targets missing for indicators that need them, points rules missing.</exception>
+    public static ScoringPlan Compile(Framework framework, ScoringOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(framework);
+        return new ScoringPlan(framework, options ?? ScoringOptions.Default);
+    }
+
+    /// <summary>Scores a matrix and returns an immutable table.</summary>
+    /// <param name="matrix">Raw values, units × indicators (columns matched by indicator code; extra columns ignored).</param>
+    /// <param name="groups">Group columns by name, each one label per matrix row (null label = no group); needed by group imputation and group ranks.</param>
+    /// <returns>The score table.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="matrix"/> is null.</exception>
+    /// <exception cref="ArgumentException">Required indicator columns or group columns are missing (all are listed).</exception>
+    /// <exception cref="InvalidOperationException">The data break a method's rule, e.g. a geometric mean over a non-positive value (every offending unit and child is named).</exception>
+    public ScoreTable Score(IndicatorMatrix matrix, IReadOnlyDictionary<string, IReadOnlyList<string?>>? groups = null)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        var ws = new ScoringWorkspace(this, matrix.RowCount);
+        ScoreInto(matrix, ws, groups);
+        return new ScoreTable(this, ws, matrix.Units, null);
+    }
+
+    /// <summary>Scores a matrix into reusable buffers; allocates nothing when no group columns and no imputation by group are used.</summary>
+    /// <param name="matrix">Raw values, units × indicators.</param>
+    /// <param name="workspace">Buffers made for this plan and the matrix's row count.</param>
+    /// <param name="groups">Group columns (see <see cref="Score"/>).</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The workspace does not fit, or columns are missing.</exception>
+    /// <exception cref="InvalidOperationException">The data break a method's rule.</exception>
+    public void ScoreInto(IndicatorMatrix matrix, ScoringWorkspace workspace, IReadOnlyDictionary<string, IReadOnlyList<string?>>? groups = null) =>
+        ScoreCore(matrix, workspace, groups, null, null);
+
+    internal void ScoreCore(IndicatorMatrix matrix, ScoringWorkspace ws, IReadOnlyDictionary<string, IReadOnlyList<string?>>? groups, ColumnStats[]? stats, KernelPath? path)
+    {
+        Prepare(matrix, ws, groups);
+        NormaliseAggregateRank(matrix, ws, groups, stats, path);
+    }
+
+    internal void Prepare(IndicatorMatrix matrix, ScoringWorkspace ws, IReadOnlyDictionary<string, IReadOnlyList<string?>>? groups)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        ArgumentNullException.ThrowIfNull(ws);
+        if (!ReferenceEquals(ws.Plan, this) || ws.UnitCount != matrix.RowCount)
+        {
+            throw new ArgumentException($"The workspace was made for {(ReferenceEquals(ws.Plan, this) ? "this plan" : "another plan")} and {ws.UnitCount} units, but the matrix has {matrix.RowCount} units.", nameof(ws));
+        }
+
+        MapColumns(matrix, ws);
+        int u = matrix.RowCount;
+        bool impute = Options.Imputation is ImputationMethod.ColumnMean or ImputationMethod.ColumnMedian or ImputationMethod.GroupMean;
+        ws._rawInWorkspace = false;
+        if (!Options.Denominate && !impute && Options.WinsoriseMaxPoints == 0)
+        {
+            return;
+        }
+
+        for (int j = 0; j < IndicatorCodes.Count; j++)
+        {
+            ws.Raw(j).CopyTo(ws.RawColumnBuffer(j));
+        }
+
+        ws._rawInWorkspace = true;
+        if (Options.Denominate)
+        {
+            // Denominators are read from the matrix as given (never themselves denominated).
+            for (int j = 0; j < IndicatorCodes.Count; j++)
+            {
+                int d = _denominator[j];
+                if (d < 0)
+                {
+                    continue;
+                }
+
+                Span<double> x = ws.RawColumnBuffer(j);
+                ReadOnlySpan<double> den = ws._columnMap[d] < 0 ? ws._nan : matrix.Column(ws._columnMap[d]);
+                for (int i = 0; i < u; i++)
+                {
+                    x[i] = x[i] / den[i] * _perPopulation[j];
+                }
+            }
+        }
+
+        if (impute)
+        {
+            int[]? group = null;
+            int groupCount = 0;
+            if (Options.Imputation == ImputationMethod.GroupMean)
+            {
+                (group, groupCount) = GroupIds(groups, Options.ImputationGroup!, u);
+            }
+
+            for (int j = 0; j < IndicatorCodes.Count; j++)
+            {
+                Span<double> x = ws.RawColumnBuffer(j);
+                switch (Options.Imputation)
+                {
+                    case ImputationMethod.ColumnMean:
+                        Preprocessing.ImputeMean(x);
+                        break;
+                    case ImputationMethod.ColumnMedian:
+                        Preprocessing.ImputeMedian(x, ws._scratch);
+                        break;
+                    default:
+                        Preprocessing.ImputeGroupMean(x, group, groupCount);
+                        break;
+                }
+            }
+        }
+
+        if (Options.WinsoriseMaxPoints > 0)
+        {
+            for (int j = 0; j < IndicatorCodes.Count; j++)
+            {
+                Preprocessing.Treat(ws.RawColumnBuffer(j), ws._scratch, Options.WinsoriseMaxPoints, Options.SkewThreshold, Options.KurtosisThreshold);
+            }
+        }
+    }
+
+    internal void NormaliseAggregateRank(IndicatorMatrix matrix, ScoringWorkspace ws, IReadOnlyDictionary<string, IReadOnlyList<string?>>? groups, ColumnStats[]? stats, KernelPath? path)
+    {
+        KernelPath p = path ?? KernelPaths.Best(matrix.RowCount);
+
+        // Each indicator is normalised just before its first parent accumulates it, while the column is still in
+        // L1/L2; this changes no result (each unit's sums keep the link order) but saves re-reading the matrix.
+        Array.Clear(ws._normalisedDone);
+        for (int k = 0; k < NodeCodes.Count; k++)
+        {
+            Aggregate(k, matrix, ws, stats, p);
+        }
+
+        for (int j = 0; j < IndicatorCodes.Count; j++)
+        {
+            EnsureNormalised(j, matrix, ws, stats, p);
+        }
+
+        Rank(ws, groups, matrix.RowCount);
+    }
+
+    private void MapColumns(IndicatorMatrix matrix, ScoringWorkspace ws)
+    {
+        ws._matrix = matrix;
+        if (ReferenceEquals(ws._mappedIndicators, matrix.Indicators))
+        {
+            return;
+        }
+
+        List<string>? missing = null;
+        for (int j = 0; j < IndicatorCodes.Count; j++)
+        {
+            int c = matrix.Indicators.AsSpan().IndexOf(IndicatorCodes[j]);
+            ws._columnMap[j] = c;
+            if (c < 0 && _requiredColumn[j])
+            {
+                (missing ??= []).Add(IndicatorCodes[j]);
+            }
+        }
+
+        if (missing is not null)
+        {
+            ws._mappedIndicators = null;
+            throw new ArgumentException($"The matrix has no column for {missing.Count} indicator(s) framework '{Framework.Id}' needs: {string.Join(", ", missing)}.", nameof(matrix));
+        }
+
+        ws._mappedIndicators = matrix.Indicators;
+    }
+
+    private static (int[] Ids, int Count) GroupIds(IReadOnlyDictionary<string, IReadOnlyList<string?>>? groups, string column, int units)
+    {
+        if (groups is null || !groups.TryGetValue(column, out IReadOnlyList<string?>? labels))
+        {
+            throw new ArgumentException($"Group column '{column}' was not given; pass it in 'groups' (one label per matrix row).", nameof(groups));
+        }
+
+        if (labels.Count != units)
+        {
+            throw new ArgumentException($"Group column '{column}' has {labels.Count} labels but the matrix has {units} rows.", nameof(groups));
+        }
+
+        var ids = new int[units];
+        var map = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < units; i++)
+        {
+            string? label = labels[i];
+            if (label is null)
+            {
+                ids[i] = -1;
+                continue;
+            }
+
+            if (!map.TryGetValue(label, out int id))
+            {
+                id = map.Count;
+                map[label] = id;
+            }
+
+            ids[i] = id;
+        }
+
+        return (ids, map.Count);
+    }
+
+    private static double LinkWeight(NodeLink link, AggregationMethod method, ScoringOptions options) =>
+        method == AggregationMethod.PointsRatio ? link.MaxPoints ?? double.NaN
+        : options.Weights.TryGetValue(link.Code, out double w) ? w
+        : link.Weight;
+}
