@@ -63,6 +63,18 @@ public sealed class Aggregator : IEquatable<Aggregator>
     /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as Aggregator);
 
+    /// <summary>Compares two aggregators by kind and parameters.</summary>
+    /// <param name="left">The first.</param>
+    /// <param name="right">The second.</param>
+    /// <returns><see langword="true"/> when equal.</returns>
+    public static bool operator ==(Aggregator? left, Aggregator? right) => left is null ? right is null : left.Equals(right);
+
+    /// <summary>Compares two aggregators by kind and parameters.</summary>
+    /// <param name="left">The first.</param>
+    /// <param name="right">The second.</param>
+    /// <returns><see langword="true"/> when different.</returns>
+    public static bool operator !=(Aggregator? left, Aggregator? right) => !(left == right);
+
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Method, Power);
 

@@ -156,6 +156,18 @@ public sealed class Normaliser : IEquatable<Normaliser>
     /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as Normaliser);
 
+    /// <summary>Compares two normalisers by kind and parameters.</summary>
+    /// <param name="left">The first.</param>
+    /// <param name="right">The second.</param>
+    /// <returns><see langword="true"/> when equal.</returns>
+    public static bool operator ==(Normaliser? left, Normaliser? right) => left is null ? right is null : left.Equals(right);
+
+    /// <summary>Compares two normalisers by kind and parameters.</summary>
+    /// <param name="left">The first.</param>
+    /// <param name="right">The second.</param>
+    /// <returns><see langword="true"/> when different.</returns>
+    public static bool operator !=(Normaliser? left, Normaliser? right) => !(left == right);
+
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Kind, ParameterA, ParameterB, Flag, ReferenceUnit);
 

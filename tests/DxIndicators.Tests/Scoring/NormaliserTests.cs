@@ -16,7 +16,7 @@ public sealed class NormaliserTests
     private static double[] Normalise(Normaliser n, double[] x, Polarity polarity = Polarity.HigherIsBetter, Goalposts? goalposts = null, double? target = null, PointsRule? points = null)
     {
         var ind = Ind("X", polarity, goalposts, target, points);
-        ScoreTable t = ScoringPlan.Compile(Flat(ind), ScoringOptions.Default.WithNormaliser(n)).Score(Matrix(Units(x.Length), ("X", x)));
+        ScoreTable t = ScoringPlan.Compile(Flat(ind), ScoringOptions.Default.WithNormaliser(n)).Score(Matrix(TestFrameworks.Units(x.Length), ("X", x)));
         return t.Normalised("X").ToArray();
     }
 

@@ -45,7 +45,7 @@ public sealed class PipelineTests
     public void Impute_MedianAndGroupMean_FillByHand()
     {
         Framework f = Flat(Ind("X"));
-        IndicatorMatrix m = Matrix(Units(5), ("X", [1, Na, 4, 10, Na]));
+        IndicatorMatrix m = Matrix(TestFrameworks.Units(5), ("X", [1, Na, 4, 10, Na]));
         ScoringOptions none = ScoringOptions.Default.WithNormaliser(Normaliser.None);
         ScoringPlan.Compile(f, none.WithImputation(ImputationMethod.ColumnMedian)).Score(m).Normalised("X").ToArray().Should().Equal(1, 4, 4, 10, 4);
         ScoringPlan.Compile(f, none.WithImputation(ImputationMethod.ColumnMean)).Score(m).Normalised("X").ToArray().Should().Equal(1, 5, 4, 10, 5);
@@ -122,7 +122,7 @@ public sealed class PipelineTests
     {
         Framework f = Build("I", [Node("I", NodeKind.Index, ("P", 2), ("C", 1)), Node("P", NodeKind.Pillar, ("A", 1), ("B", 1))], [Ind("A"), Ind("B", Polarity.LowerIsBetter), Ind("C")]);
         ScoringPlan plan = ScoringPlan.Compile(f);
-        IndicatorMatrix m = Matrix(Units(4), ("A", [1, 2, 3, Na]), ("B", [4, 3, 2, 1]), ("C", [0, 0, 1, 1]));
+        IndicatorMatrix m = Matrix(TestFrameworks.Units(4), ("A", [1, 2, 3, Na]), ("B", [4, 3, 2, 1]), ("C", [0, 0, 1, 1]));
         var ws = new ScoringWorkspace(plan, 4);
         plan.ScoreInto(m, ws);
         plan.ScoreInto(m, ws);
@@ -176,7 +176,7 @@ public sealed class PipelineBitIdentityTests
             _ => ScoringOptions.Default.WithNormaliser(Normaliser.MinMax()).WithAggregator(Aggregator.Minimum),
         };
         ScoringPlan plan = ScoringPlan.Compile(f, o);
-        var matrix = new IndicatorMatrix(Units(units), inds.Select(i => i.Code), values);
+        var matrix = new IndicatorMatrix(TestFrameworks.Units(units), inds.Select(i => i.Code), values);
         var best = new ScoringWorkspace(plan, units);
         var scalar = new ScoringWorkspace(plan, units);
         plan.ScoreInto(matrix, best);

@@ -11,7 +11,7 @@ public sealed class RankingTests
     {
         ScoringOptions o = ScoringOptions.Default.WithNormaliser(Normaliser.None).WithRanking(method, RankScope.AllNodes, group);
         var groups = labels is null ? null : new Dictionary<string, IReadOnlyList<string?>> { [group!] = labels };
-        return ScoringPlan.Compile(Flat(Ind("X")), o).Score(Matrix(Units(scores.Length), ("X", scores)), groups);
+        return ScoringPlan.Compile(Flat(Ind("X")), o).Score(Matrix(TestFrameworks.Units(scores.Length), ("X", scores)), groups);
     }
 
     [Theory]

@@ -105,13 +105,13 @@ public sealed class CoinrReproductionTests(ITestOutputHelper output)
         {
             for (int c = 1; c < header.Length; c++)
             {
-                if (!import.Framework.TryGetIndicator(header[c], out Model.IndicatorDefinition? ind))
+                if (!import.Framework.TryGetIndicator(header[c], out global::DxIndicators.Model.IndicatorDefinition? ind))
                 {
                     continue;
                 }
 
                 // Normaliser "none" returns direction · x (COINr), so undo the sign to compare with raw imputed values.
-                double sign = ind.Polarity == Model.Polarity.LowerIsBetter ? -1 : 1;
+                double sign = ind.Polarity == global::DxIndicators.Model.Polarity.LowerIsBetter ? -1 : 1;
                 double actual = sign * table.GetNormalised(row[0], header[c]);
                 if (!Close(actual, Parse(row[c])))
                 {
@@ -140,7 +140,7 @@ public sealed class CoinrReproductionTests(ITestOutputHelper output)
         import.Framework.Root.Should().Be("Index");
         import.Framework.Nodes.Should().HaveCount(11);
         import.Framework.Indicators.Should().HaveCount(49 + 4);
-        import.Framework.Indicators.Count(i => i.Polarity == Model.Polarity.LowerIsBetter).Should().Be(14);
+        import.Framework.Indicators.Count(i => i.Polarity == global::DxIndicators.Model.Polarity.LowerIsBetter).Should().Be(14);
         import.Framework.GetIndicator("LPI").ReferenceTarget.Should().Be(4.1180313499999999);
         import.Framework.GetIndicator("Flights").Denominator.Should().Be("Population");
         import.Framework.GetNode("Physical").Children.Select(c => c.Code).Should().Equal("LPI", "Flights", "Ship", "Bord", "Elec", "Gas", "ConSpeed", "Cov4G");
