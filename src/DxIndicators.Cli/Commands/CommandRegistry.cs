@@ -7,9 +7,11 @@ internal static class CommandRegistry
 {
     public static IReadOnlyList<ICommand> All { get; } =
     [
+        new ScoreCommand(),
+        new TargetsCommand(),
         new DataCommand(),
         new FrameworksCommand(),
-        new TargetsCommand(),
         new ValidateCommand(),
+        new ImportCoinrCommand(),
     ];
 }

@@ -17,7 +17,7 @@ internal sealed class DataCommand : ICommand
     public string Summary => "Show observations (default: the Điện Biên sample) with change and trend per series.";
 
     public string Usage => """
-        Usage: dx data [--framework ID|FILE --data FILE.csv|FILE.json [--skip-bad-rows]] [--unit CODE] [--indicator CODE]
+        Usage: dx data [--framework ID|FILE --data FILE.csv|FILE.json [--skip-bad-rows] [--units vn|none]] [--unit CODE] [--indicator CODE]
                        [--format table|csv|json] [--out FILE] [--series]
           table: every observation with qualifier and source, then one line per series with its latest change and trend.
           csv/json: the observations in the project's exchange formats (round-trip exact).
@@ -27,7 +27,7 @@ internal sealed class DataCommand : ICommand
     {
         CommandArgs options = CommandArgs.Parse(
             args,
-            new HashSet<string> { "framework", "data", "unit", "indicator", "format", "out" },
+            new HashSet<string> { "units", "framework", "data", "unit", "indicator", "format", "out" },
             new HashSet<string> { "skip-bad-rows", "series" });
         if (options.Has("framework") != options.Has("data"))
         {
@@ -35,7 +35,7 @@ internal sealed class DataCommand : ICommand
         }
 
         Framework framework = options.Get("framework") is { } f ? FrameworkInputs.LoadFramework(f) : FrameworkCatalog.Get(FrameworkInputs.SampleFrameworkId);
-        Dataset dataset = options.Get("data") is { } path ? DataInputs.Load(path, framework, options.Has("skip-bad-rows"), context.Error) : DataInputs.LoadSample();
+        Dataset dataset = options.Get("data") is { } path ? DataInputs.Load(path, framework, DataInputs.Registry(options.Get("units"), framework), options.Has("skip-bad-rows"), context.Error) : DataInputs.LoadSample();
         string? unitFilter = options.Get("unit");
         string? indicatorFilter = options.Get("indicator");
         if (unitFilter is not null || indicatorFilter is not null)

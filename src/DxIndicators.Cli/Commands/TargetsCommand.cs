@@ -22,7 +22,7 @@ internal sealed class TargetsCommand : ICommand
 
     public string Usage => """
         Usage: dx targets [--as-of DATE] [--format table|csv|json] [--out FILE]
-                          [--framework ID|FILE --data FILE.csv [--targets T.csv] [--skip-bad-rows]]
+                          [--framework ID|FILE --data FILE.csv [--targets T.csv] [--skip-bad-rows] [--units vn|none]]
                dx targets --list
           With no data options: the built-in Điện Biên sample against the national target catalogue, as of today
           (local time zone). --targets T.csv has columns code,indicator,comparator,threshold,deadline,
@@ -34,7 +34,7 @@ internal sealed class TargetsCommand : ICommand
     {
         CommandArgs options = CommandArgs.Parse(
             args,
-            new HashSet<string> { "as-of", "format", "out", "framework", "data", "targets" },
+            new HashSet<string> { "as-of", "format", "out", "framework", "data", "targets", "units" },
             new HashSet<string> { "list", "skip-bad-rows" });
         if (options.Has("list"))
         {
@@ -67,7 +67,7 @@ internal sealed class TargetsCommand : ICommand
         if (options.Get("framework") is { } frameworkArg)
         {
             framework = FrameworkInputs.LoadFramework(frameworkArg);
-            dataset = DataInputs.Load(options.Get("data")!, framework, options.Has("skip-bad-rows"), context.Error);
+            dataset = DataInputs.Load(options.Get("data")!, framework, DataInputs.Registry(options.Get("units"), framework), options.Has("skip-bad-rows"), context.Error);
             targets = options.Get("targets") is { } targetsPath
                 ? TargetCsv.ReadFile(targetsPath)
                 : framework.Targets.Count > 0 ? framework.Targets : national.Targets;

@@ -10,9 +10,22 @@ internal static class DataInputs
 {
     public static Dataset LoadSample() => FrameworkCatalog.GetDataset(FrameworkInputs.SampleFrameworkId);
 
-    public static Dataset Load(string path, Framework? framework, bool skipBadRows, TextWriter diagnostics)
+    /// <summary>
+    /// Chooses the unit registry for <c>--units vn|none</c>; without the option, units are checked against Vietnam's
+    /// provinces when the framework is a built-in Vietnamese one (ids starting <c>vn-</c>, or the sample), and not
+    /// checked otherwise (COINr's ISO3 country codes, a user's own unit codes).
+    /// </summary>
+    public static UnitRegistry? Registry(string? option, Framework framework) => option switch
     {
-        var options = new ReadOptions { Registry = BuiltIn.VietnamProvinces, Framework = framework, SkipBadRows = skipBadRows };
+        "vn" => BuiltIn.VietnamProvinces,
+        "none" => null,
+        null => framework.Id.StartsWith("vn-", StringComparison.Ordinal) || framework.Id == FrameworkInputs.SampleFrameworkId ? BuiltIn.VietnamProvinces : null,
+        _ => throw new UsageException($"--units must be vn or none, was '{option}'"),
+    };
+
+    public static Dataset Load(string path, Framework framework, UnitRegistry? registry, bool skipBadRows, TextWriter diagnostics)
+    {
+        var options = new ReadOptions { Registry = registry, Framework = framework, SkipBadRows = skipBadRows };
         using StreamReader reader = File.OpenText(path);
         ObservationReadResult result = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
             ? ObservationJson.Read(reader, path, options)

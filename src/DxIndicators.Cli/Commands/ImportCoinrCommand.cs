@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text;
+using DxIndicators.Cli.Infrastructure;
+using DxIndicators.Data;
+using DxIndicators.Scoring.Interop;
+using DxIndicators.Serialization;
+
+namespace DxIndicators.Cli.Commands;
+
+/// <summary><c>dx import-coinr</c>: converts COINr's iMeta/iData CSVs into this project's framework JSON, data CSV and groups CSV.</summary>
+internal sealed class ImportCoinrCommand : ICommand
+{
+    public string Name => "import-coinr";
+
+    public string Summary => "Convert COINr iMeta.csv + iData.csv into framework.json, data.csv and groups.csv.";
+
+    public string Usage => """
+        Usage: dx import-coinr --meta iMeta.csv --data iData.csv --out DIR [--id FRAMEWORK_ID]
+          Writes DIR/framework.json (hierarchy, directions → polarity, weights, Target → referenceTarget,
+          denominators), DIR/data.csv (one observation per unit and indicator/denominator, period = iData's Time)
+          and DIR/groups.csv (unit + COINr's group columns, for --impute groupmean:COLUMN).
+          Then: dx score --framework DIR/framework.json --data DIR/data.csv [--groups DIR/groups.csv] …
+        """;
+
+    public int Run(IReadOnlyList<string> args, CliContext context)
+    {
+        CommandArgs options = CommandArgs.Parse(args, new HashSet<string> { "meta", "data", "out", "id" }, new HashSet<string>());
+        string meta = options.Get("meta") ?? throw new UsageException("--meta iMeta.csv is required");
+        string data = options.Get("data") ?? throw new UsageException("--data iData.csv is required");
+        string outDir = options.Get("out") ?? throw new UsageException("--out DIR is required");
+        CoinrImport import = CoinrImport.Read(meta, data, options.GetOrDefault("id", "coinr-import"));
+
+        Directory.CreateDirectory(outDir);
+        File.WriteAllText(Path.Combine(outDir, "framework.json"), FrameworkJson.Write(import.Framework), new UTF8Encoding(false));
+
+        var period = Period.FromYear(import.Framework.Metadata.EffectiveFrom.Year);
+        var observations = new List<Observation>();
+        IndicatorMatrix matrix = import.Data;
+        string source = Path.GetFileName(data);
+        for (int c = 0; c < matrix.ColumnCount; c++)
+        {
+            for (int r = 0; r < matrix.RowCount; r++)
+            {
+                double value = matrix[r, c];
+                if (!double.IsNaN(value))
+                {
+                    observations.Add(new Observation(matrix.Units[r], matrix.Indicators[c], period, value) { Provenance = new Provenance(source) });
+                }
+            }
+        }
+
+        using (var writer = new StreamWriter(Path.Combine(outDir, "data.csv"), false, new UTF8Encoding(false)))
+        {
+            ObservationCsv.Write(writer, new Dataset(observations));
+        }
+
+        var groups = new StringBuilder("unit");
+        foreach (string column in import.GroupColumns)
+        {
+            groups.Append(',').Append(column);
+        }
+
+        groups.Append('\n');
+        for (int r = 0; r < matrix.RowCount; r++)
+        {
+            groups.Append(matrix.Units[r]);
+            foreach (string column in import.GroupColumns)
+            {
+                groups.Append(',').Append(import.Groups[column][r]);
+            }
+
+            groups.Append('\n');
+        }
+
+        File.WriteAllText(Path.Combine(outDir, "groups.csv"), groups.ToString(), new UTF8Encoding(false));
+        int missing = (matrix.RowCount * matrix.ColumnCount) - observations.Count;
+        context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Imported {import.Framework}: {matrix.RowCount} units, {observations.Count} observations ({missing} missing cells left out), period {period}, groups: {string.Join(", ", import.GroupColumns)}."));
+        context.Out.WriteLine($"Wrote {Path.Combine(outDir, "framework.json")}, data.csv and groups.csv.");
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,325 @@
+using System.Globalization;
+using System.Text;
+using DxIndicators.Catalog;
+using DxIndicators.Cli.Infrastructure;
+using DxIndicators.Data;
+using DxIndicators.Model;
+using DxIndicators.Scoring;
+using DxIndicators.Targets;
+using NodaTime;
+using Period = DxIndicators.Data.Period;
+using NodaTime.Text;
+
+namespace DxIndicators.Cli.Commands;
+
+/// <summary><c>dx score</c>: scores a data set against a framework and prints a scorecard or writes CSV.</summary>
+internal sealed class ScoreCommand : ICommand
+{
+    public string Name => "score";
+
+    public string Summary => "Score the Điện Biên sample (no arguments) or your data against a framework.";
+
+    public string Usage => """
+        Usage: dx score [--framework ID|FILE --data FILE.csv|FILE.json] [--period P | --as-of DATE] [--unit CODE]
+                        [--normalise minmax[:lo,hi]|zscore[:mean,sd]|rank|prank|borda|goalposts|dist2targ[:cap]|dist2max|fracmax|points|auto|none]
+                        [--aggregate amean|gmean|hmean|genmean:P|min|points] [--impute none|mean|median|groupmean:COLUMN]
+                        [--treat none|winsorise[:N]] [--denominate] [--weights FILE.csv] [--goalposts FILE.csv]
+                        [--min-share X] [--groups FILE.csv] [--skip-bad-rows] [--units vn|none] [--format table|csv] [--out FILE]
+          No arguments: the built-in Điện Biên sample, latest value of each indicator as of today, auto normalisation
+          (points rule, else goalposts, else min-max). --period scores one period (default: the data's latest period);
+          --as-of takes each indicator's latest value on or before DATE. --weights: code,weight; --goalposts:
+          code,lower,upper[,scale,truncate] in raw units; --groups: unit,GROUP… (for groupmean imputation);
+          --min-share: share of a node's children that must be present.
+          CSV output: unit,node,level,score,rank — one row per unit and node (indicators are level 1 and carry their
+          normalised value), numbers in round-trip precision, empty when missing.
+        """;
+
+    public int Run(IReadOnlyList<string> args, CliContext context)
+    {
+        CommandArgs options = CommandArgs.Parse(
+            args,
+            new HashSet<string> { "units", "framework", "data", "period", "as-of", "unit", "normalise", "aggregate", "impute", "treat", "weights", "goalposts", "min-share", "groups", "format", "out" },
+            new HashSet<string> { "denominate", "skip-bad-rows" });
+        if (options.Has("framework") != options.Has("data"))
+        {
+            throw new UsageException("--framework and --data go together");
+        }
+
+        if (options.Has("period") && options.Has("as-of"))
+        {
+            throw new UsageException("give --period or --as-of, not both");
+        }
+
+        string format = options.GetOrDefault("format", "table");
+        if (format is not ("table" or "csv"))
+        {
+            throw new UsageException($"--format must be table or csv, was '{format}'");
+        }
+
+        bool sample = !options.Has("data");
+        Framework framework = sample ? FrameworkCatalog.Get(FrameworkInputs.SampleFrameworkId) : FrameworkInputs.LoadFramework(options.Get("framework")!);
+        Dataset dataset = sample ? DataInputs.LoadSample() : DataInputs.Load(options.Get("data")!, framework, DataInputs.Registry(options.Get("units"), framework), options.Has("skip-bad-rows"), context.Error);
+        if (dataset.Count == 0)
+        {
+            throw new InvalidDataException("the data set has no observations to score");
+        }
+
+        (ScoringOptions scoring, framework) = BuildOptions(options, framework);
+        LocalDate asOf = context.Today;
+        IndicatorMatrix matrix;
+        string basis;
+        Period? period = null;
+        if (options.Get("period") is { } periodText)
+        {
+            period = Period.TryParse(periodText, out Period p) ? p : throw new UsageException($"--period: '{periodText}' is not a period (2024, 2024-H1, 2024-Q3, 2024-07, 2024-07-15)");
+            matrix = dataset.CrossSection(framework, period.Value);
+            basis = $"period {period}";
+        }
+        else if (sample || options.Has("as-of"))
+        {
+            if (options.Get("as-of") is { } asOfText)
+            {
+                ParseResult<LocalDate> parsed = LocalDatePattern.Iso.Parse(asOfText);
+                asOf = parsed.Success ? parsed.Value : throw new UsageException($"--as-of must be an ISO date (2025-12-31), was '{asOfText}'");
+            }
+
+            matrix = LatestMatrix(framework, dataset, asOf);
+            basis = $"latest value of each indicator as of {LocalDatePattern.Iso.Format(asOf)}";
+        }
+        else
+        {
+            period = dataset.Periods.Max();
+            matrix = dataset.CrossSection(framework, period.Value);
+            basis = $"period {period} (the latest in the data; choose another with --period)";
+        }
+
+        IReadOnlyDictionary<string, IReadOnlyList<string?>>? groups = null;
+        if (options.Get("groups") is { } groupsPath)
+        {
+            groups = ScoreOptionsParser.ReadGroups(groupsPath).ToDictionary(
+                g => g.Key,
+                g => (IReadOnlyList<string?>)matrix.Units.Select(u => g.Value.GetValueOrDefault(u)).ToArray(),
+                StringComparer.Ordinal);
+        }
+
+        ScoringPlan plan = ScoringPlan.Compile(framework, scoring);
+        ScoreTable table = plan.Score(matrix, groups);
+        string text = format == "csv"
+            ? ToCsv(framework, table)
+            : Scorecard(framework, dataset, matrix, table, basis, asOf, options.Get("unit"), period);
+        OutputFile.Write(options.Get("out"), text, context.Out);
+        return ExitCodes.Ok;
+    }
+
+    internal static IndicatorMatrix LatestMatrix(Framework framework, Dataset dataset, LocalDate asOf)
+    {
+        ValueList<string> units = dataset.Units;
+        var values = new double[units.Count * framework.Indicators.Count];
+        for (int c = 0; c < framework.Indicators.Count; c++)
+        {
+            for (int r = 0; r < units.Count; r++)
+            {
+                values[(c * units.Count) + r] = dataset.Latest(units[r], framework.Indicators[c].Code, asOf)?.Value ?? double.NaN;
+            }
+        }
+
+        return new IndicatorMatrix(units, framework.Indicators.Select(i => i.Code), values);
+    }
+
+    private static (ScoringOptions Options, Framework Framework) BuildOptions(CommandArgs args, Framework framework)
+    {
+        ScoringOptions options = ScoringOptions.Default;
+        if (args.Get("normalise") is { } n)
+        {
+            options = options.WithNormaliser(ScoreOptionsParser.ParseNormaliser(n));
+        }
+
+        if (args.Get("aggregate") is { } a)
+        {
+            options = options.WithAggregator(ScoreOptionsParser.ParseAggregator(a));
+        }
+
+        if (args.Get("impute") is { } i)
+        {
+            options = ScoreOptionsParser.WithImputation(options, i);
+        }
+
+        if (args.Get("treat") is { } t)
+        {
+            options = ScoreOptionsParser.WithTreatment(options, t);
+        }
+
+        if (args.Has("denominate"))
+        {
+            options = options.WithDenomination();
+        }
+
+        if (args.GetDouble("min-share") is { } share)
+        {
+            options = share is > 0 and <= 1 ? options.WithMinShare(share) : throw new UsageException($"--min-share must be in (0, 1], was {share.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        if (args.Get("weights") is { } weightsPath)
+        {
+            options = options.WithWeights(ScoreOptionsParser.ReadWeights(weightsPath, framework));
+        }
+
+        if (args.Get("goalposts") is { } goalpostsPath)
+        {
+            (framework, IReadOnlyList<KeyValuePair<string, Normaliser>> normalisers) = ScoreOptionsParser.ApplyGoalposts(goalpostsPath, framework);
+            foreach (KeyValuePair<string, Normaliser> pair in normalisers)
+            {
+                options = options.WithNormaliser(pair.Key, pair.Value);
+            }
+        }
+
+        return (options, framework);
+    }
+
+    internal static Dictionary<string, int> Levels(Framework framework)
+    {
+        var levels = framework.Indicators.ToDictionary(i => i.Code, _ => 1, StringComparer.Ordinal);
+        foreach (FrameworkNode node in framework.NodesBottomUp())
+        {
+            levels[node.Code] = 1 + node.Children.Max(c => levels.GetValueOrDefault(c.Code, 1));
+        }
+
+        return levels;
+    }
+
+    private static string ToCsv(Framework framework, ScoreTable table)
+    {
+        Dictionary<string, int> levels = Levels(framework);
+        var sb = new StringBuilder("unit,node,level,score,rank\n");
+        for (int u = 0; u < table.Units.Count; u++)
+        {
+            string unit = Csv(table.Units[u]);
+            foreach (string indicator in table.Indicators)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"{unit},{Csv(indicator)},1,{Number(table.Normalised(indicator)[u])},\n");
+            }
+
+            foreach (string node in table.Nodes)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"{unit},{Csv(node)},{levels[node]},{Number(table.Scores(node)[u])},{Number(table.Ranks(node)[u])}\n");
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static string Scorecard(Framework framework, Dataset dataset, IndicatorMatrix matrix, ScoreTable table, string basis, LocalDate asOf, string? unitFilter, Period? period)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine($"{framework.Metadata.Name.En} — {framework.Id} {framework.Metadata.Version}");
+        sb.AppendLine($"Data: {basis}. Method: {table.MethodDescription}.");
+        IReadOnlyList<string> top = [framework.Root, .. framework.Nodes.Where(n => n.Kind == NodeKind.Pillar || framework.GetNode(framework.Root).Children.Any(c => c.Code == n.Code)).Select(n => n.Code).Distinct()];
+        if (table.Units.Count > 1 && unitFilter is null)
+        {
+            sb.AppendLine();
+            var ranking = new TextTable(["rank", "unit", .. top]).AlignRight([0, .. Enumerable.Range(2, top.Count)]);
+            foreach (int u in Enumerable.Range(0, table.Units.Count).OrderBy(u => Sortable(table.Ranks(framework.Root)[u])))
+            {
+                ranking.Add([ShortRank(table.GetRank(table.Units[u], framework.Root)), table.Units[u], .. top.Select(n => Score(table.Scores(n)[u]))]);
+            }
+
+            sb.Append(ranking.Render());
+            sb.AppendLine();
+            sb.AppendLine("One unit in detail: --unit CODE. All numbers: --format csv.");
+            return sb.ToString();
+        }
+
+        string unit = unitFilter ?? table.Units[0];
+        if (!table.Units.Contains(unit))
+        {
+            throw new UsageException($"--unit: '{unit}' is not in the data (units: {string.Join(", ", table.Units.Take(20))}{(table.Units.Count > 20 ? ", …" : string.Empty)})");
+        }
+
+        sb.AppendLine();
+        sb.AppendLine($"Unit {unit}: {framework.GetNode(framework.Root).Name.En} = {Score(table.GetScore(unit, framework.Root))}  ({RankText(table.GetRank(unit, framework.Root))})");
+        foreach (string node in top.Skip(1))
+        {
+            sb.AppendLine($"  {node,-10} {framework.GetNode(node).Name.En,-48} {Score(table.GetScore(unit, node)),8}");
+        }
+
+        sb.AppendLine();
+        var indicators = new TextTable("indicator", "name", "value", "period", "score", "weight", "target").AlignRight(2, 4);
+        foreach (IndicatorDefinition indicator in framework.Indicators)
+        {
+            Observation? observation = period is { } p
+                ? (dataset.TryGet(unit, indicator.Code, p, out Observation? o) ? o : null)
+                : dataset.Latest(unit, indicator.Code, asOf);
+            double normalised = table.GetNormalised(unit, indicator.Code);
+            string weight = WeightText(framework, indicator.Code);
+            indicators.Add(
+                indicator.Code,
+                Shorten(indicator.Name.En, 44),
+                observation is null ? "—" : Qualified(observation) + " " + indicator.Unit,
+                observation?.Period.ToString() ?? string.Empty,
+                Score(normalised),
+                weight,
+                TargetText(framework, indicator, unit, dataset, asOf));
+        }
+
+        sb.Append(indicators.Render());
+        sb.AppendLine();
+        sb.AppendLine("score: normalised 0–1 (goalposts in raw units, polarity applied); weight 0 = shown, not scored; target: status as of " + LocalDatePattern.Iso.Format(asOf) + " (dx targets for details).");
+        _ = matrix;
+        return sb.ToString();
+    }
+
+    private static string TargetText(Framework framework, IndicatorDefinition indicator, string unit, Dataset dataset, LocalDate asOf)
+    {
+        var parts = new List<string>();
+        foreach (TargetRule target in framework.Targets.Where(t => t.Indicator == indicator.Code))
+        {
+            TargetEvaluation e = TargetEvaluator.Default.Evaluate(target, indicator, unit, dataset.Series(unit, indicator.Code), asOf);
+            string status = e.Status switch
+            {
+                TargetStatus.Achieved => "met",
+                TargetStatus.Missed => "not met",
+                TargetStatus.NoData => "no data",
+                _ => TargetCsv.StatusText(e.Status),
+            };
+            parts.Add($"{status} ({target.Deadline.Year})");
+        }
+
+        return string.Join("; ", parts);
+    }
+
+    private static string WeightText(Framework framework, string code)
+    {
+        NodeLink? link = framework.Nodes.SelectMany(n => n.Children).FirstOrDefault(l => l.Code == code);
+        return link is null ? string.Empty : link.EffectiveWeight.ToString("0.##", CultureInfo.InvariantCulture);
+    }
+
+    private static string Qualified(Observation o) => o.Qualifier switch
+    {
+        Qualifier.LowerBound => "> " + Num(o.Value),
+        Qualifier.UpperBound => "< " + Num(o.Value),
+        Qualifier.Estimate => "≈ " + Num(o.Value),
+        _ => Num(o.Value),
+    };
+
+    private static string RankText(UnitRank rank) => rank.IsRanked
+        ? string.Create(CultureInfo.InvariantCulture, $"rank {rank.Rank} of {rank.UniverseSize}")
+        : "unranked";
+
+    private static string ShortRank(UnitRank rank) => rank.IsRanked
+        ? string.Create(CultureInfo.InvariantCulture, $"{rank.Rank}/{rank.UniverseSize}")
+        : "—";
+
+    private static double Sortable(double rank) => double.IsNaN(rank) ? double.MaxValue : rank;
+
+    private static string Score(double value) => double.IsNaN(value) ? "—" : value.ToString("0.0000", CultureInfo.InvariantCulture);
+
+    private static string Num(double value) => value.ToString("#,0.####", CultureInfo.InvariantCulture);
+
+    private static string Number(double value) => double.IsNaN(value) ? string.Empty : value.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string Csv(string text) => text.Contains(',', StringComparison.Ordinal) || text.Contains('"', StringComparison.Ordinal)
+        ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+        : text;
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
+}
