@@ -118,6 +118,30 @@ public sealed class PipelineTests
     }
 
     [Fact]
+    public void Score_LatestEarlierPeriodOnOneMatrix_Throws()
+    {
+        ScoringPlan plan = ScoringPlan.Compile(Flat(Ind("X")), ScoringOptions.Default.WithImputation(ImputationMethod.LatestEarlierPeriod));
+        Action act = () => plan.Score(Matrix(["A"], ("X", [1])));
+        act.Should().Throw<InvalidOperationException>().WithMessage("*ScorePanel*");
+    }
+
+    [Fact]
+    public void ScorePanel_PooledZScore_UsesPooledMeanAndSd()
+    {
+        // Pooled values (0, 10, 5, 20): mean 8.75, sample sd sqrt(((−8.75)² + 1.25² + (−3.75)² + 11.25²)/3) by hand.
+        var panel = new[]
+        {
+            new KeyValuePair<Period, IndicatorMatrix>(Period.FromYear(2023), Matrix(["A", "B"], ("X", [0, 10]))),
+            new KeyValuePair<Period, IndicatorMatrix>(Period.FromYear(2024), Matrix(["A", "B"], ("X", [5, 20]))),
+        };
+        double sd = Math.Sqrt(((8.75 * 8.75) + (1.25 * 1.25) + (3.75 * 3.75) + (11.25 * 11.25)) / 3);
+        ScoringOptions o = ScoringOptions.Default.WithNormaliser(Normaliser.ZScore()).WithPanelNormalisation(PanelNormalisation.Pooled);
+        IReadOnlyList<ScoreTable> t = ScoringPlan.Compile(Flat(Ind("X")), o).ScorePanel(panel);
+        t[1].GetNormalised("B", "X").Should().BeApproximately(11.25 / sd, 1e-12);
+        t[0].GetNormalised("A", "X").Should().BeApproximately(-8.75 / sd, 1e-12);
+    }
+
+    [Fact]
     public void ScoreInto_ReusedWorkspace_GivesSameScoresAsScore()
     {
         Framework f = Build("I", [Node("I", NodeKind.Index, ("P", 2), ("C", 1)), Node("P", NodeKind.Pillar, ("A", 1), ("B", 1))], [Ind("A"), Ind("B", Polarity.LowerIsBetter), Ind("C")]);
