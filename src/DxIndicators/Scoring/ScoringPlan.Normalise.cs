@@ -84,6 +84,11 @@ public sealed partial class ScoringPlan
                 double mean, sd;
                 if (fixedStats is { } s)
                 {
+                    if (double.IsNaN(s.Mean))
+                    {
+                        throw new InvalidOperationException($"Indicator '{IndicatorCodes[j]}': z-scores cannot use fixed (min, max) bounds; use pooled or per-period panel normalisation.");
+                    }
+
                     (mean, sd) = (s.Mean, s.Sd);
                 }
                 else

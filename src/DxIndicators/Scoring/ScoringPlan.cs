@@ -185,9 +185,16 @@ public sealed partial class ScoringPlan
     /// <param name="groups">Group columns (see <see cref="Score"/>).</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The workspace does not fit, or columns are missing.</exception>
-    /// <exception cref="InvalidOperationException">The data break a method's rule.</exception>
-    public void ScoreInto(IndicatorMatrix matrix, ScoringWorkspace workspace, IReadOnlyDictionary<string, IReadOnlyList<string?>>? groups = null) =>
+    /// <exception cref="InvalidOperationException">The data break a method's rule, or the options ask for panel-only imputation.</exception>
+    public void ScoreInto(IndicatorMatrix matrix, ScoringWorkspace workspace, IReadOnlyDictionary<string, IReadOnlyList<string?>>? groups = null)
+    {
+        if (Options.Imputation == ImputationMethod.LatestEarlierPeriod)
+        {
+            throw new InvalidOperationException("Imputation from the latest earlier period needs several periods; score them together with ScorePanel.");
+        }
+
         ScoreCore(matrix, workspace, groups, null, null);
+    }
 
     internal void ScoreCore(IndicatorMatrix matrix, ScoringWorkspace ws, IReadOnlyDictionary<string, IReadOnlyList<string?>>? groups, ColumnStats[]? stats, KernelPath? path)
     {

@@ -118,6 +118,30 @@ public sealed class PipelineTests
     }
 
     [Fact]
+    public void Score_LatestEarlierPeriodOnOneMatrix_Throws()
+    {
+        ScoringPlan plan = ScoringPlan.Compile(Flat(Ind("X")), ScoringOptions.Default.WithImputation(ImputationMethod.LatestEarlierPeriod));
+        Action act = () => plan.Score(Matrix(["A"], ("X", [1])));
+        act.Should().Throw<InvalidOperationException>().WithMessage("*ScorePanel*");
+    }
+
+    [Fact]
+    public void ScorePanel_PooledZScore_UsesPooledMeanAndSd()
+    {
+        // Pooled values (0, 10, 5, 20): mean 8.75, sample sd sqrt(((−8.75)² + 1.25² + (−3.75)² + 11.25²)/3) by hand.
+        var panel = new[]
+        {
+            new KeyValuePair<Period, IndicatorMatrix>(Period.FromYear(2023), Matrix(["A", "B"], ("X", [0, 10]))),
+            new KeyValuePair<Period, IndicatorMatrix>(Period.FromYear(2024), Matrix(["A", "B"], ("X", [5, 20]))),
+        };
+        double sd = Math.Sqrt(((8.75 * 8.75) + (1.25 * 1.25) + (3.75 * 3.75) + (11.25 * 11.25)) / 3);
+        ScoringOptions o = ScoringOptions.Default.WithNormaliser(Normaliser.ZScore()).WithPanelNormalisation(PanelNormalisation.Pooled);
+        IReadOnlyList<ScoreTable> t = ScoringPlan.Compile(Flat(Ind("X")), o).ScorePanel(panel);
+        t[1].GetNormalised("B", "X").Should().BeApproximately(11.25 / sd, 1e-12);
+        t[0].GetNormalised("A", "X").Should().BeApproximately(-8.75 / sd, 1e-12);
+    }
+
+    [Fact]
     public void ScoreInto_ReusedWorkspace_GivesSameScoresAsScore()
     {
         Framework f = Build("I", [Node("I", NodeKind.Index, ("P", 2), ("C", 1)), Node("P", NodeKind.Pillar, ("A", 1), ("B", 1))], [Ind("A"), Ind("B", Polarity.LowerIsBetter), Ind("C")]);
@@ -135,6 +159,35 @@ public sealed class PipelineTests
         t.GetScore("U02", "P").Should().BeApproximately(5.0 / 6, 1e-15);
         t.FrameworkId.Should().Be("test");
         t.FrameworkVersion.Should().Be("1");
+    }
+
+    [Fact]
+    public void Score_WithTreatment_WinsorisesRawColumnBeforeNormalising()
+    {
+        // methods.md §2.7 column: 200 is winsorised to 100, so min-max [0, 1] maps 100 (twice) to 1 and 1 to 0.
+        double[] z = [1, 2, 3, 4, 5, 6, 7, 8, 9, 100, 200];
+        ScoringOptions o = ScoringOptions.Default.WithNormaliser(Normaliser.MinMax()).WithTreatment();
+        double[] y = ScoringPlan.Compile(Flat(Ind("X")), o).Score(Matrix(Units(z.Length), ("X", z))).Normalised("X").ToArray();
+        y[9].Should().Be(1);
+        y[10].Should().Be(1);
+        y[0].Should().Be(0);
+        y[1].Should().BeApproximately(1.0 / 99, 1e-15);
+    }
+
+    [Fact]
+    public void ScoreInto_Warm_AllocatesNothing()
+    {
+        Framework f = Build("I", [Node("I", NodeKind.Index, ("P", 1), ("C", 1)), Node("P", NodeKind.Pillar, ("A", 1), ("B", 1), ("D", 1), ("E", 1), ("G", 1))],
+            [Ind("A"), Ind("B", Polarity.LowerIsBetter), Ind("C"), Ind("D"), Ind("E"), Ind("G")]);
+        ScoringPlan plan = ScoringPlan.Compile(f, ScoringOptions.Default.WithNormaliser(Normaliser.MinMax()));
+        var random = new Random(42);
+        IndicatorMatrix m = new(Units(100), ["A", "B", "C", "D", "E", "G"], Enumerable.Range(0, 600).Select(_ => random.NextDouble()).ToArray());
+        var ws = new ScoringWorkspace(plan, 100);
+        plan.ScoreInto(m, ws);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        plan.ScoreInto(m, ws);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        allocated.Should().Be(0);
     }
 
     [Fact]

@@ -159,6 +159,24 @@ public sealed class CoinrReproductionTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Score_AsemDenominated_DividesByIMetaDenominator()
+    {
+        string? dir = SharedData.CoinrAsem(output);
+        if (dir is null)
+        {
+            return;
+        }
+
+        CoinrImport import = CoinrImport.Read(Path.Combine(dir, "iMeta.csv"), Path.Combine(dir, "iData.csv"));
+        ScoringOptions options = ScoringOptions.Default.WithDenomination().WithNormaliser(Normaliser.None);
+        ScoreTable table = ScoringPlan.Compile(import.Framework, options).Score(import.Data);
+        // iData.csv, row Austria: Flights 29.017250000000001, Population 8735.4529999999995 (iMeta: Flights / Population).
+        table.GetNormalised("AUT", "Flights").Should().Be(29.017250000000001 / 8735.4529999999995);
+        // LPI has no denominator and is unchanged.
+        table.GetNormalised("AUT", "LPI").Should().Be(4.0979850000000004);
+    }
+
+    [Fact]
     public void Read_BadNumberAndUnknownType_ListsEveryProblemWithLine()
     {
         const string meta = "\"Level\",\"iCode\",\"iName\",\"Direction\",\"Weight\",\"Unit\",\"Target\",\"Denominator\",\"Parent\",\"Type\"\n" +
