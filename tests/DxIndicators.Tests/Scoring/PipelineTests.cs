@@ -167,7 +167,7 @@ public sealed class PipelineTests
         // methods.md §2.7 column: 200 is winsorised to 100, so min-max [0, 1] maps 100 (twice) to 1 and 1 to 0.
         double[] z = [1, 2, 3, 4, 5, 6, 7, 8, 9, 100, 200];
         ScoringOptions o = ScoringOptions.Default.WithNormaliser(Normaliser.MinMax()).WithTreatment();
-        double[] y = ScoringPlan.Compile(Flat(Ind("X")), o).Score(Matrix(Units(z.Length), ("X", z))).Normalised("X").ToArray();
+        double[] y = ScoringPlan.Compile(Flat(Ind("X")), o).Score(Matrix(TestFrameworks.Units(z.Length), ("X", z))).Normalised("X").ToArray();
         y[9].Should().Be(1);
         y[10].Should().Be(1);
         y[0].Should().Be(0);
@@ -181,7 +181,7 @@ public sealed class PipelineTests
             [Ind("A"), Ind("B", Polarity.LowerIsBetter), Ind("C"), Ind("D"), Ind("E"), Ind("G")]);
         ScoringPlan plan = ScoringPlan.Compile(f, ScoringOptions.Default.WithNormaliser(Normaliser.MinMax()));
         var random = new Random(42);
-        IndicatorMatrix m = new(Units(100), ["A", "B", "C", "D", "E", "G"], Enumerable.Range(0, 600).Select(_ => random.NextDouble()).ToArray());
+        IndicatorMatrix m = new(TestFrameworks.Units(100), ["A", "B", "C", "D", "E", "G"], Enumerable.Range(0, 600).Select(_ => random.NextDouble()).ToArray());
         var ws = new ScoringWorkspace(plan, 100);
         plan.ScoreInto(m, ws);
         long before = GC.GetAllocatedBytesForCurrentThread();
