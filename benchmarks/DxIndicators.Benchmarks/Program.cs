@@ -4,7 +4,7 @@ using BenchmarkDotNet.Running;
 
 namespace DxIndicators.Benchmarks;
 
-/// <summary>Runs the benchmark suites: <c>dotnet run -c Release --project benchmarks/DxIndicators.Benchmarks -- --filter '*'</c>.</summary>
+/// <summary>Runs the benchmark suites (<c>-- --filter '*'</c>) or the CI performance guard (<c>-- --guard</c>).</summary>
 public static class Program
 {
     /// <summary>Entry point; returns non-zero when any benchmark failed.</summary>
@@ -15,6 +15,11 @@ public static class Program
 #if DEBUG
         Console.Error.WriteLine("Warning: benchmarks built in Debug; use -c Release for real numbers.");
 #endif
+        if (args is ["--guard"])
+        {
+            return PerformanceGuard.Run();
+        }
+
         IEnumerable<Summary> summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, DefaultConfig.Instance);
         return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
     }
