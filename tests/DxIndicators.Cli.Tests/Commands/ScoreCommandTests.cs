@@ -1,0 +1,118 @@
+using System.Globalization;
+using DxIndicators.Cli.Infrastructure;
+using NodaTime;
+
+namespace DxIndicators.Cli.Tests.Commands;
+
+public class ScoreCommandTests
+{
+    // Published 2022 main-index values (dti.gov.vn/xep-hang-2022 via dti.md §1.6) for Đà Nẵng (48) and HCMC (79).
+    private const string Dti2022Csv = """
+        unit,indicator,period,value,qualifier,numerator,denominator,source
+        48,AWR,2022,1,,,,dti.gov.vn
+        48,INS,2022,0.9,,,,dti.gov.vn
+        48,INF,2022,0.8253,,,,dti.gov.vn
+        48,HRD,2022,0.8487,,,,dti.gov.vn
+        48,SEC,2022,0.7578,,,,dti.gov.vn
+        48,GOV,2022,0.8575,,,,dti.gov.vn
+        48,ECO,2022,0.7836,,,,dti.gov.vn
+        48,SOC,2022,0.5197,,,,dti.gov.vn
+        79,AWR,2022,0.8917,,,,dti.gov.vn
+        79,INS,2022,0.9,,,,dti.gov.vn
+        79,INF,2022,0.8258,,,,dti.gov.vn
+        79,HRD,2022,0.6267,,,,dti.gov.vn
+        79,SEC,2022,0.558,,,,dti.gov.vn
+        79,GOV,2022,0.8406,,,,dti.gov.vn
+        79,ECO,2022,0.7611,,,,dti.gov.vn
+        79,SOC,2022,0.359,,,,dti.gov.vn
+        """;
+
+    [Fact]
+    public void Score_NoArguments_PrintsSampleScorecard()
+    {
+        var (code, output, error) = CliRunner.Run(new LocalDate(2025, 7, 1), "score");
+        code.Should().Be(ExitCodes.Ok, error);
+        output.Should().Contain("dien-bien-sample").And.Contain("DB-GOV").And.Contain("DB-ECO");
+        // As of 2025-07-01 the latest BTS count is 1,097 (2025-03-26, seed 001); seed 002's 1,171 is for the year 2025,
+        // which ends after the as-of date, so it does not count yet.
+        output.Should().Contain("1,097 stations");
+        output.Should().Contain("met (2025)");
+    }
+
+    [Fact]
+    public void Score_UserCsv_ReproducesPublishedDtiAndRanks()
+    {
+        using var dir = new TempDir();
+        string data = dir.File("dti.csv", Dti2022Csv);
+        var (code, output, error) = CliRunner.Run("score", "--framework", "vn-dti-province-2022", "--data", data, "--period", "2022", "--format", "csv");
+        code.Should().Be(ExitCodes.Ok, error);
+        string[] rows = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        rows[0].Should().Be("unit,node,level,score,rank");
+        string dti48 = rows.Single(r => r.StartsWith("48,DTI,", StringComparison.Ordinal));
+        string[] cells = dti48.Split(',');
+        cells[2].Should().Be("2");
+        double.Parse(cells[3], CultureInfo.InvariantCulture).Should().BeApproximately(0.8002, 1e-4);
+        cells[4].Should().Be("1");
+        rows.Should().Contain("48,SMC,1,,", "a missing indicator is written empty");
+        rows.Single(r => r.StartsWith("79,DTI,", StringComparison.Ordinal)).Should().EndWith(",2");
+    }
+
+    [Fact]
+    public void Score_WeightsFile_ChangesTheIndex()
+    {
+        using var dir = new TempDir();
+        string data = dir.File("dti.csv", Dti2022Csv);
+        // Equal weights over the 8 published main indices with an arithmetic mean instead of points:
+        // Đà Nẵng = (1 + 0.9 + 0.8253 + 0.8487 + 0.7578 + 0.8575 + 0.7836 + 0.5197) / 8 = 0.8115750 (SMC weight 0).
+        string weights = dir.File("w.csv", "code,weight\nAWR,1\nINS,1\nINF,1\nHRD,1\nSEC,1\nSMC,0\nGOV,1\nECO,1\nSOC,1\n");
+        var (code, output, error) = CliRunner.Run("score", "--framework", "vn-dti-province-2022", "--data", data, "--aggregate", "amean", "--weights", weights, "--format", "csv");
+        code.Should().Be(ExitCodes.Ok, error);
+        string row = output.Split('\n').Single(r => r.StartsWith("48,DTI,", StringComparison.Ordinal));
+        double.Parse(row.Split(',')[3], CultureInfo.InvariantCulture).Should().BeApproximately(0.811575, 1e-12);
+    }
+
+    [Fact]
+    public void Score_GoalpostsFile_NormalisesInRawUnits()
+    {
+        using var dir = new TempDir();
+        string data = dir.File("d.csv", "unit,indicator,period,value,qualifier,numerator,denominator,source\n11,GOV-ONLINE-PROC,2024,75,,,,test\n");
+        // Goalposts 50–100 (raw %): 75 → (75 − 50) / 50 = 0.5.
+        string posts = dir.File("g.csv", "code,lower,upper\nGOV-ONLINE-PROC,50,100\n");
+        var (code, output, error) = CliRunner.Run("score", "--framework", "dien-bien-sample", "--data", data, "--goalposts", posts, "--format", "csv");
+        code.Should().Be(ExitCodes.Ok, error);
+        output.Split('\n').Should().Contain(r => r.StartsWith("11,GOV-ONLINE-PROC,1,0.5,", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Score_MinShare_MakesSparseNodesMissing()
+    {
+        using var dir = new TempDir();
+        string data = dir.File("d.csv", "unit,indicator,period,value,qualifier,numerator,denominator,source\n11,GOV-ONLINE-PROC,2024,75,,,,test\n");
+        var (code, output, error) = CliRunner.Run("score", "--framework", "dien-bien-sample", "--data", data, "--min-share", "0.5", "--format", "csv");
+        code.Should().Be(ExitCodes.Ok, error);
+        output.Split('\n').Should().Contain("11,DB-GOV,2,,", "1 of the pillar's children present is below a 0.5 share");
+    }
+
+    [Fact]
+    public void Score_BadOptions_ReportsThemAll()
+    {
+        var (code, _, error) = CliRunner.Run("score", "--normalise", "minmax:1", "--bogus");
+        code.Should().Be(ExitCodes.Usage);
+        error.Should().Contain("--bogus");
+
+        var (code2, _, error2) = CliRunner.Run("score", "--normalise", "wat");
+        code2.Should().Be(ExitCodes.Usage);
+        error2.Should().Contain("unknown method 'wat'");
+    }
+
+    [Fact]
+    public void Score_BadWeightsFile_NamesLineAndCode()
+    {
+        using var dir = new TempDir();
+        string data = dir.File("dti.csv", Dti2022Csv);
+        string weights = dir.File("w.csv", "code,weight\nNOPE,1\nAWR,-2\n");
+        var (code, _, error) = CliRunner.Run("score", "--framework", "vn-dti-province-2022", "--data", data, "--weights", weights);
+        code.Should().Be(ExitCodes.Failure);
+        error.Should().Contain("w.csv:2").And.Contain("'NOPE'").And.Contain("w.csv:3");
+    }
+}
