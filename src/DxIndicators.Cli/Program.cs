@@ -51,23 +51,9 @@ public static class Program
             context.Error.WriteLine(command.Usage);
             return ExitCodes.Usage;
         }
-        catch (FrameworkValidationException ex)
+        catch (Exception ex) when (ex is FrameworkValidationException or InvalidDataException or IOException or UnauthorizedAccessException)
         {
-            context.Error.WriteLine($"dx {command.Name}: {ex.Message}");
-            return ExitCodes.Failure;
-        }
-        catch (InvalidDataException ex)
-        {
-            context.Error.WriteLine($"dx {command.Name}: {ex.Message}");
-            return ExitCodes.Failure;
-        }
-        catch (IOException ex)
-        {
-            context.Error.WriteLine($"dx {command.Name}: {ex.Message}");
-            return ExitCodes.Failure;
-        }
-        catch (UnauthorizedAccessException ex)
-        {
+            // Bad input files: say what is wrong (every problem, with its place) and fail, without a stack trace.
             context.Error.WriteLine($"dx {command.Name}: {ex.Message}");
             return ExitCodes.Failure;
         }

@@ -79,15 +79,15 @@ internal sealed class DataCommand : ICommand
     private static string ToTable(Framework framework, Dataset dataset, LocalDate today, bool seriesOnly)
     {
         var sb = new StringBuilder();
-        sb.AppendLine(Invariant($"{dataset.Count} observations, {dataset.Units.Count} unit(s), {dataset.Indicators.Count} indicators, periods {string.Join(", ", dataset.Periods.Select(p => p.ToString()).Distinct())}"));
+        sb.AppendLine(Text.Invariant($"{dataset.Count} observations, {dataset.Units.Count} unit(s), {dataset.Indicators.Count} indicators, periods {string.Join(", ", dataset.Periods.Select(p => p.ToString()).Distinct())}"));
         if (!seriesOnly)
         {
             var table = new TextTable("unit", "indicator", "period", "value", "unit of measure", "qualifier", "counts", "source").AlignRight(3);
             foreach (Observation o in dataset.Observations)
             {
                 string measure = framework.TryGetIndicator(o.Indicator, out IndicatorDefinition? d) ? d.Unit : string.Empty;
-                string counts = o.Numerator is { } n && o.Denominator is { } den ? Invariant($"{n}/{den}") : string.Empty;
-                table.Add(o.Unit, o.Indicator, o.Period.ToString(), Num(o.Value), measure, QualifierText(o.Qualifier), counts, o.Provenance?.Source ?? string.Empty);
+                string counts = o.Numerator is { } n && o.Denominator is { } den ? Text.Invariant($"{n}/{den}") : string.Empty;
+                table.Add(o.Unit, o.Indicator, o.Period.ToString(), Text.Num(o.Value), measure, QualifierText(o.Qualifier), counts, o.Provenance?.Source ?? string.Empty);
             }
 
             sb.Append(table.Render());
@@ -106,9 +106,9 @@ internal sealed class DataCommand : ICommand
                 }
 
                 Observation latest = values[^1];
-                string change = values.Count >= 2 ? Invariant($"{ValueChange.Between(indicator, values[^2], latest).Describe()} since {values[^2].Period}") : "—";
+                string change = values.Count >= 2 ? Text.Invariant($"{ValueChange.Between(indicator, values[^2], latest).Describe()} since {values[^2].Period}") : "—";
                 TrendEvaluation trend = TrendEvaluator.Default.Evaluate(indicator, unit, values, today);
-                series.Add(unit, indicator.Code, Invariant($"{Qualified(latest)} ({latest.Period})"), change, Arrow(trend.Status));
+                series.Add(unit, indicator.Code, Text.Invariant($"{Text.Qualified(latest.Value, latest.Qualifier)} ({latest.Period})"), change, Arrow(trend.Status));
             }
         }
 
@@ -132,16 +132,4 @@ internal sealed class DataCommand : ICommand
         Qualifier.Estimate => "about (estimate)",
         _ => "exact",
     };
-
-    private static string Qualified(Observation o) => o.Qualifier switch
-    {
-        Qualifier.LowerBound => "> " + Num(o.Value),
-        Qualifier.UpperBound => "< " + Num(o.Value),
-        Qualifier.Estimate => "≈ " + Num(o.Value),
-        _ => Num(o.Value),
-    };
-
-    private static string Num(double value) => value.ToString("#,0.####", CultureInfo.InvariantCulture);
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

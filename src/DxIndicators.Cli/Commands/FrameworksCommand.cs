@@ -27,7 +27,7 @@ internal sealed class FrameworksCommand : ICommand
         foreach (string frameworkId in FrameworkCatalog.Ids)
         {
             Framework framework = FrameworkCatalog.Get(frameworkId);
-            table.Add(frameworkId, framework.Metadata.Version, framework.Metadata.Name.En, Count(framework.Indicators.Count), Count(framework.Nodes.Count), Count(framework.Targets.Count), Shorten(framework.Metadata.MethodologySource, 48));
+            table.Add(frameworkId, framework.Metadata.Version, framework.Metadata.Name.En, Count(framework.Indicators.Count), Count(framework.Nodes.Count), Count(framework.Targets.Count), Text.Shorten(framework.Metadata.MethodologySource, 48));
         }
 
         context.Out.WriteLine("Frameworks");
@@ -44,8 +44,6 @@ internal sealed class FrameworksCommand : ICommand
         context.Out.Write(targets.Render());
         return ExitCodes.Ok;
     }
-
-    private static string Shorten(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
 
     private static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
 

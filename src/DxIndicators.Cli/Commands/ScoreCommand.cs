@@ -196,12 +196,12 @@ internal sealed class ScoreCommand : ICommand
             string unit = Csv(table.Units[u]);
             foreach (string indicator in table.Indicators)
             {
-                sb.Append(CultureInfo.InvariantCulture, $"{unit},{Csv(indicator)},1,{Number(table.Normalised(indicator)[u])},\n");
+                sb.Append(CultureInfo.InvariantCulture, $"{unit},{Csv(indicator)},1,{Text.RoundTrip(table.Normalised(indicator)[u])},\n");
             }
 
             foreach (string node in table.Nodes)
             {
-                sb.Append(CultureInfo.InvariantCulture, $"{unit},{Csv(node)},{levels[node]},{Number(table.Scores(node)[u])},{Number(table.Ranks(node)[u])}\n");
+                sb.Append(CultureInfo.InvariantCulture, $"{unit},{Csv(node)},{levels[node]},{Text.RoundTrip(table.Scores(node)[u])},{Text.RoundTrip(table.Ranks(node)[u])}\n");
             }
         }
 
@@ -253,8 +253,8 @@ internal sealed class ScoreCommand : ICommand
             string weight = WeightText(framework, indicator.Code);
             indicators.Add(
                 indicator.Code,
-                Shorten(indicator.Name.En, 44),
-                observation is null ? "—" : Qualified(observation) + " " + indicator.Unit,
+                Text.Shorten(indicator.Name.En, 44),
+                observation is null ? "—" : Text.Qualified(observation.Value, observation.Qualifier) + " " + indicator.Unit,
                 observation?.Period.ToString() ?? string.Empty,
                 Score(normalised),
                 weight,
@@ -293,14 +293,6 @@ internal sealed class ScoreCommand : ICommand
         return link is null ? string.Empty : link.EffectiveWeight.ToString("0.##", CultureInfo.InvariantCulture);
     }
 
-    private static string Qualified(Observation o) => o.Qualifier switch
-    {
-        Qualifier.LowerBound => "> " + Num(o.Value),
-        Qualifier.UpperBound => "< " + Num(o.Value),
-        Qualifier.Estimate => "≈ " + Num(o.Value),
-        _ => Num(o.Value),
-    };
-
     private static string RankText(UnitRank rank) => rank.IsRanked
         ? string.Create(CultureInfo.InvariantCulture, $"rank {rank.Rank} of {rank.UniverseSize}")
         : "unranked";
@@ -313,13 +305,7 @@ internal sealed class ScoreCommand : ICommand
 
     private static string Score(double value) => double.IsNaN(value) ? "—" : value.ToString("0.0000", CultureInfo.InvariantCulture);
 
-    private static string Num(double value) => value.ToString("#,0.####", CultureInfo.InvariantCulture);
-
-    private static string Number(double value) => double.IsNaN(value) ? string.Empty : value.ToString("R", CultureInfo.InvariantCulture);
-
     private static string Csv(string text) => text.Contains(',', StringComparison.Ordinal) || text.Contains('"', StringComparison.Ordinal)
         ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
         : text;
-
-    private static string Shorten(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
 }

@@ -129,12 +129,12 @@ internal sealed class TargetsCommand : ICommand
         string deadline = LocalDatePattern.Iso.Format(e.Target.Deadline);
         return e.Status switch
         {
-            TargetStatus.Achieved when e.MetAheadOfDeadline => Invariant($"achieved in {e.FirstAchieved}, {e.DaysAheadOfDeadline} days ahead of the {deadline} deadline"),
-            TargetStatus.Achieved => Invariant($"achieved (first in {e.FirstAchieved}; deadline {deadline})"),
+            TargetStatus.Achieved when e.MetAheadOfDeadline => Text.Invariant($"achieved in {e.FirstAchieved}, {e.DaysAheadOfDeadline} days ahead of the {deadline} deadline"),
+            TargetStatus.Achieved => Text.Invariant($"achieved (first in {e.FirstAchieved}; deadline {deadline})"),
             TargetStatus.Missed => $"missed (deadline {deadline})",
-            TargetStatus.OnTrack => Invariant($"on track (progress {Num(e.ProgressRatio)})"),
-            TargetStatus.NeedsAcceleration => Invariant($"needs acceleration (progress {Num(e.ProgressRatio)})"),
-            TargetStatus.LimitedProgress => Invariant($"limited progress (progress {Num(e.ProgressRatio)})"),
+            TargetStatus.OnTrack => Text.Invariant($"on track (progress {Text.Num(e.ProgressRatio)})"),
+            TargetStatus.NeedsAcceleration => Text.Invariant($"needs acceleration (progress {Text.Num(e.ProgressRatio)})"),
+            TargetStatus.LimitedProgress => Text.Invariant($"limited progress (progress {Text.Num(e.ProgressRatio)})"),
             TargetStatus.Deterioration => "deterioration",
             TargetStatus.Indeterminate => "indeterminate",
             _ => "no data",
@@ -144,7 +144,7 @@ internal sealed class TargetsCommand : ICommand
     private static string ToTable(IReadOnlyList<TargetEvaluation> evaluations, Framework framework, TargetCatalog national, LocalDate asOf)
     {
         var sb = new StringBuilder();
-        sb.AppendLine(Invariant($"Targets as of {LocalDatePattern.Iso.Format(asOf)} — {framework.Metadata.Name.En}"));
+        sb.AppendLine(Text.Invariant($"Targets as of {LocalDatePattern.Iso.Format(asOf)} — {framework.Metadata.Name.En}"));
         var table = new TextTable("unit", "target", "indicator", "rule", "latest", "gap", "status").AlignRight(4, 5);
         var notes = new List<string>();
         foreach (TargetEvaluation e in evaluations)
@@ -152,26 +152,26 @@ internal sealed class TargetsCommand : ICommand
             IndicatorDefinition? indicator = framework.TryGetIndicator(e.Target.Indicator, out IndicatorDefinition? own)
                 ? own
                 : national.Indicators.FirstOrDefault(i => string.Equals(i.Code, e.Target.Indicator, StringComparison.Ordinal));
-            string latest = e.LatestValue is { } v ? Invariant($"{Qualified(v, e.LatestQualifier)} ({e.LatestPeriod})") : "—";
+            string latest = e.LatestValue is { } v ? Text.Invariant($"{Text.Qualified(v, e.LatestQualifier)} ({e.LatestPeriod})") : "—";
             string status = Describe(e);
             string? note = e.Note ?? (e.Status is TargetStatus.Indeterminate or TargetStatus.NoData ? e.ProgressNote : null);
             if (note is not null && e.Status != TargetStatus.Achieved)
             {
                 notes.Add(note);
-                status += Invariant($" [{notes.Count}]");
+                status += Text.Invariant($" [{notes.Count}]");
             }
 
-            table.Add(e.Unit, e.Target.Code, Shorten(indicator?.Name.En ?? e.Target.Indicator, 44), Rule(e.Target), latest, e.Gap is { } g ? Num(g) : "—", status);
+            table.Add(e.Unit, e.Target.Code, Text.Shorten(indicator?.Name.En ?? e.Target.Indicator, 44), Rule(e.Target), latest, e.Gap is { } g ? Text.Num(g) : "—", status);
         }
 
         sb.Append(table.Render());
         for (int i = 0; i < notes.Count; i++)
         {
-            sb.AppendLine(Invariant($"[{i + 1}] {notes[i]}"));
+            sb.AppendLine(Text.Invariant($"[{i + 1}] {notes[i]}"));
         }
 
         sb.AppendLine();
-        var counts = evaluations.GroupBy(e => e.Status).OrderBy(g => g.Key).Select(g => Invariant($"{TargetCsv.StatusText(g.Key)} {g.Count()}"));
+        var counts = evaluations.GroupBy(e => e.Status).OrderBy(g => g.Key).Select(g => Text.Invariant($"{TargetCsv.StatusText(g.Key)} {g.Count()}"));
         sb.AppendLine("Summary: " + string.Join(", ", counts));
         sb.AppendLine("gap = how far the latest value still is from the threshold, in the indicator's unit (≤ 0: reached).");
         return sb.ToString();
@@ -249,26 +249,12 @@ internal sealed class TargetsCommand : ICommand
 
     private static string Rule(TargetRule target) => target.Comparator switch
     {
-        Comparator.AtLeast => "≥ " + Num(target.Threshold),
-        Comparator.GreaterThan => "> " + Num(target.Threshold),
-        Comparator.AtMost => "≤ " + Num(target.Threshold),
-        Comparator.LessThan => "< " + Num(target.Threshold),
-        Comparator.EqualTo => "= " + Num(target.Threshold),
-        Comparator.Between => Invariant($"{Num(target.Threshold)}–{Num(target.UpperThreshold)}"),
-        _ => "rank ≤ " + Num(target.Threshold),
+        Comparator.AtLeast => "≥ " + Text.Num(target.Threshold),
+        Comparator.GreaterThan => "> " + Text.Num(target.Threshold),
+        Comparator.AtMost => "≤ " + Text.Num(target.Threshold),
+        Comparator.LessThan => "< " + Text.Num(target.Threshold),
+        Comparator.EqualTo => "= " + Text.Num(target.Threshold),
+        Comparator.Between => Text.Invariant($"{Text.Num(target.Threshold)}–{Text.Num(target.UpperThreshold)}"),
+        _ => "rank ≤ " + Text.Num(target.Threshold),
     };
-
-    private static string Qualified(double value, Qualifier? qualifier) => qualifier switch
-    {
-        Qualifier.LowerBound => "> " + Num(value),
-        Qualifier.UpperBound => "< " + Num(value),
-        Qualifier.Estimate => "≈ " + Num(value),
-        _ => Num(value),
-    };
-
-    private static string Shorten(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
-
-    private static string Num(double? value) => value is { } v ? v.ToString("0.####", CultureInfo.InvariantCulture) : "—";
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

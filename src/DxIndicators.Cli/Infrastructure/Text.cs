@@ -1,0 +1,29 @@
+using System.Globalization;
+using DxIndicators.Data;
+
+namespace DxIndicators.Cli.Infrastructure;
+
+/// <summary>Formatting shared by the commands' human-readable output (invariant culture throughout).</summary>
+internal static class Text
+{
+    /// <summary>A value with its qualifier as people write it: "> 78" for "over 78", "≈ 14" for an estimate.</summary>
+    public static string Qualified(double value, Qualifier? qualifier) => qualifier switch
+    {
+        Qualifier.LowerBound => "> " + Num(value),
+        Qualifier.UpperBound => "< " + Num(value),
+        Qualifier.Estimate => "≈ " + Num(value),
+        _ => Num(value),
+    };
+
+    /// <summary>A number for reading: thousands separators, at most four decimals; "—" when absent.</summary>
+    public static string Num(double? value) => value is { } v ? v.ToString("#,0.####", CultureInfo.InvariantCulture) : "—";
+
+    /// <summary>A number in round-trip precision for machine output; empty when missing.</summary>
+    public static string RoundTrip(double value) => double.IsNaN(value) ? string.Empty : value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>Cuts <paramref name="text"/> to <paramref name="max"/> characters with an ellipsis.</summary>
+    public static string Shorten(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
+
+    /// <summary>Formats an interpolated string in the invariant culture.</summary>
+    public static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
