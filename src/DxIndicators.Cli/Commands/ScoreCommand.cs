@@ -24,12 +24,14 @@ internal sealed class ScoreCommand : ICommand
                         [--normalise minmax[:lo,hi]|zscore[:mean,sd]|rank|prank|borda|goalposts|dist2targ[:cap]|dist2max|fracmax|points|auto|none]
                         [--aggregate amean|gmean|hmean|genmean:P|min|points] [--impute none|mean|median|groupmean:COLUMN]
                         [--treat none|winsorise[:N]] [--denominate] [--weights FILE.csv] [--goalposts FILE.csv]
-                        [--min-share X] [--groups FILE.csv] [--skip-bad-rows] [--units vn|none] [--format table|csv] [--out FILE]
+                        [--min-share X] [--groups FILE.csv] [--compare-to P [--allow-different-universes]] [--skip-bad-rows] [--units vn|none] [--format table|csv] [--out FILE]
           No arguments: the built-in Điện Biên sample, latest value of each indicator as of today, auto normalisation
           (points rule, else goalposts, else min-max). --period scores one period (default: the data's latest period);
           --as-of takes each indicator's latest value on or before DATE. --weights: code,weight; --goalposts:
           code,lower,upper[,scale,truncate] in raw units; --groups: unit,GROUP… (for groupmean imputation);
-          --min-share: share of a node's children that must be present.
+          --min-share: share of a node's children that must be present. --compare-to P adds the change of the index
+          and pillars since period P (or since date P with --as-of / the sample), with rank changes in places;
+          ranks out of different universes (63 vs 34 provinces) are not compared unless --allow-different-universes.
           CSV output: unit,node,level,score,rank — one row per unit and node (indicators are level 1 and carry their
           normalised value), numbers in round-trip precision, empty when missing.
         """;
@@ -38,8 +40,8 @@ internal sealed class ScoreCommand : ICommand
     {
         CommandArgs options = CommandArgs.Parse(
             args,
-            new HashSet<string> { "units", "framework", "data", "period", "as-of", "unit", "normalise", "aggregate", "impute", "treat", "weights", "goalposts", "min-share", "groups", "format", "out" },
-            new HashSet<string> { "denominate", "skip-bad-rows" });
+            new HashSet<string> { "units", "framework", "data", "period", "as-of", "unit", "normalise", "aggregate", "impute", "treat", "weights", "goalposts", "min-share", "groups", "format", "out", "compare-to" },
+            new HashSet<string> { "denominate", "skip-bad-rows", "allow-different-universes" });
         if (options.Has("framework") != options.Has("data"))
         {
             throw new UsageException("--framework and --data go together");
@@ -107,8 +109,71 @@ internal sealed class ScoreCommand : ICommand
         string text = format == "csv"
             ? ToCsv(framework, table)
             : Scorecard(framework, dataset, matrix, table, basis, asOf, options.Get("unit"), period);
+        if (options.Get("compare-to") is { } compareText)
+        {
+            if (format == "csv")
+            {
+                throw new UsageException("--compare-to prints a change table; it does not combine with --format csv");
+            }
+
+            Period earlier = Period.TryParse(compareText, out Period c) ? c : throw new UsageException($"--compare-to: '{compareText}' is not a period or date");
+            IndicatorMatrix before = period is null ? LatestMatrix(framework, dataset, earlier.End) : dataset.CrossSection(framework, earlier);
+            string label = period is null ? LocalDatePattern.Iso.Format(earlier.End) : earlier.ToString();
+            text += Changes(framework, plan.Score(before, groups), table, label, options.Get("unit"), options.Has("allow-different-universes"));
+        }
+
         OutputFile.Write(options.Get("out"), text, context.Out);
         return ExitCodes.Ok;
+    }
+
+    private static string Changes(Framework framework, ScoreTable before, ScoreTable now, string label, string? unitFilter, bool allowDifferentUniverses)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine();
+        sb.AppendLine($"Change since {label} (same method; scores on the framework's 0–1 scale):");
+        var table = new TextTable("unit", "node", "then", "now", "change", "rank");
+        table.AlignRight(2, 3, 4);
+        var notes = new List<string>();
+        IEnumerable<string> units = unitFilter is null ? now.Units : [unitFilter];
+        IReadOnlyList<string> nodes = [framework.Root, .. framework.Nodes.Where(n => n.Kind == NodeKind.Pillar).Select(n => n.Code)];
+        foreach (string unit in units.Where(before.Units.Contains))
+        {
+            foreach (string node in nodes.Distinct())
+            {
+                double then = before.GetScore(unit, node);
+                double current = now.GetScore(unit, node);
+                string change = double.IsNaN(then) || double.IsNaN(current)
+                    ? "—"
+                    : (current - then).ToString("+0.0000;-0.0000;0.0000", CultureInfo.InvariantCulture);
+                table.Add(unit, node, Score(then), Score(current), change, RankChangeText(before.GetRank(unit, node), now.GetRank(unit, node), allowDifferentUniverses, notes));
+            }
+        }
+
+        sb.Append(table.Render());
+        foreach (string note in notes.Distinct())
+        {
+            sb.AppendLine(note);
+        }
+
+        return sb.ToString();
+    }
+
+    private static string RankChangeText(UnitRank then, UnitRank now, bool allowDifferentUniverses, List<string> notes)
+    {
+        if (!then.IsRanked || !now.IsRanked || then.Rank != Math.Floor(then.Rank) || now.Rank != Math.Floor(now.Rank))
+        {
+            return "—";
+        }
+
+        var from = RankPosition.From((int)then.Rank, then.UniverseSize);
+        var to = RankPosition.From((int)now.Rank, now.UniverseSize);
+        if (RankChange.TryBetween(from, to, allowDifferentUniverses, out RankChange? change, out string? error))
+        {
+            return change.Describe();
+        }
+
+        notes.Add("Ranks not compared: " + error + " (--allow-different-universes compares them anyway, flagged).");
+        return Text.Invariant($"{to} (was {from})");
     }
 
     internal static IndicatorMatrix LatestMatrix(Framework framework, Dataset dataset, LocalDate asOf)

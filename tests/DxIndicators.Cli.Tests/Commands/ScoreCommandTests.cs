@@ -115,4 +115,49 @@ public class ScoreCommandTests
         code.Should().Be(ExitCodes.Failure);
         error.Should().Contain("w.csv:2").And.Contain("'NOPE'").And.Contain("w.csv:3");
     }
+
+    [Fact]
+    public void Score_CompareTo_ShowsChangeAndPlaces()
+    {
+        using var dir = new TempDir();
+        // Two main indices only (others missing → 0 points): DTI = (100·AWR + 200·GOV) / 1000.
+        // 2022: 48 → 0.2715, 79 → 0.25729; 2023: 48 → 0.25, 79 → 0.275. So 79 goes from 2nd to 1st: "up 1 place".
+        string data = dir.File("d.csv", """
+            unit,indicator,period,value,qualifier,numerator,denominator,source
+            48,AWR,2022,1,,,,t
+            48,GOV,2022,0.8575,,,,t
+            79,AWR,2022,0.8917,,,,t
+            79,GOV,2022,0.8406,,,,t
+            48,AWR,2023,0.9,,,,t
+            48,GOV,2023,0.8,,,,t
+            79,AWR,2023,0.95,,,,t
+            79,GOV,2023,0.9,,,,t
+            """);
+        var (code, output, error) = CliRunner.Run("score", "--framework", "vn-dti-province-2022", "--data", data, "--period", "2023", "--compare-to", "2022");
+        code.Should().Be(ExitCodes.Ok, error);
+        output.Should().Contain("Change since 2022");
+        string dti79 = output.Split('\n').Single(l => l.StartsWith("79    DTI", StringComparison.Ordinal));
+        dti79.Should().Contain("+0.0177").And.Contain("1st of 2, up 1 place");
+    }
+
+    [Fact]
+    public void Score_CompareTo_DifferentUniverses_RefusesRankComparison()
+    {
+        using var dir = new TempDir();
+        string data = dir.File("d.csv", """
+            unit,indicator,period,value,qualifier,numerator,denominator,source
+            48,AWR,2022,1,,,,t
+            79,AWR,2022,0.9,,,,t
+            22,AWR,2022,0.8,,,,t
+            48,AWR,2023,0.9,,,,t
+            79,AWR,2023,0.95,,,,t
+            """);
+        var (code, output, _) = CliRunner.Run("score", "--framework", "vn-dti-province-2022", "--data", data, "--period", "2023", "--compare-to", "2022");
+        code.Should().Be(ExitCodes.Ok);
+        output.Should().Contain("Ranks not compared").And.Contain("was 2nd of 3");
+
+        var (code2, output2, _) = CliRunner.Run("score", "--framework", "vn-dti-province-2022", "--data", data, "--period", "2023", "--compare-to", "2022", "--allow-different-universes");
+        code2.Should().Be(ExitCodes.Ok);
+        output2.Should().Contain("up 1 place").And.NotContain("Ranks not compared");
+    }
 }
