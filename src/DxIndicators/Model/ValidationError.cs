@@ -27,7 +27,7 @@ public sealed record ValidationError(string Path, string Rule, string Message, s
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Path}: {Message} [{Rule}]");
 }
 
-/// <summary>Thrown when a framework definition breaks one or more rules; lists every problem found, not only the first.</summary>
+/// <summary>Thrown when a definition (a framework, a target catalogue, a targets CSV) breaks one or more rules; lists every problem found, not only the first.</summary>
 public sealed class FrameworkValidationException : Exception
 {
     /// <summary>Initializes a new instance listing <paramref name="errors"/>.</summary>
@@ -47,7 +47,7 @@ public sealed class FrameworkValidationException : Exception
     {
         ArgumentNullException.ThrowIfNull(errors);
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"Framework '{source}' is invalid: {errors.Count} problem(s).");
+        sb.Append(CultureInfo.InvariantCulture, $"'{source}' is invalid: {errors.Count} problem(s).");
         foreach (ValidationError error in errors)
         {
             sb.AppendLine().Append("  ").Append(error);

@@ -118,7 +118,7 @@ public sealed class FrameworkJsonTests
 
         FrameworkValidationException ex = Assert.Throws<FrameworkValidationException>(() => FrameworkJson.Read(doc.ToJsonString(), "bad.json"));
 
-        ex.Message.Should().StartWith("Framework 'bad.json' is invalid: 1 problem(s).");
+        ex.Message.Should().StartWith("'bad.json' is invalid: 1 problem(s).");
         ex.Message.Should().Contain("$.indicators[1].colour: Unknown property 'colour' (in 'B')").And.Contain("[unknown-property]");
         ex.Errors.Should().ContainSingle(e => e.Code == "B");
     }
