@@ -10,6 +10,8 @@ internal static class CommandRegistry
         new ScoreCommand(),
         new TargetsCommand(),
         new DataCommand(),
+        new RollupCommand(),
+        new RestateCommand(),
         new FrameworksCommand(),
         new ValidateCommand(),
         new ImportCoinrCommand(),

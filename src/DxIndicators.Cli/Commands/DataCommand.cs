@@ -87,7 +87,7 @@ internal sealed class DataCommand : ICommand
             {
                 string measure = framework.TryGetIndicator(o.Indicator, out IndicatorDefinition? d) ? d.Unit : string.Empty;
                 string counts = o.Numerator is { } n && o.Denominator is { } den ? Text.Invariant($"{n}/{den}") : string.Empty;
-                table.Add(o.Unit, o.Indicator, o.Period.ToString(), Text.Num(o.Value), measure, QualifierText(o.Qualifier), counts, o.Provenance?.Source ?? string.Empty);
+                table.Add(o.Unit, o.Indicator, o.Period.ToString(), Text.Num(o.Value), measure, Text.QualifierName(o.Qualifier), counts, o.Provenance?.Source ?? string.Empty);
             }
 
             sb.Append(table.Render());
@@ -123,13 +123,5 @@ internal sealed class DataCommand : ICommand
         TrendStatus.Worsening => "↓ worsening",
         TrendStatus.Stable => "→ stable",
         _ => "· not enough data",
-    };
-
-    private static string QualifierText(Qualifier qualifier) => qualifier switch
-    {
-        Qualifier.LowerBound => "over (lower bound)",
-        Qualifier.UpperBound => "under (upper bound)",
-        Qualifier.Estimate => "about (estimate)",
-        _ => "exact",
     };
 }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using NodaTime;
+using NodaTime.Text;
 
 namespace DxIndicators.Cli.Infrastructure;
 
@@ -102,6 +104,18 @@ internal sealed class CommandArgs
     public string? Get(string name) => _options.TryGetValue(name, out string? value) ? value : null;
 
     public string GetOrDefault(string name, string fallback) => Get(name) ?? fallback;
+
+    public LocalDate? GetDate(string name)
+    {
+        string? text = Get(name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        ParseResult<LocalDate> parsed = LocalDatePattern.Iso.Parse(text);
+        return parsed.Success ? parsed.Value : throw new UsageException($"option --{name}: '{text}' is not a date (uuuu-MM-dd)");
+    }
 
     public double? GetDouble(string name)
     {

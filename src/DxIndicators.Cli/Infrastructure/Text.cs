@@ -15,6 +15,15 @@ internal static class Text
         _ => Num(value),
     };
 
+    /// <summary>A qualifier in words: "over (lower bound)", "about (estimate)"…</summary>
+    public static string QualifierName(Qualifier qualifier) => qualifier switch
+    {
+        Qualifier.LowerBound => "over (lower bound)",
+        Qualifier.UpperBound => "under (upper bound)",
+        Qualifier.Estimate => "about (estimate)",
+        _ => "exact",
+    };
+
     /// <summary>A number for reading: thousands separators, at most four decimals; "—" when absent.</summary>
     public static string Num(double? value) => value is { } v ? v.ToString("#,0.####", CultureInfo.InvariantCulture) : "—";
 

@@ -65,6 +65,25 @@ internal static class UnitNames
         return key.ToString();
     }
 
+    /// <summary>Removes Vietnamese diacritics, keeping case and spacing ("Điện Biên Phủ" → "Dien Bien Phu").</summary>
+    public static string Ascii(string name)
+    {
+        var sb = new StringBuilder(name.Length);
+        foreach (char c in name)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
+            char lower = char.ToLowerInvariant(c);
+            char folded = Base(lower);
+            sb.Append(lower == c ? folded : char.ToUpperInvariant(folded));
+        }
+
+        return sb.ToString();
+    }
+
     private static char Base(char c) => c < 128 ? c : s_base.GetValueOrDefault(c, c);
 
     private static Dictionary<char, char> BuildBase()

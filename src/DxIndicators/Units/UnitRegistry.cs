@@ -16,7 +16,7 @@ namespace DxIndicators.Units;
 /// "Tỉnh"/"Thành phố"/"TP." prefix and a "City" suffix are ignored), against the Vietnamese, English and ASCII names and
 /// every alias.
 /// </remarks>
-public sealed class UnitRegistry
+public sealed class UnitRegistry : IEquatable<UnitRegistry>
 {
     private readonly FrozenDictionary<string, AdministrativeUnit> _byId;
     private readonly FrozenDictionary<string, AdministrativeUnit[]> _byCode;
@@ -35,70 +35,20 @@ public sealed class UnitRegistry
         ArgumentNullException.ThrowIfNull(units);
         Units = units.ToValueList();
         Successions = (successions ?? []).ToValueList();
-        var problems = new List<string>();
-
-        var byId = new Dictionary<string, AdministrativeUnit>(StringComparer.Ordinal);
         foreach (AdministrativeUnit unit in Units)
         {
             ArgumentNullException.ThrowIfNull(unit, nameof(units));
-            if (!byId.TryAdd(unit.Id, unit))
-            {
-                problems.Add($"Unit id '{unit.Id}' appears more than once.");
-            }
-        }
-
-        foreach (IGrouping<string, AdministrativeUnit> group in Units.GroupBy(u => u.Code, StringComparer.Ordinal))
-        {
-            AdministrativeUnit[] same = [.. group];
-            for (int i = 0; i < same.Length; i++)
-            {
-                for (int j = i + 1; j < same.Length; j++)
-                {
-                    if (Overlap(same[i], same[j]))
-                    {
-                        problems.Add($"Code '{group.Key}' is valid for both '{same[i].Id}' ({same[i].NameVi}) and '{same[j].Id}' ({same[j].NameVi}) on some day; codes must be unique at every date.");
-                    }
-                }
-            }
-        }
-
-        foreach (AdministrativeUnit unit in Units)
-        {
-            if (unit.ParentId is { } parent && !byId.ContainsKey(parent))
-            {
-                problems.Add($"Unit '{unit.Id}' names parent '{parent}', which is not in the registry.");
-            }
         }
 
         foreach (UnitSuccession link in Successions)
         {
             ArgumentNullException.ThrowIfNull(link, nameof(successions));
-            if (!byId.TryGetValue(link.PredecessorId, out AdministrativeUnit? from))
-            {
-                problems.Add($"Lineage link {link.PredecessorId} → {link.SuccessorId}: predecessor '{link.PredecessorId}' is not in the registry.");
-                continue;
-            }
-
-            if (!byId.TryGetValue(link.SuccessorId, out AdministrativeUnit? to))
-            {
-                problems.Add($"Lineage link {link.PredecessorId} → {link.SuccessorId}: successor '{link.SuccessorId}' is not in the registry.");
-                continue;
-            }
-
-            if (from.ValidTo is { } end && end.PlusDays(1) != link.Effective)
-            {
-                problems.Add(string.Create(CultureInfo.InvariantCulture, $"Lineage link {link.PredecessorId} → {link.SuccessorId}: effective date {link.Effective:uuuu-MM-dd} must be the day after the predecessor's last day {end:uuuu-MM-dd}."));
-            }
-
-            if (!to.IsValidOn(link.Effective))
-            {
-                problems.Add(string.Create(CultureInfo.InvariantCulture, $"Lineage link {link.PredecessorId} → {link.SuccessorId}: the successor is not valid on the effective date {link.Effective:uuuu-MM-dd}."));
-            }
         }
 
+        List<RegistryProblem> problems = Check(Units, Successions, out Dictionary<string, AdministrativeUnit> byId);
         if (problems.Count > 0)
         {
-            throw new ArgumentException($"Unit registry is invalid: {problems.Count} problem(s).{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", problems), nameof(units));
+            throw new ArgumentException($"Unit registry is invalid: {problems.Count} problem(s).{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", problems.Select(p => p.Message)), nameof(units));
         }
 
         _byId = byId.ToFrozenDictionary(StringComparer.Ordinal);
@@ -288,6 +238,120 @@ public sealed class UnitRegistry
         }
 
         return null;
+    }
+
+    /// <summary>Returns a registry with more units and lineage links added to this one's.</summary>
+    /// <param name="units">The units to add (for example a province's communes, with parents such as <c>11@2025</c>).</param>
+    /// <param name="successions">The lineage links to add; null for none.</param>
+    /// <returns>A new registry with this registry's units and links followed by the given ones.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="units"/> is null.</exception>
+    /// <exception cref="ArgumentException">The combined registry breaks a rule; every problem is listed (see the constructor).</exception>
+    public UnitRegistry With(IEnumerable<AdministrativeUnit> units, IEnumerable<UnitSuccession>? successions = null)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        return new UnitRegistry(Units.Concat(units), Successions.Concat(successions ?? []));
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>Two registries are equal when they hold equal units and links in the same order.</remarks>
+    public bool Equals(UnitRegistry? other) => other is not null && Units == other.Units && Successions == other.Successions;
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as UnitRegistry);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Units, Successions);
+
+    /// <summary>Compares two registries by content.</summary>
+    /// <param name="left">The first registry.</param>
+    /// <param name="right">The second registry.</param>
+    /// <returns><see langword="true"/> when they hold equal units and links in the same order.</returns>
+    public static bool operator ==(UnitRegistry? left, UnitRegistry? right) => left is null ? right is null : left.Equals(right);
+
+    /// <summary>Compares two registries by content.</summary>
+    /// <param name="left">The first registry.</param>
+    /// <param name="right">The second registry.</param>
+    /// <returns><see langword="true"/> when they differ.</returns>
+    public static bool operator !=(UnitRegistry? left, UnitRegistry? right) => !(left == right);
+
+    /// <summary>One broken registry rule, located by the index of the unit or link it concerns.</summary>
+    /// <param name="Rule">The <see cref="UnitRules"/> name.</param>
+    /// <param name="Message">What is wrong.</param>
+    /// <param name="UnitIndex">The index in the unit list of the unit at fault (the later one of a pair), or null.</param>
+    /// <param name="LinkIndex">The index in the link list of the link at fault, or null.</param>
+    /// <param name="Field">The field at fault: id, code, parent, predecessor, successor or effective.</param>
+    internal sealed record RegistryProblem(string Rule, string Message, int? UnitIndex, int? LinkIndex, string Field);
+
+    /// <summary>Checks units and links against every registry rule; the one place these rules live (the constructor and
+    /// <see cref="UnitRegistryCsv"/> both use it).</summary>
+    internal static List<RegistryProblem> Check(IReadOnlyList<AdministrativeUnit> units, IReadOnlyList<UnitSuccession> links, out Dictionary<string, AdministrativeUnit> byId)
+    {
+        var problems = new List<RegistryProblem>();
+        byId = new Dictionary<string, AdministrativeUnit>(StringComparer.Ordinal);
+        for (int i = 0; i < units.Count; i++)
+        {
+            if (!byId.TryAdd(units[i].Id, units[i]))
+            {
+                problems.Add(new(UnitRules.DuplicateId, $"Unit id '{units[i].Id}' appears more than once.", i, null, "id"));
+            }
+        }
+
+        var byCode = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (int i = 0; i < units.Count; i++)
+        {
+            if (!byCode.TryGetValue(units[i].Code, out List<int>? same))
+            {
+                byCode[units[i].Code] = same = [];
+            }
+
+            foreach (int j in same)
+            {
+                AdministrativeUnit a = units[j];
+                AdministrativeUnit b = units[i];
+                if (Overlap(a, b))
+                {
+                    problems.Add(new(UnitRules.CodeOverlap, $"Code '{b.Code}' is valid for both '{a.Id}' ({a.NameVi}) and '{b.Id}' ({b.NameVi}) on some day; codes must be unique at every date.", i, null, "code"));
+                }
+            }
+
+            same.Add(i);
+        }
+
+        for (int i = 0; i < units.Count; i++)
+        {
+            if (units[i].ParentId is { } parent && !byId.ContainsKey(parent))
+            {
+                problems.Add(new(UnitRules.UnknownParent, $"Unit '{units[i].Id}' names parent '{parent}', which is not in the registry.", i, null, "parent"));
+            }
+        }
+
+        for (int k = 0; k < links.Count; k++)
+        {
+            UnitSuccession link = links[k];
+            if (!byId.TryGetValue(link.PredecessorId, out AdministrativeUnit? from))
+            {
+                problems.Add(new(UnitRules.UnknownLinkUnit, $"Lineage link {link.PredecessorId} → {link.SuccessorId}: predecessor '{link.PredecessorId}' is not in the registry.", null, k, "predecessor"));
+                continue;
+            }
+
+            if (!byId.TryGetValue(link.SuccessorId, out AdministrativeUnit? to))
+            {
+                problems.Add(new(UnitRules.UnknownLinkUnit, $"Lineage link {link.PredecessorId} → {link.SuccessorId}: successor '{link.SuccessorId}' is not in the registry.", null, k, "successor"));
+                continue;
+            }
+
+            if (from.ValidTo is { } end && end.PlusDays(1) != link.Effective)
+            {
+                problems.Add(new(UnitRules.BadLinkDate, string.Create(CultureInfo.InvariantCulture, $"Lineage link {link.PredecessorId} → {link.SuccessorId}: effective date {link.Effective:uuuu-MM-dd} must be the day after the predecessor's last day {end:uuuu-MM-dd}."), null, k, "effective"));
+            }
+
+            if (!to.IsValidOn(link.Effective))
+            {
+                problems.Add(new(UnitRules.BadLinkDate, string.Create(CultureInfo.InvariantCulture, $"Lineage link {link.PredecessorId} → {link.SuccessorId}: the successor is not valid on the effective date {link.Effective:uuuu-MM-dd}."), null, k, "effective"));
+            }
+        }
+
+        return problems;
     }
 
     private static bool Overlap(AdministrativeUnit a, AdministrativeUnit b)

@@ -180,4 +180,21 @@ public class UnitRegistryTests
         merged.Should().Be(23);
         Vn.Units.Where(u => u.IsValidOn(s_firstNew) && u.Level == AdminLevel.Province).Sum(u => Vn.Predecessors(u).Count).Should().Be(63);
     }
+
+    [Fact]
+    public void Equality_SameOrDifferentUnits_ComparesByContent()
+    {
+        var a = new AdministrativeUnit("1", null, "A", "A", "A", AdminLevel.Province, UnitKind.Province, null, null, null);
+        var b = new AdministrativeUnit("1", null, "B", "B", "B", AdminLevel.Province, UnitKind.Province, null, null, null);
+        (new UnitRegistry([a]) == new UnitRegistry([a])).Should().BeTrue();
+        (new UnitRegistry([a]) != new UnitRegistry([b])).Should().BeTrue();
+    }
+
+    [Fact]
+    public void With_UnknownParent_ThrowsListingTheProblem()
+    {
+        var orphan = new AdministrativeUnit("03127", "2025", "Điện Biên Phủ", "Dien Bien Phu", "Dien Bien Phu", AdminLevel.Commune, UnitKind.Ward, "11@2030", s_firstNew, null);
+        FluentActions.Invoking(() => BuiltIn.VietnamProvinces.With([orphan])).Should().Throw<ArgumentException>()
+            .WithMessage("*1 problem(s)*'03127@2025' names parent '11@2030'*");
+    }
 }

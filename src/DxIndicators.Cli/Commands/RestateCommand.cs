@@ -1,0 +1,45 @@
+using DxIndicators.Cli.Infrastructure;
+using DxIndicators.Data;
+using DxIndicators.Model;
+using DxIndicators.Units;
+using NodaTime;
+using NodaTime.Text;
+
+namespace DxIndicators.Cli.Commands;
+
+/// <summary><c>dx restate</c>: carries series of former units onto the units valid on a date (by default the 34
+/// provinces of 2025-07-01) with <see cref="Restatement"/>.</summary>
+internal sealed class RestateCommand : ICommand
+{
+    public string Name => "restate";
+
+    public string Summary => "Restate pre-merger series onto the units valid on a date (default: the 34 provinces of 2025-07-01).";
+
+    public string Usage => """
+        Usage: dx restate --framework ID|FILE --data FILE.csv|FILE.json [--on DATE] [--units UNITS.csv [--successions S.csv]]
+                          [--allow-missing-children] [--population CODE] [--format table|csv] [--out FILE]
+          Each observation's unit is resolved at its period and followed along lineage to the unit valid on --on
+          (default 2025-07-01). Counts add, rates come from summed counts, per-population values are weighted by
+          population; index scores use the framework's rule (vn-dti frameworks: the unweighted mean of the former
+          provinces, as published for 2024). Every output value is marked restated (CSV column restated=true).
+        """;
+
+    public int Run(IReadOnlyList<string> args, CliContext context)
+    {
+        CommandArgs options = CommandArgs.Parse(args, new HashSet<string>(AggregateInputs.ValueOptions) { "on" }, new HashSet<string>(AggregateInputs.Flags));
+        LocalDate on = options.GetDate("on") ?? Restatement.VietnamMerger2025;
+        (Framework framework, UnitRegistry registry, Dataset data) = AggregateInputs.Load(options, context);
+        RollupResult result = Restatement.ToUnitsOn(data, framework, registry, on, AggregateInputs.RollupOptions(options));
+        AggregateInputs.ThrowIfProblems(result.Problems, "restatement");
+
+        string rule = Restatement.RuleFor(framework) == IndexCombination.UnweightedMean
+            ? "the unweighted mean of the former units (DTI rule, research/dti.md §1.6 item 6)"
+            : "not combined without a weight";
+        string date = LocalDatePattern.Iso.Format(on);
+        string title = Text.Invariant($"Restated onto the units valid on {date} ({framework.Id}); all values marked restated. Index scores: {rule}; counts add; rates from summed counts");
+        int passedThrough = result.Dataset.Count - result.Details.Count;
+        string? footnote = passedThrough > 0 ? Text.Invariant($"{passedThrough} observation(s) already on units valid on {date} passed through unchanged (CSV output includes them).") : null;
+        AggregateInputs.Write(options, result.Dataset, result.Details, registry, on, title, footnote, context);
+        return ExitCodes.Ok;
+    }
+}

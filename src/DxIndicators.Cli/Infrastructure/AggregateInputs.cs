@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Text;
+using DxIndicators.Data;
+using DxIndicators.Model;
+using DxIndicators.Units;
+using NodaTime;
+
+namespace DxIndicators.Cli.Infrastructure;
+
+/// <summary>What <c>dx rollup</c> and <c>dx restate</c> share: their inputs (framework, units, data, roll-up options),
+/// the failure when an aggregate cannot be formed, and the output (observation CSV or a table of aggregates with the
+/// children used and missing).</summary>
+internal static class AggregateInputs
+{
+    /// <summary>The options that take a value, common to both commands.</summary>
+    public static IEnumerable<string> ValueOptions => ["framework", "data", "units", "successions", "population", "format", "out"];
+
+    /// <summary>The flags common to both commands.</summary>
+    public static IEnumerable<string> Flags => ["allow-missing-children"];
+
+    public static (Framework Framework, UnitRegistry Registry, Dataset Data) Load(CommandArgs options, CliContext context)
+    {
+        // Checked before any file is read, so a mistyped option is reported as such.
+        _ = Format(options);
+        string framework = options.Get("framework") ?? throw new UsageException("--framework ID|FILE is required (it gives each indicator's measure kind)");
+        string data = options.Get("data") ?? throw new UsageException("--data FILE.csv|FILE.json is required");
+        Framework loaded = FrameworkInputs.LoadFramework(framework);
+        UnitRegistry registry = UnitInputs.Load(options);
+        return (loaded, registry, DataInputs.Load(data, loaded, registry, skipBadRows: false, context.Error));
+    }
+
+    public static RollupOptions RollupOptions(CommandArgs options) => new()
+    {
+        PopulationIndicator = options.Get("population"),
+        AllowMissingChildren = options.Has("allow-missing-children"),
+    };
+
+    /// <summary>Fails with every aggregate that could not be formed (nothing is written then: a partial output would
+    /// silently lack those values).</summary>
+    public static void ThrowIfProblems(IReadOnlyCollection<DataProblem> problems, string verb)
+    {
+        if (problems.Count > 0)
+        {
+            throw new InvalidDataException(
+                Text.Invariant($"{verb} failed: {problems.Count} problem(s); nothing was written.{Environment.NewLine}  ") + string.Join(Environment.NewLine + "  ", problems));
+        }
+    }
+
+    /// <summary>Writes the aggregates as observation CSV (<c>--format csv</c>) or as a table (default).</summary>
+    /// <remarks>Unit names are looked up on <c>namesOn</c>, or on each observation's period when null: restated codes
+    /// denote the units of the restatement date, so code 24 for 2024 is then Bắc Ninh, not Bắc Giang.</remarks>
+    public static void Write(CommandArgs options, Dataset dataset, IReadOnlyList<RolledUpObservation> details, UnitRegistry registry, LocalDate? namesOn, string title, string? footnote, CliContext context)
+    {
+        string text;
+        switch (Format(options))
+        {
+            case "csv":
+                using (var writer = new StringWriter(CultureInfo.InvariantCulture))
+                {
+                    ObservationCsv.Write(writer, dataset);
+                    text = writer.ToString();
+                }
+
+                break;
+            default:
+                text = Table(details, registry, namesOn, title, footnote);
+                break;
+        }
+
+        OutputFile.Write(options.Get("out"), text, context.Out);
+    }
+
+    private static string Format(CommandArgs options)
+    {
+        string format = options.GetOrDefault("format", "table");
+        return format is "table" or "csv" ? format : throw new UsageException($"--format must be table or csv, was '{format}'");
+    }
+
+    private static string Table(IReadOnlyList<RolledUpObservation> details, UnitRegistry registry, LocalDate? namesOn, string title, string? footnote)
+    {
+        var table = new TextTable("unit", "name", "indicator", "period", "value", "counts", "qualifier", "from", "missing").AlignRight(4, 5);
+        foreach (RolledUpObservation detail in details)
+        {
+            Observation o = detail.Observation;
+            AdministrativeUnit? unit = null;
+            bool found = namesOn is { } date ? registry.TryResolve(o.Unit, date, out unit) : registry.TryResolve(o.Unit, o.Period, out unit);
+            string name = found ? unit!.NameVi : string.Empty;
+            string counts = o.Numerator is { } n && o.Denominator is { } d ? Text.Invariant($"{Text.Num(n)}/{Text.Num(d)}") : string.Empty;
+            table.Add(
+                o.Unit,
+                name,
+                o.Indicator,
+                o.Period.ToString(),
+                Text.Qualified(o.Value, o.Qualifier),
+                counts,
+                Text.QualifierName(o.Qualifier),
+                string.Join(", ", detail.Children),
+                detail.IsComplete ? "—" : string.Join(", ", detail.MissingChildren));
+        }
+
+        var sb = new StringBuilder();
+        sb.AppendLine(title);
+        sb.Append(table.Render());
+        if (footnote is not null)
+        {
+            sb.AppendLine(footnote);
+        }
+
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,475 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+using DxIndicators.Data;
+using DxIndicators.Model;
+using NodaTime;
+using NodaTime.Text;
+
+namespace DxIndicators.Units;
+
+/// <summary>The stable rule names of unit registry problems (<see cref="DataProblem.Rule"/>), beside the general
+/// <see cref="DataRules"/> (<c>missing-field</c>, <c>bad-date</c>, <c>bad-header</c>, <c>extra-fields</c>, <c>malformed</c>).</summary>
+public static class UnitRules
+{
+    /// <summary>A level is not nation, province, district or commune.</summary>
+    public const string UnknownLevel = "unknown-level";
+
+    /// <summary>A kind is not one of the <see cref="UnitKind"/> names.</summary>
+    public const string UnknownKind = "unknown-kind";
+
+    /// <summary>An id is not <c>code@vintage</c> (or the bare code when there is no vintage).</summary>
+    public const string BadId = "bad-id";
+
+    /// <summary>The last valid day is before the first.</summary>
+    public const string InvertedValidity = "valid-to-before-valid-from";
+
+    /// <summary>A unit breaks another rule of <see cref="AdministrativeUnit"/> (a code or vintage containing '@').</summary>
+    public const string InvalidUnit = "invalid-unit";
+
+    /// <summary>Two units have the same id.</summary>
+    public const string DuplicateId = "duplicate-id";
+
+    /// <summary>One code is valid for two units on the same day.</summary>
+    public const string CodeOverlap = "code-overlap";
+
+    /// <summary>A parent id names no unit of the registry.</summary>
+    public const string UnknownParent = "unknown-parent";
+
+    /// <summary>A lineage link names a predecessor or successor that is not in the registry.</summary>
+    public const string UnknownLinkUnit = "unknown-succession-unit";
+
+    /// <summary>A lineage link's effective date is not the day after the predecessor's last day, or the successor is
+    /// not valid on it.</summary>
+    public const string BadLinkDate = "bad-succession-date";
+}
+
+/// <summary>The outcome of reading a unit registry from CSV: the registry (when loaded) and every problem found.</summary>
+/// <remarks>Immutable.</remarks>
+public sealed class UnitRegistryReadResult
+{
+    internal UnitRegistryReadResult(UnitRegistry? registry, IEnumerable<DataProblem> problems)
+    {
+        Registry = registry;
+        Problems = problems.ToValueList();
+    }
+
+    /// <summary>Gets the registry, or null when there were problems (nothing is loaded then).</summary>
+    public UnitRegistry? Registry { get; }
+
+    /// <summary>Gets a value indicating whether the registry was loaded.</summary>
+    [MemberNotNullWhen(true, nameof(Registry))]
+    public bool IsLoaded => Registry is not null;
+
+    /// <summary>Gets every problem, units file first, each ordered by line.</summary>
+    public ValueList<DataProblem> Problems { get; }
+
+    /// <summary>Gets the registry, or throws listing every problem.</summary>
+    /// <returns>The registry.</returns>
+    /// <exception cref="InvalidDataException">The files had problems; the message lists all of them.</exception>
+    public UnitRegistry GetRegistryOrThrow() => Registry ?? throw new InvalidDataException(
+        $"The unit registry has {Problems.Count} problem(s); nothing was loaded.{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", Problems));
+}
+
+/// <summary>Reads and writes a unit registry as CSV: one file of units and an optional file of lineage links.</summary>
+/// <remarks>
+/// <para>Units: <c>id,code,vintage,level,kind,name_vi,name_en,parent,valid_from,valid_to</c>, optionally
+/// <c>name_ascii</c> (default: <c>name_vi</c> without diacritics) and <c>aliases</c> (separated by <c>;</c>). Required:
+/// <c>id</c>, <c>code</c>, <c>level</c>, <c>kind</c>, <c>name_vi</c>; <c>id</c> must be <c>code@vintage</c>, or the
+/// code when <c>vintage</c> is empty. Levels and kinds are the enum names in camelCase (<c>commune</c>,
+/// <c>specialZone</c>), matched case-insensitively. Dates are ISO <c>uuuu-MM-dd</c>, inclusive; empty means open.</para>
+/// <para>Successions: <c>predecessor,successor,effective_date</c> (unit ids and the successor's first day).</para>
+/// <para>UTF-8, header row, invariant culture, RFC-4180 quoting; columns matched by header name (case-insensitive).
+/// Every problem is reported, with <c>file:line</c> (line 1 is the header), the column and the rule; the registry
+/// rules (duplicate id, a code valid for two units on one day, unknown parent or succession unit, link dates) are
+/// those of <see cref="UnitRegistry"/>, checked once over the base registry and the files together. Nothing is loaded
+/// when there is any problem.</para>
+/// </remarks>
+public static class UnitRegistryCsv
+{
+    /// <summary>Gets the unit columns, in the order written.</summary>
+    public static ValueList<string> Columns { get; } = ValueList.Of("id", "code", "vintage", "level", "kind", "name_vi", "name_en", "parent", "valid_from", "valid_to", "name_ascii", "aliases");
+
+    /// <summary>Gets the succession columns, in the order written.</summary>
+    public static ValueList<string> SuccessionColumns { get; } = ValueList.Of("predecessor", "successor", "effective_date");
+
+    private const char AliasSeparator = ';';
+
+    private static readonly string[] s_requiredUnitColumns = ["id", "code", "level", "kind", "name_vi"];
+
+    /// <summary>Reads units (and optionally lineage links), on their own or added to a base registry.</summary>
+    /// <param name="units">The units CSV.</param>
+    /// <param name="unitsFileName">The name used in problem locations for the units file.</param>
+    /// <param name="successions">The successions CSV, or null for none.</param>
+    /// <param name="successionsFileName">The name used in problem locations for the successions file (default "successions").</param>
+    /// <param name="baseRegistry">A registry the file extends (for example <see cref="BuiltIn.VietnamProvinces"/>, so that
+    /// communes can name <c>11@2025</c> as parent); its units and links come first in the result. Null for none.</param>
+    /// <returns>The registry, or every problem found.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="units"/> or <paramref name="unitsFileName"/> is null.</exception>
+    public static UnitRegistryReadResult Read(TextReader units, string unitsFileName, TextReader? successions = null, string? successionsFileName = null, UnitRegistry? baseRegistry = null)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        ArgumentNullException.ThrowIfNull(unitsFileName);
+        string linksFile = successionsFileName ?? "successions";
+        var unitProblems = new List<DataProblem>();
+        var linkProblems = new List<DataProblem>();
+        var parsedUnits = new List<(AdministrativeUnit Unit, int Line)>();
+        var parsedLinks = new List<(UnitSuccession Link, int Line)>();
+        var failedIds = new HashSet<string>(StringComparer.Ordinal);
+
+        foreach (Row row in ReadRows(units, unitsFileName, Columns, s_requiredUnitColumns, unitProblems))
+        {
+            if (ParseUnit(row, unitProblems) is { } unit)
+            {
+                parsedUnits.Add((unit, row.Line));
+            }
+            else if (row.Get("id") is { Length: > 0 } id)
+            {
+                failedIds.Add(id);
+            }
+        }
+
+        if (successions is not null)
+        {
+            foreach (Row row in ReadRows(successions, linksFile, SuccessionColumns, SuccessionColumns, linkProblems))
+            {
+                if (ParseLink(row, linkProblems) is { } link)
+                {
+                    parsedLinks.Add((link, row.Line));
+                }
+            }
+        }
+
+        AdministrativeUnit[] baseUnits = baseRegistry is null ? [] : [.. baseRegistry.Units];
+        UnitSuccession[] baseLinks = baseRegistry is null ? [] : [.. baseRegistry.Successions];
+        AdministrativeUnit[] allUnits = [.. baseUnits, .. parsedUnits.Select(u => u.Unit)];
+        UnitSuccession[] allLinks = [.. baseLinks, .. parsedLinks.Select(l => l.Link)];
+        foreach (UnitRegistry.RegistryProblem problem in UnitRegistry.Check(allUnits, allLinks, out _))
+        {
+            if (problem.UnitIndex is { } u)
+            {
+                AdministrativeUnit unit = allUnits[u];
+                if (problem.Rule == UnitRules.UnknownParent && failedIds.Contains(unit.ParentId!))
+                {
+                    // The parent's own row is already reported; naming it again as unknown would mislead.
+                    continue;
+                }
+
+                int? line = u >= baseUnits.Length ? parsedUnits[u - baseUnits.Length].Line : null;
+                unitProblems.Add(Located(unitsFileName, line, UnitColumn(problem.Field), problem.Rule, problem.Message, unit.Id));
+            }
+            else if (problem.LinkIndex is { } k)
+            {
+                UnitSuccession link = allLinks[k];
+                if (problem.Rule == UnitRules.UnknownLinkUnit && (failedIds.Contains(link.PredecessorId) || failedIds.Contains(link.SuccessorId)))
+                {
+                    continue;
+                }
+
+                int? line = k >= baseLinks.Length ? parsedLinks[k - baseLinks.Length].Line : null;
+                linkProblems.Add(Located(linksFile, line, problem.Field == "effective" ? "effective_date" : problem.Field, problem.Rule, problem.Message, null));
+            }
+        }
+
+        DataProblem[] problems = [.. unitProblems.OrderBy(p => p.Line ?? 0), .. linkProblems.OrderBy(p => p.Line ?? 0)];
+        return problems.Length > 0
+            ? new UnitRegistryReadResult(null, problems)
+            : new UnitRegistryReadResult(new UnitRegistry(allUnits, allLinks), []);
+    }
+
+    /// <summary>Writes units as CSV with a header row (all <see cref="Columns"/>).</summary>
+    /// <param name="writer">The destination.</param>
+    /// <param name="units">The units, written in the order given (for a whole registry, <see cref="UnitRegistry.Units"/>;
+    /// for an extension, the units not in the base).</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">An alias contains ';', which separates aliases in the file.</exception>
+    public static void WriteUnits(TextWriter writer, IEnumerable<AdministrativeUnit> units)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(units);
+        using CsvWriter csv = NewWriter(writer, Columns);
+        foreach (AdministrativeUnit unit in units)
+        {
+            if (unit.Aliases.FirstOrDefault(a => a.Contains(AliasSeparator, StringComparison.Ordinal)) is { } bad)
+            {
+                throw new ArgumentException($"Unit '{unit.Id}': alias '{bad}' contains '{AliasSeparator}', which separates aliases in the CSV format.", nameof(units));
+            }
+
+            csv.WriteField(unit.Id);
+            csv.WriteField(unit.Code);
+            csv.WriteField(unit.Vintage ?? string.Empty);
+            csv.WriteField(CamelCase(unit.Level.ToString()));
+            csv.WriteField(CamelCase(unit.Kind.ToString()));
+            csv.WriteField(unit.NameVi);
+            csv.WriteField(unit.NameEn);
+            csv.WriteField(unit.ParentId ?? string.Empty);
+            csv.WriteField(DateText(unit.ValidFrom));
+            csv.WriteField(DateText(unit.ValidTo));
+            csv.WriteField(unit.NameAscii);
+            csv.WriteField(string.Join(AliasSeparator, unit.Aliases));
+            csv.NextRecord();
+        }
+
+        csv.Flush();
+    }
+
+    /// <summary>Writes lineage links as CSV with a header row (<see cref="SuccessionColumns"/>).</summary>
+    /// <param name="writer">The destination.</param>
+    /// <param name="successions">The links, in the order given.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void WriteSuccessions(TextWriter writer, IEnumerable<UnitSuccession> successions)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(successions);
+        using CsvWriter csv = NewWriter(writer, SuccessionColumns);
+        foreach (UnitSuccession link in successions)
+        {
+            csv.WriteField(link.PredecessorId);
+            csv.WriteField(link.SuccessorId);
+            csv.WriteField(DateText(link.Effective));
+            csv.NextRecord();
+        }
+
+        csv.Flush();
+    }
+
+    private static AdministrativeUnit? ParseUnit(Row row, List<DataProblem> problems)
+    {
+        int before = problems.Count;
+        string? id = Required(row, "id", problems);
+        string? code = Required(row, "code", problems);
+        string? nameVi = Required(row, "name_vi", problems);
+        string? vintage = row.Get("vintage") is { Length: > 0 } v ? v : null;
+        AdminLevel? level = ParseEnum<AdminLevel>(row, "level", UnitRules.UnknownLevel, problems);
+        UnitKind? kind = ParseEnum<UnitKind>(row, "kind", UnitRules.UnknownKind, problems);
+        LocalDate? from = ParseDate(row, "valid_from", problems);
+        LocalDate? to = ParseDate(row, "valid_to", problems);
+        if (problems.Count > before || id is null || code is null || nameVi is null || level is null || kind is null)
+        {
+            return null;
+        }
+
+        string nameEn = row.Get("name_en") ?? string.Empty;
+        string nameAscii = row.Get("name_ascii") is { Length: > 0 } ascii ? ascii : UnitNames.Ascii(nameVi);
+        string[] aliases = (row.Get("aliases") ?? string.Empty).Split(AliasSeparator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        string? parent = row.Get("parent") is { Length: > 0 } p ? p : null;
+        AdministrativeUnit unit;
+        try
+        {
+            unit = new AdministrativeUnit(code, vintage, nameVi, nameEn, nameAscii, level.Value, kind.Value, parent, from, to, aliases);
+        }
+        catch (ArgumentException ex)
+        {
+            // The unit's own rules live in its constructor; report its message at this row.
+            (string rule, string column) = ex.ParamName switch
+            {
+                "validTo" => (UnitRules.InvertedValidity, "valid_to"),
+                "vintage" => (UnitRules.InvalidUnit, "vintage"),
+                _ => (UnitRules.InvalidUnit, "code"),
+            };
+            problems.Add(row.Problem(column, rule, ex.Message.Split(" (Parameter", 2)[0], id));
+            return null;
+        }
+
+        if (!string.Equals(unit.Id, id, StringComparison.Ordinal))
+        {
+            problems.Add(row.Problem("id", UnitRules.BadId, $"Id '{id}' does not match code '{code}' and vintage '{vintage}'; expected '{unit.Id}'.", id));
+            return null;
+        }
+
+        return unit;
+    }
+
+    private static UnitSuccession? ParseLink(Row row, List<DataProblem> problems)
+    {
+        int before = problems.Count;
+        string? predecessor = Required(row, "predecessor", problems);
+        string? successor = Required(row, "successor", problems);
+        LocalDate? effective = Required(row, "effective_date", problems) is null ? null : ParseDate(row, "effective_date", problems);
+        return problems.Count > before || predecessor is null || successor is null || effective is null
+            ? null
+            : new UnitSuccession(predecessor, successor, effective.Value);
+    }
+
+    private static string? Required(Row row, string column, List<DataProblem> problems)
+    {
+        if (row.Get(column) is { Length: > 0 } text)
+        {
+            return text;
+        }
+
+        problems.Add(row.Problem(column, DataRules.MissingField, $"Required field '{column}' is empty.", row.Get("id")));
+        return null;
+    }
+
+    private static T? ParseEnum<T>(Row row, string column, string rule, List<DataProblem> problems)
+        where T : struct, Enum
+    {
+        string? text = Required(row, column, problems);
+        if (text is null)
+        {
+            return null;
+        }
+
+        // Enum.TryParse also accepts numbers ("1"), which the format does not.
+        if (char.IsLetter(text[0]) && Enum.TryParse(text, ignoreCase: true, out T value) && Enum.IsDefined(value))
+        {
+            return value;
+        }
+
+        string allowed = string.Join(", ", Enum.GetNames<T>().Select(CamelCase));
+        problems.Add(row.Problem(column, rule, $"{column} '{text}' is not one of {allowed}.", row.Get("id")));
+        return null;
+    }
+
+    private static LocalDate? ParseDate(Row row, string column, List<DataProblem> problems)
+    {
+        if (row.Get(column) is not { Length: > 0 } text)
+        {
+            return null;
+        }
+
+        ParseResult<LocalDate> parsed = LocalDatePattern.Iso.Parse(text);
+        if (parsed.Success)
+        {
+            return parsed.Value;
+        }
+
+        problems.Add(row.Problem(column, DataRules.BadDate, $"{column} '{text}' is not an ISO date (uuuu-MM-dd).", row.Get("id")));
+        return null;
+    }
+
+    private static IEnumerable<Row> ReadRows(TextReader reader, string fileName, ValueList<string> columns, IReadOnlyList<string> required, List<DataProblem> problems)
+    {
+        var badData = new List<string>();
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            BadDataFound = args => badData.Add(args.Field),
+            IgnoreBlankLines = true,
+        };
+        using var parser = new CsvParser(reader, config, leaveOpen: true);
+        if (!parser.Read())
+        {
+            problems.Add(Located(fileName, 1, null, DataRules.Malformed, "The file is empty; expected a header row: " + string.Join(",", columns) + ".", null));
+            yield break;
+        }
+
+        var map = new int[parser.Count];
+        var seen = new HashSet<int>();
+        bool headerOk = badData.Count == 0;
+        for (int i = 0; i < parser.Count; i++)
+        {
+            string name = parser[i].Trim();
+            map[i] = IndexOfIgnoreCase(columns, name);
+            if (map[i] < 0)
+            {
+                problems.Add(Located(fileName, 1, name, DataRules.BadHeader, $"Unknown column '{name}'; expected {string.Join(",", columns)}.", null));
+                headerOk = false;
+            }
+            else if (!seen.Add(map[i]))
+            {
+                problems.Add(Located(fileName, 1, name, DataRules.BadHeader, $"Column '{name}' appears more than once.", null));
+                headerOk = false;
+            }
+        }
+
+        foreach (string column in required.Where(c => !seen.Contains(columns.AsSpan().IndexOf(c))))
+        {
+            problems.Add(Located(fileName, 1, column, DataRules.BadHeader, $"Required column '{column}' is missing from the header.", null));
+            headerOk = false;
+        }
+
+        if (!headerOk)
+        {
+            // Without a usable header every row would only repeat the same problem.
+            yield break;
+        }
+
+        int previousEnd = parser.RawRow;
+        while (parser.Read())
+        {
+            var fields = new string?[columns.Count];
+            int newlines = 0;
+            for (int i = 0; i < parser.Count; i++)
+            {
+                string field = parser[i];
+                newlines += field.AsSpan().Count('\n');
+                if (i < map.Length)
+                {
+                    fields[map[i]] = field.Trim();
+                }
+            }
+
+            // RawRow is the record's last line; fields with embedded line breaks move the start back.
+            int line = Math.Max(previousEnd + 1, parser.RawRow - newlines);
+            previousEnd = parser.RawRow;
+            var row = new Row(fileName, line, columns, fields);
+            bool ok = true;
+            foreach (string field in badData)
+            {
+                problems.Add(row.Problem(null, DataRules.Malformed, $"Badly quoted CSV field '{field}' (RFC 4180: a field containing quotes must be quoted and its quotes doubled).", null));
+                ok = false;
+            }
+
+            badData.Clear();
+            if (parser.Count > map.Length)
+            {
+                problems.Add(row.Problem(null, DataRules.ExtraFields, string.Create(CultureInfo.InvariantCulture, $"The row has {parser.Count} fields but the header has {map.Length}."), null));
+                ok = false;
+            }
+
+            if (ok)
+            {
+                yield return row;
+            }
+        }
+    }
+
+    private static DataProblem Located(string fileName, int? line, string? column, string rule, string message, string? unit) =>
+        new(line is { } l ? string.Create(CultureInfo.InvariantCulture, $"{fileName}:{l}") : "base registry", rule, message) { Line = line, Column = column, Unit = unit };
+
+    private static string UnitColumn(string field) => field switch
+    {
+        "id" or "code" or "parent" => field,
+        _ => "id",
+    };
+
+    private static CsvWriter NewWriter(TextWriter writer, ValueList<string> columns)
+    {
+        var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" }, leaveOpen: true);
+        foreach (string column in columns)
+        {
+            csv.WriteField(column);
+        }
+
+        csv.NextRecord();
+        return csv;
+    }
+
+    private static int IndexOfIgnoreCase(ValueList<string> columns, string name)
+    {
+        for (int i = 0; i < columns.Count; i++)
+        {
+            if (string.Equals(columns[i], name, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static string DateText(LocalDate? date) => date is { } d ? LocalDatePattern.Iso.Format(d) : string.Empty;
+
+    private static string CamelCase(string name) => string.Concat(name[..1].ToLowerInvariant(), name.AsSpan(1));
+
+    private sealed class Row(string fileName, int line, ValueList<string> columns, string?[] fields)
+    {
+        public int Line => line;
+
+        public string? Get(string column) => columns.AsSpan().IndexOf(column) is int i and >= 0 ? fields[i] : null;
+
+        public DataProblem Problem(string? column, string rule, string message, string? unit) => Located(fileName, line, column, rule, message, unit);
+    }
+}
