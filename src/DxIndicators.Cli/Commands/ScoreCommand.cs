@@ -79,11 +79,7 @@ internal sealed class ScoreCommand : ICommand
         }
         else if (sample || options.Has("as-of"))
         {
-            if (options.Get("as-of") is { } asOfText)
-            {
-                ParseResult<LocalDate> parsed = LocalDatePattern.Iso.Parse(asOfText);
-                asOf = parsed.Success ? parsed.Value : throw new UsageException($"--as-of must be an ISO date (2025-12-31), was '{asOfText}'");
-            }
+            asOf = options.GetDate("as-of") ?? asOf;
 
             matrix = LatestMatrix(framework, dataset, asOf);
             basis = $"latest value of each indicator as of {LocalDatePattern.Iso.Format(asOf)}";

@@ -48,12 +48,7 @@ internal sealed class TargetsCommand : ICommand
             throw new UsageException($"--format must be table, csv or json, was '{format}'");
         }
 
-        LocalDate asOf = context.Today;
-        if (options.Get("as-of") is { } asOfText)
-        {
-            ParseResult<LocalDate> parsed = LocalDatePattern.Iso.Parse(asOfText);
-            asOf = parsed.Success ? parsed.Value : throw new UsageException($"--as-of must be an ISO date (2025-12-31), was '{asOfText}'");
-        }
+        LocalDate asOf = options.GetDate("as-of") ?? context.Today;
 
         if (options.Has("framework") != options.Has("data"))
         {

@@ -158,8 +158,8 @@ public static class AdminRollup
     /// <param name="options">Population, weights, indicator subset and missing-children policy; null for defaults.</param>
     /// <returns>The parents' observations (coded by the parent's code), their children, and every problem.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="data"/>, <paramref name="framework"/> or <paramref name="registry"/> is null.</exception>
-    /// <remarks>A parent's expected children are all its children in the registry valid at the period's date; those
-    /// without a value are listed as missing.</remarks>
+    /// <remarks>A parent's expected children are its children in the registry valid on the period's last day (or, when
+    /// none is valid then, on its first day); those without a value are listed as missing.</remarks>
     public static RollupResult ToParents(Dataset data, Framework framework, UnitRegistry registry, RollupOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -186,7 +186,12 @@ public static class AdminRollup
 
             foreach (AdministrativeUnit parent in parents.Values.OrderBy(p => p.Code, StringComparer.Ordinal))
             {
-                string[] children = [.. registry.Children(parent).Where(c => c.IsValidOn(period.End) || c.IsValidOn(period.Start)).Select(c => c.Code).Distinct(StringComparer.Ordinal)];
+                // Expected children are those valid on the period's last day — the same date a code in the data resolves
+                // at first — so a year spanning the 2025 merger expects the 34 new provinces, not 63 + 34. Only when no
+                // child is valid then (a parent retired during the period) are those valid on its first day expected.
+                IReadOnlyList<AdministrativeUnit> all = registry.Children(parent);
+                IEnumerable<AdministrativeUnit> valid = all.Any(c => c.IsValidOn(period.End)) ? all.Where(c => c.IsValidOn(period.End)) : all.Where(c => c.IsValidOn(period.Start));
+                string[] children = [.. valid.Select(c => c.Code).Distinct(StringComparer.Ordinal)];
                 tasks.Add(new Group(parent.Code, period, children));
             }
         }

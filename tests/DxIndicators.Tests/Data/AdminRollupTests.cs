@@ -156,6 +156,19 @@ public class AdminRollupTests
     }
 
     [Fact]
+    public void ToParents_YearOfTheMerger_ExpectsThe34NewProvinces()
+    {
+        // 2025 ends after 2025-07-01, so its children are the 34 post-merger provinces (vn-admin-2025), not 63 + 34.
+        var y2025 = Period.FromYear(2025);
+        var data = new Dataset([new Observation("11", "CNT", y2025, 45), new Observation("79", "CNT", y2025, 168)]);
+        RollupResult result = AdminRollup.ToParents(data, Kinds, BuiltIn.VietnamProvinces, new RollupOptions { AllowMissingChildren = true });
+        RolledUpObservation vn = result.Details.Should().ContainSingle().Subject;
+        vn.Observation.Value.Should().Be(213);
+        (vn.Children.Count + vn.MissingChildren.Count).Should().Be(34);
+        vn.MissingChildren.Should().NotContain("49", "Quảng Nam's code was retired on 2025-07-01");
+    }
+
+    [Fact]
     public void Aggregate_CustomGroups_SumsCounts()
     {
         var data = new Dataset([Obs("A", "CNT", 1), Obs("B", "CNT", 2)]);
