@@ -2,6 +2,7 @@ using System.Globalization;
 using DxIndicators.Data;
 using DxIndicators.Model;
 using DxIndicators.Scoring;
+using DxIndicators.Scoring.Kernels;
 
 namespace DxIndicators.Analysis;
 
@@ -22,6 +23,9 @@ namespace DxIndicators.Analysis;
 /// </remarks>
 public sealed class WeightUncertainty
 {
+    // Units transposed at a time for the statistics: 64 units × runs doubles stay in L2 for up to ~2,000 runs.
+    private const int TransposeBlock = 64;
+
     private readonly double[] _linkNoise;
     private readonly double[]? _vectors;
     private readonly int[] _nodeIndex;
@@ -223,14 +227,18 @@ public sealed class WeightUncertainty
         Plan.ScoreInto(matrix, ws, groups);
 
         // Nominal ranks: the same ungrouped ranking as the runs, so a run with the plan's weights shifts nothing.
-        Plan.ReaggregateInto(ws, Plan.LinkWeights, _nodeIndex);
+        // Every run brings a new order, which a comparison sort mispredicts; the radix rank gives the same ranks.
+        var radix = new RadixScratch(units);
+        Plan.ReaggregateInto(ws, Plan.LinkWeights, _nodeIndex, radix);
         var nominal = new double[nodes * units];
         for (int a = 0; a < nodes; a++)
         {
             ws.Ranks(_nodeIndex[a]).CopyTo(nominal.AsSpan(a * units, units));
         }
 
-        // Ranks are integers or halves (fractional ties), exact in float; unit-major so each unit's runs are contiguous.
+        // Ranks are integers or halves (fractional ties), exact in float. Stored run-major, so each run writes one
+        // contiguous row; the statistics transpose a block of units at a time (a unit-major store would scatter every
+        // run's writes over a stride of Runs floats, one cache miss per unit and run).
         var ranks = new float[nodes * units * Runs];
         var shift = new double[nodes * Runs];
         var weights = new double[links];
@@ -251,17 +259,17 @@ public sealed class WeightUncertainty
                 }
             }
 
-            Plan.ReaggregateInto(ws, weights, _nodeIndex);
+            Plan.ReaggregateInto(ws, weights, _nodeIndex, radix);
             for (int a = 0; a < nodes; a++)
             {
                 ReadOnlySpan<double> run = ws.Ranks(_nodeIndex[a]);
                 ReadOnlySpan<double> nom = nominal.AsSpan(a * units, units);
-                Span<float> store = ranks.AsSpan(a * units * Runs, units * Runs);
+                Span<float> store = ranks.AsSpan((a * units * Runs) + (r * units), units);
                 double sum = 0;
                 int n = 0;
                 for (int i = 0; i < units; i++)
                 {
-                    store[(i * Runs) + r] = (float)run[i];
+                    store[i] = (float)run[i];
                     double d = Math.Abs(run[i] - nom[i]);
                     if (!double.IsNaN(d))
                     {
@@ -275,14 +283,30 @@ public sealed class WeightUncertainty
         }
 
         var result = new NodeRankStatistics[nodes];
-        var sorted = new double[Runs];
+        int block = Math.Min(units, TransposeBlock);
+        var transposed = new double[block * Runs];
+        var counts = new int[(2 * units) + 2];
         for (int a = 0; a < nodes; a++)
         {
             var stats = new UnitRankStatistics[units];
-            for (int i = 0; i < units; i++)
+            ReadOnlySpan<float> all = ranks.AsSpan(a * units * Runs, units * Runs);
+            for (int i0 = 0; i0 < units; i0 += block)
             {
-                ReadOnlySpan<float> x = ranks.AsSpan((a * units * Runs) + (i * Runs), Runs);
-                stats[i] = Summarise(matrix.Units[i], nominal[(a * units) + i], x, sorted);
+                int n = Math.Min(block, units - i0);
+                for (int r = 0; r < Runs; r++)
+                {
+                    ReadOnlySpan<float> row = all.Slice((r * units) + i0, n);
+                    for (int t = 0; t < n; t++)
+                    {
+                        transposed[(t * Runs) + r] = row[t];
+                    }
+                }
+
+                for (int t = 0; t < n; t++)
+                {
+                    int i = i0 + t;
+                    stats[i] = Summarise(matrix.Units[i], nominal[(a * units) + i], transposed.AsSpan(t * Runs, Runs), counts);
+                }
             }
 
             result[a] = new NodeRankStatistics(Nodes[a], ValueList.Of(stats), ValueList.Of(shift.AsSpan(a * Runs, Runs).ToArray()));
@@ -301,25 +325,37 @@ public sealed class WeightUncertainty
 
         double h = (sorted.Length - 1) * p;
         int lo = (int)Math.Floor(h);
-        int hi = (int)Math.Ceiling(h);
-        double q = sorted[lo];
-        double frac = h - lo;
-
-        // R: qs[i] <- (1 - h) * qs[i] + h * x[hi[i]] only where h > lo and x[hi] != x[lo].
-        return frac > 0 && sorted[hi] != q ? ((1 - frac) * q) + (frac * sorted[hi]) : q;
+        return Blend(sorted[lo], sorted[(int)Math.Ceiling(h)], h - lo);
     }
 
-    private static UnitRankStatistics Summarise(string unit, double nominal, ReadOnlySpan<float> runs, double[] buffer)
+    /// <summary>R's type-7 step: <c>(1 − f)·x_lo + f·x_hi</c>, applied only when f &gt; 0 and x_hi ≠ x_lo (so exact order statistics stay exact).</summary>
+    private static double Blend(double lo, double hi, double fraction) =>
+        fraction > 0 && hi != lo ? ((1 - fraction) * lo) + (fraction * hi) : lo;
+
+    /// <summary>
+    /// Summarises one unit's ranks over the runs (in run order). Ranks are multiples of ½ in [1, units], so the order
+    /// statistics come from a histogram of 2·rank (<paramref name="counts"/>, all zero on entry and on return) instead
+    /// of a sort; the values are the same as <see cref="QuantileType7"/> on the sorted ranks.
+    /// </summary>
+    private static UnitRankStatistics Summarise(string unit, double nominal, ReadOnlySpan<double> runs, int[] counts)
     {
         int n = 0;
         double sum = 0;
-        foreach (float v in runs)
+        int min = int.MaxValue, max = int.MinValue;
+        for (int r = 0; r < runs.Length; r++)
         {
-            if (!float.IsNaN(v))
+            double v = runs[r];
+            if (double.IsNaN(v))
             {
-                buffer[n++] = v;
-                sum += v;
+                continue;
             }
+
+            int k = (int)(2 * v);
+            counts[k]++;
+            min = Math.Min(min, k);
+            max = Math.Max(max, k);
+            sum += v;
+            n++;
         }
 
         if (n == 0)
@@ -327,9 +363,38 @@ public sealed class WeightUncertainty
             return new UnitRankStatistics(unit, nominal, double.NaN, double.NaN, double.NaN, double.NaN, 0);
         }
 
-        Span<double> x = buffer.AsSpan(0, n);
-        x.Sort();
-        return new UnitRankStatistics(unit, nominal, sum / n, QuantileType7(x, 0.5), QuantileType7(x, 0.05), QuantileType7(x, 0.95), n);
+        // Sorted positions ⌊h⌋, ⌈h⌉ for p = 0.05, 0.5, 0.95 (non-decreasing), read in one walk over the histogram.
+        ReadOnlySpan<double> probabilities = [0.05, 0.5, 0.95];
+        Span<int> at = stackalloc int[6];
+        Span<double> x = stackalloc double[6];
+        for (int q = 0; q < 3; q++)
+        {
+            double h = (n - 1) * probabilities[q];
+            at[2 * q] = (int)Math.Floor(h);
+            at[(2 * q) + 1] = (int)Math.Ceiling(h);
+        }
+
+        int next = 0, seen = 0;
+        for (int k = min; k <= max; k++)
+        {
+            int c = counts[k];
+            if (c == 0)
+            {
+                continue;
+            }
+
+            counts[k] = 0;
+            seen += c;
+            while (next < 6 && at[next] < seen)
+            {
+                x[next++] = k / 2.0;
+            }
+        }
+
+        double q05 = Blend(x[0], x[1], ((n - 1) * 0.05) - at[0]);
+        double q50 = Blend(x[2], x[3], ((n - 1) * 0.5) - at[2]);
+        double q95 = Blend(x[4], x[5], ((n - 1) * 0.95) - at[4]);
+        return new UnitRankStatistics(unit, nominal, sum / n, q50, q05, q95, n);
     }
 
     private static WeightUncertainty FromFactors(ScoringPlan plan, int runs, int seed, Dictionary<NodeKind, double> byLevel)

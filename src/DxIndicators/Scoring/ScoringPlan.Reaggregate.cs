@@ -39,12 +39,18 @@ public sealed partial class ScoringPlan
     /// ranks the nodes listed in <paramref name="rankNodes"/> (ungrouped, with the plan's tie rule) into the
     /// workspace's rank buffers. Nothing is re-normalised and nothing is allocated.
     /// </summary>
+    /// <param name="ws">A workspace of this plan holding a completed <see cref="ScoreInto"/>.</param>
+    /// <param name="linkWeights">One weight per link, in CSR order.</param>
+    /// <param name="rankNodes">The nodes to rank.</param>
+    /// <param name="radix">Null, or scratch for <see cref="Ranking.RankRadix"/> (at least the unit count): ranks then
+    /// sort by radix, which is faster when every call brings a new order; the ranks are the same either way.</param>
+    /// <param name="path">The kernel path (null: the best one).</param>
     /// <remarks>
     /// The workspace must hold a completed <see cref="ScoreInto"/> of this plan: its normalised columns are read as
     /// they are. With the plan's own weights the node scores are bit-identical to <see cref="ScoreInto"/>'s, since
     /// the same kernels run in the same order on the same path.
     /// </remarks>
-    internal void ReaggregateInto(ScoringWorkspace ws, ReadOnlySpan<double> linkWeights, ReadOnlySpan<int> rankNodes, KernelPath? path = null)
+    internal void ReaggregateInto(ScoringWorkspace ws, ReadOnlySpan<double> linkWeights, ReadOnlySpan<int> rankNodes, RadixScratch? radix = null, KernelPath? path = null)
     {
         if (!ReferenceEquals(ws.Plan, this) || ws._matrix is null || Array.IndexOf(ws._normalisedDone, false) >= 0)
         {
@@ -65,7 +71,9 @@ public sealed partial class ScoringPlan
 
         foreach (int k in rankNodes)
         {
-            ws._universe[k] = Ranking.Rank(ws.NodeScores(k), ws._ranks.AsSpan(k * units, units), Options.RankMethod, ascending: false, ws._keys, ws._order);
+            ws._universe[k] = radix is null
+                ? Ranking.Rank(ws.NodeScores(k), ws._ranks.AsSpan(k * units, units), Options.RankMethod, ascending: false, ws._keys, ws._order)
+                : Ranking.RankRadix(ws.NodeScores(k), ws._ranks.AsSpan(k * units, units), Options.RankMethod, radix);
         }
     }
 }

@@ -141,6 +141,59 @@ public sealed class WeightUncertaintyTests
         drawn.Root.MeanAbsoluteRankShift.Should().Contain(y => y > 0);
     }
 
+    [Theory]
+    [InlineData(RankMethod.Competition)]
+    [InlineData(RankMethod.Fractional)]
+    [InlineData(RankMethod.Dense)]
+    public void Run_SuppliedVectors_SameAsScoringEachWeightingSeparately(RankMethod method)
+    {
+        // Oracle: each run scored from scratch by a plan compiled with that run's weights (ScoringOptions.WithWeights),
+        // its ranks collected per unit, sorted, and summarised with R's type-7 rule. Integer data in [0, 4] gives ties.
+        Framework framework = ThreePillars();
+        var options = ScoringOptions.Default.WithNormaliser(Normaliser.MinMax()).WithRanking(method, RankScope.AllNodes);
+        ScoringPlan plan = Plan(framework, options);
+        var random = new Random(5);
+        var values = new double[UnitCount * IndicatorCount];
+        for (int k = 0; k < values.Length; k++)
+        {
+            values[k] = random.Next(5);
+        }
+
+        var matrix = new IndicatorMatrix(Scoring.TestFrameworks.Units(UnitCount), framework.Indicators.Select(i => i.Code), values);
+        var links = WeightUncertainty.Links(plan);
+        var vectors = Enumerable.Range(0, 21).Select(_ => (IReadOnlyList<double>)links.Select(_ => random.NextDouble()).ToArray()).ToList();
+
+        UncertaintyResult result = WeightUncertainty.FromWeightVectors(plan, vectors).WithNodes(["P2"]).Run(matrix);
+
+        foreach (string node in new[] { "I", "P2" })
+        {
+            double[] nominal = plan.Score(matrix).Ranks(node).ToArray();
+            double[][] runs = vectors.Select(v => Plan(framework, options.WithWeights(links.Select((l, c) => new KeyValuePair<string, double>(l.Child, v[c]))))
+                .Score(matrix).Ranks(node).ToArray()).ToArray();
+            for (int i = 0; i < UnitCount; i++)
+            {
+                double[] x = runs.Select(r => r[i]).Order().ToArray();
+                UnitRankStatistics s = result.Node(node).Units[i];
+                s.Nominal.Should().Be(nominal[i]);
+                s.Mean.Should().BeApproximately(x.Average(), 1e-12);
+                s.Median.Should().Be(WeightUncertainty.QuantileType7(x, 0.5));
+                s.Percentile5.Should().Be(WeightUncertainty.QuantileType7(x, 0.05));
+                s.Percentile95.Should().Be(WeightUncertainty.QuantileType7(x, 0.95));
+            }
+
+            for (int r = 0; r < runs.Length; r++)
+            {
+                result.Node(node).MeanAbsoluteRankShift[r].Should().BeApproximately(runs[r].Zip(nominal, (a, b) => Math.Abs(a - b)).Average(), 1e-12);
+            }
+        }
+
+        // The integer data do produce tied (half) ranks under the fractional rule, so the halves path is exercised.
+        if (method == RankMethod.Fractional)
+        {
+            result.Root.Units.Should().Contain(u => u.Nominal % 1 != 0);
+        }
+    }
+
     [Fact]
     public void Links_ThreePillars_BottomUpInFrameworkOrder()
     {
