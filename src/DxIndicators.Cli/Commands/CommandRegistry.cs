@@ -15,5 +15,6 @@ internal static class CommandRegistry
         new FrameworksCommand(),
         new ValidateCommand(),
         new ImportCoinrCommand(),
+        new UncertaintyCommand(),
     ];
 }

@@ -25,7 +25,7 @@ public sealed partial class ScoringPlan
         }
     }
 
-    private void Aggregate(int k, IndicatorMatrix matrix, ScoringWorkspace ws, ColumnStats[]? stats, KernelPath path)
+    private void Aggregate(int k, IndicatorMatrix matrix, ScoringWorkspace ws, ColumnStats[]? stats, KernelPath path, ReadOnlySpan<double> weight)
     {
         int start = _childStart[k], end = _childStart[k + 1];
         bool streaming = _method[k] is AggregationMethod.ArithmeticMean or AggregationMethod.PointsRatio;
@@ -56,13 +56,13 @@ public sealed partial class ScoringPlan
 
                     WeightedSum4.Accumulate(
                         ChildColumn(_childRef[c4], ws), ChildColumn(_childRef[c4 + 1], ws), ChildColumn(_childRef[c4 + 2], ws), ChildColumn(_childRef[c4 + 3], ws),
-                        new Weights4(_childWeight[c4], _childWeight[c4 + 1], _childWeight[c4 + 2], _childWeight[c4 + 3]), sum, wsum, path);
+                        new Weights4(weight[c4], weight[c4 + 1], weight[c4 + 2], weight[c4 + 3]), sum, wsum, path);
                 }
 
                 for (int c = c4; c < end; c++)
                 {
                     EnsureNormalised(_childRef[c], matrix, ws, stats, path);
-                    WeightedSum.Accumulate(ChildColumn(_childRef[c], ws), _childWeight[c], sum, wsum, path);
+                    WeightedSum.Accumulate(ChildColumn(_childRef[c], ws), weight[c], sum, wsum, path);
                 }
 
                 Quotient.Divide(sum, wsum, y, path);
@@ -71,10 +71,12 @@ public sealed partial class ScoringPlan
                 for (int c = start; c < end; c++)
                 {
                     EnsureNormalised(_childRef[c], matrix, ws, stats, path);
-                    WeightedSum.Accumulate(ChildColumn(_childRef[c], ws), _childWeight[c], sum, wsum, path);
+                    WeightedSum.Accumulate(ChildColumn(_childRef[c], ws), weight[c], sum, wsum, path);
                 }
 
-                double total = _totalWeight[k];
+                // The plan's own weights use the total summed at compile time (same order, same bits); other weight
+                // vectors (Analysis) sum theirs here in link order.
+                double total = weight == _childWeight ? _totalWeight[k] : TotalWeight(weight, start, end);
                 for (int i = 0; i < y.Length; i++)
                 {
                     y[i] = wsum[i] == 0 && sum[i] == 0 && !AnyPresent(i, start, end, ws) ? double.NaN : sum[i] / total;
@@ -85,7 +87,7 @@ public sealed partial class ScoringPlan
                 CheckPositive(k, start, end, matrix, ws, "harmonic mean", "non-zero, positive");
                 for (int c = start; c < end; c++)
                 {
-                    HarmonicSum.Accumulate(ChildColumn(_childRef[c], ws), _childWeight[c], sum, wsum, path);
+                    HarmonicSum.Accumulate(ChildColumn(_childRef[c], ws), weight[c], sum, wsum, path);
                 }
 
                 Quotient.Divide(wsum, sum, y, path);
@@ -95,7 +97,7 @@ public sealed partial class ScoringPlan
                 for (int c = start; c < end; c++)
                 {
                     ReadOnlySpan<double> x = ChildColumn(_childRef[c], ws);
-                    double w = _childWeight[c];
+                    double w = weight[c];
                     for (int i = 0; i < x.Length; i++)
                     {
                         if (!double.IsNaN(x[i]))
@@ -122,7 +124,7 @@ public sealed partial class ScoringPlan
                 for (int c = start; c < end; c++)
                 {
                     ReadOnlySpan<double> x = ChildColumn(_childRef[c], ws);
-                    double w = _childWeight[c];
+                    double w = weight[c];
                     for (int i = 0; i < x.Length; i++)
                     {
                         if (!double.IsNaN(x[i]))
@@ -172,6 +174,17 @@ public sealed partial class ScoringPlan
                 }
             }
         }
+    }
+
+    private static double TotalWeight(ReadOnlySpan<double> weight, int start, int end)
+    {
+        double total = 0;
+        for (int c = start; c < end; c++)
+        {
+            total += weight[c];
+        }
+
+        return total;
     }
 
     private bool AnyPresent(int unit, int start, int end, ScoringWorkspace ws)

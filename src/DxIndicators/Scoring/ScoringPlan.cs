@@ -291,7 +291,7 @@ public sealed partial class ScoringPlan
         Array.Clear(ws._normalisedDone);
         for (int k = 0; k < NodeCodes.Count; k++)
         {
-            Aggregate(k, matrix, ws, stats, p);
+            Aggregate(k, matrix, ws, stats, p, _childWeight);
         }
 
         for (int j = 0; j < IndicatorCodes.Count; j++)

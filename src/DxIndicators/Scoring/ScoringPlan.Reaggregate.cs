@@ -1,0 +1,79 @@
+using DxIndicators.Model;
+using DxIndicators.Scoring.Kernels;
+
+namespace DxIndicators.Scoring;
+
+/// <summary>
+/// The re-aggregation entry used by <c>DxIndicators.Analysis</c>: normalise once, then aggregate and rank again with
+/// other link weights, reusing the workspace's normalised matrix and buffers.
+/// </summary>
+public sealed partial class ScoringPlan
+{
+    /// <summary>Gets the number of links (parent → child edges) in the plan's CSR child lists.</summary>
+    internal int LinkCount => _childWeight.Length;
+
+    /// <summary>Gets the plan's own link weights, in CSR order (nodes bottom-up, each node's links in framework order).</summary>
+    internal ReadOnlySpan<double> LinkWeights => _childWeight;
+
+    /// <summary>Gets the index into <see cref="NodeCodes"/> of the node a link belongs to (its parent).</summary>
+    internal int LinkParent(int link)
+    {
+        // Few nodes: a linear walk over the CSR starts is simpler than a search and is only used while setting up.
+        int k = 0;
+        while (_childStart[k + 1] <= link)
+        {
+            k++;
+        }
+
+        return k;
+    }
+
+    /// <summary>Gets the code of a link's child (an indicator or a node).</summary>
+    internal string LinkChildCode(int link) => ChildCode(_childRef[link]);
+
+    /// <summary>Gets the level of a link's parent node.</summary>
+    internal NodeKind LinkParentKind(int link) => NodeKinds[LinkParent(link)];
+
+    /// <summary>
+    /// Re-runs aggregation for every node with <paramref name="linkWeights"/> in place of the plan's weights, then
+    /// ranks the nodes listed in <paramref name="rankNodes"/> (ungrouped, with the plan's tie rule) into the
+    /// workspace's rank buffers. Nothing is re-normalised and nothing is allocated.
+    /// </summary>
+    /// <param name="ws">A workspace of this plan holding a completed <see cref="ScoreInto"/>.</param>
+    /// <param name="linkWeights">One weight per link, in CSR order.</param>
+    /// <param name="rankNodes">The nodes to rank.</param>
+    /// <param name="radix">Null, or scratch for <see cref="Ranking.RankRadix"/> (at least the unit count): ranks then
+    /// sort by radix, which is faster when every call brings a new order; the ranks are the same either way.</param>
+    /// <param name="path">The kernel path (null: the best one).</param>
+    /// <remarks>
+    /// The workspace must hold a completed <see cref="ScoreInto"/> of this plan: its normalised columns are read as
+    /// they are. With the plan's own weights the node scores are bit-identical to <see cref="ScoreInto"/>'s, since
+    /// the same kernels run in the same order on the same path.
+    /// </remarks>
+    internal void ReaggregateInto(ScoringWorkspace ws, ReadOnlySpan<double> linkWeights, ReadOnlySpan<int> rankNodes, RadixScratch? radix = null, KernelPath? path = null)
+    {
+        if (!ReferenceEquals(ws.Plan, this) || ws._matrix is null || Array.IndexOf(ws._normalisedDone, false) >= 0)
+        {
+            throw new InvalidOperationException("Re-aggregation needs a workspace of this plan that holds a completed ScoreInto (the normalised matrix is reused).");
+        }
+
+        if (linkWeights.Length != _childWeight.Length)
+        {
+            throw new ArgumentException($"The plan has {_childWeight.Length} links but {linkWeights.Length} weights were given.", nameof(linkWeights));
+        }
+
+        int units = ws.UnitCount;
+        KernelPath p = path ?? KernelPaths.Best(units);
+        for (int k = 0; k < NodeCodes.Count; k++)
+        {
+            Aggregate(k, ws._matrix, ws, null, p, linkWeights);
+        }
+
+        foreach (int k in rankNodes)
+        {
+            ws._universe[k] = radix is null
+                ? Ranking.Rank(ws.NodeScores(k), ws._ranks.AsSpan(k * units, units), Options.RankMethod, ascending: false, ws._keys, ws._order)
+                : Ranking.RankRadix(ws.NodeScores(k), ws._ranks.AsSpan(k * units, units), Options.RankMethod, radix);
+        }
+    }
+}
