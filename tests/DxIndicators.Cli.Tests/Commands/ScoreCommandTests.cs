@@ -6,26 +6,6 @@ namespace DxIndicators.Cli.Tests.Commands;
 
 public class ScoreCommandTests
 {
-    // Published 2022 main-index values (dti.gov.vn/xep-hang-2022 via dti.md §1.6) for Đà Nẵng (48) and HCMC (79).
-    private const string Dti2022Csv = """
-        unit,indicator,period,value,qualifier,numerator,denominator,source
-        48,AWR,2022,1,,,,dti.gov.vn
-        48,INS,2022,0.9,,,,dti.gov.vn
-        48,INF,2022,0.8253,,,,dti.gov.vn
-        48,HRD,2022,0.8487,,,,dti.gov.vn
-        48,SEC,2022,0.7578,,,,dti.gov.vn
-        48,GOV,2022,0.8575,,,,dti.gov.vn
-        48,ECO,2022,0.7836,,,,dti.gov.vn
-        48,SOC,2022,0.5197,,,,dti.gov.vn
-        79,AWR,2022,0.8917,,,,dti.gov.vn
-        79,INS,2022,0.9,,,,dti.gov.vn
-        79,INF,2022,0.8258,,,,dti.gov.vn
-        79,HRD,2022,0.6267,,,,dti.gov.vn
-        79,SEC,2022,0.558,,,,dti.gov.vn
-        79,GOV,2022,0.8406,,,,dti.gov.vn
-        79,ECO,2022,0.7611,,,,dti.gov.vn
-        79,SOC,2022,0.359,,,,dti.gov.vn
-        """;
 
     [Fact]
     public void Score_NoArguments_PrintsSampleScorecard()
@@ -43,7 +23,7 @@ public class ScoreCommandTests
     public void Score_UserCsv_ReproducesPublishedDtiAndRanks()
     {
         using var dir = new TempDir();
-        string data = dir.File("dti.csv", Dti2022Csv);
+        string data = dir.File("dti.csv", CliTestData.Dti2022Csv);
         var (code, output, error) = CliRunner.Run("score", "--framework", "vn-dti-province-2022", "--data", data, "--period", "2022", "--format", "csv");
         code.Should().Be(ExitCodes.Ok, error);
         string[] rows = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -61,7 +41,7 @@ public class ScoreCommandTests
     public void Score_WeightsFile_ChangesTheIndex()
     {
         using var dir = new TempDir();
-        string data = dir.File("dti.csv", Dti2022Csv);
+        string data = dir.File("dti.csv", CliTestData.Dti2022Csv);
         // Equal weights over the 8 published main indices with an arithmetic mean instead of points:
         // Đà Nẵng = (1 + 0.9 + 0.8253 + 0.8487 + 0.7578 + 0.8575 + 0.7836 + 0.5197) / 8 = 0.8115750 (SMC weight 0).
         string weights = dir.File("w.csv", "code,weight\nAWR,1\nINS,1\nINF,1\nHRD,1\nSEC,1\nSMC,0\nGOV,1\nECO,1\nSOC,1\n");
@@ -109,7 +89,7 @@ public class ScoreCommandTests
     public void Score_BadWeightsFile_NamesLineAndCode()
     {
         using var dir = new TempDir();
-        string data = dir.File("dti.csv", Dti2022Csv);
+        string data = dir.File("dti.csv", CliTestData.Dti2022Csv);
         string weights = dir.File("w.csv", "code,weight\nNOPE,1\nAWR,-2\n");
         var (code, _, error) = CliRunner.Run("score", "--framework", "vn-dti-province-2022", "--data", data, "--weights", weights);
         code.Should().Be(ExitCodes.Failure);

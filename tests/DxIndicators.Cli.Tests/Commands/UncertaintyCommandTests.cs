@@ -4,34 +4,14 @@ namespace DxIndicators.Cli.Tests.Commands;
 
 public class UncertaintyCommandTests
 {
-    // Published 2022 main-index values (dti.gov.vn/xep-hang-2022 via dti.md §1.6) for Đà Nẵng (48) and HCMC (79).
+    // CliTestData.Dti2022Csv: published 2022 main-index values for Đà Nẵng (48) and HCMC (79).
     // 48 is ahead on every main index except INF (0.8253 vs 0.8258). With noise X ≤ 0.5 every drawn weight lies in
     // [0.5w, 1.5w), so 48's lead is at least 0.5·Σ w·(its leads) − 1.5·100·0.0005 > 0: it ranks 1st in every run.
-    private const string Dti2022Csv = """
-        unit,indicator,period,value,qualifier,numerator,denominator,source
-        48,AWR,2022,1,,,,dti.gov.vn
-        48,INS,2022,0.9,,,,dti.gov.vn
-        48,INF,2022,0.8253,,,,dti.gov.vn
-        48,HRD,2022,0.8487,,,,dti.gov.vn
-        48,SEC,2022,0.7578,,,,dti.gov.vn
-        48,GOV,2022,0.8575,,,,dti.gov.vn
-        48,ECO,2022,0.7836,,,,dti.gov.vn
-        48,SOC,2022,0.5197,,,,dti.gov.vn
-        79,AWR,2022,0.8917,,,,dti.gov.vn
-        79,INS,2022,0.9,,,,dti.gov.vn
-        79,INF,2022,0.8258,,,,dti.gov.vn
-        79,HRD,2022,0.6267,,,,dti.gov.vn
-        79,SEC,2022,0.558,,,,dti.gov.vn
-        79,GOV,2022,0.8406,,,,dti.gov.vn
-        79,ECO,2022,0.7611,,,,dti.gov.vn
-        79,SOC,2022,0.359,,,,dti.gov.vn
-        """;
-
     [Fact]
     public void Uncertainty_DominatingUnit_KeepsItsRankInEveryRun()
     {
         using var dir = new TempDir();
-        string data = dir.File("d.csv", Dti2022Csv);
+        string data = dir.File("d.csv", CliTestData.Dti2022Csv);
 
         var (code, output, error) = CliRunner.Run("uncertainty", "--framework", "vn-dti-province-2022", "--data", data, "--runs", "200", "--noise", "0.5", "--seed", "3");
 

@@ -130,35 +130,14 @@ internal static class Ranking
             order2 = to;
         }
 
-        int dense = 0;
-        int start = 0;
-        while (start < m)
-        {
-            int end = start + 1;
-            while (end < m && keys[end] == keys[start])
-            {
-                end++;
-            }
-
-            dense++;
-            double rank = method switch
-            {
-                RankMethod.Dense => dense,
-                RankMethod.Fractional => start + ((end - start + 1) / 2.0),
-                _ => start + 1,
-            };
-            for (int j = start; j < end; j++)
-            {
-                ranks[order[j]] = rank;
-            }
-
-            start = end;
-        }
-
+        AssignRanks<ulong>(keys[..m], order[..m], ranks, method);
         return m;
     }
 
-    private static void AssignRanks(Span<double> k, Span<int> o, Span<double> ranks, RankMethod method)
+    // Shared by the comparison sort (double keys) and the radix sort (order-preserving ulong keys): walks runs of equal
+    // sorted keys and gives each run its tie-rule rank. Keys never hold NaN (missing units are skipped before sorting).
+    private static void AssignRanks<T>(ReadOnlySpan<T> k, ReadOnlySpan<int> o, Span<double> ranks, RankMethod method)
+        where T : struct, IEquatable<T>
     {
         int m = k.Length;
         int dense = 0;
@@ -166,7 +145,7 @@ internal static class Ranking
         while (start < m)
         {
             int end = start + 1;
-            while (end < m && k[end] == k[start])
+            while (end < m && k[end].Equals(k[start]))
             {
                 end++;
             }
