@@ -12,11 +12,11 @@ namespace DxIndicators.Benchmarks;
 /// CI performance guard: runs three of <see cref="ScoringKernelBenchmarks"/>' categories (MinMax, SumCount, WeightedSum)
 /// at n = 6·512+7, each kernel beside its scalar twin in the same run, and fails when a kernel is not at least
 /// <see cref="MinimumSpeedUp"/> times faster. Only ratios are judged, never absolute times (CI machines are shared and
-/// noisy); measured speed-ups are 4–15× (docs/performance.md).
+/// noisy); measured speed-ups are 3.5–25× (docs/performance.md), and a kernel that lost its vector path would sit near 1×.
 /// </summary>
 internal static class PerformanceGuard
 {
-    public const double MinimumSpeedUp = 2.0;
+    public const double MinimumSpeedUp = 1.5;
 
     private static readonly string[] GuardedCategories = ["MinMax", "SumCount", "WeightedSum"];
 
