@@ -29,6 +29,7 @@ internal sealed class DataCommand : ICommand
             args,
             new HashSet<string> { "units", "framework", "data", "unit", "indicator", "format", "out" },
             new HashSet<string> { "skip-bad-rows", "series" });
+        options.RequireFor("data", "units", "skip-bad-rows");
         if (options.Has("framework") != options.Has("data"))
         {
             throw new UsageException("--framework and --data go together");

@@ -21,7 +21,8 @@ internal sealed class RestateCommand : ICommand
           Each observation's unit is resolved at its period and followed along lineage to the unit valid on --on
           (default 2025-07-01). Counts add, rates come from summed counts, per-population values are weighted by
           population; index scores use the framework's rule (vn-dti frameworks: the unweighted mean of the former
-          provinces, as published for 2024). Every output value is marked restated (CSV column restated=true).
+          provinces, as published for 2024). Every value carried onto another unit is marked restated (CSV column
+          restated=true); observations already on units valid on --on pass through unchanged.
         """;
 
     public int Run(IReadOnlyList<string> args, CliContext context)

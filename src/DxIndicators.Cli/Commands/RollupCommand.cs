@@ -15,7 +15,7 @@ internal sealed class RollupCommand : ICommand
 
     public string Usage => """
         Usage: dx rollup --framework ID|FILE --data FILE.csv|FILE.json [--units UNITS.csv [--successions S.csv]]
-                         [--to province|nation|district] [--allow-missing-children] [--population CODE]
+                         [--to nation|province|district] [--allow-missing-children] [--population CODE]
                          [--format table|csv] [--out FILE]
           Counts and money add; rates and percentages are re-derived from summed numerator/denominator (never averaged;
           a percentage without counts is an error); per-population values are weighted by the indicator's denominator
@@ -60,7 +60,7 @@ internal sealed class RollupCommand : ICommand
     private static AdminLevel ParseLevel(string text) =>
         text.Length > 0 && char.IsLetter(text[0]) && Enum.TryParse(text, ignoreCase: true, out AdminLevel level) && Enum.IsDefined(level)
             ? level
-            : throw new UsageException($"--to must be nation, province, district or commune, was '{text}'");
+            : throw new UsageException($"--to must be nation, province or district, was '{text}'");
 
     // The data were read against the registry, so every code resolves at its periods.
     private static AdminLevel DeepestLevel(Dataset data, UnitRegistry registry) =>

@@ -47,6 +47,13 @@ internal sealed class ScoreCommand : ICommand
             throw new UsageException("--framework and --data go together");
         }
 
+        options.RequireFor("data", "units", "skip-bad-rows");
+        options.RequireFor("compare-to", "allow-different-universes");
+        if (options.Has("unit") && options.Get("format") == "csv")
+        {
+            throw new UsageException("--unit selects the unit shown in the scorecard; --format csv always writes every unit");
+        }
+
         if (options.Has("period") && options.Has("as-of"))
         {
             throw new UsageException("give --period or --as-of, not both");

@@ -10,6 +10,30 @@ internal static class ScoreOptionsParser
 {
     public static Normaliser ParseNormaliser(string text)
     {
+        try
+        {
+            return ParseNormaliserCore(text);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UsageException($"--normalise {text}: {ex.Message}");
+        }
+    }
+
+    public static Aggregator ParseAggregator(string text)
+    {
+        try
+        {
+            return ParseAggregatorCore(text);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UsageException($"--aggregate {text}: {ex.Message}");
+        }
+    }
+
+    private static Normaliser ParseNormaliserCore(string text)
+    {
         (string name, double[] args) = Split(text, "--normalise");
         return name switch
         {
@@ -41,7 +65,7 @@ internal static class ScoreOptionsParser
         Normaliser NoArgs(Normaliser n) => args.Length == 0 ? n : throw new UsageException($"--normalise {name} takes no parameters");
     }
 
-    public static Aggregator ParseAggregator(string text)
+    private static Aggregator ParseAggregatorCore(string text)
     {
         (string name, double[] args) = Split(text, "--aggregate");
         return (name, args.Length) switch

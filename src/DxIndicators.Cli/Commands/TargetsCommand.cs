@@ -50,6 +50,7 @@ internal sealed class TargetsCommand : ICommand
 
         LocalDate asOf = options.GetDate("as-of") ?? context.Today;
 
+        options.RequireFor("data", "units", "skip-bad-rows");
         if (options.Has("framework") != options.Has("data"))
         {
             throw new UsageException("--framework and --data go together");

@@ -16,7 +16,7 @@ internal sealed class ValidateCommand : ICommand
 
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
-        CommandArgs options = CommandArgs.Parse(args, new HashSet<string>(), new HashSet<string> { "targets" });
+        CommandArgs options = CommandArgs.Parse(args, new HashSet<string>(), new HashSet<string> { "targets" }, allowPositional: true);
         if (options.Positional.Count != 1)
         {
             throw new UsageException("give exactly one file to validate");

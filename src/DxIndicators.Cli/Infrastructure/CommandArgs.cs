@@ -30,8 +30,11 @@ internal sealed class CommandArgs
 
     public IReadOnlyList<string> Positional { get; }
 
-    /// <summary>Parses <paramref name="args"/> given the set of options that take a value and the set of flags.</summary>
-    public static CommandArgs Parse(IReadOnlyList<string> args, IReadOnlySet<string> valueOptions, IReadOnlySet<string> flags)
+    /// <summary>
+    /// Parses <paramref name="args"/> given the set of options that take a value and the set of flags. Arguments that
+    /// are not options are errors unless <paramref name="allowPositional"/> (a stray value is never silently ignored).
+    /// </summary>
+    public static CommandArgs Parse(IReadOnlyList<string> args, IReadOnlySet<string> valueOptions, IReadOnlySet<string> flags, bool allowPositional = false)
     {
         var options = new Dictionary<string, string?>(StringComparer.Ordinal);
         var positional = new List<string>();
@@ -41,6 +44,11 @@ internal sealed class CommandArgs
             string arg = args[i];
             if (!arg.StartsWith("--", StringComparison.Ordinal))
             {
+                if (!allowPositional)
+                {
+                    errors.Add($"unexpected argument '{arg}' (every value belongs to an --option)");
+                }
+
                 positional.Add(arg);
                 continue;
             }
@@ -100,6 +108,16 @@ internal sealed class CommandArgs
     }
 
     public bool Has(string name) => _options.ContainsKey(name);
+
+    /// <summary>Throws when any of <paramref name="dependents"/> is given without <paramref name="required"/>, since it would have no effect.</summary>
+    public void RequireFor(string required, params string[] dependents)
+    {
+        string[] orphans = dependents.Where(d => Has(d) && !Has(required)).ToArray();
+        if (orphans.Length > 0)
+        {
+            throw new UsageException($"{string.Join(", ", orphans.Select(o => "--" + o))} only {(orphans.Length == 1 ? "works" : "work")} with --{required}");
+        }
+    }
 
     public string? Get(string name) => _options.TryGetValue(name, out string? value) ? value : null;
 

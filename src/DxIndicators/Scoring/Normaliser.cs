@@ -101,11 +101,16 @@ public sealed class Normaliser : IEquatable<Normaliser>
     /// <param name="low">The value the worst unit gets.</param>
     /// <param name="high">The value the best unit gets.</param>
     /// <returns>The normaliser.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">A bound is not finite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A bound is not finite, or <paramref name="high"/> ≤ <paramref name="low"/> (which would reverse or flatten every score; polarity is the indicator's job).</exception>
     public static Normaliser MinMax(double low = 0, double high = 1)
     {
         RequireFinite(low, nameof(low));
         RequireFinite(high, nameof(high));
+        if (!(high > low))
+        {
+            throw new ArgumentOutOfRangeException(nameof(high), high, $"Min-max needs high > low, but low = {low.ToString(System.Globalization.CultureInfo.InvariantCulture)}; reverse an indicator with its polarity instead.");
+        }
+
         return new(NormaliserKind.MinMax, low, high);
     }
 
@@ -113,11 +118,16 @@ public sealed class Normaliser : IEquatable<Normaliser>
     /// <param name="mean">The target mean.</param>
     /// <param name="sd">The target standard deviation.</param>
     /// <returns>The normaliser.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">A parameter is not finite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is not finite, or <paramref name="sd"/> ≤ 0.</exception>
     public static Normaliser ZScore(double mean = 0, double sd = 1)
     {
         RequireFinite(mean, nameof(mean));
         RequireFinite(sd, nameof(sd));
+        if (!(sd > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(sd), sd, "The target standard deviation of a z-score must be positive.");
+        }
+
         return new(NormaliserKind.ZScore, mean, sd);
     }
 

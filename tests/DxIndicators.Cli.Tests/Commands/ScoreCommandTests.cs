@@ -83,6 +83,14 @@ public class ScoreCommandTests
         var (code2, _, error2) = CliRunner.Run("score", "--normalise", "wat");
         code2.Should().Be(ExitCodes.Usage);
         error2.Should().Contain("unknown method 'wat'");
+
+        var (code3, _, error3) = CliRunner.Run("score", "--normalise", "minmax:100,0");
+        code3.Should().Be(ExitCodes.Usage);
+        error3.Should().Contain("high > low");
+
+        var (code4, _, error4) = CliRunner.Run("score", "--allow-different-universes");
+        code4.Should().Be(ExitCodes.Usage);
+        error4.Should().Contain("--allow-different-universes only works with --compare-to");
     }
 
     [Fact]

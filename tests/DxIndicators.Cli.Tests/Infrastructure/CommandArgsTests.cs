@@ -10,7 +10,7 @@ public class CommandArgsTests
     [Fact]
     public void Parse_ValuesFlagsAndInlineForms_AreRead()
     {
-        CommandArgs args = CommandArgs.Parse(["--data", "a.csv", "--period=2024", "--denominate", "extra"], Values, Flags);
+        CommandArgs args = CommandArgs.Parse(["--data", "a.csv", "--period=2024", "--denominate", "extra"], Values, Flags, allowPositional: true);
 
         args.Get("data").Should().Be("a.csv");
         args.Get("period").Should().Be("2024");
@@ -29,6 +29,15 @@ public class CommandArgsTests
                 && e.Message.Contains("option --data needs a value")
                 && e.Message.Contains("option --period is given twice")
                 && e.Message.Contains("flag --denominate takes no value"));
+    }
+
+    [Fact]
+    public void Parse_StrayValue_IsAnErrorUnlessAllowed()
+    {
+        // "dx score --period 2024 2023" must not silently drop 2023.
+        Action act = () => CommandArgs.Parse(["--period", "2024", "2023"], Values, Flags);
+
+        act.Should().Throw<UsageException>().WithMessage("*unexpected argument '2023'*");
     }
 
     [Fact]

@@ -153,4 +153,13 @@ public sealed class NormaliserTests
         Action act = () => ScoringPlan.Compile(Flat(Ind("A")), ScoringOptions.Default.WithNormaliser("ZZ", Normaliser.Rank).WithAggregator("QQ", Aggregator.Minimum));
         act.Should().Throw<ArgumentException>().Where(e => e.Message.Contains("'ZZ'") && e.Message.Contains("'QQ'"));
     }
+
+    [Fact]
+    public void Factories_ReversedOrFlatParameters_Throw()
+    {
+        // A reversed range would silently flip every score (polarity is the indicator's job); sd 0 flattens them.
+        ((Action)(() => Normaliser.MinMax(100, 0))).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("high");
+        ((Action)(() => Normaliser.MinMax(5, 5))).Should().Throw<ArgumentOutOfRangeException>();
+        ((Action)(() => Normaliser.ZScore(0, 0))).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("sd");
+    }
 }
