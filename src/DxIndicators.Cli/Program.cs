@@ -51,9 +51,10 @@ public static class Program
             context.Error.WriteLine(command.Usage);
             return ExitCodes.Usage;
         }
-        catch (Exception ex) when (ex is FrameworkValidationException or InvalidDataException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is FrameworkValidationException or InvalidDataException or IOException or UnauthorizedAccessException or ArgumentException)
         {
-            // Bad input files: say what is wrong (every problem, with its place) and fail, without a stack trace.
+            // Bad input (files, or data the library rejects with ArgumentException listing every problem): say what is
+            // wrong and fail, without a stack trace.
             context.Error.WriteLine($"dx {command.Name}: {ex.Message}");
             return ExitCodes.Failure;
         }

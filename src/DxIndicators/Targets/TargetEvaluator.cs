@@ -432,6 +432,7 @@ public sealed class TargetEvaluator
         var series = new List<Observation>();
         var problems = new List<string>();
         var seen = new HashSet<Period>();
+        var ends = new Dictionary<LocalDate, Period>();
         int index = 0;
         foreach (Observation? o in observations)
         {
@@ -464,6 +465,15 @@ public sealed class TargetEvaluator
                 if (!seen.Add(o.Period))
                 {
                     problems.Add(Fmt($"observation #{index} repeats period {o.Period}; keep one value per period (for example the official over the provisional one)"));
+                }
+                else if (ends.TryGetValue(o.Period.End, out Period other))
+                {
+                    // 2024 and 2024-Q4 both end on 2024-12-31: which is "latest" would be a silent choice.
+                    problems.Add(Fmt($"observation #{index} ({o.Period}) ends on the same day as {other} ({Iso(o.Period.End)}); evaluate one granularity at a time"));
+                }
+                else
+                {
+                    ends[o.Period.End] = o.Period;
                 }
 
                 series.Add(o);

@@ -395,6 +395,14 @@ public class TargetEvaluatorTests
     }
 
     [Fact]
+    public void Evaluate_TwoGranularitiesEndingTheSameDay_Throws()
+    {
+        // 2024 and 2024-Q4 both end on 2024-12-31; choosing one as "latest" would silently drop the other.
+        Action act = () => Eval(Target(Comparator.AtLeast, 90, D(2025, 12, 31)), D(2025, 1, 1), Obs("2024", 60), Obs("2024-Q4", 70));
+        act.Should().Throw<ArgumentException>().WithMessage("*2024-Q4*ends on the same day as 2024*one granularity*");
+    }
+
+    [Fact]
     public void Evaluate_IndicatorMismatch_Throws()
     {
         Action act = () => s_evaluator.Evaluate(Target(Comparator.AtLeast, 90, D(2025, 12, 31)), Indicator("OTHER"), Unit, [], D(2025, 1, 1));
