@@ -70,6 +70,9 @@ public static class DataRules
     /// <summary>A row has more fields than the header.</summary>
     public const string ExtraFields = "extra-fields";
 
+    /// <summary>A row has fewer fields than the header (a truncated or mis-delimited row).</summary>
+    public const string MissingFields = "missing-fields";
+
     /// <summary>The input is not well-formed (CSV quoting, JSON syntax, wrong JSON shape or format version).</summary>
     public const string Malformed = "malformed";
 

@@ -103,6 +103,11 @@ public static class ObservationCsv
             {
                 loader.RowProblem(currentLine, null, DataRules.ExtraFields, string.Create(CultureInfo.InvariantCulture, $"The row has {count} fields but the header has {map.Length}."));
             }
+            else if (count < map.Length)
+            {
+                // A truncated row would otherwise load with its last columns (source, status…) silently empty.
+                loader.RowProblem(currentLine, null, DataRules.MissingFields, string.Create(CultureInfo.InvariantCulture, $"The row has {count} fields but the header has {map.Length}; write empty fields as ',,' rather than leaving them out."));
+            }
 
             loader.AddRow(currentLine, raw);
         }

@@ -68,6 +68,16 @@ public class ObservationCsvTests
     }
 
     [Fact]
+    public void Read_TruncatedRow_IsReportedNotPaddedWithEmptyFields()
+    {
+        // Line 3 lost its last three fields (source, published, status); it must not load with them silently empty.
+        string text = Header + "\n11,CNT,2024,5,,,,s,,\n11,CNT,2023,6,,,\n";
+        ObservationReadResult result = Read(text, Checked);
+        result.Problems.Should().ContainSingle().Which.Should().Match<DataProblem>(p => p.Line == 3 && p.Rule == DataRules.MissingFields && p.Message.Contains("7 fields but the header has 10"));
+        result.IsLoaded.Should().BeFalse();
+    }
+
+    [Fact]
     public void Read_WithProblems_LoadsNothing()
     {
         ObservationReadResult result = Read(BadFile, Checked);
