@@ -111,11 +111,18 @@ internal static class ScoreOptionsParser
     {
         var weights = new List<KeyValuePair<string, double>>();
         var errors = new List<string>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach ((int line, string[] cells) in ReadRows(path, "code", errors))
         {
             if (cells.Length != 2)
             {
                 errors.Add($"{path}:{line}: expected 2 columns code,weight, found {cells.Length}");
+                continue;
+            }
+
+            if (!seen.TryAdd(cells[0], line))
+            {
+                errors.Add($"{path}:{line}: '{cells[0]}' already has a weight on line {seen[cells[0]]}");
                 continue;
             }
 
@@ -154,6 +161,12 @@ internal static class ScoreOptionsParser
             if (!framework.TryGetIndicator(cells[0], out _))
             {
                 errors.Add($"{path}:{line}: '{cells[0]}' is not an indicator of framework '{framework.Id}'");
+                continue;
+            }
+
+            if (posts.ContainsKey(cells[0]))
+            {
+                errors.Add($"{path}:{line}: '{cells[0]}' already has goalposts on an earlier line");
                 continue;
             }
 
@@ -202,7 +215,14 @@ internal static class ScoreOptionsParser
             throw new InvalidDataException($"{path}:1: header must be unit,GROUP[,GROUP…], was '{lines[0]}'");
         }
 
+        string[] repeated = header.Skip(1).GroupBy(h => h, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToArray();
+        if (repeated.Length > 0)
+        {
+            throw new InvalidDataException($"{path}:1: the header repeats column(s) {string.Join(", ", repeated)}");
+        }
+
         var result = header.Skip(1).ToDictionary(h => h, _ => new Dictionary<string, string?>(StringComparer.Ordinal), StringComparer.Ordinal);
+        var units = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 1; i < lines.Length; i++)
         {
             if (lines[i].Length == 0)
@@ -214,6 +234,12 @@ internal static class ScoreOptionsParser
             if (cells.Length != header.Length)
             {
                 errors.Add($"{path}:{i + 1}: expected {header.Length} columns, found {cells.Length}");
+                continue;
+            }
+
+            if (!units.TryAdd(cells[0], i + 1))
+            {
+                errors.Add($"{path}:{i + 1}: unit '{cells[0]}' already has groups on line {units[cells[0]]}");
                 continue;
             }
 

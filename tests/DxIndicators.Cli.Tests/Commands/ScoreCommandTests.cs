@@ -98,10 +98,10 @@ public class ScoreCommandTests
     {
         using var dir = new TempDir();
         string data = dir.File("dti.csv", CliTestData.Dti2022Csv);
-        string weights = dir.File("w.csv", "code,weight\nNOPE,1\nAWR,-2\n");
+        string weights = dir.File("w.csv", "code,weight\nNOPE,1\nAWR,-2\nINS,1\nINS,2\n");
         var (code, _, error) = CliRunner.Run("score", "--framework", "vn-dti-province-2022", "--data", data, "--weights", weights);
         code.Should().Be(ExitCodes.Failure);
-        error.Should().Contain("w.csv:2").And.Contain("'NOPE'").And.Contain("w.csv:3");
+        error.Should().Contain("w.csv:2").And.Contain("'NOPE'").And.Contain("w.csv:3").And.Contain("w.csv:5: 'INS' already has a weight on line 4");
     }
 
     [Fact]
