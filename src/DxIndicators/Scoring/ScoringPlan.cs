@@ -112,6 +112,12 @@ public sealed partial class ScoringPlan
                     errors.Add($"Node '{node.Code}' is aggregated as a points ratio but its link to '{link.Code}' has no maxPoints.");
                 }
 
+                if (agg.Method == AggregationMethod.PointsRatio && options.Weights.ContainsKey(link.Code))
+                {
+                    // A points ratio weighs children by their max points; silently ignoring the override would mislead.
+                    errors.Add($"The weight set for '{link.Code}' has no effect in node '{node.Code}', which is aggregated as a points ratio (max points decide); choose another aggregator for that node or leave the weight out.");
+                }
+
                 if (indicatorIndex.TryGetValue(link.Code, out int ij))
                 {
                     refs.Add(ij);

@@ -69,4 +69,16 @@ public sealed class PublishedDtiTests
         table.GetScore("27", "DTI").Should().BeApproximately(0.4096, 1e-4);
         table.GetScore("27", "DTI").Should().NotBeApproximately((0.4449 + 0.3668 + 0.4052) / 3, 1e-3, "a simple mean (0.4056) is not the 2020 method");
     }
+
+    [Fact]
+    public void Dti2022_WeightOverrideOnPointsNode_IsRejectedNotIgnored()
+    {
+        // DTI and the pillars weigh main indices by max points; a weight override there would silently do nothing.
+        Framework dti = FrameworkCatalog.Get("vn-dti-province-2022");
+        Action act = () => ScoringPlan.Compile(dti, ScoringOptions.Default.WithWeights([new("AWR", 2.0)]));
+        act.Should().Throw<ArgumentException>().WithMessage("*weight set for 'AWR' has no effect in node 'DTI'*points ratio*");
+
+        // With an arithmetic mean the same override is meaningful and accepted.
+        ScoringPlan.Compile(dti, ScoringOptions.Default.WithAggregator(Aggregator.ArithmeticMean).WithWeights([new("AWR", 2.0)])).Should().NotBeNull();
+    }
 }
