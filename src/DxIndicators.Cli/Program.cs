@@ -51,10 +51,11 @@ public static class Program
             context.Error.WriteLine(command.Usage);
             return ExitCodes.Usage;
         }
-        catch (Exception ex) when (ex is FrameworkValidationException or InvalidDataException or IOException or UnauthorizedAccessException or ArgumentException)
+        catch (Exception ex) when (ex is FrameworkValidationException or InvalidDataException or IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
         {
-            // Bad input (files, or data the library rejects with ArgumentException listing every problem): say what is
-            // wrong and fail, without a stack trace.
+            // Bad input (files, or data the library rejects — ArgumentException listing every problem, or
+            // InvalidOperationException for data a chosen method cannot take, such as zeros under a geometric mean):
+            // say what is wrong and fail, without a stack trace.
             context.Error.WriteLine($"dx {command.Name}: {ex.Message}");
             return ExitCodes.Failure;
         }

@@ -120,6 +120,12 @@ public sealed partial class ScoringPlan
                 {
                     CheckPositive(k, start, end, matrix, ws, "generalised mean with negative power", "positive");
                 }
+                else
+                {
+                    // x^p of a negative x is NaN for most p (and sign-dependent for the rest): reject it rather than let
+                    // the unit silently become "missing" one level up.
+                    CheckPositive(k, start, end, matrix, ws, "generalised mean", "non-negative", allowZero: true);
+                }
 
                 for (int c = start; c < end; c++)
                 {
@@ -200,7 +206,7 @@ public sealed partial class ScoringPlan
         return false;
     }
 
-    private void CheckPositive(int k, int start, int end, IndicatorMatrix matrix, ScoringWorkspace ws, string what, string need)
+    private void CheckPositive(int k, int start, int end, IndicatorMatrix matrix, ScoringWorkspace ws, string what, string need, bool allowZero = false)
     {
         List<string>? bad = null;
         for (int c = start; c < end; c++)
@@ -208,7 +214,7 @@ public sealed partial class ScoringPlan
             ReadOnlySpan<double> x = ChildColumn(_childRef[c], ws);
             for (int i = 0; i < x.Length; i++)
             {
-                if (x[i] <= 0)
+                if (allowZero ? x[i] < 0 : x[i] <= 0)
                 {
                     (bad ??= []).Add(string.Create(CultureInfo.InvariantCulture, $"unit '{matrix.Units[i]}' child '{ChildCode(_childRef[c])}' = {x[i]}"));
                 }

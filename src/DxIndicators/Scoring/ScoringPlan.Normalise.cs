@@ -127,6 +127,12 @@ public sealed partial class ScoringPlan
                     throw new ArgumentException($"Indicator '{IndicatorCodes[j]}' is normalised against reference unit '{n.ReferenceUnit}', which is not a row of the matrix.", nameof(matrix));
                 }
 
+                if (double.IsNaN(x[row]))
+                {
+                    // A missing reference would turn the whole column NaN, which aggregation then drops silently.
+                    throw new ArgumentException($"Indicator '{IndicatorCodes[j]}' is normalised against reference unit '{n.ReferenceUnit}', whose value is missing; impute it or choose another reference unit.", nameof(matrix));
+                }
+
                 (double m1, _) = FlippedMinMax(x, d, fixedStats, path);
                 double f = 1 / ((d * x[row]) - m1);
                 AffineTransform.Apply(x, new AffineParameters(d * m1, d * f, 0, -Inf, n.Flag ? 1 : Inf, 1), y, path);

@@ -148,4 +148,15 @@ public class ScoreCommandTests
         code2.Should().Be(ExitCodes.Ok);
         output2.Should().Contain("up 1 place").And.NotContain("Ranks not compared");
     }
+
+    [Fact]
+    public void Score_GeometricMeanOverZeros_FailsWithMessageNotStackTrace()
+    {
+        // Min-max to [0, 1] gives the worst unit 0, which a geometric mean cannot take.
+        using var dir = new TempDir();
+        string data = dir.File("dti.csv", CliTestData.Dti2022Csv);
+        var (code, _, error) = CliRunner.Run("score", "--framework", "vn-dti-province-2022", "--data", data, "--normalise", "minmax", "--aggregate", "gmean");
+        code.Should().Be(ExitCodes.Failure);
+        error.Should().Contain("geometric mean").And.Contain("= 0").And.NotContain("   at ");
+    }
 }

@@ -64,6 +64,17 @@ public sealed class AggregationTests
     }
 
     [Fact]
+    public void GeneralisedMean_PositivePowerNegativeChild_Throws_ZeroIsAllowed()
+    {
+        // (−4)^0.5 is NaN: the unit would silently turn "missing" one level up, so it is an error naming the child.
+        Action act = () => ScoreRow(Aggregator.GeneralisedMean(0.5), [9, -4], [1, 1]);
+        act.Should().Throw<InvalidOperationException>().Where(e => e.Message.Contains("generalised mean") && e.Message.Contains("child 'X1' = -4"));
+
+        // 0 is fine for p > 0: ((0^2 + 4^2) / 2)^(1/2) = √8.
+        ScoreRow(Aggregator.GeneralisedMean(2), [0, 4], [1, 1]).GetScore("U", "I").Should().BeApproximately(Math.Sqrt(8), 1e-12);
+    }
+
+    [Fact]
     public void MinShare_StrictlyBelow_IsMissing_AtThreshold_IsKept()
     {
         // 2 of 4 present = 0.5: kept at minShare 0.5, missing at 0.51.

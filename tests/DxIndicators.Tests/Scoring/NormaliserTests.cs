@@ -162,4 +162,12 @@ public sealed class NormaliserTests
         ((Action)(() => Normaliser.MinMax(5, 5))).Should().Throw<ArgumentOutOfRangeException>();
         ((Action)(() => Normaliser.ZScore(0, 0))).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("sd");
     }
+
+    [Fact]
+    public void DistanceToReference_MissingReferenceValue_Throws()
+    {
+        // X = (3, 7, NA, …): unit U02 has no value, so it cannot be the reference.
+        Action act = () => Normalise(Normaliser.DistanceToReference("U02"), X);
+        act.Should().Throw<ArgumentException>().WithMessage("*reference unit 'U02', whose value is missing*");
+    }
 }
