@@ -116,6 +116,9 @@ public static class AdminRollup
     /// <summary>Rule name: a child's unit is not in the registry at the period's date, or has no parent or successor.</summary>
     public const string UnknownUnitRule = DataRules.UnknownUnit;
 
+    /// <summary>Rule name: a unit has data for a period but is no longer a child of its parent on the period's last day.</summary>
+    public const string RetiredChildRule = "retired-child";
+
     /// <summary>Combines the qualifiers of the inputs of a sum or positive-weighted mean.</summary>
     /// <param name="qualifiers">The inputs' qualifiers.</param>
     /// <returns>The qualifier of the result (rules in the type remarks); exact for no inputs.</returns>
@@ -170,6 +173,7 @@ public static class AdminRollup
         foreach (Period period in data.Periods)
         {
             var parents = new Dictionary<string, AdministrativeUnit>(StringComparer.Ordinal);
+            var dataChildren = new Dictionary<string, List<AdministrativeUnit>>(StringComparer.Ordinal);
             foreach (string code in data.Units)
             {
                 if (!registry.TryResolve(code, period, out AdministrativeUnit? unit))
@@ -181,6 +185,10 @@ public static class AdminRollup
                 if (unit.ParentId is { } parentId && registry.TryGet(parentId, out AdministrativeUnit? parent))
                 {
                     parents.TryAdd(parent.Id, parent);
+                    if (data.Indicators.Any(ind => data.TryGet(code, ind, period, out _)))
+                    {
+                        (dataChildren.TryGetValue(parent.Id, out List<AdministrativeUnit>? list) ? list : dataChildren[parent.Id] = []).Add(unit);
+                    }
                 }
             }
 
@@ -192,6 +200,13 @@ public static class AdminRollup
                 IReadOnlyList<AdministrativeUnit> all = registry.Children(parent);
                 IEnumerable<AdministrativeUnit> valid = all.Any(c => c.IsValidOn(period.End)) ? all.Where(c => c.IsValidOn(period.End)) : all.Where(c => c.IsValidOn(period.Start));
                 string[] children = [.. valid.Select(c => c.Code).Distinct(StringComparer.Ordinal)];
+                foreach (AdministrativeUnit orphan in dataChildren.GetValueOrDefault(parent.Id, []).Where(u => !children.Contains(u.Code, StringComparer.Ordinal)))
+                {
+                    // A unit retired during the period (valid on its first day only) has data but is not an expected
+                    // child; leaving its value out of the total without a word would be a silent drop.
+                    problems.Add(new DataProblem($"{orphan.Code} {period}", RetiredChildRule, $"Unit '{orphan.Code}' ({orphan.Id}) has data for {period} but is no longer a child of '{parent.Code}' on {period.End:uuuu-MM-dd}; its value cannot be part of that total. Restate the series onto the units valid then (dx restate) or roll up a period that ends before the change.") { Unit = orphan.Code });
+                }
+
                 tasks.Add(new Group(parent.Code, period, children));
             }
         }

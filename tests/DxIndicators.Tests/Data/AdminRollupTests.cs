@@ -169,6 +169,17 @@ public class AdminRollupTests
     }
 
     [Fact]
+    public void ToParents_RetiredUnitWithData_IsReportedNotDropped()
+    {
+        // Code 49 (Quảng Nam) resolves for 2025 (valid until 2025-06-30) but is not a child of VN on 2025-12-31:
+        // its 20 must not vanish from the national total without a word.
+        var y2025 = Period.FromYear(2025);
+        var data = new Dataset([new Observation("48", "CNT", y2025, 10), new Observation("49", "CNT", y2025, 20)]);
+        RollupResult result = AdminRollup.ToParents(data, Kinds, BuiltIn.VietnamProvinces, new RollupOptions { AllowMissingChildren = true });
+        result.Problems.Should().Contain(p => p.Rule == AdminRollup.RetiredChildRule && p.Unit == "49" && p.Message.Contains("dx restate"));
+    }
+
+    [Fact]
     public void Aggregate_CustomGroups_SumsCounts()
     {
         var data = new Dataset([Obs("A", "CNT", 1), Obs("B", "CNT", 2)]);
