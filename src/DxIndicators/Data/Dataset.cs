@@ -153,6 +153,19 @@ public sealed class Dataset : IEquatable<Dataset>
                 found.Add(new DataProblem(where, DataRules.MissingField, "Unit and indicator codes must not be empty.") { Unit = o.Unit, Indicator = o.Indicator });
                 ok = false;
             }
+            else if (o.Unit.Trim().Length != o.Unit.Length || o.Indicator.Trim().Length != o.Indicator.Length)
+            {
+                // Readers trim codes, so a padded code would not survive a write/read round trip.
+                found.Add(new DataProblem(where, DataRules.MissingField, $"Codes must not start or end with white space: unit '{o.Unit}', indicator '{o.Indicator}'.") { Unit = o.Unit, Indicator = o.Indicator });
+                ok = false;
+            }
+
+            if (o.Provenance is { Published: null } provenance && string.IsNullOrEmpty(provenance.Source))
+            {
+                // An empty provenance is written as empty fields, which read back as no provenance at all.
+                found.Add(new DataProblem(where, DataRules.MissingField, $"{Describe(o.Unit, o.Indicator, o.Period)}: a provenance needs a source or a publication date; leave Provenance null when both are unknown.") { Column = "source", Unit = o.Unit, Indicator = o.Indicator });
+                ok = false;
+            }
 
             foreach ((string rule, string column, string message) in RateCheck.Check(o.Value, o.Numerator, o.Denominator))
             {

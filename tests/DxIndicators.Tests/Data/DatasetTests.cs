@@ -23,6 +23,21 @@ public class DatasetTests
     }
 
     [Fact]
+    public void TryCreate_PaddedCodesAndEmptyProvenance_AreReportedTogether()
+    {
+        // Neither would survive a CSV round trip: readers trim codes, and an empty provenance reads back as none.
+        bool ok = Dataset.TryCreate(
+            [Obs(" 11", "CNT", Y2024, 1), Obs("12", "CNT", Y2024, 2, source: string.Empty)],
+            out Dataset? data,
+            out IReadOnlyList<DataProblem> problems);
+        ok.Should().BeFalse();
+        data.Should().BeNull();
+        problems.Should().HaveCount(2);
+        problems[0].Message.Should().Contain("white space");
+        problems[1].Column.Should().Be("source");
+    }
+
+    [Fact]
     public void Constructor_IdenticalDuplicate_IsKeptOnce()
     {
         Observation a = Obs("11", "CNT", Y2024, 120, "seed-a.txt");
