@@ -367,6 +367,11 @@ public sealed class TargetEvaluator
         {
             pace.CompoundNote = "not computable: " + pace.RatioNote;
         }
+        else if (!double.IsFinite(observed) || observed <= -1)
+        {
+            // ln(1 + observed) is ±∞ here, which would make the projection "today" whatever the direction.
+            pace.CompoundNote = "not computable: the observed growth rate overflows (the base is too close in time to the latest value)";
+        }
         else if (current == 0)
         {
             pace.CompoundNote = "not at current pace: a value of zero cannot grow at a compound rate";

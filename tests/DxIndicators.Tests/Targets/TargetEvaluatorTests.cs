@@ -383,6 +383,8 @@ public class TargetEvaluatorTests
         e.ProgressRatio.Should().BeNull();
         e.ProgressNote.Should().Contain("overflows");
         e.Status.Should().Be(TargetStatus.Indeterminate);
+        e.ProjectedCompound.Should().BeNull("an infinite growth rate must not project the target onto the latest date");
+        e.CompoundProjectionNote.Should().Contain("overflows");
     }
 
     [Fact]
