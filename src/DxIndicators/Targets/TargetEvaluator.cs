@@ -134,9 +134,11 @@ public sealed class TargetEvaluator
             note = "Progress is not computable: " + pace.RatioNote + ".";
         }
 
-        if (firstMet is not null && note is null)
+        if (firstMet is not null)
         {
-            note = Fmt($"The target was met in {firstMet.Period} but the latest value no longer meets it.");
+            // The relapse is news in every status, so it is added to, not replaced by, any other note.
+            string relapse = Fmt($"The target was met in {firstMet.Period} but the latest value no longer meets it.");
+            note = note is null ? relapse : note + " " + relapse;
         }
 
         return new TargetEvaluation(target, unit, asOf, status)

@@ -397,6 +397,16 @@ public class TargetEvaluatorTests
     }
 
     [Fact]
+    public void Evaluate_RelapsedAndMissedOnStaleData_NoteSaysBoth()
+    {
+        // Met in 2022 (95 ≥ 90), lost in 2023 (80); deadline 2024-12-31 passed by 2025-06-01 with no newer data.
+        TargetEvaluation e = Eval(Target(Comparator.AtLeast, 90, D(2024, 12, 31)), D(2025, 6, 1), Obs("2022", 95), Obs("2023", 80));
+        e.Status.Should().Be(TargetStatus.Missed);
+        e.Relapsed.Should().BeTrue();
+        e.Note.Should().Contain("predate").And.Contain("met in 2022 but the latest value no longer meets it");
+    }
+
+    [Fact]
     public void Evaluate_TwoGranularitiesEndingTheSameDay_Throws()
     {
         // 2024 and 2024-Q4 both end on 2024-12-31; choosing one as "latest" would silently drop the other.
