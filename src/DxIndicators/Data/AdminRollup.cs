@@ -221,11 +221,22 @@ public static class AdminRollup
     /// <param name="options">Population, weights, indicator subset and missing-children policy; null for defaults.</param>
     /// <returns>The aggregates, their children and every problem.</returns>
     /// <exception cref="ArgumentNullException">A required argument is null.</exception>
+    /// <exception cref="ArgumentException">A group lists a child twice (it would be counted twice); every such group is named.</exception>
     public static RollupResult Aggregate(Dataset data, Framework framework, IReadOnlyDictionary<string, IReadOnlyList<string>> groups, RollupOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(framework);
         ArgumentNullException.ThrowIfNull(groups);
+        string[] doubled = groups
+            .Select(g => (g.Key, Repeated: g.Value.GroupBy(c => c, StringComparer.Ordinal).Where(c => c.Count() > 1).Select(c => c.Key).ToArray()))
+            .Where(g => g.Repeated.Length > 0)
+            .Select(g => $"'{g.Key}' lists {string.Join(", ", g.Repeated.Select(c => "'" + c + "'"))} more than once")
+            .ToArray();
+        if (doubled.Length > 0)
+        {
+            throw new ArgumentException($"A child listed twice would be counted twice: {string.Join("; ", doubled)}.", nameof(groups));
+        }
+
         var tasks = new List<Group>();
         foreach (Period period in data.Periods)
         {

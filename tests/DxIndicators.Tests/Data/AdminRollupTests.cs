@@ -180,6 +180,14 @@ public class AdminRollupTests
     }
 
     [Fact]
+    public void Aggregate_ChildListedTwice_Throws()
+    {
+        var data = new Dataset([Obs("A", "CNT", 1), Obs("B", "CNT", 2)]);
+        Action act = () => AdminRollup.Aggregate(data, Kinds, new Dictionary<string, IReadOnlyList<string>> { ["AB"] = ["A", "B", "A"] });
+        act.Should().Throw<ArgumentException>().WithMessage("*'AB' lists 'A' more than once*");
+    }
+
+    [Fact]
     public void Aggregate_CustomGroups_SumsCounts()
     {
         var data = new Dataset([Obs("A", "CNT", 1), Obs("B", "CNT", 2)]);
