@@ -209,21 +209,21 @@ public sealed class TargetEvaluator
             ? [.. bySeries.Keys.Select(k => k.Unit).Distinct().Order(StringComparer.Ordinal)]
             : [.. units];
         var results = new List<TargetEvaluation>(unitList.Count * targetList.Count);
-        if (problems.Count == 0)
+
+        // Targets without a definition were reported above; the others are still evaluated so that every series
+        // problem is reported in the same exception.
+        foreach (string unit in unitList)
         {
-            foreach (string unit in unitList)
+            foreach (TargetRule t in targetList.Where(t => indicators.ContainsKey(t.Indicator)))
             {
-                foreach (TargetRule t in targetList)
+                IReadOnlyList<Observation> series = bySeries.TryGetValue((unit, t.Indicator), out List<Observation>? s) ? s : [];
+                try
                 {
-                    IReadOnlyList<Observation> series = bySeries.TryGetValue((unit, t.Indicator), out List<Observation>? s) ? s : [];
-                    try
-                    {
-                        results.Add(Evaluate(t, indicators[t.Indicator], unit, series, asOf));
-                    }
-                    catch (ArgumentException ex)
-                    {
-                        problems.Add(ex.Message);
-                    }
+                    results.Add(Evaluate(t, indicators[t.Indicator], unit, series, asOf));
+                }
+                catch (ArgumentException ex)
+                {
+                    problems.Add(ex.Message);
                 }
             }
         }

@@ -449,6 +449,17 @@ public class TargetEvaluatorTests
         act.Should().Throw<ArgumentException>().WithMessage("*target 'A'*'MISSING'*no definition*");
     }
 
+    [Fact]
+    public void EvaluateAll_UnknownIndicatorAndBadSeries_ReportsBoth()
+    {
+        // Target A has no definition; target B's series repeats 2024 — one exception must list both problems.
+        TargetRule a = new("A", "MISSING", Comparator.AtLeast, 90, D(2025, 12, 31), "src");
+        TargetRule b = new("B", "IND", Comparator.AtLeast, 90, D(2025, 12, 31), "src");
+        var indicators = new Dictionary<string, IndicatorDefinition> { ["IND"] = Indicator() };
+        Action act = () => s_evaluator.EvaluateAll([a, b], indicators, [Obs("2024", 80), Obs("2024", 81)], D(2025, 1, 1));
+        act.Should().Throw<ArgumentException>().WithMessage("*2 problem(s)*target 'A'*no definition*repeats period 2024*");
+    }
+
     // Gap, positive = still to go: ≥/> t − v; ≤/</rank v − t; = |v − t|; between distance to the nearer end, 0 inside.
     [Theory]
     [InlineData(Comparator.AtLeast, 90, null, 80, 10)]
