@@ -111,7 +111,7 @@ internal sealed class ScoreCommand : ICommand
         ScoreTable table = plan.Score(matrix, groups);
         string text = format == "csv"
             ? ToCsv(framework, table)
-            : Scorecard(framework, dataset, matrix, table, basis, asOf, options.Get("unit"), period);
+            : Scorecard(framework, dataset, table, basis, asOf, options.Get("unit"), period);
         if (options.Get("compare-to") is { } compareText)
         {
             if (format == "csv")
@@ -276,7 +276,7 @@ internal sealed class ScoreCommand : ICommand
         return sb.ToString();
     }
 
-    private static string Scorecard(Framework framework, Dataset dataset, IndicatorMatrix matrix, ScoreTable table, string basis, LocalDate asOf, string? unitFilter, Period? period)
+    private static string Scorecard(Framework framework, Dataset dataset, ScoreTable table, string basis, LocalDate asOf, string? unitFilter, Period? period)
     {
         var sb = new StringBuilder();
         sb.AppendLine($"{framework.Metadata.Name.En} — {framework.Id} {framework.Metadata.Version}");
@@ -332,7 +332,6 @@ internal sealed class ScoreCommand : ICommand
         sb.Append(indicators.Render());
         sb.AppendLine();
         sb.AppendLine("score: normalised 0–1 (goalposts in raw units, polarity applied); weight 0 = shown, not scored; target: status as of " + LocalDatePattern.Iso.Format(asOf) + " (dx targets for details).");
-        _ = matrix;
         return sb.ToString();
     }
 

@@ -97,9 +97,7 @@ internal sealed class TargetsCommand : ICommand
         var problems = new List<string>();
         foreach (TargetRule target in targets)
         {
-            IndicatorDefinition? indicator = framework.TryGetIndicator(target.Indicator, out IndicatorDefinition? own)
-                ? own
-                : national.Indicators.FirstOrDefault(i => string.Equals(i.Code, target.Indicator, StringComparison.Ordinal));
+            IndicatorDefinition? indicator = FindIndicator(framework, national, target.Indicator);
             if (indicator is null)
             {
                 problems.Add($"target '{target.Code}' refers to indicator '{target.Indicator}', which is neither in framework '{framework.Id}' nor in the national catalogue");
@@ -119,6 +117,12 @@ internal sealed class TargetsCommand : ICommand
 
         return evaluations;
     }
+
+    // A target's indicator is defined by the framework in use, else by the national catalogue.
+    private static IndicatorDefinition? FindIndicator(Framework framework, TargetCatalog national, string code) =>
+        framework.TryGetIndicator(code, out IndicatorDefinition? own)
+            ? own
+            : national.Indicators.FirstOrDefault(i => string.Equals(i.Code, code, StringComparison.Ordinal));
 
     internal static string Describe(TargetEvaluation e)
     {
@@ -145,9 +149,7 @@ internal sealed class TargetsCommand : ICommand
         var notes = new List<string>();
         foreach (TargetEvaluation e in evaluations)
         {
-            IndicatorDefinition? indicator = framework.TryGetIndicator(e.Target.Indicator, out IndicatorDefinition? own)
-                ? own
-                : national.Indicators.FirstOrDefault(i => string.Equals(i.Code, e.Target.Indicator, StringComparison.Ordinal));
+            IndicatorDefinition? indicator = FindIndicator(framework, national, e.Target.Indicator);
             string latest = e.LatestValue is { } v ? Text.Invariant($"{Text.Qualified(v, e.LatestQualifier)} ({e.LatestPeriod})") : "—";
             string status = Describe(e);
             string? note = e.Note ?? (e.Status is TargetStatus.Indeterminate or TargetStatus.NoData ? e.ProgressNote : null);

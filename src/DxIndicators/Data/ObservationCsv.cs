@@ -46,11 +46,7 @@ public static class ObservationCsv
 
         int currentLine;
         var badData = new List<string>();
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            BadDataFound = args => badData.Add(args.Field),
-            IgnoreBlankLines = true,
-        };
+        CsvConfiguration config = CsvDialect.Reading(badData);
 
         using var parser = new CsvParser(reader, config, leaveOpen: true);
         if (!parser.Read())
@@ -125,7 +121,7 @@ public static class ObservationCsv
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(dataset);
         bool restated = dataset.Observations.Any(o => o.Restated);
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        CsvConfiguration config = CsvDialect.Writing;
         using var csv = new CsvWriter(writer, config, leaveOpen: true);
         foreach (string column in Columns)
         {

@@ -343,11 +343,7 @@ public static class UnitRegistryCsv
     private static IEnumerable<Row> ReadRows(TextReader reader, string fileName, ValueList<string> columns, IReadOnlyList<string> required, List<DataProblem> problems)
     {
         var badData = new List<string>();
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            BadDataFound = args => badData.Add(args.Field),
-            IgnoreBlankLines = true,
-        };
+        CsvConfiguration config = CsvDialect.Reading(badData);
         using var parser = new CsvParser(reader, config, leaveOpen: true);
         if (!parser.Read())
         {
@@ -437,7 +433,7 @@ public static class UnitRegistryCsv
 
     private static CsvWriter NewWriter(TextWriter writer, ValueList<string> columns)
     {
-        var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" }, leaveOpen: true);
+        var csv = new CsvWriter(writer, CsvDialect.Writing, leaveOpen: true);
         foreach (string column in columns)
         {
             csv.WriteField(column);
