@@ -105,7 +105,7 @@ internal sealed class UncertaintyCommand : ICommand
 
     private static string Rank(double rank) => double.IsNaN(rank) ? "—" : rank.ToString("0.##", CultureInfo.InvariantCulture);
 
-    private static int Integer(CommandArgs options, string name, int fallback, List<string> problems)
+    internal static int Integer(CommandArgs options, string name, int fallback, List<string> problems)
     {
         string? text = options.Get(name);
         if (text is null)

@@ -1,0 +1,170 @@
+using System.Globalization;
+using System.Text;
+using DxIndicators.Model;
+using DxIndicators.Targets;
+
+namespace DxIndicators.Reporting;
+
+/// <summary>Display text: numbers rounded once by <see cref="DisplayRounding"/>, escaping, bilingual labels.</summary>
+internal static class Text
+{
+    public const string Missing = "—";
+
+    /// <summary>A score on the framework's scale: 4 decimals, as the DTI is published.</summary>
+    public static string Score(double value, ReportLanguage language) => Number(value, 4, language, trim: false);
+
+    /// <summary>A raw value: up to <paramref name="decimals"/> decimals, trailing zeros dropped, grouped thousands.</summary>
+    public static string Value(double value, ReportLanguage language, int decimals = 2) => Number(value, decimals, language, trim: true);
+
+    public static string Number(double value, int decimals, ReportLanguage language, bool trim)
+    {
+        if (double.IsNaN(value))
+        {
+            return Missing;
+        }
+
+        if (double.IsInfinity(value))
+        {
+            return value > 0 ? "∞" : "−∞";
+        }
+
+        string text = DisplayRounding.Format(value, decimals);
+        bool negative = text.StartsWith('-');
+        if (negative)
+        {
+            text = text[1..];
+        }
+
+        int dot = text.IndexOf('.', StringComparison.Ordinal);
+        string whole = dot < 0 ? text : text[..dot];
+        string fraction = dot < 0 ? string.Empty : text[(dot + 1)..];
+        if (trim)
+        {
+            fraction = fraction.TrimEnd('0');
+        }
+
+        bool vi = language == ReportLanguage.Vietnamese;
+        var sb = new StringBuilder(text.Length + 4);
+        if (negative)
+        {
+            sb.Append('−');
+        }
+
+        for (int i = 0; i < whole.Length; i++)
+        {
+            if (i > 0 && (whole.Length - i) % 3 == 0)
+            {
+                sb.Append(vi ? '.' : ',');
+            }
+
+            sb.Append(whole[i]);
+        }
+
+        if (fraction.Length > 0)
+        {
+            sb.Append(vi ? ',' : '.').Append(fraction);
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>A signed change with 4 decimals (+0.0123, −0.0050, 0.0000).</summary>
+    public static string Change(double value, ReportLanguage language)
+    {
+        if (double.IsNaN(value))
+        {
+            return Missing;
+        }
+
+        string body = Number(value, 4, language, trim: false);
+        return body.StartsWith('−') || body.TrimStart('0', ',', '.').Length == 0 ? body : "+" + body;
+    }
+
+    public static string Rank(double rank, int universe, ReportLanguage language) =>
+        double.IsNaN(rank) ? Missing : string.Create(CultureInfo.InvariantCulture, $"{Number(rank, 1, language, trim: true)}/{universe}");
+
+    public static string Date(NodaTime.LocalDate date) => NodaTime.Text.LocalDatePattern.Iso.Format(date);
+
+    public static string Html(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        var sb = new StringBuilder(text.Length + 8);
+        foreach (char c in text)
+        {
+            sb.Append(c switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&#39;",
+                _ => c.ToString(),
+            });
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Escapes a Markdown table cell (pipes and line breaks).</summary>
+    public static string Md(string? text) => string.IsNullOrEmpty(text) ? string.Empty : text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\r", string.Empty, StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+
+    public static string Comparator(Comparator comparator) => comparator switch
+    {
+        Model.Comparator.AtLeast => "≥",
+        Model.Comparator.GreaterThan => ">",
+        Model.Comparator.AtMost => "≤",
+        Model.Comparator.LessThan => "<",
+        Model.Comparator.EqualTo => "=",
+        Model.Comparator.Between => "∈",
+        Model.Comparator.RankAtMost => "rank ≤",
+        _ => comparator.ToString(),
+    };
+
+    public static string Rule(TargetRule rule, ReportLanguage language) =>
+        rule.UpperThreshold is { } upper
+            ? $"{Value(rule.Threshold, language)}–{Value(upper, language)}"
+            : $"{Comparator(rule.Comparator)} {Value(rule.Threshold, language)}";
+
+    public static string Qualified(double value, Data.Qualifier qualifier, ReportLanguage language) => qualifier switch
+    {
+        Data.Qualifier.LowerBound => "> " + Value(value, language),
+        Data.Qualifier.UpperBound => "< " + Value(value, language),
+        Data.Qualifier.Estimate => "≈ " + Value(value, language),
+        _ => Value(value, language),
+    };
+
+    public static string Status(TargetStatus status, ReportLanguage language) => Labels.Get(StatusKey(status), language);
+
+    public static string StatusShort(TargetStatus status, ReportLanguage language) => Labels.Get(StatusKey(status) + ".short", language);
+
+    public static string StatusSymbol(TargetStatus status) => status switch
+    {
+        TargetStatus.Achieved => "✓",
+        TargetStatus.OnTrack => "↗",
+        TargetStatus.NeedsAcceleration => "!",
+        TargetStatus.LimitedProgress => "!!",
+        TargetStatus.Deterioration => "↘",
+        TargetStatus.Missed => "✗",
+        TargetStatus.Indeterminate => "?",
+        _ => "∅",
+    };
+
+    /// <summary>Fill and text colour of a status; the cell text carries the meaning too, so it reads without colour.</summary>
+    public static (string Fill, string Ink) StatusColours(TargetStatus status) => status switch
+    {
+        TargetStatus.Achieved => ("#1a7f37", "#ffffff"),
+        TargetStatus.OnTrack => ("#8fd19e", "#0b3d17"),
+        TargetStatus.NeedsAcceleration => ("#f6c343", "#3d2e00"),
+        TargetStatus.LimitedProgress => ("#f0883e", "#2b1400"),
+        TargetStatus.Deterioration => ("#cf5a5a", "#ffffff"),
+        TargetStatus.Missed => ("#a40e26", "#ffffff"),
+        TargetStatus.Indeterminate => ("#d0d7de", "#24292f"),
+        _ => ("#f6f8fa", "#57606a"),
+    };
+
+    private static string StatusKey(TargetStatus status) => "status." + status.ToString();
+}
