@@ -72,7 +72,7 @@ internal static class Labels
         ["status.NeedsAcceleration.short"] = ("speed up", "tăng tốc"),
         ["status.LimitedProgress.short"] = ("slow", "chậm"),
         ["status.Deterioration.short"] = ("worse", "giảm"),
-        ["status.Missed.short"] = ("missed", "trượt"),
+        ["status.Missed.short"] = ("missed", "không đạt"),
         ["status.Indeterminate.short"] = ("unclear", "chưa rõ"),
         ["status.NoData.short"] = ("no data", "trống"),
         ["ahead"] = ("{0} days ahead", "sớm {0} ngày"),

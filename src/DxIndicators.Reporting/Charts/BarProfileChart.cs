@@ -9,7 +9,7 @@ internal static class BarProfileChart
         double width = labelWidth + barWidth + valueWidth + 10;
         double height = top + (bars.Count * row) + bottom;
         var svg = new Svg("pillar-profile", width, height, title);
-        svg.Text(0, 16, Svg.Fit(title, 80), weight: "600", size: 13, cssClass: "chart-title");
+        svg.Text(0, 16, Svg.FitWidth(title, width, 13), weight: "600", size: 13, cssClass: "chart-title");
         double range = scaleMax - scaleMin;
         for (int t = 0; t <= 4; t++)
         {
@@ -22,7 +22,7 @@ internal static class BarProfileChart
         {
             (string code, string label, double value) = bars[i];
             double y = top + (i * row);
-            svg.Text(labelWidth - 8, y + 16, Svg.Fit(label, 36), "end");
+            svg.Text(labelWidth - 8, y + 16, Svg.FitWidth(label, labelWidth - 12), "end");
             double w = double.IsNaN(value) ? 0 : barWidth * Math.Clamp((value - scaleMin) / range, 0, 1);
             svg.Rect(labelWidth, y + 4, w, row - 8, i == 0 ? "#0969da" : "#54aeff", "bar", $"{label} ({code}): {Text.Score(value, language)}", $" data-node=\"{Text.Html(code)}\"");
             svg.Text(labelWidth + barWidth + 6, y + 16, Text.Score(value, language), fill: "#24292f", cssClass: "bar-value");

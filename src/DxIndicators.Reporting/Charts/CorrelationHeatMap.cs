@@ -10,10 +10,10 @@ internal static class CorrelationHeatMap
         double width = labelWidth + (n * cell) + 20;
         double height = top + (n * cell) + 90;
         var svg = new Svg("correlation-heatmap", width, height, title);
-        svg.Text(0, 16, Svg.Fit(title, 80), weight: "600", size: 13, cssClass: "chart-title");
+        svg.Text(0, 16, Svg.FitWidth(title, width, 13), weight: "600", size: 13, cssClass: "chart-title");
         for (int i = 0; i < n; i++)
         {
-            svg.Text(labelWidth - 6, top + (i * cell) + (cell / 2) + 4, Svg.Fit(labels[i], 32), "end", size: 11);
+            svg.Text(labelWidth - 6, top + (i * cell) + (cell / 2) + 4, Svg.FitWidth(labels[i], labelWidth - 10, 11), "end", size: 11);
             svg.Text(labelWidth + (i * cell) + (cell / 2), top + (n * cell) + 12, Svg.Fit(labels[i], 14), "end", size: 10, rotate: -45);
             for (int j = 0; j < n; j++)
             {

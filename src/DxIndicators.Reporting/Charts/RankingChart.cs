@@ -11,7 +11,7 @@ internal static class RankingChart
         double width = labelWidth + scoreWidth + gap + rankWidth + 20;
         double height = top + (rows.Count * row) + bottom;
         var svg = new Svg("ranking", width, height, title);
-        svg.Text(0, 16, Svg.Fit(title, 100), weight: "600", size: 13, cssClass: "chart-title");
+        svg.Text(0, 16, Svg.FitWidth(title, width, 13), weight: "600", size: 13, cssClass: "chart-title");
         double rankLeft = labelWidth + scoreWidth + gap;
         int n = Math.Max(universe, 1);
         double RankX(double r) => rankLeft + (n == 1 ? rankWidth / 2 : rankWidth * (r - 1) / (n - 1));
@@ -29,7 +29,7 @@ internal static class RankingChart
         {
             Row r = rows[i];
             double y = top + (i * row);
-            svg.Text(labelWidth - 6, y + 13, Svg.Fit(r.Label, 26), "end", size: 11);
+            svg.Text(labelWidth - 6, y + 13, Svg.FitWidth(r.Label, labelWidth - 10, 11), "end", size: 11);
             double w = double.IsNaN(r.Score) ? 0 : scoreWidth * Math.Clamp((r.Score - scaleMin) / range, 0, 1);
             svg.Rect(labelWidth, y + 3, w, row - 6, "#54aeff", "bar", $"{r.Label}: {Text.Score(r.Score, language)}");
             svg.Text(labelWidth + w + 4, y + 13, Text.Score(r.Score, language), size: 10, fill: "#57606a");

@@ -131,6 +131,9 @@ internal sealed class Svg
     /// <summary>Cuts a label to about <paramref name="max"/> characters (the full text stays in the tooltip).</summary>
     public static string Fit(string label, int max) => label.Length <= max ? label : string.Concat(label.AsSpan(0, max - 1).TrimEnd(), "…");
 
+    /// <summary>Cuts a label to fit about <paramref name="pixels"/> at font size <paramref name="size"/> (DejaVu/Noto Sans average glyph ≈ 0.6 em).</summary>
+    public static string FitWidth(string label, double pixels, double size = 12) => Fit(label, Math.Max(4, (int)(pixels / (size * 0.6))));
+
     /// <summary>A rough width of a text in pixels at 12 px (average glyph 6.6 px), for layout.</summary>
-    public static double TextWidth(string text, double size = 12) => text.Length * size * 0.55;
+    public static double TextWidth(string text, double size = 12) => text.Length * size * 0.6;
 }

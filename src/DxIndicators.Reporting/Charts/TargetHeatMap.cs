@@ -11,7 +11,7 @@ internal static class TargetHeatMap
 
     public static string Render(string title, IReadOnlyList<RowHeader> targets, IReadOnlyList<Column> units, Func<int, int, TargetEvaluation?> cell, ReportLanguage language)
     {
-        const double labelWidth = 330, ruleWidth = 80, top = 34;
+        const double labelWidth = 330, ruleWidth = 190, top = 34;
         double cellWidth = units.Count <= 4 ? 120 : units.Count <= 12 ? 64 : 30;
         double cellHeight = units.Count <= 12 ? 26 : 20;
         double headerHeight = units.Count <= 4 ? 24 : 60;
@@ -20,7 +20,7 @@ internal static class TargetHeatMap
         double width = Math.Max(labelWidth + ruleWidth + (units.Count * cellWidth) + 20, 760);
         double height = legendTop + 28 * 2 + 8;
         var svg = new Svg("target-heatmap", width, height, title);
-        svg.Text(0, 16, Svg.Fit(title, 110), weight: "600", size: 13, cssClass: "chart-title");
+        svg.Text(0, 16, Svg.FitWidth(title, width, 13), weight: "600", size: 13, cssClass: "chart-title");
         double gridLeft = labelWidth + ruleWidth;
         svg.Text(labelWidth + 4, top + headerHeight - 8, Labels.Get("rule", language), fill: "#57606a", size: 11);
         for (int u = 0; u < units.Count; u++)
@@ -28,7 +28,7 @@ internal static class TargetHeatMap
             double x = gridLeft + (u * cellWidth) + (cellWidth / 2);
             if (units.Count <= 4)
             {
-                svg.Text(x, top + headerHeight - 8, Svg.Fit(units[u].Label, 18), "middle", weight: "600", size: 11);
+                svg.Text(x, top + headerHeight - 8, Svg.FitWidth(units[u].Label, cellWidth - 4, 11), "middle", weight: "600", size: 11);
             }
             else
             {
@@ -39,7 +39,7 @@ internal static class TargetHeatMap
         for (int t = 0; t < targets.Count; t++)
         {
             double y = top + headerHeight + (t * cellHeight);
-            svg.Text(labelWidth - 6, y + (cellHeight / 2) + 4, Svg.Fit(targets[t].Label, 52), "end", size: 11);
+            svg.Text(labelWidth - 6, y + (cellHeight / 2) + 4, Svg.FitWidth(targets[t].Label, labelWidth - 10, 11), "end", size: 11);
             svg.Text(labelWidth + 4, y + (cellHeight / 2) + 4, targets[t].Rule, size: 11, fill: "#57606a");
             for (int u = 0; u < units.Count; u++)
             {

@@ -21,7 +21,7 @@ internal static class TimeSeriesChart
         double legendRows = series.Count is > 1 and <= 8 ? series.Count : 0;
         double height = top + plotHeight + bottom + (legendRows * 16);
         var svg = new Svg("time-series", width, height, title);
-        svg.Text(0, 16, Svg.Fit(title, 100), weight: "600", size: 13, cssClass: "chart-title");
+        svg.Text(0, 16, Svg.FitWidth(title, width, 13), weight: "600", size: 13, cssClass: "chart-title");
 
         var dates = series.SelectMany(s => s.Points).Select(p => p.Date).Concat(targets.Select(t => t.Deadline)).ToList();
         var values = series.SelectMany(s => s.Points).Select(p => p.Value).Concat(targets.Select(t => t.Threshold)).Where(double.IsFinite).ToList();
@@ -45,12 +45,17 @@ internal static class TimeSeriesChart
             svg.Text(left - 6, Y(v) + 4, Text.Value(v, language), "end", "#57606a", 10);
         }
 
-        int yearStep = Math.Max(1, (int)Math.Ceiling((lastYear - firstYear) / 8.0));
-        for (int year = firstYear; year <= lastYear; year += yearStep)
+        // Years are bands: the tick marks 1 January, the label sits in the middle of its year, so a yearly value
+        // (drawn at its period's end, 31 December) and a deadline at year end both fall at the end of their year's band.
+        int yearStep = Math.Max(1, (int)Math.Ceiling((lastYear - firstYear) / 10.0));
+        for (int year = firstYear; year <= lastYear; year++)
         {
             double x = X(new LocalDate(year, 1, 1));
             svg.Line(x, top + plotHeight, x, top + plotHeight + 4, "#57606a", 1);
-            svg.Text(x, top + plotHeight + 16, year.ToString(System.Globalization.CultureInfo.InvariantCulture), "middle", "#57606a", 10);
+            if (year < lastYear && (year - firstYear) % yearStep == 0)
+            {
+                svg.Text(X(new LocalDate(year, 7, 1)), top + plotHeight + 16, year.ToString(System.Globalization.CultureInfo.InvariantCulture), "middle", "#57606a", 10, cssClass: "year-label");
+            }
         }
 
         svg.Line(left, top + plotHeight, left + plotWidth, top + plotHeight, "#57606a", 1);
@@ -90,13 +95,15 @@ internal static class TimeSeriesChart
                 svg.Path(d, colour, series.Count > 8 ? 1 : 2, cssClass: "series-line");
             }
 
-            foreach (Point p in points)
+            var labelled = new List<(double X, double Y)>();
+            foreach (Point p in Enumerable.Reverse(points))
             {
                 bool bound = p.Qualifier is Qualifier.LowerBound or Qualifier.UpperBound;
                 string tip = $"{series[s].Label} {p.Period}: {Text.Qualified(p.Value, p.Qualifier, language)}";
                 svg.Circle(X(p.Date), Y(p.Value), series.Count > 8 ? 2.5 : 4, bound ? "#ffffff" : colour, colour, "series-point", tip);
-                if (series.Count == 1)
+                if (series.Count == 1 && !labelled.Any(l => Math.Abs(l.X - X(p.Date)) < 34 && Math.Abs(l.Y - Y(p.Value)) < 12))
                 {
+                    labelled.Add((X(p.Date), Y(p.Value)));
                     svg.Text(X(p.Date), Y(p.Value) - 8, Text.Qualified(p.Value, p.Qualifier, language), "middle", colour, 10, cssClass: "point-label");
                 }
             }

@@ -11,7 +11,7 @@ internal static class TreeChart
         double width = labelWidth + barWidth + 70;
         double height = top + (nodes.Count * row) + 10;
         var svg = new Svg("framework-tree", width, height, title);
-        svg.Text(0, 16, Svg.Fit(title, 90), weight: "600", size: 13, cssClass: "chart-title");
+        svg.Text(0, 16, Svg.FitWidth(title, width, 13), weight: "600", size: 13, cssClass: "chart-title");
         var lastAtDepth = new Dictionary<int, double>();
         double range = scaleMax - scaleMin;
         for (int i = 0; i < nodes.Count; i++)
@@ -28,8 +28,7 @@ internal static class TreeChart
 
             lastAtDepth[n.Depth] = y;
             svg.Circle(x + 2, y, n.IsIndicator ? 2.5 : 4, n.IsIndicator ? "#ffffff" : "#0969da", "#0969da", n.IsIndicator ? "tree-leaf" : "tree-node");
-            int room = (int)((labelWidth - x - 14) / 6.2);
-            svg.Text(x + 10, y + 4, Svg.Fit(n.Label, Math.Max(room, 8)), size: n.IsIndicator ? 11 : 12, weight: n.IsIndicator ? "normal" : "600");
+            svg.Text(x + 10, y + 4, Svg.FitWidth(n.Label, labelWidth - x - 16, n.IsIndicator ? 11 : 12), size: n.IsIndicator ? 11 : 12, weight: n.IsIndicator ? "normal" : "600");
             double w = double.IsNaN(n.Score) ? 0 : barWidth * Math.Clamp((n.Score - scaleMin) / range, 0, 1);
             svg.Rect(labelWidth, y - 5, barWidth, 10, "#eaeef2");
             svg.Rect(labelWidth, y - 5, w, 10, n.IsIndicator ? "#8c959f" : "#54aeff", "tree-bar", $"{n.Label} ({n.Code}): {Text.Score(n.Score, language)}");

@@ -19,7 +19,7 @@ internal sealed class TargetsSection : ReportSection
         sb.Append("<p class=\"lead\">").Append(Text.Html(report.L("section.targets.lead"))).Append("</p>");
         sb.Append(TargetHeatMap.Render(
             report.L("section.targets"),
-            targets.Select(t => new TargetHeatMap.RowHeader(t.Code, report.TargetName(t), Text.Rule(t, report.Language) + " · " + t.Deadline.Year)).ToList(),
+            targets.Select(t => new TargetHeatMap.RowHeader(t.Code, report.TargetName(t), $"{Text.Rule(t, report.Language)} · {t.Deadline.Year} · {ShortSource(t.LegalSource)}")).ToList(),
             units.Select(u => new TargetHeatMap.Column(u, report.UnitName(u))).ToList(),
             (t, u) => cells.GetValueOrDefault((targets[t].Code, units[u])),
             report.Language));
@@ -63,7 +63,7 @@ internal sealed class TargetsSection : ReportSection
             columns.Add((report.L("unit"), false));
         }
 
-        columns.AddRange([(report.L("target"), false), (report.L("indicator"), false), (report.L("rule"), true), (report.L("deadline"), false), (report.L("latest"), true), (report.L("gap"), true), (report.L("status"), false), (report.L("source"), false)]);
+        columns.AddRange([(report.L("target"), false), (report.L("indicator"), false), (report.L("rule"), true), (report.L("deadline"), true), (report.L("latest"), true), (report.L("gap"), true), (report.L("status"), false), (report.L("source"), false)]);
         var table = new Tables([.. columns]);
         html = [];
         foreach (TargetEvaluation e in report.Targets)
@@ -87,6 +87,14 @@ internal sealed class TargetsSection : ReportSection
         }
 
         return table;
+    }
+
+    /// <summary>The legal source without its date ("Decision 749/QĐ-TTg (2020-06-03)" → "749/QĐ-TTg"), so rows from two decrees differ.</summary>
+    internal static string ShortSource(string source)
+    {
+        string s = source.Split(" (")[0].Trim();
+        int space = s.LastIndexOf(' ');
+        return space >= 0 && s.Contains('/', StringComparison.Ordinal) ? s[(space + 1)..] : s;
     }
 
     internal static string StatusText(TargetEvaluation e, ReportLanguage lang)
