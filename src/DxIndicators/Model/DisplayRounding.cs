@@ -1,19 +1,22 @@
 using System.Globalization;
+using System.Numerics;
 
 namespace DxIndicators.Model;
 
-/// <summary>The one rule by which a number is rounded for display: once, from full precision, half away from zero.</summary>
+/// <summary>The one rule by which a number is rounded for display: once, from the exact binary value, half away from zero.</summary>
 /// <remarks>
-/// The standard "F" format of .NET formats the exact binary value of a double, so rounding through it happens once
-/// (custom formats such as "0.0000" first cut the value to 15 significant digits and so round twice:
-/// 0.9637499999999999 would print 0.9638). Negative zero prints as zero. NaN prints as an empty string.
+/// The value a double holds is a finite binary fraction; it is rounded to the requested decimals exactly (integer
+/// arithmetic), ties away from zero. No intermediate decimal form is used: custom formats such as "0.0000" first cut
+/// the value to 15 significant digits and so round twice (0.9637499999999999 would print 0.9638), and the standard
+/// "F" format breaks exact ties to even (0.125 → 0.12). Negative zero and values that round to zero print without a
+/// sign. NaN formats as an empty string; infinities as "∞" / "-∞".
 /// </remarks>
 public static class DisplayRounding
 {
     /// <summary>Rounds a value for display.</summary>
     /// <param name="value">The full-precision value.</param>
     /// <param name="decimals">Decimal places, 0 to 15.</param>
-    /// <returns>The rounded value (NaN and infinities unchanged).</returns>
+    /// <returns>The double nearest to the rounded decimal (NaN and infinities unchanged).</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="decimals"/> is outside 0–15.</exception>
     public static double Round(double value, int decimals)
     {
@@ -21,7 +24,7 @@ public static class DisplayRounding
         return double.IsFinite(value) ? double.Parse(Format(value, decimals), NumberStyles.Float, CultureInfo.InvariantCulture) : value;
     }
 
-    /// <summary>Formats a value rounded for display, invariant culture, no grouping.</summary>
+    /// <summary>Formats a value rounded for display: invariant culture, '.' decimal point, no grouping, exactly <paramref name="decimals"/> decimals.</summary>
     /// <param name="value">The full-precision value.</param>
     /// <param name="decimals">Decimal places, 0 to 15.</param>
     /// <returns>The text; empty for NaN.</returns>
@@ -34,8 +37,38 @@ public static class DisplayRounding
             return string.Empty;
         }
 
-        string text = value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-        return text.StartsWith('-') && text.AsSpan(1).IndexOfAnyExcept("0.") < 0 ? text[1..] : text;
+        if (double.IsInfinity(value))
+        {
+            return value > 0 ? "∞" : "-∞";
+        }
+
+        // value = mantissa · 2^exponent exactly; scaled = |value| · 10^decimals = numerator / denominator.
+        long bits = BitConverter.DoubleToInt64Bits(value);
+        bool negative = bits < 0;
+        int rawExponent = (int)((bits >> 52) & 0x7FF);
+        long fraction = bits & 0xFFFFFFFFFFFFFL;
+        BigInteger mantissa = rawExponent == 0 ? fraction : fraction | (1L << 52);
+        int exponent = (rawExponent == 0 ? 1 : rawExponent) - 1075;
+        BigInteger numerator = mantissa * BigInteger.Pow(10, decimals);
+        BigInteger denominator = BigInteger.One;
+        if (exponent >= 0)
+        {
+            numerator <<= exponent;
+        }
+        else
+        {
+            denominator <<= -exponent;
+        }
+
+        BigInteger quotient = BigInteger.DivRem(numerator, denominator, out BigInteger remainder);
+        if (remainder * 2 >= denominator)
+        {
+            quotient += 1; // ties (remainder exactly half) go away from zero
+        }
+
+        string digits = quotient.ToString(CultureInfo.InvariantCulture).PadLeft(decimals + 1, '0');
+        string text = decimals == 0 ? digits : string.Concat(digits.AsSpan(0, digits.Length - decimals), ".", digits.AsSpan(digits.Length - decimals));
+        return negative && !quotient.IsZero ? "-" + text : text;
     }
 
     private static void CheckDecimals(int decimals)
