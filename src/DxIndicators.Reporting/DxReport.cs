@@ -209,6 +209,10 @@ public sealed class DxReport
     /// <returns>The HTML document.</returns>
     public string ToHtml() => HtmlPage.Render(this);
 
+    /// <summary>Renders the report as one HTML element with its own scoped style, to embed in a notebook cell or another page.</summary>
+    /// <returns>A <c>div class="dx-report"</c> fragment (no script, no external resources).</returns>
+    public string ToHtmlFragment() => HtmlPage.RenderFragment(this);
+
     /// <summary>Renders the report as Markdown (tables; charts are left out).</summary>
     /// <returns>The Markdown text.</returns>
     public string ToMarkdown()

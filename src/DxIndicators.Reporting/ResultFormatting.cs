@@ -50,6 +50,46 @@ public static class ResultFormatting
         return sb.Append("</div>").ToString();
     }
 
+    /// <summary>Draws the rank-interval chart of one analysed node: units in rank order, score bar, nominal rank and 5–95 % whisker.</summary>
+    /// <param name="result">The analysis.</param>
+    /// <param name="framework">The framework analysed.</param>
+    /// <param name="scores">The nominal scores of the same framework and units.</param>
+    /// <param name="node">The node (null = the framework's root).</param>
+    /// <param name="language">The label language.</param>
+    /// <returns>The chart (inline SVG).</returns>
+    /// <exception cref="ArgumentNullException">A required argument is null.</exception>
+    /// <exception cref="KeyNotFoundException">The node was not analysed.</exception>
+    public static HtmlView RankIntervalChart(this UncertaintyResult result, Framework framework, ScoreTable scores, string? node = null, ReportLanguage language = ReportLanguage.English)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        string code = result.Node(node ?? framework.Root).Node;
+        DxReport report = DxReport.Create(framework, scores).WithLanguage(language).WithUncertainty(result);
+        return new HtmlView(RankingSection.Chart(report, code, result));
+    }
+
+    /// <summary>Renders an uncertainty result as HTML tables by unit code (one per analysed node), without needing the framework.</summary>
+    /// <param name="result">The analysis.</param>
+    /// <returns>An HTML fragment.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
+    public static string ToHtml(this UncertaintyResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var sb = new StringBuilder("<div class=\"dx-uncertainty\">");
+        sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"<p>{result.Runs} runs</p>");
+        foreach (NodeRankStatistics node in result.Nodes)
+        {
+            var table = new Tables(("unit", false), ("nominal rank", true), ("median rank", true), ("5–95 %", true));
+            foreach (UnitRankStatistics s in node.Units.OrderBy(s => double.IsNaN(s.Nominal) ? double.MaxValue : s.Nominal))
+            {
+                table.Add([s.Unit, Text.Value(s.Nominal, ReportLanguage.English, 1), Text.Value(s.Median, ReportLanguage.English, 1), $"{Text.Value(s.Percentile5, ReportLanguage.English, 1)}–{Text.Value(s.Percentile95, ReportLanguage.English, 1)}"]);
+            }
+
+            sb.Append("<h4>").Append(Text.Html(node.Node)).Append("</h4>").Append(table.ToHtml("dx-uncertainty"));
+        }
+
+        return sb.Append("</div>").ToString();
+    }
+
     /// <summary>Renders an uncertainty result as Markdown tables, one per analysed node.</summary>
     /// <param name="result">The analysis.</param>
     /// <param name="framework">The framework analysed.</param>
