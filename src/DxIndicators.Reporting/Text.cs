@@ -8,6 +8,8 @@ namespace DxIndicators.Reporting;
 /// <summary>Display text: numbers rounded once by <see cref="DisplayRounding"/>, escaping, bilingual labels.</summary>
 internal static class Text
 {
+    private static readonly System.Buffers.SearchValues<char> s_markup = System.Buffers.SearchValues.Create("&<>\"'");
+
     public const string Missing = "—";
 
     /// <summary>A score on the framework's scale: 4 decimals, as the DTI is published.</summary>
@@ -92,21 +94,43 @@ internal static class Text
             return string.Empty;
         }
 
-        var sb = new StringBuilder(text.Length + 8);
-        foreach (char c in text)
+        if (text.AsSpan().IndexOfAny(s_markup) < 0)
         {
-            sb.Append(c switch
+            return text; // most labels need no escaping: no copy
+        }
+
+        var sb = new StringBuilder(text.Length + 16);
+        AppendHtml(sb, text);
+        return sb.ToString();
+    }
+
+    /// <summary>Appends <paramref name="text"/> HTML-escaped (&amp; &lt; &gt; " ') without intermediate strings.</summary>
+    public static StringBuilder AppendHtml(StringBuilder sb, string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return sb;
+        }
+
+        ReadOnlySpan<char> rest = text;
+        while (true)
+        {
+            int at = rest.IndexOfAny(s_markup);
+            if (at < 0)
+            {
+                return sb.Append(rest);
+            }
+
+            sb.Append(rest[..at]).Append(rest[at] switch
             {
                 '&' => "&amp;",
                 '<' => "&lt;",
                 '>' => "&gt;",
                 '"' => "&quot;",
-                '\'' => "&#39;",
-                _ => c.ToString(),
+                _ => "&#39;",
             });
+            rest = rest[(at + 1)..];
         }
-
-        return sb.ToString();
     }
 
     /// <summary>Escapes a Markdown table cell (pipes and line breaks).</summary>

@@ -14,14 +14,24 @@ internal sealed class Svg
         Width = width;
         Height = height;
         _sb.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" data-chart=\"{chart}\" role=\"img\" viewBox=\"0 0 {N(width)} {N(height)}\" width=\"{N(width)}\" height=\"{N(height)}\" font-family=\"{Font}\" font-size=\"12\">");
-        _sb.Append("<title>").Append(Reporting.Text.Html(title)).Append("</title>");
+        Reporting.Text.AppendHtml(_sb.Append("<title>"), title).Append("</title>");
     }
 
     public double Width { get; }
 
     public double Height { get; }
 
-    public static string N(double v) => Math.Round(v, 2).ToString("0.##", CultureInfo.InvariantCulture);
+    /// <summary>A coordinate with at most two decimals ("12", "12.5", "12.25"); layout only, never a displayed value.</summary>
+    public static string N(double v)
+    {
+        double r = Math.Round(v, 2);
+        if (r == Math.Floor(r) && Math.Abs(r) < 1e9)
+        {
+            return ((long)r).ToString(CultureInfo.InvariantCulture);
+        }
+
+        return r.ToString("F2", CultureInfo.InvariantCulture).TrimEnd('0');
+    }
 
     public Svg Rect(double x, double y, double w, double h, string fill, string? cssClass = null, string? tooltip = null, string extra = "")
     {
@@ -38,7 +48,7 @@ internal sealed class Svg
         }
         else
         {
-            _sb.Append("><title>").Append(Reporting.Text.Html(tooltip)).Append("</title></rect>");
+            Reporting.Text.AppendHtml(_sb.Append("><title>"), tooltip).Append("</title></rect>");
         }
 
         return this;
@@ -75,7 +85,7 @@ internal sealed class Svg
         }
         else
         {
-            _sb.Append("><title>").Append(Reporting.Text.Html(tooltip)).Append("</title></circle>");
+            Reporting.Text.AppendHtml(_sb.Append("><title>"), tooltip).Append("</title></circle>");
         }
 
         return this;
@@ -116,7 +126,7 @@ internal sealed class Svg
             _sb.Append(CultureInfo.InvariantCulture, $" transform=\"rotate({N(rotate)} {N(x)} {N(y)})\"");
         }
 
-        _sb.Append('>').Append(Reporting.Text.Html(text)).Append("</text>");
+        Reporting.Text.AppendHtml(_sb.Append('>'), text).Append("</text>");
         return this;
     }
 

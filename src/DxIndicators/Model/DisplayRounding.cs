@@ -13,6 +13,8 @@ namespace DxIndicators.Model;
 /// </remarks>
 public static class DisplayRounding
 {
+    private static readonly BigInteger[] s_powersOfTen = Enumerable.Range(0, 16).Select(d => BigInteger.Pow(10, d)).ToArray();
+
     /// <summary>Rounds a value for display.</summary>
     /// <param name="value">The full-precision value.</param>
     /// <param name="decimals">Decimal places, 0 to 15.</param>
@@ -49,7 +51,7 @@ public static class DisplayRounding
         long fraction = bits & 0xFFFFFFFFFFFFFL;
         BigInteger mantissa = rawExponent == 0 ? fraction : fraction | (1L << 52);
         int exponent = (rawExponent == 0 ? 1 : rawExponent) - 1075;
-        BigInteger numerator = mantissa * BigInteger.Pow(10, decimals);
+        BigInteger numerator = mantissa * s_powersOfTen[decimals];
         BigInteger denominator = BigInteger.One;
         if (exponent >= 0)
         {
