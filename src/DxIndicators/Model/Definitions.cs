@@ -129,6 +129,10 @@ public sealed record TargetRule(string Code, string Indicator, Comparator Compar
     /// <summary>Gets an optional bilingual description.</summary>
     public LocalizedText? Name { get; init; }
 
+    /// <summary>Gets where the target is printed: the article or clause of <see cref="LegalSource"/> and a public URL of
+    /// its text or of a report quoting it (<c>Điều 1, mục II.2 — https://…</c>); null when not recorded.</summary>
+    public string? Reference { get; init; }
+
     /// <summary>Gets whether the target is stated in its source or provisional (modelled from what is public).</summary>
     public DefinitionStatus Status { get; init; } = DefinitionStatus.Confirmed;
 

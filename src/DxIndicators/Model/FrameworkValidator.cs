@@ -121,6 +121,11 @@ public static class FrameworkValidator
             }
 
             ValidateStatus(target.Status, target.StatusNote, path, "Target", target.Code, errors);
+            if (target.Reference is not null && string.IsNullOrWhiteSpace(target.Reference))
+            {
+                errors.Add(new ValidationError(path + ".reference", "missing-field", $"Target '{target.Code}' has a blank reference; give the article or clause and a public URL, or leave the field out.", target.Code));
+            }
+
             ValidateSupersedes(target, path, errors);
             if (target.Baseline is { } baseline)
             {

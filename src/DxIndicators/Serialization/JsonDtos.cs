@@ -285,6 +285,8 @@ internal sealed class TargetDto
 
     public LocalizedTextDto? Name { get; set; }
 
+    public string? Reference { get; set; }
+
     public DefinitionStatus? Status { get; set; }
 
     public string? StatusNote { get; set; }
