@@ -83,3 +83,24 @@ public sealed class Dti2025CatalogTests
         }
     }
 }
+
+/// <summary>The commune-level example (Ho Chi Minh City 2025: 8 main indices, 42 components, 100 points; ttbc-hcm.gov.vn).</summary>
+public sealed class CommuneFrameworkTests
+{
+    [Fact]
+    public void HcmcCommune2025_HasEightMainIndices42ComponentsAnd100Points_WithEqualSplitMarkedProvisional()
+    {
+        Framework commune = FrameworkCatalog.Get("vn-hcmc-commune-2025");
+
+        commune.Metadata.ComponentCount.Should().Be(42);
+        commune.GetNode("DTI").MaxPoints.Should().Be(100);
+        commune.GetNode("DTI").Children.Should().HaveCount(8).And.OnlyContain(c => c.MaxPoints == 12.5);
+        commune.GetNode("DTI").Status.Should().Be(DefinitionStatus.Provisional);
+        commune.Indicators.Should().OnlyContain(i => i.ReportingLevel == AdminLevel.Commune);
+
+        // Equal split = unweighted mean of the main-index values.
+        double[] values = [0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2];
+        var matrix = new DxIndicators.Data.IndicatorMatrix(["ward"], commune.Indicators.Select(i => i.Code), values);
+        DxIndicators.Scoring.ScoringPlan.Compile(commune).Score(matrix).GetScore("ward", "DTI").Should().BeApproximately(values.Average(), 1e-12);
+    }
+}
