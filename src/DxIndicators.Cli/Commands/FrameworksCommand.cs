@@ -65,6 +65,11 @@ internal sealed class FrameworksCommand : ICommand
     private static void PrintTree(Framework framework, TextWriter output)
     {
         output.WriteLine($"{framework.Id} {framework.Metadata.Version} — {framework.Metadata.Name.En} ({framework.Metadata.MethodologySource})");
+        if (framework.Metadata.ComponentCount is { } components)
+        {
+            output.WriteLine(Text.Invariant($"{components} component indices in the methodology; modelled at the level shown below."));
+        }
+
         var roots = new List<string> { framework.Root };
         roots.AddRange(framework.Nodes.Where(n => n.Kind == NodeKind.Pillar && !IsChildOfAny(framework, n.Code)).Select(n => n.Code));
         foreach (string root in roots.Distinct(StringComparer.Ordinal))
@@ -80,7 +85,7 @@ internal sealed class FrameworksCommand : ICommand
                 : string.Create(CultureInfo.InvariantCulture, $"  [w {link.Weight}]");
             if (framework.TryGetNode(code, out FrameworkNode? node))
             {
-                output.WriteLine($"{indent}{node.Code} ({node.Kind}, {node.Aggregation}) {node.Name.En}{weight}");
+                output.WriteLine($"{indent}{node.Code} ({node.Kind}, {node.Aggregation}) {node.Name.En}{weight}{Provisional(node.Status)}");
                 foreach (NodeLink child in node.Children)
                 {
                     Print(child.Code, child, depth + 1);
@@ -88,10 +93,12 @@ internal sealed class FrameworksCommand : ICommand
             }
             else if (framework.TryGetIndicator(code, out IndicatorDefinition? indicator))
             {
-                output.WriteLine($"{indent}{indicator.Code}: {indicator.Name.En} ({indicator.Unit}){weight}");
+                output.WriteLine($"{indent}{indicator.Code}: {indicator.Name.En} ({indicator.Unit}){weight}{Provisional(indicator.Status)}");
             }
         }
     }
+
+    private static string Provisional(DefinitionStatus status) => status == DefinitionStatus.Provisional ? "  (provisional)" : string.Empty;
 
     private static bool IsChildOfAny(Framework framework, string code) =>
         framework.Nodes.Any(n => n.Children.Any(c => string.Equals(c.Code, code, StringComparison.Ordinal)));

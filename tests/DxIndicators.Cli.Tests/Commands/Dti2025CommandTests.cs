@@ -21,6 +21,18 @@ public class Dti2025CommandTests
     }
 
     [Fact]
+    public void FrameworksShow_Dti2025_MarksProvisionalPartsAndGivesTheComponentCount()
+    {
+        var (code, output, _) = CliRunner.Run("frameworks", "--show", "vn-dti-province-2025");
+
+        code.Should().Be(ExitCodes.Ok);
+        output.Should().Contain("47 component indices in the methodology");
+        output.Should().Contain("GOV: Digital-government activity (index 0–1)  [200 pts]  (provisional)");
+        FrameworkCatalog.Get("vn-dti-province-2022").Nodes.Should().NotContain(n => n.Status == Model.DefinitionStatus.Provisional);
+        CliRunner.Run("frameworks", "--show", "vn-dti-province-2022").Out.Should().NotContain("(provisional)");
+    }
+
+    [Fact]
     public void Validate_Dti2025_PassesAndListsItsProvisionalParts()
     {
         using var dir = new TempDir();
