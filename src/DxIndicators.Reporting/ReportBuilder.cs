@@ -18,7 +18,7 @@ public static class ReportBuilder
     /// <summary>The id of the built-in national target catalogue used for the sample.</summary>
     public const string NationalTargetsId = "vn-national-dx-targets";
 
-    /// <summary>Builds the report of the built-in Điện Biên sample against the national targets.</summary>
+    /// <summary>Builds the report of the built-in Điện Biên sample against the national targets and the province's own catalogue, as <c>dx targets</c> evaluates them.</summary>
     /// <param name="asOf">The evaluation date (the CLI passes today).</param>
     /// <param name="language">The label language.</param>
     /// <returns>The report.</returns>
@@ -28,7 +28,24 @@ public static class ReportBuilder
         Dataset data = FrameworkCatalog.GetDataset(SampleId);
         TargetCatalog national = FrameworkCatalog.GetTargets(NationalTargetsId);
         IEnumerable<TargetRule> targets = national.Targets.Where(t => data.Indicators.Contains(t.Indicator));
-        return FromDataset(framework, data, asOf, targets, national.Indicators, ScoringOptions.Default, BuiltIn.VietnamProvinces, language);
+        DxReport report = FromDataset(framework, data, asOf, targets, national.Indicators, ScoringOptions.Default, BuiltIn.VietnamProvinces, language);
+
+        // A unit's own catalogue (Điện Biên's plans for unit 11) is evaluated for that unit only, with its own definitions.
+        var evaluations = new List<TargetEvaluation>(report.Targets);
+        var extra = new List<IndicatorDefinition>(national.Indicators);
+        foreach (TargetCatalog own in FrameworkCatalog.TargetIds.Select(FrameworkCatalog.GetTargets).Where(c => c.Unit is { } u && data.Units.Contains(u)))
+        {
+            var definitions = new Dictionary<string, IndicatorDefinition>(StringComparer.Ordinal);
+            foreach (IndicatorDefinition d in framework.Indicators.Concat(national.Indicators).Concat(own.Indicators))
+            {
+                definitions[d.Code] = d;
+            }
+
+            evaluations.AddRange(TargetEvaluator.Default.EvaluateAll(own.Targets, definitions, data.Observations, asOf, [own.Unit!]));
+            extra.AddRange(own.Indicators);
+        }
+
+        return report.WithTargets(evaluations, data, extra);
     }
 
     /// <summary>Builds a report: each indicator's latest value on or before <paramref name="asOf"/> is scored, and so is the state at the end of the year before the latest observation, for the change.</summary>

@@ -31,6 +31,21 @@ public class ReportCommandTests
     }
 
     [Fact]
+    public void Report_Sample_HasTheTargetsDxTargetsEvaluates()
+    {
+        LocalDate day = new(2026, 1, 15);
+        var (_, csv, _) = CliRunner.Run(day, "targets", "--format", "csv", "--as-of", "2026-01-15");
+        var (code, md, error) = CliRunner.Run(day, "report", "--format", "md", "--lang", "en", "--out", "-");
+
+        code.Should().Be(ExitCodes.Ok, error);
+        int evaluations = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1;
+        evaluations.Should().BeGreaterThan(10);
+        string targets = md[md.IndexOf("## Targets", StringComparison.Ordinal)..md.IndexOf("## Change since", StringComparison.Ordinal)];
+        int rows = targets.Split('\n').Count(l => l.StartsWith('|')) - 2; // less the header and the separator line
+        rows.Should().Be(evaluations);
+    }
+
+    [Fact]
     public void Report_YourData_AddsRankIntervals()
     {
         using var dir = new TempDir();
