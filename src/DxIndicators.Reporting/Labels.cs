@@ -74,7 +74,7 @@ internal static class Labels
         ["status.Deterioration.short"] = ("worse", "giảm"),
         ["status.Missed.short"] = ("missed", "không đạt"),
         ["status.Indeterminate.short"] = ("unclear", "chưa rõ"),
-        ["status.NoData.short"] = ("no data", "trống"),
+        ["status.NoData.short"] = ("no data", "không số liệu"),
         ["ahead"] = ("{0} days ahead", "sớm {0} ngày"),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 

@@ -40,7 +40,7 @@ internal static class TargetHeatMap
         {
             double y = top + headerHeight + (t * cellHeight);
             svg.Text(labelWidth - 6, y + (cellHeight / 2) + 4, Svg.FitWidth(targets[t].Label, labelWidth - 10, 11), "end", size: 11);
-            svg.Text(labelWidth + 4, y + (cellHeight / 2) + 4, targets[t].Rule, size: 11, fill: "#57606a");
+            svg.Text(labelWidth + 4, y + (cellHeight / 2) + 4, Svg.FitWidth(targets[t].Rule, ruleWidth - 10, 11), size: 11, fill: "#57606a");
             for (int u = 0; u < units.Count; u++)
             {
                 TargetEvaluation? e = cell(t, u);
