@@ -30,7 +30,7 @@ internal static class Text
             return value > 0 ? "∞" : "−∞";
         }
 
-        string text = DisplayRounding.Format(value, decimals);
+        string text = Rounded(value, decimals);
         bool negative = text.StartsWith('-');
         if (negative)
         {
@@ -68,6 +68,36 @@ internal static class Text
         }
 
         return sb.ToString();
+    }
+
+    private static readonly double[] s_pow10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6];
+    private static readonly long[] s_lpow10 = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
+
+    /// <summary>
+    /// <see cref="DisplayRounding.Format(double, int)"/>'s result, with a fast path: for |v|·10^d &lt; 10^12 the scaled
+    /// product is within 10^-3 of the exact value, so when its fraction is more than 10^-3 away from one half the
+    /// nearest integer is the exact rounding; ties and near-ties go to <see cref="DisplayRounding"/>. Tests check that
+    /// both agree on random and boundary values.
+    /// </summary>
+    internal static string Rounded(double value, int decimals)
+    {
+        if (decimals < s_pow10.Length && double.IsFinite(value))
+        {
+            double x = Math.Abs(value) * s_pow10[decimals];
+            double floor = Math.Floor(x);
+            double f = x - floor;
+            if (x < 1e12 && Math.Abs(f - 0.5) > 1e-3)
+            {
+                long q = (long)floor + (f > 0.5 ? 1 : 0);
+                long whole = q / s_lpow10[decimals], part = q % s_lpow10[decimals];
+                string sign = value < 0 && q != 0 ? "-" : string.Empty;
+                return decimals == 0
+                    ? sign + whole.ToString(CultureInfo.InvariantCulture)
+                    : string.Create(CultureInfo.InvariantCulture, $"{sign}{whole}.{part.ToString("D" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)}");
+            }
+        }
+
+        return DisplayRounding.Format(value, decimals);
     }
 
     /// <summary>A signed change with 4 decimals (+0.0123, −0.0050, 0.0000).</summary>

@@ -58,3 +58,38 @@ public sealed class TextTests
         FluentActions.Invoking(() => ReportLanguages.Parse("fr")).Should().Throw<ArgumentException>().WithMessage("*'vi' or 'en'*'fr'*");
     }
 }
+
+public sealed class RoundedFastPathTests
+{
+    // The fast path must give exactly DisplayRounding's text (the one rounding rule), on random values of every
+    // magnitude and on values at and next to half-way points.
+    [Fact]
+    public void Rounded_AgreesWithDisplayRounding()
+    {
+        var random = new Random(42);
+        var values = new List<double> { 0, -0.0, 0.125, -0.125, 2.675, 0.9637499999999999, 0.00005, 1e11, 999999.99995, double.Epsilon, -1e-300 };
+        for (int i = 0; i < 20000; i++)
+        {
+            double magnitude = Math.Pow(10, random.Next(-6, 13));
+            values.Add((random.NextDouble() - 0.3) * magnitude);
+        }
+
+        for (int k = 0; k < 5000; k++)
+        {
+            // exact half-way points n + 0.5 at each scale, and their neighbours
+            double half = (random.Next(0, 1_000_000) + 0.5) / Math.Pow(10, random.Next(0, 5));
+            values.Add(half);
+            values.Add(Math.BitIncrement(half));
+            values.Add(Math.BitDecrement(half));
+        }
+
+        foreach (double v in values)
+        {
+            for (int d = 0; d <= 6; d++)
+            {
+                string expected = DxIndicators.Model.DisplayRounding.Format(v, d);
+                Assert.True(Text.Rounded(v, d) == expected, $"{v:R} to {d} decimals: {Text.Rounded(v, d)} vs {expected}");
+            }
+        }
+    }
+}
