@@ -367,6 +367,18 @@ public abstract class RelationalObservationStore : IObservationStore
         return command.ExecuteScalar();
     }
 
+    // Unit, indicator and source texts repeat on most rows: keep one copy of each.
+    private static string Intern(Dictionary<string, string> seen, string text)
+    {
+        if (seen.TryGetValue(text, out string? known))
+        {
+            return known;
+        }
+
+        seen[text] = text;
+        return text;
+    }
+
     private static Qualifier ParseQualifier(string text) => text switch
     {
         "exact" => Qualifier.Exact,
@@ -393,6 +405,8 @@ public abstract class RelationalObservationStore : IObservationStore
         using DbDataReader reader = command.ExecuteReader();
         var list = new List<Vintage>();
         var periods = new Dictionary<string, Period>(StringComparer.Ordinal);
+        var codes = new Dictionary<string, string>(StringComparer.Ordinal);
+        var sources = new Dictionary<string, string>(StringComparer.Ordinal);
         while (reader.Read())
         {
             string periodText = reader.GetString(2);
@@ -402,8 +416,8 @@ public abstract class RelationalObservationStore : IObservationStore
                 periods[periodText] = period;
             }
 
-            Provenance? provenance = reader.IsDBNull(9) ? null : new Provenance(reader.GetString(9), reader.IsDBNull(10) ? null : ReadDate(reader, 10));
-            var observation = new Observation(reader.GetString(0), reader.GetString(1), period, BitConverter.Int64BitsToDouble(reader.GetInt64(3)))
+            Provenance? provenance = reader.IsDBNull(9) ? null : new Provenance(Intern(sources, reader.GetString(9)), reader.IsDBNull(10) ? null : ReadDate(reader, 10));
+            var observation = new Observation(Intern(codes, reader.GetString(0)), Intern(codes, reader.GetString(1)), period, BitConverter.Int64BitsToDouble(reader.GetInt64(3)))
             {
                 Qualifier = ParseQualifier(reader.GetString(4)),
                 Numerator = reader.IsDBNull(5) ? null : reader.GetDouble(5),
