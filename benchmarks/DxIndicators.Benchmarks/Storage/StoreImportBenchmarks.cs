@@ -1,5 +1,8 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using DxIndicators.Data;
 using DxIndicators.Storage;
 using DxIndicators.Storage.PostgreSql;
@@ -17,7 +20,7 @@ namespace DxIndicators.Benchmarks.Storage;
 /// PostgreSQL (the server in <c>DX_POSTGRES</c>, a fresh schema per iteration). Each import is one transaction.
 /// Run: <c>DX_POSTGRES=… dotnet run -c Release --project benchmarks/DxIndicators.Benchmarks -- --filter '*StoreImport*'</c>.
 /// </summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
+[Config(typeof(StoreJob))]
 [MemoryDiagnoser]
 public class StoreImportBenchmarks
 {
@@ -88,6 +91,12 @@ public class StoreImportBenchmarks
         {
             action();
         }
+    }
+
+    /// <summary>In-process (each operation takes seconds, so a separate build buys nothing), 1 warm-up, 3 measured iterations.</summary>
+    private sealed class StoreJob : ManualConfig
+    {
+        public StoreJob() => AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(3));
     }
 
     private IObservationStore NewStore()
