@@ -87,7 +87,7 @@ internal sealed class DataCommand : ICommand
             foreach (Observation o in dataset.Observations)
             {
                 string measure = framework.TryGetIndicator(o.Indicator, out IndicatorDefinition? d) ? d.Unit : string.Empty;
-                string counts = o.Numerator is { } n && o.Denominator is { } den ? Text.Invariant($"{n}/{den}") : string.Empty;
+                string counts = o.Numerator is { } n && o.Denominator is { } den ? Text.Invariant($"{Text.Num(n)}/{Text.Num(den)}") : string.Empty;
                 table.Add(o.Unit, o.Indicator, o.Period.ToString(), Text.Num(o.Value), measure, Text.QualifierName(o.Qualifier), counts, o.Provenance?.Source ?? string.Empty);
             }
 

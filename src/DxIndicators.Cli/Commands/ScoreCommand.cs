@@ -145,9 +145,7 @@ internal sealed class ScoreCommand : ICommand
             {
                 double then = before.GetScore(unit, node);
                 double current = now.GetScore(unit, node);
-                string change = double.IsNaN(then) || double.IsNaN(current)
-                    ? "—"
-                    : (current - then).ToString("+0.0000;-0.0000;0.0000", CultureInfo.InvariantCulture);
+                string change = Text.Change(current - then);
                 table.Add(unit, node, Score(then), Score(current), change, RankChangeText(before.GetRank(unit, node), now.GetRank(unit, node), allowDifferentUniverses, notes));
             }
         }
@@ -357,20 +355,20 @@ internal sealed class ScoreCommand : ICommand
     private static string WeightText(Framework framework, string code)
     {
         NodeLink? link = framework.Nodes.SelectMany(n => n.Children).FirstOrDefault(l => l.Code == code);
-        return link is null ? string.Empty : link.EffectiveWeight.ToString("0.##", CultureInfo.InvariantCulture);
+        return link is null ? string.Empty : Text.Short(link.EffectiveWeight, 2);
     }
 
     private static string RankText(UnitRank rank) => rank.IsRanked
-        ? string.Create(CultureInfo.InvariantCulture, $"rank {rank.Rank} of {rank.UniverseSize}")
+        ? string.Create(CultureInfo.InvariantCulture, $"rank {Text.Short(rank.Rank, 2)} of {rank.UniverseSize}")
         : "unranked";
 
     private static string ShortRank(UnitRank rank) => rank.IsRanked
-        ? string.Create(CultureInfo.InvariantCulture, $"{rank.Rank}/{rank.UniverseSize}")
+        ? string.Create(CultureInfo.InvariantCulture, $"{Text.Short(rank.Rank, 2)}/{rank.UniverseSize}")
         : "—";
 
     private static double Sortable(double rank) => double.IsNaN(rank) ? double.MaxValue : rank;
 
-    private static string Score(double value) => double.IsNaN(value) ? "—" : value.ToString("0.0000", CultureInfo.InvariantCulture);
+    private static string Score(double value) => Text.Score(value);
 
     private static string Csv(string text) => text.Contains(',', StringComparison.Ordinal) || text.Contains('"', StringComparison.Ordinal)
         ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""

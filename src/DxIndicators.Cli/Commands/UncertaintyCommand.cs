@@ -83,7 +83,7 @@ internal sealed class UncertaintyCommand : ICommand
     {
         var sb = new StringBuilder();
         sb.AppendLine($"{framework.Metadata.Name.En} — {framework.Id} {framework.Metadata.Version}, period {period}");
-        sb.AppendLine(Text.Invariant($"{result.Runs} runs, every link weight w drawn as w + U(−1, 1)·{noise}·w, seed {seed}; ranks of {framework.Root} ({plan.Options.RankMethod.ToString().ToLowerInvariant()} ties)."));
+        sb.AppendLine(Text.Invariant($"{result.Runs} runs, every link weight w drawn as w + U(−1, 1)·{Text.Num(noise)}·w, seed {seed}; ranks of {framework.Root} ({plan.Options.RankMethod.ToString().ToLowerInvariant()} ties)."));
         sb.AppendLine();
         var table = new TextTable("unit", "nominal", "median", "5–95 %", "mean").AlignRight(1, 2, 3, 4);
         foreach (UnitRankStatistics s in result.Root.Units.OrderBy(s => double.IsNaN(s.Nominal) ? double.MaxValue : s.Nominal).ThenBy(s => s.Unit, StringComparer.Ordinal))
@@ -93,17 +93,17 @@ internal sealed class UncertaintyCommand : ICommand
                 Rank(s.Nominal),
                 Rank(s.Median),
                 s.RankedRuns == 0 ? "—" : $"{Rank(s.Percentile5)}–{Rank(s.Percentile95)}",
-                s.RankedRuns == 0 ? "—" : s.Mean.ToString("0.00", CultureInfo.InvariantCulture));
+                s.RankedRuns == 0 ? "—" : DisplayRounding.Format(s.Mean, 2));
         }
 
         sb.Append(table.Render());
         double shift = result.Root.MeanAbsoluteRankShift.Where(y => !double.IsNaN(y)).DefaultIfEmpty(double.NaN).Average();
         sb.AppendLine();
-        sb.AppendLine(Text.Invariant($"Mean absolute rank shift per run (COINr y_r), averaged over the runs: {(double.IsNaN(shift) ? "—" : shift.ToString("0.###", CultureInfo.InvariantCulture))} places."));
+        sb.AppendLine(Text.Invariant($"Mean absolute rank shift per run (COINr y_r), averaged over the runs: {Text.Short(shift, 3)} places."));
         return sb.ToString();
     }
 
-    private static string Rank(double rank) => double.IsNaN(rank) ? "—" : rank.ToString("0.##", CultureInfo.InvariantCulture);
+    private static string Rank(double rank) => Text.Short(rank, 2);
 
     private static int Integer(CommandArgs options, string name, int fallback, List<string> problems)
     {
