@@ -33,7 +33,8 @@ internal sealed class ScoreCommand : ICommand
           and pillars since period P (or since date P with --as-of / the sample), with rank changes in places;
           ranks out of different universes (63 vs 34 provinces) are not compared unless --allow-different-universes.
           CSV output: unit,node,level,score,rank — one row per unit and node (indicators are level 1 and carry their
-          normalised value), numbers in round-trip precision, empty when missing.
+          normalised value), numbers in round-trip precision, empty when missing. Indicators no node aggregates
+          (denominators, display-only) are carried, not normalised: they need no normaliser parameters and have no row.
         """;
 
     public int Run(IReadOnlyList<string> args, CliContext context)
@@ -260,7 +261,7 @@ internal sealed class ScoreCommand : ICommand
         for (int u = 0; u < table.Units.Count; u++)
         {
             string unit = Csv(table.Units[u]);
-            foreach (string indicator in table.Indicators)
+            foreach (string indicator in table.Indicators.Where(i => !table.CarriedIndicators.Contains(i)))
             {
                 sb.Append(CultureInfo.InvariantCulture, $"{unit},{Csv(indicator)},1,{Text.RoundTrip(table.Normalised(indicator)[u])},\n");
             }
