@@ -25,9 +25,9 @@ internal sealed class ScoreCommand : ICommand
                         [--aggregate amean|gmean|hmean|genmean:P|min|points] [--impute none|mean|median|groupmean:COLUMN]
                         [--treat none|winsorise[:N]] [--denominate] [--weights FILE.csv] [--goalposts FILE.csv]
                         [--min-share X] [--groups FILE.csv] [--compare-to P [--allow-different-universes]] [--skip-bad-rows] [--units vn|none] [--format table|csv] [--out FILE]
-          No arguments: the built-in Điện Biên sample, latest value of each indicator as of today, auto normalisation
-          (points rule, else goalposts, else min-max). --period scores one period (default: the data's latest period);
-          --as-of takes each indicator's latest value on or before DATE. --weights: code,weight; --goalposts:
+          No arguments: the built-in Điện Biên sample, auto normalisation (points rule, else goalposts, else min-max).
+          Sample or your data alike: each indicator's latest value on or before --as-of DATE (default: the data's
+          latest date, so the result never depends on the clock); --period P scores period P only. --weights: code,weight; --goalposts:
           code,lower,upper[,scale,truncate] in raw units; --groups: unit,GROUP… (for groupmean imputation);
           --min-share: share of a node's children that must be present. --compare-to P adds the change of the index
           and pillars since period P (or since date P with --as-of / the sample), with rank changes in places;
@@ -75,28 +75,28 @@ internal sealed class ScoreCommand : ICommand
         }
 
         (ScoringOptions scoring, framework) = BuildOptions(options, framework);
-        LocalDate asOf = context.Today;
+
+        // One rule for the sample and for user data: --period scores that period only; otherwise each indicator's
+        // latest value on or before --as-of, by default the data's latest date (never the clock).
+        LocalDate asOf = dataset.LatestDate!.Value;
         IndicatorMatrix matrix;
         string basis;
         Period? period = null;
         if (options.Get("period") is { } periodText)
         {
-            period = Period.TryParse(periodText, out Period p) ? p : throw new UsageException($"--period: '{periodText}' is not a period (2024, 2024-H1, 2024-Q3, 2024-07, 2024-07-15)");
+            period = DataInputs.RequirePeriod(dataset, framework, periodText, "--period");
+            asOf = period.Value.End;
             matrix = dataset.CrossSection(framework, period.Value);
-            basis = $"period {period}";
-        }
-        else if (sample || options.Has("as-of"))
-        {
-            asOf = options.GetDate("as-of") ?? asOf;
-
-            matrix = LatestMatrix(framework, dataset, asOf);
-            basis = $"latest value of each indicator as of {LocalDatePattern.Iso.Format(asOf)}";
+            basis = $"period {period} only";
         }
         else
         {
-            period = dataset.Periods.Max();
-            matrix = dataset.CrossSection(framework, period.Value);
-            basis = $"period {period} (the latest in the data; choose another with --period)";
+            LocalDate? given = options.GetDate("as-of");
+            asOf = given ?? asOf;
+            matrix = DataInputs.RequireAsOf(dataset, framework, asOf, "--as-of");
+            basis = given is null
+                ? $"latest value of each indicator on or before {LocalDatePattern.Iso.Format(asOf)}, the data's latest date (choose with --as-of DATE or --period P)"
+                : $"latest value of each indicator on or before {LocalDatePattern.Iso.Format(asOf)}";
         }
 
         IReadOnlyDictionary<string, IReadOnlyList<string?>>? groups = null;
@@ -121,7 +121,9 @@ internal sealed class ScoreCommand : ICommand
             }
 
             Period earlier = Period.TryParse(compareText, out Period c) ? c : throw new UsageException($"--compare-to: '{compareText}' is not a period or date");
-            IndicatorMatrix before = period is null ? LatestMatrix(framework, dataset, earlier.End) : dataset.CrossSection(framework, earlier);
+            IndicatorMatrix before = period is null
+                ? DataInputs.RequireAsOf(dataset, framework, earlier.End, "--compare-to")
+                : dataset.CrossSection(framework, DataInputs.RequirePeriod(dataset, framework, compareText, "--compare-to"));
             string label = period is null ? LocalDatePattern.Iso.Format(earlier.End) : earlier.ToString();
             text += Changes(framework, plan.Score(before, groups), table, label, options.Get("unit"), options.Has("allow-different-universes"));
         }
@@ -176,21 +178,6 @@ internal sealed class ScoreCommand : ICommand
 
         notes.Add("Ranks not compared: " + error + " (--allow-different-universes compares them anyway, flagged).");
         return Text.Invariant($"{to} (was {from})");
-    }
-
-    internal static IndicatorMatrix LatestMatrix(Framework framework, Dataset dataset, LocalDate asOf)
-    {
-        ValueList<string> units = dataset.Units;
-        var values = new double[units.Count * framework.Indicators.Count];
-        for (int c = 0; c < framework.Indicators.Count; c++)
-        {
-            for (int r = 0; r < units.Count; r++)
-            {
-                values[(c * units.Count) + r] = dataset.Latest(units[r], framework.Indicators[c].Code, asOf)?.Value ?? double.NaN;
-            }
-        }
-
-        return new IndicatorMatrix(units, framework.Indicators.Select(i => i.Code), values);
     }
 
     private static (ScoringOptions Options, Framework Framework) BuildOptions(CommandArgs args, Framework framework)
