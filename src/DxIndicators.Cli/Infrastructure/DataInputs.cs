@@ -11,15 +11,15 @@ internal static class DataInputs
     public static Dataset LoadSample() => FrameworkCatalog.GetDataset(FrameworkInputs.SampleFrameworkId);
 
     /// <summary>
-    /// Chooses the unit registry for <c>--units vn|none</c>; without the option, units are checked against Vietnam's
-    /// provinces when the framework is a built-in Vietnamese one (ids starting <c>vn-</c>, or the sample), and not
-    /// checked otherwise (COINr's ISO3 country codes, a user's own unit codes).
+    /// Chooses the unit registry for <c>--units vn|none</c>; without the option, the one the framework declares
+    /// (<see cref="FrameworkMetadata.UnitRegistry"/>, JSON <c>unitRegistry</c>), none when it declares none (COINr's
+    /// ISO3 country codes, a user's own unit codes).
     /// </summary>
     public static UnitRegistry? Registry(string? option, Framework framework) => option switch
     {
         "vn" => BuiltIn.VietnamProvinces,
         "none" => null,
-        null => framework.Id.StartsWith("vn-", StringComparison.Ordinal) || framework.Id == FrameworkInputs.SampleFrameworkId ? BuiltIn.VietnamProvinces : null,
+        null => framework.Metadata.UnitRegistry == FrameworkMetadata.VietnamProvincesRegistry ? BuiltIn.VietnamProvinces : null,
         _ => throw new UsageException($"--units must be vn or none, was '{option}'"),
     };
 

@@ -37,6 +37,10 @@ internal sealed class FrameworkDto
     [JsonRequired]
     public ScaleDto? Scale { get; set; }
 
+    public Data.IndexCombination? MergerRule { get; set; }
+
+    public string? UnitRegistry { get; set; }
+
     [JsonRequired]
     public string? Root { get; set; }
 
@@ -302,6 +306,7 @@ internal sealed class BaselineDto
         typeof(FrequencyNameConverter),
         typeof(ComparatorNameConverter),
         typeof(PointsRuleTypeNameConverter),
+        typeof(IndexCombinationNameConverter),
     })]
 [JsonSerializable(typeof(FrameworkDto))]
 [JsonSerializable(typeof(TargetCatalogDto))]
