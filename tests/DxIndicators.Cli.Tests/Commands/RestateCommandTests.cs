@@ -66,7 +66,8 @@ public class RestateCommandTests
         var (code, _, error) = CliRunner.Run("restate", "--framework", framework, "--data", dir.File("d.csv", Data), "--format", "csv");
 
         code.Should().Be(ExitCodes.Failure);
-        error.Should().Contain("DTI");
+        error.Should().Contain("Cannot restate index indicator 'DTI'").And.Contain("Fix: declare \"mergerRule\"");
+        error.Should().NotContain("Cannot restatement").And.NotContain("RollupOptions");
     }
 
     [Fact]
