@@ -208,4 +208,7 @@ public sealed record FrameworkMetadata(string Id, string Version, LocalizedText 
     /// <summary>Gets the id of the built-in unit registry the framework's unit codes belong to, or null when they are the user's own.</summary>
     /// <value>Only <see cref="VietnamProvincesRegistry"/> is defined; data read for the framework are checked against it unless the caller says otherwise.</value>
     public string? UnitRegistry { get; init; }
+    /// <summary>Gets the number of component indices (chỉ số thành phần) the methodology source lists, when the
+    /// framework models a coarser level (main indices) and so has fewer indicators than the source has components.</summary>
+    public int? ComponentCount { get; init; }
 }

@@ -48,6 +48,7 @@ internal static class JsonEnumNames
     public static readonly EnumNameTable<Frequency> Frequency = EnumNameTable<Frequency>.CamelCase();
     public static readonly EnumNameTable<PointsRuleType> PointsRuleType = EnumNameTable<PointsRuleType>.CamelCase();
     public static readonly EnumNameTable<Data.IndexCombination> IndexCombination = EnumNameTable<Data.IndexCombination>.CamelCase();
+    public static readonly EnumNameTable<DefinitionStatus> DefinitionStatus = EnumNameTable<DefinitionStatus>.CamelCase();
 
     public static readonly EnumNameTable<Comparator> Comparator = new(
     [
@@ -74,6 +75,7 @@ internal static class JsonEnumNames
         _ when type == typeof(Serialization.PointsRuleType) => PointsRuleType.Names,
         _ when type == typeof(Model.Comparator) => Comparator.Names,
         _ when type == typeof(Data.IndexCombination) => IndexCombination.Names,
+        _ when type == typeof(Model.DefinitionStatus) => DefinitionStatus.Names,
         _ => null,
     };
 }
@@ -122,6 +124,8 @@ internal sealed class AdminLevelNameConverter() : EnumNameConverter<AdminLevel>(
 internal sealed class FrequencyNameConverter() : EnumNameConverter<Frequency>(JsonEnumNames.Frequency);
 
 internal sealed class ComparatorNameConverter() : EnumNameConverter<Comparator>(JsonEnumNames.Comparator);
+
+internal sealed class DefinitionStatusNameConverter() : EnumNameConverter<DefinitionStatus>(JsonEnumNames.DefinitionStatus);
 
 internal sealed class PointsRuleTypeNameConverter() : EnumNameConverter<PointsRuleType>(JsonEnumNames.PointsRuleType);
 
