@@ -119,7 +119,7 @@ public class CoinrCliTests(ITestOutputHelper output)
         // Normalise(coin, dset = "Raw", global_specs = list(f_n = "n_goalposts", f_n_para = "use_iMeta")) with iMeta
         // columns goalpost_lower / goalpost_upper = min + 10 % / max − 10 % of each raw range, goalpost_scale = 100,
         // goalpost_trunc2posts = TRUE (so values beyond the posts are truncated); then Aggregate(..., f_ag = "a_amean").
-        // Here the goalposts go in through --goalposts (code,lower,upper,scale,truncate), the same parameters.
+        // dx import-coinr reads those iMeta columns into the framework's goalposts and DIR/goalposts.csv.
         string? asem = SharedData.CoinrAsem(output);
         if (asem is null)
         {
@@ -128,18 +128,26 @@ public class CoinrCliTests(ITestOutputHelper output)
 
         var reference = new CoinrReference(asem);
         var posts = new Dictionary<string, (double Lower, double Upper)>(StringComparer.Ordinal);
-        var file = new System.Text.StringBuilder("code,lower,upper,scale,truncate\n");
         foreach (string code in reference.Indicators)
         {
             double[] x = reference.Raw(code).Where(v => !double.IsNaN(v)).ToArray();
             double range = x.Max() - x.Min();
             posts[code] = (x.Min() + (0.1 * range), x.Max() - (0.1 * range));
-            file.Append(CultureInfo.InvariantCulture, $"{code},{posts[code].Lower:R},{posts[code].Upper:R},100,true\n");
         }
 
         using var dir = new TempDir();
-        string goalposts = dir.File("goalposts.csv", file.ToString());
-        CompareWithReference(reference, reference.Aggregate(reference.Goalposts(posts, 100, truncate: true)), ImportAndScore(asem, dir, ["--normalise", "goalposts", "--goalposts", goalposts, "--aggregate", "amean"]), "goalposts");
+        string[] meta = File.ReadAllLines(Path.Combine(asem, "iMeta.csv"));
+        int codeColumn = Array.IndexOf(meta[0].Split(','), "\"iCode\"");
+        var withPosts = new List<string> { meta[0] + ",\"goalpost_lower\",\"goalpost_upper\",\"goalpost_scale\",\"goalpost_trunc2posts\"" };
+        foreach (string line in meta.Skip(1))
+        {
+            string code = line.Split(',')[codeColumn].Trim('"');
+            withPosts.Add(line + (posts.TryGetValue(code, out var p) ? string.Create(CultureInfo.InvariantCulture, $",{p.Lower:R},{p.Upper:R},100,TRUE") : ",NA,NA,NA,NA"));
+        }
+
+        string metaPath = dir.File("iMeta-goalposts.csv", string.Join("\n", withPosts) + "\n");
+        Dictionary<(string Unit, string Node), (string Score, string Rank)> ours = ImportAndScore(asem, dir, ["--normalise", "goalposts", "--goalposts", Path.Combine(dir.Path, "import", "goalposts.csv"), "--aggregate", "amean"], metaPath);
+        CompareWithReference(reference, reference.Aggregate(reference.Goalposts(posts, 100, truncate: true)), ours, "goalposts");
     }
 
     [Theory]
@@ -198,10 +206,10 @@ public class CoinrCliTests(ITestOutputHelper output)
     private static void ShouldMatch(double actual, double expected, string because) =>
         Math.Abs(actual - expected).Should().BeLessThanOrEqualTo(1e-12 * Math.Max(1, Math.Abs(expected)), because);
 
-    private static Dictionary<(string Unit, string Node), (string Score, string Rank)> ImportAndScore(string asem, TempDir dir, string[] method)
+    private static Dictionary<(string Unit, string Node), (string Score, string Rank)> ImportAndScore(string asem, TempDir dir, string[] method, string? metaPath = null)
     {
         string outDir = Path.Combine(dir.Path, "import");
-        var (importCode, _, importError) = CliRunner.Run("import-coinr", "--meta", Path.Combine(asem, "iMeta.csv"), "--data", Path.Combine(asem, "iData.csv"), "--out", outDir);
+        var (importCode, _, importError) = CliRunner.Run("import-coinr", "--meta", metaPath ?? Path.Combine(asem, "iMeta.csv"), "--data", Path.Combine(asem, "iData.csv"), "--out", outDir);
         importCode.Should().Be(ExitCodes.Ok, importError);
 
         string scores = Path.Combine(dir.Path, "scores.csv");
