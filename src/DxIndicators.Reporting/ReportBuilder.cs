@@ -84,7 +84,7 @@ public static class ReportBuilder
         }
 
         ScoringPlan plan = ScoringPlan.Compile(framework, options ?? ScoringOptions.Default);
-        IndicatorMatrix matrix = LatestMatrix(framework, data, asOf);
+        IndicatorMatrix matrix = data.CrossSectionAsOf(framework, asOf, data.Units);
         ScoreTable now = plan.Score(matrix);
         LocalDate previousDate = new(earlier.Max(p => p.End).Year - 1, 12, 31);
         bool vi = language == ReportLanguage.Vietnamese;
@@ -92,7 +92,7 @@ public static class ReportBuilder
         DxReport report = DxReport.Create(framework, now).WithLanguage(language).WithContext(null, asOf, basis);
         if (data.Periods.Any(p => p.End <= previousDate))
         {
-            report = report.WithPrevious(plan.Score(LatestMatrix(framework, data, previousDate)), vi ? $"giá trị mới nhất tính đến {Text.Date(previousDate)}" : $"the latest values as of {Text.Date(previousDate)}");
+            report = report.WithPrevious(plan.Score(data.CrossSectionAsOf(framework, previousDate, data.Units)), vi ? $"giá trị mới nhất tính đến {Text.Date(previousDate)}" : $"the latest values as of {Text.Date(previousDate)}");
         }
 
         var definitions = new Dictionary<string, IndicatorDefinition>(StringComparer.Ordinal);
@@ -128,21 +128,5 @@ public static class ReportBuilder
         }
 
         return report;
-    }
-
-    /// <summary>One row per unit of the data, each indicator's latest value on or before <paramref name="asOf"/> (NaN if none).</summary>
-    internal static IndicatorMatrix LatestMatrix(Framework framework, Dataset data, LocalDate asOf)
-    {
-        ValueList<string> units = data.Units;
-        var values = new double[units.Count * framework.Indicators.Count];
-        for (int c = 0; c < framework.Indicators.Count; c++)
-        {
-            for (int r = 0; r < units.Count; r++)
-            {
-                values[(c * units.Count) + r] = data.Latest(units[r], framework.Indicators[c].Code, asOf)?.Value ?? double.NaN;
-            }
-        }
-
-        return new IndicatorMatrix(units, framework.Indicators.Select(i => i.Code), values);
     }
 }

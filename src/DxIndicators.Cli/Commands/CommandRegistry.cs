@@ -17,5 +17,6 @@ internal static class CommandRegistry
         new ImportCoinrCommand(),
         new UncertaintyCommand(),
         new ReportCommand(),
+        new StoreCommand(),
     ];
 }

@@ -39,6 +39,7 @@ public sealed class ScoreTable
     {
         Units = units;
         Indicators = plan.IndicatorCodes;
+        CarriedIndicators = plan.CarriedIndicators;
         Nodes = plan.NodeCodes;
         FrameworkId = plan.Framework.Id;
         Root = plan.Framework.Root;
@@ -67,6 +68,9 @@ public sealed class ScoreTable
 
     /// <summary>Gets the indicator codes, in the framework's order.</summary>
     public ValueList<string> Indicators { get; }
+
+    /// <summary>Gets the indicators carried without normalisation (see <see cref="ScoringPlan.CarriedIndicators"/>); their normalised values are NaN.</summary>
+    public ValueList<string> CarriedIndicators { get; }
 
     /// <summary>Gets the node codes, bottom-up (every node after its children).</summary>
     public ValueList<string> Nodes { get; }
