@@ -31,13 +31,28 @@ public sealed partial class ScoringPlan
     /// <summary>Gets the code of a link's child (an indicator or a node).</summary>
     internal string LinkChildCode(int link) => ChildCode(_childRef[link]);
 
+    /// <summary>Gets whether a link's parent is aggregated as a points ratio (its weight is the child's max points).</summary>
+    internal bool LinkIsPointsRatio(int link) => _method[LinkParent(link)] == AggregationMethod.PointsRatio;
+
+    /// <summary>Gets whether any node takes a minimum or applies a minimum share, where a zero weight does not drop a child.</summary>
+    internal bool CountsChildren => _method.Contains(AggregationMethod.Minimum) || _minShare.Any(s => !double.IsNaN(s));
+
+    /// <summary>Gets the aggregation method of node k.</summary>
+    internal AggregationMethod NodeMethod(int k) => _method[k];
+
+    /// <summary>Gets the CSR child range of node k and the child references (index ≥ 0: indicator; ~index: node).</summary>
+    internal (int Start, int End) ChildRange(int k) => (_childStart[k], _childStart[k + 1]);
+
+    internal int ChildReference(int link) => _childRef[link];
+
     /// <summary>Gets the level of a link's parent node.</summary>
     internal NodeKind LinkParentKind(int link) => NodeKinds[LinkParent(link)];
 
     /// <summary>
     /// Re-runs aggregation for every node with <paramref name="linkWeights"/> in place of the plan's weights, then
     /// ranks the nodes listed in <paramref name="rankNodes"/> (ungrouped, with the plan's tie rule) into the
-    /// workspace's rank buffers. Nothing is re-normalised and nothing is allocated.
+    /// workspace's rank buffers. Nothing is re-normalised and nothing is allocated. Nodes whose link weights and child
+    /// nodes are unchanged since the last aggregation in this workspace keep their scores (and ranks).
     /// </summary>
     /// <param name="ws">A workspace of this plan holding a completed <see cref="ScoreInto"/>.</param>
     /// <param name="linkWeights">One weight per link, in CSR order.</param>
@@ -64,16 +79,41 @@ public sealed partial class ScoringPlan
 
         int units = ws.UnitCount;
         KernelPath p = path ?? KernelPaths.Best(units);
+
+        // Only nodes whose own link weights changed, or that have a changed child node, are aggregated again: the
+        // others would get the same inputs through the same kernels, so their stored scores are already the result.
+        ReadOnlySpan<double> applied = ws._appliedWeights;
+        bool known = ws._appliedValid;
         for (int k = 0; k < NodeCodes.Count; k++)
         {
-            Aggregate(k, ws._matrix, ws, null, p, linkWeights);
+            int start = _childStart[k], end = _childStart[k + 1];
+            bool changed = !known || !linkWeights[start..end].SequenceEqual(applied[start..end]);
+            for (int c = start; !changed && c < end; c++)
+            {
+                changed = _childRef[c] < 0 && ws._changed[~_childRef[c]];
+            }
+
+            ws._changed[k] = changed;
+            if (changed)
+            {
+                Aggregate(k, ws._matrix, ws, null, p, linkWeights);
+                linkWeights[start..end].CopyTo(ws._appliedWeights.AsSpan(start, end - start));
+                ws._rankCurrent[k] = false;
+            }
         }
 
+        ws._appliedValid = true;
         foreach (int k in rankNodes)
         {
+            if (ws._rankCurrent[k])
+            {
+                continue;
+            }
+
             ws._universe[k] = radix is null
                 ? Ranking.Rank(ws.NodeScores(k), ws._ranks.AsSpan(k * units, units), Options.RankMethod, ascending: false, ws._keys, ws._order)
                 : Ranking.RankRadix(ws.NodeScores(k), ws._ranks.AsSpan(k * units, units), Options.RankMethod, radix);
+            ws._rankCurrent[k] = true;
         }
     }
 }
