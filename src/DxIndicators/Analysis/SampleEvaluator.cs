@@ -79,6 +79,9 @@ internal sealed class SampleEvaluator
         }
     }
 
+    /// <summary>Up to this many units, samples rank by insertion sort from the previous sample's order (few moves); above, by radix sort.</summary>
+    internal const int IncrementalLimit = 256;
+
     public int Units { get; }
 
     public int[] RankNodes { get; }
@@ -124,7 +127,7 @@ internal sealed class SampleEvaluator
         }
 
         ScoringWorkspace ws = w.Workspace(combo);
-        plan.ReaggregateInto(ws, w.Weights, RankNodes, w.Radix);
+        plan.ReaggregateInto(ws, w.Weights, RankNodes, w.Radix, incremental: Units <= IncrementalLimit);
         w.Current = ws;
     }
 

@@ -377,24 +377,7 @@ public static class StatisticalAudit
         return ValueList.Of(rows);
     }
 
-    private static int[] NodeLevels(ScoringPlan plan)
-    {
-        var level = new int[plan.NodeCodes.Count];
-        for (int k = 0; k < level.Length; k++)
-        {
-            (int start, int end) = plan.ChildRange(k);
-            int max = 1;
-            for (int c = start; c < end; c++)
-            {
-                int r = plan.ChildReference(c);
-                max = Math.Max(max, r >= 0 ? 1 : level[~r]);
-            }
-
-            level[k] = max + 1;
-        }
-
-        return level;
-    }
+    private static int[] NodeLevels(ScoringPlan plan) => plan.NodeLevels();
 
     private static int[] Columns(IndicatorMatrix matrix, IEnumerable<string>? codes)
     {

@@ -68,6 +68,7 @@ public sealed class UncertainInputs
         NominalPlan = o.NominalPlan;
         Links = o.Links;
         NoiseFactors = o.NoiseFactors;
+        NoiseFactorsByLevel = o.NoiseFactorsByLevel;
         WeightSets = o.WeightSets;
         Normalisers = o.Normalisers;
         Aggregators = o.Aggregators;
@@ -210,6 +211,53 @@ public sealed class UncertainInputs
 
         return new UncertainInputs(this) { NoiseFactors = new Dictionary<NodeKind, double>(factors), LinkNoise = ValueList.Of(noise) };
     }
+
+    /// <summary>Returns inputs with uniform weight noise by COINr level of the weighted item (COINr <c>noise_specs</c>' <c>Level</c>).</summary>
+    /// <param name="factorsByLevel">Noise factor in [0, 1] per level of the <em>child</em>: 1 varies indicator weights, 2 the weights of
+    /// level-2 aggregates (pillars in ASEM), and so on (a node's level is 1 + the highest level of its children).</param>
+    /// <returns>The new inputs.</returns>
+    /// <exception cref="ArgumentException">A factor is outside [0, 1], a level is below 1 or above the root's, or weight sets are already given.</exception>
+    public UncertainInputs WithWeightNoiseByLevel(IReadOnlyDictionary<int, double> factorsByLevel)
+    {
+        ArgumentNullException.ThrowIfNull(factorsByLevel);
+        int[] levels = NominalPlan.NodeLevels();
+        int top = levels.Length == 0 ? 1 : levels.Max();
+        var problems = new List<string>();
+        foreach ((int level, double f) in factorsByLevel)
+        {
+            if (level < 1 || level >= top)
+            {
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"level {level} has no weights (weighted items are at levels 1 to {top - 1})"));
+            }
+
+            if (!(f is >= 0 and <= 1))
+            {
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"the noise factor of level {level} must be in [0, 1] but was {f}"));
+            }
+        }
+
+        if (WeightSets.Count > 0)
+        {
+            problems.Add("weight sets are already given; weights vary either by noise or by sets");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException($"Invalid weight noise: {string.Join("; ", problems)}.", nameof(factorsByLevel));
+        }
+
+        var noise = new double[Links.Count];
+        for (int c = 0; c < noise.Length; c++)
+        {
+            noise[c] = factorsByLevel.GetValueOrDefault(NominalPlan.LinkChildLevel(c, levels));
+        }
+
+        var byKind = new Dictionary<NodeKind, double>();
+        return new UncertainInputs(this) { NoiseFactors = byKind, NoiseFactorsByLevel = new Dictionary<int, double>(factorsByLevel), LinkNoise = ValueList.Of(noise) };
+    }
+
+    /// <summary>Gets the noise factor per COINr level of the weighted item, when given by level (empty otherwise).</summary>
+    public IReadOnlyDictionary<int, double> NoiseFactorsByLevel { get; private init; } = new Dictionary<int, double>();
 
     /// <summary>Returns inputs with the same uniform weight noise on every link.</summary>
     /// <param name="factor">The noise factor in [0, 1].</param>

@@ -45,6 +45,27 @@ public sealed partial class ScoringPlan
 
     internal int ChildReference(int link) => _childRef[link];
 
+    /// <summary>Gets COINr's level of every node: 1 + the highest level among its children, indicators being level 1.</summary>
+    internal int[] NodeLevels()
+    {
+        var level = new int[NodeCodes.Count];
+        for (int k = 0; k < level.Length; k++)
+        {
+            int max = 1;
+            for (int c = _childStart[k]; c < _childStart[k + 1]; c++)
+            {
+                max = Math.Max(max, _childRef[c] >= 0 ? 1 : level[~_childRef[c]]);
+            }
+
+            level[k] = max + 1;
+        }
+
+        return level;
+    }
+
+    /// <summary>Gets COINr's level of a link's child (1 for an indicator).</summary>
+    internal int LinkChildLevel(int link, int[] nodeLevels) => _childRef[link] >= 0 ? 1 : nodeLevels[~_childRef[link]];
+
     /// <summary>Gets the level of a link's parent node.</summary>
     internal NodeKind LinkParentKind(int link) => NodeKinds[LinkParent(link)];
 
@@ -60,12 +81,14 @@ public sealed partial class ScoringPlan
     /// <param name="radix">Null, or scratch for <see cref="Ranking.RankRadix"/> (at least the unit count): ranks then
     /// sort by radix, which is faster when every call brings a new order; the ranks are the same either way.</param>
     /// <param name="path">The kernel path (null: the best one).</param>
+    /// <param name="incremental">Rank by insertion sort from the previous call's order (<see cref="Ranking.RankIncremental"/>),
+    /// fastest for few units whose order changes little; the ranks are the same either way.</param>
     /// <remarks>
     /// The workspace must hold a completed <see cref="ScoreInto"/> of this plan: its normalised columns are read as
     /// they are. With the plan's own weights the node scores are bit-identical to <see cref="ScoreInto"/>'s, since
     /// the same kernels run in the same order on the same path.
     /// </remarks>
-    internal void ReaggregateInto(ScoringWorkspace ws, ReadOnlySpan<double> linkWeights, ReadOnlySpan<int> rankNodes, RadixScratch? radix = null, KernelPath? path = null)
+    internal void ReaggregateInto(ScoringWorkspace ws, ReadOnlySpan<double> linkWeights, ReadOnlySpan<int> rankNodes, RadixScratch? radix = null, KernelPath? path = null, bool incremental = false)
     {
         if (!ReferenceEquals(ws.Plan, this) || ws._matrix is null || Array.IndexOf(ws._normalisedDone, false) >= 0)
         {
@@ -107,6 +130,22 @@ public sealed partial class ScoringPlan
         {
             if (ws._rankCurrent[k])
             {
+                continue;
+            }
+
+            if (incremental)
+            {
+                if (ws._rankOrder is null)
+                {
+                    ws._rankOrder = new int[NodeCodes.Count * units];
+                    for (int t = 0; t < ws._rankOrder.Length; t++)
+                    {
+                        ws._rankOrder[t] = t % units;
+                    }
+                }
+
+                ws._universe[k] = Ranking.RankIncremental(ws.NodeScores(k), ws._ranks.AsSpan(k * units, units), Options.RankMethod, ws._rankOrder.AsSpan(k * units, units), ws._keys);
+                ws._rankCurrent[k] = true;
                 continue;
             }
 

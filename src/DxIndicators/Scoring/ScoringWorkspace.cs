@@ -36,6 +36,7 @@ public sealed class ScoringWorkspace
     internal readonly bool[] _rankCurrent;
     internal readonly bool[] _changed;
     internal bool _appliedValid;
+    internal int[]? _rankOrder;
 
     /// <summary>Initializes buffers for a plan and a number of units.</summary>
     /// <param name="plan">The plan the workspace serves.</param>
