@@ -16,5 +16,8 @@ internal static class CommandRegistry
         new ValidateCommand(),
         new ImportCoinrCommand(),
         new UncertaintyCommand(),
+        new SensitivityCommand(),
+        new AuditCommand(),
+        new ContributionsCommand(),
     ];
 }

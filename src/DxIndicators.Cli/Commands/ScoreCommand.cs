@@ -194,7 +194,7 @@ internal sealed class ScoreCommand : ICommand
         return new IndicatorMatrix(units, framework.Indicators.Select(i => i.Code), values);
     }
 
-    private static (ScoringOptions Options, Framework Framework) BuildOptions(CommandArgs args, Framework framework)
+    internal static (ScoringOptions Options, Framework Framework) BuildOptions(CommandArgs args, Framework framework)
     {
         ScoringOptions options = ScoringOptions.Default;
         if (args.Get("normalise") is { } n)
