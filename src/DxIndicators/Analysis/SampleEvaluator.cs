@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using DxIndicators.Data;
 using DxIndicators.Scoring;
 using DxIndicators.Scoring.Kernels;
+using DxIndicators.Model;
 
 namespace DxIndicators.Analysis;
 
@@ -62,6 +63,7 @@ internal sealed class SampleEvaluator
         }
 
         _excludedLinks = [.. Enumerable.Range(0, inputs.Exclusions.Count).Select(inputs.ExcludedLinks)];
+        PrepareLinear(first.Workspace(0));
         _all.Add(first);
         _free.Add(first);
 
@@ -154,6 +156,9 @@ internal sealed class SampleEvaluator
         /// <summary>Per-worker accumulators of the caller (an uncertainty run keeps its histograms here).</summary>
         public object? State { get; set; }
 
+        /// <summary>Scratch of the caller's linear (matrix-product) path.</summary>
+        public object? State2 { get; set; }
+
         public ScoringWorkspace Workspace(int combo) => _workspaces[combo] ?? Score(combo);
 
         public ScoringWorkspace Score(int combo)
@@ -167,4 +172,110 @@ internal sealed class SampleEvaluator
     }
 
     public IReadOnlyList<Worker> Workers => _all;
+
+    /// <summary>
+    /// Gets whether root scores are linear in the normalised matrix for every sample: one combination, no exclusion,
+    /// weighted arithmetic means everywhere, no minimum share, no missing normalised value, only the root analysed and
+    /// every node's weights positive. Samples are then evaluated in blocks as a matrix product (<see cref="WeightProduct"/>).
+    /// </summary>
+    public bool Linear { get; private set; }
+
+    /// <summary>Gets the normalised matrix, one row per indicator, units padded to <see cref="PaddedUnits"/> (when <see cref="Linear"/>).</summary>
+    public double[] LinearMatrix { get; private set; } = [];
+
+    public int PaddedUnits { get; private set; }
+
+    public int IndicatorCount => _plans[0].IndicatorCodes.Count;
+
+    /// <summary>Draws a sample's link weights and turns them into effective indicator weights of the root (one row of A).</summary>
+    public void EffectiveWeights(Worker w, ReadOnlySpan<ulong> keys, Span<double> row, Span<double> share)
+    {
+        ScoringPlan plan = _plans[0];
+        _inputs.DrawWeights(keys, plan.LinkWeights, w.Weights, -1);
+        row.Clear();
+        share.Clear();
+        int root = RankNodes[0];
+        share[root] = 1;
+        ReadOnlySpan<double> weights = w.Weights;
+        for (int k = root; k >= 0; k--)
+        {
+            double s = share[k];
+            if (s == 0)
+            {
+                continue;
+            }
+
+            (int start, int end) = plan.ChildRange(k);
+            double total = 0;
+            for (int c = start; c < end; c++)
+            {
+                total += weights[c];
+            }
+
+            for (int c = start; c < end; c++)
+            {
+                double e = s * weights[c] / total;
+                int r = plan.ChildReference(c);
+                if (r >= 0)
+                {
+                    row[r] += e;
+                }
+                else
+                {
+                    share[~r] += e;
+                }
+            }
+        }
+    }
+
+    private static bool Finite(ReadOnlySpan<double> x)
+    {
+        foreach (double v in x)
+        {
+            if (!double.IsFinite(v))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private void PrepareLinear(ScoringWorkspace ws)
+    {
+        ScoringPlan plan = _plans[0];
+        int root = plan.NodeCodes.AsSpan().IndexOf(plan.Framework.Root);
+        bool linear = _plans.Length == 1 && _inputs.Exclusions.Count == 0 && RankNodes is [var only] && only == root && !plan.CountsChildren
+            && _inputs.WeightSets.Count == 0 && _inputs.LinkNoise.AsSpan().IndexOfAnyInRange(1.0, double.PositiveInfinity) < 0;
+        for (int k = 0; linear && k < plan.NodeCodes.Count; k++)
+        {
+            (int start, int end) = plan.ChildRange(k);
+            linear = plan.NodeMethod(k) == Model.AggregationMethod.ArithmeticMean;
+            for (int c = start; linear && c < end; c++)
+            {
+                int r = plan.ChildReference(c);
+                linear = plan.LinkWeights[c] > 0 && (r < 0 || Finite(ws.Normalised(r)));
+            }
+        }
+
+        if (!linear)
+        {
+            return;
+        }
+
+        int n = WeightProduct.Padded(Units), ni = plan.IndicatorCodes.Count;
+        var b = new double[ni * n];
+        for (int j = 0; j < ni; j++)
+        {
+            ReadOnlySpan<double> col = ws.Normalised(j);
+            if (Finite(col))
+            {
+                col.CopyTo(b.AsSpan(j * n, Units));
+            }
+        }
+
+        LinearMatrix = b;
+        PaddedUnits = n;
+        Linear = true;
+    }
 }

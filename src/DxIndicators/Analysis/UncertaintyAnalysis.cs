@@ -1,5 +1,7 @@
 using System.Globalization;
 using DxIndicators.Data;
+using DxIndicators.Scoring;
+using DxIndicators.Scoring.Kernels;
 
 namespace DxIndicators.Analysis;
 
@@ -184,66 +186,120 @@ public sealed class UncertaintyAnalysis
     {
         partial.Clear();
         var hist = (Histograms)(w.State ??= new Histograms(_nodeIndex.Length, evaluator.Units));
-        int units = evaluator.Units;
-        int h = hist.Stride;
         Span<ulong> keys = stackalloc ulong[UncertainInputs.GroupCount];
-        int r1 = Math.Min(Runs, (block + 1) * BlockSize);
-        for (int r = block * BlockSize; r < r1; r++)
+        int r0 = block * BlockSize, r1 = Math.Min(Runs, (block + 1) * BlockSize);
+        if (evaluator.Linear)
+        {
+            RunLinearBlock(evaluator, w, hist, r0, r1, partial, shifts);
+            return;
+        }
+
+        for (int r = r0; r < r1; r++)
         {
             UncertainInputs.SampleKeys(Seed, r, keys);
             evaluator.Evaluate(w, keys);
             for (int a = 0; a < _nodeIndex.Length; a++)
             {
-                ReadOnlySpan<double> ranks = w.Current.Ranks(_nodeIndex[a]);
-                ReadOnlySpan<double> scores = w.Current.NodeScores(_nodeIndex[a]);
-                ReadOnlySpan<double> nominal = evaluator.NominalRanks.AsSpan(a * units, units);
-                ReadOnlySpan<double> offset = evaluator.NominalScores.AsSpan(a * units, units);
-                Span<int> counts = hist.Counts.AsSpan(a * units * h, units * h);
-                int o = a * units;
-                double sumAbs = 0;
-                int n = 0;
-                for (int i = 0; i < units; i++)
-                {
-                    double rk = ranks[i];
-                    if (double.IsNaN(rk))
-                    {
-                        continue;
-                    }
-
-                    counts[(i * h) + (int)(2 * rk)]++;
-                    hist.RankSum[o + i] += rk;
-                    hist.Ranked[o + i]++;
-                    double s = scores[i];
-                    double d = double.IsNaN(offset[i]) ? s : s - offset[i];
-                    partial.ScoreSum[o + i] += d;
-                    partial.ScoreSquares[o + i] += d * d;
-                    hist.ScoreMin[o + i] = Math.Min(hist.ScoreMin[o + i], s);
-                    hist.ScoreMax[o + i] = Math.Max(hist.ScoreMax[o + i], s);
-                    double shift = Math.Abs(rk - nominal[i]);
-                    if (!double.IsNaN(shift))
-                    {
-                        hist.ShiftSum[o + i] += shift;
-                        sumAbs += shift;
-                        n++;
-                    }
-                }
-
-                double y = n == 0 ? double.NaN : sumAbs / n;
-                if (shifts is not null)
-                {
-                    shifts[(a * Runs) + r] = y;
-                }
-
-                if (n > 0)
-                {
-                    partial.RunShiftSum[a] += y;
-                    partial.RunShiftSquares[a] += y * y;
-                    partial.RunShiftCount[a]++;
-                    hist.RunShiftMin[a] = Math.Min(hist.RunShiftMin[a], y);
-                    hist.RunShiftMax[a] = Math.Max(hist.RunShiftMax[a], y);
-                }
+                Accumulate(evaluator, a, r, w.Current.Ranks(_nodeIndex[a]), w.Current.NodeScores(_nodeIndex[a]), hist, partial, shifts);
             }
         }
+    }
+
+    /// <summary>Linear plans: effective weights of the block's samples as rows of A, root scores = A · N in one register-blocked product, then rank and accumulate.</summary>
+    private void RunLinearBlock(SampleEvaluator evaluator, SampleEvaluator.Worker w, Histograms hist, int r0, int r1, Totals partial, double[]? shifts)
+    {
+        int units = evaluator.Units, n = evaluator.PaddedUnits, k = evaluator.IndicatorCount, rows = r1 - r0;
+        var lin = (LinearScratch)(w.State2 ??= new LinearScratch(BlockSize, k, n, units, Inputs.NominalPlan.NodeCodes.Count));
+        Span<ulong> keys = stackalloc ulong[UncertainInputs.GroupCount];
+        for (int r = r0; r < r1; r++)
+        {
+            UncertainInputs.SampleKeys(Seed, r, keys);
+            evaluator.EffectiveWeights(w, keys, lin.A.AsSpan((r - r0) * k, k), lin.Share);
+        }
+
+        WeightProduct.Multiply(lin.A, evaluator.LinearMatrix, lin.C, rows, k, n, KernelPath.V512);
+        RankMethod method = Inputs.NominalPlan.Options.RankMethod;
+        for (int r = r0; r < r1; r++)
+        {
+            ReadOnlySpan<double> scores = lin.C.AsSpan((r - r0) * n, units);
+            if (units <= SampleEvaluator.IncrementalLimit)
+            {
+                Ranking.RankIncremental(scores, lin.Ranks, method, lin.Order, lin.Keys);
+            }
+            else
+            {
+                Ranking.RankRadix(scores, lin.Ranks, method, w.Radix);
+            }
+
+            Accumulate(evaluator, 0, r, lin.Ranks, scores, hist, partial, shifts);
+        }
+    }
+
+    private void Accumulate(SampleEvaluator evaluator, int a, int r, ReadOnlySpan<double> ranks, ReadOnlySpan<double> scores, Histograms hist, Totals partial, double[]? shifts)
+    {
+        int units = evaluator.Units;
+        int h = hist.Stride;
+        ReadOnlySpan<double> nominal = evaluator.NominalRanks.AsSpan(a * units, units);
+        ReadOnlySpan<double> offset = evaluator.NominalScores.AsSpan(a * units, units);
+        Span<int> counts = hist.Counts.AsSpan(a * units * h, units * h);
+        int o = a * units;
+        double sumAbs = 0;
+        int n = 0;
+        for (int i = 0; i < units; i++)
+        {
+            double rk = ranks[i];
+            if (double.IsNaN(rk))
+            {
+                continue;
+            }
+
+            counts[(i * h) + (int)(2 * rk)]++;
+            hist.RankSum[o + i] += rk;
+            hist.Ranked[o + i]++;
+            double s = scores[i];
+            double d = double.IsNaN(offset[i]) ? s : s - offset[i];
+            partial.ScoreSum[o + i] += d;
+            partial.ScoreSquares[o + i] += d * d;
+            hist.ScoreMin[o + i] = Math.Min(hist.ScoreMin[o + i], s);
+            hist.ScoreMax[o + i] = Math.Max(hist.ScoreMax[o + i], s);
+            double shift = Math.Abs(rk - nominal[i]);
+            if (!double.IsNaN(shift))
+            {
+                hist.ShiftSum[o + i] += shift;
+                sumAbs += shift;
+                n++;
+            }
+        }
+
+        double y = n == 0 ? double.NaN : sumAbs / n;
+        if (shifts is not null)
+        {
+            shifts[(a * Runs) + r] = y;
+        }
+
+        if (n > 0)
+        {
+            partial.RunShiftSum[a] += y;
+            partial.RunShiftSquares[a] += y * y;
+            partial.RunShiftCount[a]++;
+            hist.RunShiftMin[a] = Math.Min(hist.RunShiftMin[a], y);
+            hist.RunShiftMax[a] = Math.Max(hist.RunShiftMax[a], y);
+        }
+    }
+
+    private sealed class LinearScratch(int rows, int k, int n, int units, int nodes)
+    {
+        public double[] A { get; } = new double[rows * k];
+
+        public double[] C { get; } = new double[rows * n];
+
+        public double[] Share { get; } = new double[nodes];
+
+        public double[] Ranks { get; } = new double[units];
+
+        public double[] Keys { get; } = new double[units];
+
+        public int[] Order { get; } = [.. Enumerable.Range(0, units)];
     }
 
     private UncertaintyResult Summarise(SampleEvaluator evaluator, Totals total, double[]? shifts)
