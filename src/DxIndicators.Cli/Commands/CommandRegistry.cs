@@ -18,5 +18,8 @@ internal static class CommandRegistry
         new UncertaintyCommand(),
         new ReportCommand(),
         new StoreCommand(),
+        new SensitivityCommand(),
+        new AuditCommand(),
+        new ContributionsCommand(),
     ];
 }

@@ -58,8 +58,8 @@ internal sealed class ReportCommand : ICommand
             problems.Add($"--lang must be vi or en, was '{langText}'");
         }
 
-        int runs = UncertaintyCommand.Integer(options, "runs", 1000, problems);
-        int seed = UncertaintyCommand.Integer(options, "seed", 1, problems);
+        int runs = AnalysisInputs.Integer(options, "runs", 1000, problems, int.MinValue);
+        int seed = AnalysisInputs.Integer(options, "seed", 1, problems, int.MinValue);
         if (runs < 0)
         {
             problems.Add(Text.Invariant($"--runs must be 0 (no analysis) or more, was {runs}"));
