@@ -36,7 +36,7 @@ public sealed class DxFormattersTests
     public void TargetEvaluations_FormatAsWordedStatusTable()
     {
         string html = s_sample.Targets.ToDisplayString(HtmlFormatter.MimeType);
-        html.Should().Contain("<table class=\"dx-targets\">").And.Contain("data-status=\"Achieved\"").And.Contain("T942-ONLINE-PROC-2025");
+        html.Should().Contain("<table class=\"dx-targets\">").And.Contain("data-status=\"Achieved\"").And.Contain("T57-ESIGN-OFFICIALS-2025");
     }
 
     [Fact]

@@ -84,7 +84,7 @@ public sealed class DxReportTests
             Check.Contains(md, "## " + section.Title(ReportLanguage.English));
         }
 
-        Check.Contains(md, "|T942-ONLINE-PROC-2025|", "|Dien Bien|0.6854|1/1|", "Correlations need at least three units with scores; this report has 1.");
+        Check.Contains(md, "|T57-ESIGN-OFFICIALS-2025|", "|Dien Bien|0.6854|1/1|", "Correlations need at least three units with scores; this report has 1.");
         Check.DoesNotContain(md, "<svg");
     }
 
