@@ -16,6 +16,7 @@ internal static class CommandRegistry
         new ValidateCommand(),
         new ImportCoinrCommand(),
         new UncertaintyCommand(),
+        new ReportCommand(),
         new StoreCommand(),
         new SensitivityCommand(),
         new AuditCommand(),

@@ -27,6 +27,25 @@ public sealed class UncertaintyResult
     /// <summary>Gets the statistics of the framework root.</summary>
     public NodeRankStatistics Root => Nodes[0];
 
+    /// <summary>Describes the result: runs, nodes, and the root's rank intervals for the first units.</summary>
+    /// <returns>A few lines of text.</returns>
+    public override string ToString()
+    {
+        var sb = new System.Text.StringBuilder();
+        sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"UncertaintyResult: {Runs} runs, nodes {string.Join(", ", Nodes.Select(n => n.Node))}");
+        foreach (UnitRankStatistics u in Root.Units.Take(10))
+        {
+            sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"{Environment.NewLine}  {u.Unit}  rank {u.Nominal}, median {u.Median}, 5–95 % [{u.Percentile5}, {u.Percentile95}]");
+        }
+
+        if (Root.Units.Count > 10)
+        {
+            sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"{Environment.NewLine}  … {Root.Units.Count - 10} more units");
+        }
+
+        return sb.ToString();
+    }
+
     /// <summary>Gets the statistics of one analysed node.</summary>
     /// <param name="node">The node code.</param>
     /// <returns>The node's statistics.</returns>

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Globalization;
 using DxIndicators.Data;
 
 namespace DxIndicators.Scoring;
@@ -11,6 +12,14 @@ public readonly record struct UnitRank(double Rank, int UniverseSize)
     /// <summary>Gets whether the unit has a rank.</summary>
     public bool IsRanked => !double.IsNaN(Rank);
 }
+
+/// <summary>One unit's score and rank on one node: the row view of a <see cref="ScoreTable"/>.</summary>
+/// <param name="Unit">The unit code.</param>
+/// <param name="Node">The node code.</param>
+/// <param name="Score">The score, full precision (NaN = missing).</param>
+/// <param name="Rank">The rank among all units (NaN = not ranked).</param>
+/// <param name="UniverseSize">The number of units ranked on the node.</param>
+public sealed record ScoreRow(string Unit, string Node, double Score, double Rank, int UniverseSize);
 
 /// <summary>The immutable result of scoring one matrix: normalised values, node scores and ranks, with their provenance.</summary>
 /// <remarks>Values are full precision (no rounding); NaN means missing. Immutable; safe to share.</remarks>
@@ -33,6 +42,7 @@ public sealed class ScoreTable
         CarriedIndicators = plan.CarriedIndicators;
         Nodes = plan.NodeCodes;
         FrameworkId = plan.Framework.Id;
+        Root = plan.Framework.Root;
         FrameworkVersion = plan.Framework.Metadata.Version;
         MethodDescription = plan.Options.ToString();
         Period = period;
@@ -67,6 +77,9 @@ public sealed class ScoreTable
 
     /// <summary>Gets the id of the framework scored against.</summary>
     public string FrameworkId { get; }
+
+    /// <summary>Gets the code of the framework's root node (the index).</summary>
+    public string Root { get; }
 
     /// <summary>Gets the version of the framework scored against.</summary>
     public string FrameworkVersion { get; }
@@ -141,6 +154,71 @@ public sealed class ScoreTable
 
         int at = (Find(_nodeIndex, node, "node") * Units.Count) + Find(_unitIndex, unit, "unit");
         return new UnitRank(_groupRanks[at], _groupUniverse[at]);
+    }
+
+    /// <summary>Gets the scores of a node as an array a caller can keep (a notebook variable cannot hold a span).</summary>
+    /// <param name="node">The node code.</param>
+    /// <returns>A new array, one score per unit in <see cref="Units"/> order, NaN = missing.</returns>
+    /// <exception cref="KeyNotFoundException">Unknown node.</exception>
+    public double[] GetScores(string node) => Scores(node).ToArray();
+
+    /// <summary>Gets the ranks of a node as an array a caller can keep.</summary>
+    /// <param name="node">The node code.</param>
+    /// <returns>A new array, one rank per unit in <see cref="Units"/> order, NaN = not ranked.</returns>
+    /// <exception cref="KeyNotFoundException">Unknown node.</exception>
+    public double[] GetRanks(string node) => Ranks(node).ToArray();
+
+    /// <summary>Gets one row per unit and node: score, rank and universe size (a view for notebooks and data frames).</summary>
+    /// <param name="nodes">The nodes to include; null = every node, bottom-up.</param>
+    /// <returns>The rows, unit-major, in <see cref="Units"/> order.</returns>
+    /// <exception cref="KeyNotFoundException">A node is unknown.</exception>
+    public IReadOnlyList<ScoreRow> ToRows(IEnumerable<string>? nodes = null)
+    {
+        IReadOnlyList<string> selected = nodes?.ToArray() ?? (IReadOnlyList<string>)Nodes;
+        int[] at = selected.Select(n => Find(_nodeIndex, n, "node")).ToArray();
+        var rows = new ScoreRow[Units.Count * at.Length];
+        int i = 0;
+        for (int u = 0; u < Units.Count; u++)
+        {
+            for (int k = 0; k < at.Length; k++)
+            {
+                int cell = (at[k] * Units.Count) + u;
+                rows[i++] = new ScoreRow(Units[u], selected[k], _nodes[cell], _ranks[cell], _universe[at[k]]);
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>Describes the table: framework, size, method, and the root score of the first units.</summary>
+    /// <returns>A few lines of text.</returns>
+    public override string ToString()
+    {
+        var sb = new System.Text.StringBuilder();
+        string root = Root;
+        int rootAt = _nodeIndex[root];
+        sb.Append(CultureInfo.InvariantCulture, $"ScoreTable {FrameworkId} {FrameworkVersion}: {Units.Count} units × {Nodes.Count} nodes");
+        if (Period is { } p)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $", period {p}");
+        }
+
+        sb.Append(CultureInfo.InvariantCulture, $"; {MethodDescription}");
+        int shown = Math.Min(Units.Count, 10);
+        for (int u = 0; u < shown; u++)
+        {
+            int cell = (rootAt * Units.Count) + u;
+            string rank = double.IsNaN(_ranks[cell]) ? "unranked" : string.Create(CultureInfo.InvariantCulture, $"rank {_ranks[cell]} of {_universe[rootAt]}");
+            string score = double.IsNaN(_nodes[cell]) ? "missing" : Model.DisplayRounding.Format(_nodes[cell], 4);
+            sb.Append(CultureInfo.InvariantCulture, $"{Environment.NewLine}  {Units[u]}  {root} = {score}  ({rank})");
+        }
+
+        if (Units.Count > shown)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"{Environment.NewLine}  … {Units.Count - shown} more units");
+        }
+
+        return sb.ToString();
     }
 
     /// <summary>Gets the number of units ranked on a node.</summary>

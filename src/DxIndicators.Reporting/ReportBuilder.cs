@@ -1,0 +1,132 @@
+using DxIndicators.Catalog;
+using DxIndicators.Data;
+using DxIndicators.Model;
+using DxIndicators.Scoring;
+using DxIndicators.Targets;
+using DxIndicators.Units;
+using NodaTime;
+using Period = DxIndicators.Data.Period;
+
+namespace DxIndicators.Reporting;
+
+/// <summary>Builds a complete <see cref="DxReport"/> from a framework and observations: scores as of a date, the change since the year before, targets and their series.</summary>
+public static class ReportBuilder
+{
+    /// <summary>The id of the built-in Điện Biên sample framework and data set.</summary>
+    public const string SampleId = "dien-bien-sample";
+
+    /// <summary>The id of the built-in national target catalogue used for the sample.</summary>
+    public const string NationalTargetsId = "vn-national-dx-targets";
+
+    /// <summary>Builds the report of the built-in Điện Biên sample against the national targets and the province's own catalogue, as <c>dx targets</c> evaluates them.</summary>
+    /// <param name="asOf">The evaluation date (the CLI passes today).</param>
+    /// <param name="language">The label language.</param>
+    /// <returns>The report.</returns>
+    public static DxReport Sample(LocalDate asOf, ReportLanguage language = ReportLanguage.English)
+    {
+        Framework framework = FrameworkCatalog.Get(SampleId);
+        Dataset data = FrameworkCatalog.GetDataset(SampleId);
+        TargetCatalog national = FrameworkCatalog.GetTargets(NationalTargetsId);
+        IEnumerable<TargetRule> targets = national.Targets.Where(t => data.Indicators.Contains(t.Indicator));
+        DxReport report = FromDataset(framework, data, asOf, targets, national.Indicators, ScoringOptions.Default, BuiltIn.VietnamProvinces, language);
+
+        // A unit's own catalogue (Điện Biên's plans for unit 11) is evaluated for that unit only, with its own definitions.
+        var evaluations = new List<TargetEvaluation>(report.Targets);
+        var extra = new List<IndicatorDefinition>(national.Indicators);
+        foreach (TargetCatalog own in FrameworkCatalog.TargetIds.Select(FrameworkCatalog.GetTargets).Where(c => c.Unit is { } u && data.Units.Contains(u)))
+        {
+            var definitions = new Dictionary<string, IndicatorDefinition>(StringComparer.Ordinal);
+            foreach (IndicatorDefinition d in framework.Indicators.Concat(national.Indicators).Concat(own.Indicators))
+            {
+                definitions[d.Code] = d;
+            }
+
+            evaluations.AddRange(TargetEvaluator.Default.EvaluateAll(own.Targets, definitions, data.Observations, asOf, [own.Unit!]));
+            extra.AddRange(own.Indicators);
+        }
+
+        return report.WithTargets(evaluations, data, extra);
+    }
+
+    /// <summary>Builds a report: each indicator's latest value on or before <paramref name="asOf"/> is scored, and so is the state at the end of the year before the latest observation, for the change.</summary>
+    /// <param name="framework">The framework.</param>
+    /// <param name="data">The observations.</param>
+    /// <param name="asOf">The evaluation date.</param>
+    /// <param name="targets">The targets to evaluate (each against every unit of <paramref name="data"/>).</param>
+    /// <param name="extraIndicators">Definitions of target indicators that the framework lacks (e.g. a catalogue's), or null.</param>
+    /// <param name="options">The scoring options (null = <see cref="ScoringOptions.Default"/>).</param>
+    /// <param name="registry">A unit registry giving the units' names at <paramref name="asOf"/>, or null to show codes.</param>
+    /// <param name="language">The label language.</param>
+    /// <param name="uncertainty">Runs an uncertainty analysis on the compiled plan and the scored matrix (e.g.
+    /// <c>(plan, m) =&gt; WeightUncertainty.FromNoise(plan, 1000, 0.25, 1).Run(m)</c>), or null for none.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentNullException">A required argument is null.</exception>
+    /// <exception cref="ArgumentException">No observation lies on or before <paramref name="asOf"/>, or a target's indicator has no definition (every such target is named).</exception>
+    public static DxReport FromDataset(
+        Framework framework,
+        Dataset data,
+        LocalDate asOf,
+        IEnumerable<TargetRule> targets,
+        IEnumerable<IndicatorDefinition>? extraIndicators = null,
+        ScoringOptions? options = null,
+        UnitRegistry? registry = null,
+        ReportLanguage language = ReportLanguage.English,
+        Func<ScoringPlan, IndicatorMatrix, Analysis.UncertaintyResult>? uncertainty = null)
+    {
+        ArgumentNullException.ThrowIfNull(framework);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(targets);
+        List<IndicatorDefinition> extra = extraIndicators?.ToList() ?? [];
+        List<Period> earlier = data.Periods.Where(p => p.End <= asOf).ToList();
+        if (earlier.Count == 0)
+        {
+            throw new ArgumentException($"No observation has a period ending on or before {Text.Date(asOf)}; the data's periods start at {(data.Periods.Count > 0 ? data.Periods.Min().ToString() : "(none)")}.", nameof(data));
+        }
+
+        ScoringPlan plan = ScoringPlan.Compile(framework, options ?? ScoringOptions.Default);
+        IndicatorMatrix matrix = data.CrossSectionAsOf(framework, asOf, data.Units);
+        ScoreTable now = plan.Score(matrix);
+        LocalDate previousDate = new(earlier.Max(p => p.End).Year - 1, 12, 31);
+        bool vi = language == ReportLanguage.Vietnamese;
+        string basis = vi ? $"giá trị mới nhất của từng chỉ số tính đến {Text.Date(asOf)}" : $"latest value of each indicator as of {Text.Date(asOf)}";
+        DxReport report = DxReport.Create(framework, now).WithLanguage(language).WithContext(null, asOf, basis);
+        if (data.Periods.Any(p => p.End <= previousDate))
+        {
+            report = report.WithPrevious(plan.Score(data.CrossSectionAsOf(framework, previousDate, data.Units)), vi ? $"giá trị mới nhất tính đến {Text.Date(previousDate)}" : $"the latest values as of {Text.Date(previousDate)}");
+        }
+
+        var definitions = new Dictionary<string, IndicatorDefinition>(StringComparer.Ordinal);
+        foreach (IndicatorDefinition d in extra)
+        {
+            definitions[d.Code] = d;
+        }
+
+        foreach (IndicatorDefinition d in framework.Indicators)
+        {
+            definitions[d.Code] = d;
+        }
+
+        IReadOnlyList<TargetEvaluation> evaluations = TargetEvaluator.Default.EvaluateAll(targets, definitions, data.Observations, asOf, data.Units);
+        report = report.WithTargets(evaluations, data, extra);
+        if (uncertainty is not null)
+        {
+            report = report.WithUncertainty(uncertainty(plan, matrix));
+        }
+
+        if (registry is not null)
+        {
+            var names = new List<KeyValuePair<string, LocalizedText>>();
+            foreach (string unit in data.Units)
+            {
+                if (registry.TryResolve(unit, asOf, out AdministrativeUnit? u))
+                {
+                    names.Add(new(unit, new LocalizedText(u.NameVi, u.NameEn)));
+                }
+            }
+
+            report = report.WithUnitNames(names);
+        }
+
+        return report;
+    }
+}

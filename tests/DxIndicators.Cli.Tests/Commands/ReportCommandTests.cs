@@ -1,0 +1,78 @@
+using DxIndicators.Cli.Infrastructure;
+using NodaTime;
+
+namespace DxIndicators.Cli.Tests.Commands;
+
+public class ReportCommandTests
+{
+    [Fact]
+    public void Report_Sample_WritesVietnameseHtml()
+    {
+        using var dir = new TempDir();
+        string path = System.IO.Path.Combine(dir.Path, "r.html");
+
+        var (code, output, error) = CliRunner.Run(new LocalDate(2026, 1, 15), "report", "--out", path);
+
+        code.Should().Be(ExitCodes.Ok, error);
+        output.Should().StartWith($"wrote {path} (").And.Contain("Chỉ số tổng hợp và các trụ cột, Chỉ tiêu, Thay đổi so với kỳ trước");
+        string html = File.ReadAllText(path);
+        Assert.StartsWith("<!DOCTYPE html>\n<html lang=\"vi\">", html, StringComparison.Ordinal);
+        Assert.Contains("Tính đến ngày: 2026-01-15", html, StringComparison.Ordinal);
+        Assert.Contains(">0,6854<", html, StringComparison.Ordinal); // the index dx score prints for the sample
+    }
+
+    [Fact]
+    public void Report_MarkdownToStandardOutput_InEnglish()
+    {
+        var (code, output, error) = CliRunner.Run(new LocalDate(2026, 1, 15), "report", "--format", "md", "--lang", "en", "--out", "-");
+
+        code.Should().Be(ExitCodes.Ok, error);
+        output.Should().StartWith("# Điện Biên province digital-transformation sample").And.Contain("- As of: 2026-01-15").And.Contain("|T57-ESIGN-OFFICIALS-2025|");
+    }
+
+    [Fact]
+    public void Report_Sample_HasTheTargetsDxTargetsEvaluates()
+    {
+        LocalDate day = new(2026, 1, 15);
+        var (_, csv, _) = CliRunner.Run(day, "targets", "--format", "csv", "--as-of", "2026-01-15");
+        var (code, md, error) = CliRunner.Run(day, "report", "--format", "md", "--lang", "en", "--out", "-");
+
+        code.Should().Be(ExitCodes.Ok, error);
+        int evaluations = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1;
+        evaluations.Should().BeGreaterThan(10);
+        string targets = md[md.IndexOf("## Targets", StringComparison.Ordinal)..md.IndexOf("## Change since", StringComparison.Ordinal)];
+        int rows = targets.Split('\n').Count(l => l.StartsWith('|')) - 2; // less the header and the separator line
+        rows.Should().Be(evaluations);
+    }
+
+    [Fact]
+    public void Report_YourData_AddsRankIntervals()
+    {
+        using var dir = new TempDir();
+        string data = dir.File("d.csv", CliTestData.Dti2022Csv);
+
+        var (code, output, error) = CliRunner.Run(new LocalDate(2023, 6, 30), "report", "--framework", "vn-dti-province-2022", "--data", data, "--format", "md", "--lang", "en", "--runs", "100", "--out", "-");
+
+        code.Should().Be(ExitCodes.Ok, error);
+        output.Should().Contain("## Ranking").And.Contain("## Uncertainty of the ranks").And.Contain("100 runs.");
+        output.Should().Contain("|Da Nang|0.8002|1/2|"); // published 2022 DTI of Đà Nẵng: 0.8002 (dti.gov.vn)
+    }
+
+    [Fact]
+    public void Report_BadOptions_ReportsThemAll()
+    {
+        var (code, _, error) = CliRunner.Run("report", "--lang", "fr", "--format", "pdf", "--runs", "-1");
+
+        code.Should().Be(ExitCodes.Usage);
+        error.Should().Contain("--format must be html or md, was 'pdf'").And.Contain("--lang must be vi or en, was 'fr'").And.Contain("--runs must be 0 (no analysis) or more, was -1");
+    }
+
+    [Fact]
+    public void Report_DataWithoutFramework_IsAUsageError()
+    {
+        var (code, _, error) = CliRunner.Run("report", "--data", "x.csv");
+
+        code.Should().Be(ExitCodes.Usage);
+        error.Should().Contain("--framework and --data go together");
+    }
+}
