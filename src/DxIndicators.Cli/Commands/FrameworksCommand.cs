@@ -30,8 +30,8 @@ internal sealed class FrameworksCommand : ICommand
             table.Add(frameworkId, framework.Metadata.Version, framework.Metadata.Name.En, Count(framework.Indicators.Count), Count(framework.Nodes.Count), Count(framework.Targets.Count), Text.Shorten(framework.Metadata.MethodologySource, 48));
         }
 
-        context.Out.WriteLine("Frameworks");
-        context.Out.Write(table.Render());
+        context.Out.WriteLine(Ansi.Bold("Frameworks", context.Colour));
+        context.Out.Write(table.Render(context.Colour));
         context.Out.WriteLine();
         var targets = new TextTable("id", "name", "indicators", "targets").AlignRight(2, 3);
         foreach (string catalogId in FrameworkCatalog.TargetIds)
@@ -40,8 +40,8 @@ internal sealed class FrameworksCommand : ICommand
             targets.Add(catalogId, catalog.Name.En, Count(catalog.Indicators.Count), Count(catalog.Targets.Count));
         }
 
-        context.Out.WriteLine("Target catalogues");
-        context.Out.Write(targets.Render());
+        context.Out.WriteLine(Ansi.Bold("Target catalogues", context.Colour));
+        context.Out.Write(targets.Render(context.Colour));
         return ExitCodes.Ok;
     }
 

@@ -5,8 +5,18 @@ namespace DxIndicators.Cli.Infrastructure;
 /// <summary>What a command may touch: its output streams, the clock and the local time zone (the CLI is the only place that reads them).</summary>
 internal sealed record CliContext(TextWriter Out, TextWriter Error, IClock Clock, DateTimeZone TimeZone)
 {
+    /// <summary>Whether <see cref="Out"/> is a terminal that may show colour (see <see cref="Ansi"/>); false unless set.</summary>
+    public bool Colour { get; init; }
+
+    /// <summary>Whether <see cref="Error"/> is a terminal that may show colour; false unless set.</summary>
+    public bool ErrorColour { get; init; }
+
     public static CliContext System(TextWriter output, TextWriter error) =>
-        new(output, error, SystemClock.Instance, DateTimeZoneProviders.Tzdb.GetSystemDefault());
+        new(output, error, SystemClock.Instance, DateTimeZoneProviders.Tzdb.GetSystemDefault())
+        {
+            Colour = Ansi.Allowed(Console.IsOutputRedirected, Environment.GetEnvironmentVariable),
+            ErrorColour = Ansi.Allowed(Console.IsErrorRedirected, Environment.GetEnvironmentVariable),
+        };
 
     public LocalDate Today => Clock.GetCurrentInstant().InZone(TimeZone).Date;
 }
@@ -26,7 +36,12 @@ internal interface ICommand
 /// <summary>Exit codes of the dx tool.</summary>
 internal static class ExitCodes
 {
+    /// <summary>Success (for checks: everything passed).</summary>
     public const int Ok = 0;
+
+    /// <summary>Invalid input (a file, a value or data the library rejects) or a failed check.</summary>
     public const int Failure = 1;
+
+    /// <summary>Usage error: an unknown command or option, a missing or malformed option value.</summary>
     public const int Usage = 2;
 }
