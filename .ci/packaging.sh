@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Packaging check (issue 13), called from .ci/run: what a .NET user gets from the packages.
+#   1. dotnet pack every package into a local folder; check README, licence, XML docs, .snupkg, embedded sources,
+#      SourceLink (when the clone has a hosted remote), deterministic assemblies, one version (tests/packaging).
+#   2. dotnet tool install the dx tool from that folder into a temporary tool path; run dx --version, dx score,
+#      dx report (once it exists); redirected output must hold no ANSI escape, a terminal (script's pty) gets colour.
+#   3. Build and run tests/consumer: the README quick start against the local package, output checked.
+#   4. The API reference (docfx, local tool) builds without warnings.
+# Usage: bash .ci/packaging.sh OUTPUT_FOLDER
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT=$(mkdir -p "${1:?usage: packaging.sh OUTPUT_FOLDER}" && cd "$1" && pwd)
+PKG="$OUT/packages"; rm -rf "$PKG"; mkdir -p "$PKG"
+SCRATCH=$(mktemp -d); trap 'rm -rf "$SCRATCH"' EXIT
+fail() { echo "packaging: $*" >&2; exit 1; }
+
+dotnet pack DxIndicators.sln -c Release -o "$PKG" -nologo -v q
+dotnet run tests/packaging/check-packages.cs -- "$PKG" | tee "$OUT/packages.txt"
+
+tool=$(ls "$PKG"/DxIndicators.Cli.[0-9]*.nupkg | head -n 1)
+VERSION=$(basename "$tool" .nupkg); VERSION=${VERSION#DxIndicators.Cli.}
+# A fresh package cache, so the tool installed is the package just built, not a cached one of the same version.
+NUGET_PACKAGES="$SCRATCH/nuget" dotnet tool install DxIndicators.Cli --version "$VERSION" --add-source "$PKG" --tool-path "$SCRATCH/tools"
+DX="$SCRATCH/tools/dx"
+
+"$DX" --version > "$OUT/dx-version.txt"
+grep -qF "dx $VERSION" "$OUT/dx-version.txt" || fail "dx --version printed '$(cat "$OUT/dx-version.txt")', expected dx $VERSION"
+"$DX" score > "$OUT/dx-score.txt" || fail "installed dx score failed"
+grep -q "dien-bien-sample" "$OUT/dx-score.txt" || fail "installed dx score printed no scorecard"
+if "$DX" --help | grep -qE '^  report '; then
+  (cd "$SCRATCH" && "$DX" report > "$OUT/dx-report.txt") || fail "installed dx report failed"
+  [ -s "$OUT/dx-report.txt" ] || fail "installed dx report printed nothing"
+fi
+"$DX" frameworks > "$OUT/dx-frameworks.txt"
+"$DX" scroe 2> "$OUT/dx-typo.txt" && fail "dx scroe succeeded" || [ $? -eq 2 ] || fail "dx scroe: exit code not 2"
+grep -q "Did you mean 'score'" "$OUT/dx-typo.txt" || fail "no typo suggestion for 'dx scroe'"
+for f in "$OUT"/dx-*.txt; do
+  if grep -q $'\e' "$f"; then fail "$(basename "$f"): redirected output holds ANSI escapes"; fi
+done
+# On a terminal (a pseudo-terminal from util-linux script) headings are bold; with NO_COLOR they are not.
+if command -v script > /dev/null; then
+  TERM=xterm script -qec "$DX frameworks" /dev/null > "$OUT/tty-frameworks.log"
+  grep -q $'\e\[1m' "$OUT/tty-frameworks.log" || fail "dx frameworks on a terminal shows no styling"
+  NO_COLOR=1 TERM=xterm script -qec "$DX frameworks" /dev/null > "$OUT/tty-nocolor.log"
+  # (.NET itself writes the keypad-mode sequence ESC[?1h to a terminal; only SGR styling, ESC[...m, is colour.)
+  if grep -qE $'\e\\[[0-9;]*m' "$OUT/tty-nocolor.log"; then fail "NO_COLOR=1 still coloured the output"; fi
+fi
+echo "packaging: dx $VERSION installed from $PKG and run"
+
+bash tests/consumer/run.sh "$PKG"
+echo "packaging: all checks passed"
