@@ -48,4 +48,11 @@ fi
 echo "packaging: dx $VERSION installed from $PKG and run"
 
 bash tests/consumer/run.sh "$PKG"
+
+# The API reference and the docs site: docfx (a local tool, .config/dotnet-tools.json), warnings are errors.
+dotnet tool restore > /dev/null
+dotnet docfx docs/docfx.json --warningsAsErrors > "$OUT/docfx.log" 2>&1 || { tail -n 40 "$OUT/docfx.log" >&2; fail "docfx failed (log: $OUT/docfx.log)"; }
+grep -E "^ +[0-9]+ warning" "$OUT/docfx.log" | tail -n 1
+[ -f artifacts/docs-site/api/DxIndicators.Scoring.ScoringPlan.html ] || fail "docfx wrote no API page for ScoringPlan"
+echo "packaging: docs site and API reference built in artifacts/docs-site"
 echo "packaging: all checks passed"
