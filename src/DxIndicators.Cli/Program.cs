@@ -60,6 +60,7 @@ public static class Program
         if (rest.Any(a => a is "--help" or "-h"))
         {
             context.Out.WriteLine(command.Usage);
+            WriteExample(command, context.Out);
             return ExitCodes.Ok;
         }
 
@@ -72,6 +73,7 @@ public static class Program
         {
             context.Error.WriteLine($"{prefix} {ex.Message}");
             context.Error.WriteLine(command.Usage);
+            WriteExample(command, context.Error);
             return ExitCodes.Usage;
         }
         catch (Exception ex) when (ex is FrameworkValidationException or InvalidDataException or IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
@@ -81,6 +83,14 @@ public static class Program
             // say what is wrong and fail, without a stack trace.
             context.Error.WriteLine($"{prefix} {ex.Message}");
             return ExitCodes.Failure;
+        }
+    }
+
+    private static void WriteExample(ICommand command, TextWriter output)
+    {
+        if (command.Example.Length > 0)
+        {
+            output.WriteLine($"Example: {command.Example}");
         }
     }
 

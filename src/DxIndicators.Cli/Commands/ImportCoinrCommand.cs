@@ -14,6 +14,8 @@ internal sealed class ImportCoinrCommand : ICommand
 
     public string Summary => "Convert COINr iMeta.csv + iData.csv into framework.json, data.csv and groups.csv.";
 
+    public string Example => "dx import-coinr --meta iMeta.csv --data iData.csv --out coin && dx score --framework coin/framework.json --data coin/data.csv";
+
     public string Usage => """
         Usage: dx import-coinr --meta iMeta.csv --data iData.csv --out DIR [--id FRAMEWORK_ID]
           Writes DIR/framework.json (hierarchy, directions → polarity, weights, Target → referenceTarget,

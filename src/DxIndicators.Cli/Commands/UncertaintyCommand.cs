@@ -16,6 +16,8 @@ internal sealed class UncertaintyCommand : ICommand
 
     public string Summary => "Rank intervals under noisy weights (uncertainty analysis, COINr get_sensitivity / RankStats).";
 
+    public string Example => "dx data --format csv --out sample.csv && dx uncertainty --framework dien-bien-sample --data sample.csv --runs 200";
+
     public string Usage => """
         Usage: dx uncertainty --framework ID|FILE --data FILE.csv|FILE.json [--period P] [--runs N] [--noise X] [--seed S]
                               [--units vn|none] [--skip-bad-rows] [--out FILE]

@@ -30,6 +30,12 @@ internal interface ICommand
 
     string Usage { get; }
 
+    /// <summary>
+    /// A command line to try, printed under the usage when the command needs arguments it was not given (a command
+    /// that runs on the built-in sample with no arguments may leave it empty).
+    /// </summary>
+    string Example => string.Empty;
+
     int Run(IReadOnlyList<string> args, CliContext context);
 }
 

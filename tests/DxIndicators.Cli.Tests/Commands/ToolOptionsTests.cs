@@ -88,3 +88,42 @@ public class ToolOptionsTests
         public Instant GetCurrentInstant() => now;
     }
 }
+
+/// <summary>Every command either runs on the built-in sample with no arguments or says how to call it, with an example.</summary>
+public class NoArgumentTests
+{
+    public static TheoryData<string> CommandNames()
+    {
+        var data = new TheoryData<string>();
+        foreach (ICommand command in Program.Commands)
+        {
+            data.Add(command.Name);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(CommandNames))]
+    public void Command_WithNoArguments_RunsOrPrintsUsageWithAnExample(string name)
+    {
+        var (code, output, error) = CliRunner.Run(name);
+        if (code == ExitCodes.Ok)
+        {
+            output.Should().NotBeEmpty();
+        }
+        else
+        {
+            code.Should().Be(ExitCodes.Usage, error);
+            error.Should().Contain("Usage: dx " + name).And.Contain("Example: dx ");
+        }
+    }
+
+    [Fact]
+    public void Help_OfACommandWithAnExample_ShowsIt()
+    {
+        var (code, output, _) = CliRunner.Run("uncertainty", "--help");
+        code.Should().Be(ExitCodes.Ok);
+        output.Should().Contain("Example: dx data --format csv --out sample.csv && dx uncertainty");
+    }
+}
