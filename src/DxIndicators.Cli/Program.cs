@@ -6,7 +6,7 @@ using DxIndicators.Model;
 namespace DxIndicators.Cli;
 
 /// <summary>Entry point of the dx tool.</summary>
-public static class Program
+internal static class Program
 {
     /// <summary>Runs the tool.</summary>
     /// <param name="args">Command-line arguments.</param>
