@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Packaging check (issue 13), called from .ci/run: what a .NET user gets from the packages.
 #   1. dotnet pack every package into a local folder; check README, licence, XML docs, .snupkg, embedded sources,
-#      SourceLink (when the clone has a hosted remote), deterministic assemblies, one version (tests/packaging).
+#      SourceLink (when the clone has a hosted remote), deterministic assemblies, one version (tests/packaging);
+#      pack the core once more from a scratch clone with a GitHub origin and require SourceLink data there.
 #   2. dotnet tool install the dx tool from that folder into a temporary tool path; run dx --version, dx score,
 #      dx report (once it exists); redirected output must hold no ANSI escape, a terminal (script's pty) gets colour.
 #   3. Build and run tests/consumer: the README quick start against the local package, output checked.
@@ -16,6 +17,17 @@ fail() { echo "packaging: $*" >&2; exit 1; }
 
 dotnet pack DxIndicators.sln -c Release -o "$PKG" -nologo -v q
 dotnet run tests/packaging/check-packages.cs -- "$PKG" | tee "$OUT/packages.txt"
+
+# SourceLink with a hosted remote: CI's clone has none (its origin is a local path), so pack the core library once
+# more from a scratch clone whose origin is a GitHub URL (a test fixture, never published) and require SourceLink
+# data pointing at the commit, and the repository and project URLs in the package.
+git clone -q --no-hardlinks . "$SCRATCH/clone"
+git -C "$SCRATCH/clone" checkout -q --detach "$(git rev-parse HEAD)"
+git -C "$SCRATCH/clone" remote set-url origin https://github.com/dxindicators-ci-fixture/DxIndicators.git
+dotnet pack "$SCRATCH/clone/src/DxIndicators" -c Release -o "$SCRATCH/hosted" -nologo -v q
+DX_REQUIRE_SOURCELINK=1 dotnet run tests/packaging/check-packages.cs -- "$SCRATCH/hosted" | tee "$OUT/packages-hosted.txt"
+python3 -c 'import sys, zipfile, glob; sys.stdout.write(zipfile.ZipFile(glob.glob(sys.argv[1] + "/DxIndicators.*.nupkg")[0]).read("DxIndicators.nuspec").decode("utf-8-sig"))' "$SCRATCH/hosted" \
+  | grep -q '<projectUrl>https://github.com/dxindicators-ci-fixture/DxIndicators</projectUrl>' || fail "a clone with a hosted remote did not get its project URL"
 
 tool=$(ls "$PKG"/DxIndicators.Cli.[0-9]*.nupkg | head -n 1)
 VERSION=$(basename "$tool" .nupkg); VERSION=${VERSION#DxIndicators.Cli.}

@@ -119,9 +119,15 @@ foreach (string path in packages)
         int documents = pdb.Documents.Count;
         int missing = pdb.Documents.Count(d => !embedded.Contains(d));
         if (documents == 0 || missing > 0) Problem($"{stem}.pdb: {missing} of {documents} source files not embedded");
+        string? commit = meta.Element(ns + "repository")?.Attribute("commit")?.Value;
         if (repositoryUrl is not null)
         {
             if (link is null) Problem($"{stem}.pdb: no SourceLink data although the package names repository {repositoryUrl}");
+            else if (commit is null || !link.Contains(commit, StringComparison.Ordinal)) Problem($"{stem}.pdb: SourceLink data does not point at commit {commit}: {link}");
+        }
+        else if (Environment.GetEnvironmentVariable("DX_REQUIRE_SOURCELINK") == "1")
+        {
+            Problem($"{stem}.pdb: DX_REQUIRE_SOURCELINK=1 but the package names no repository URL (the clone has no hosted remote)");
         }
 
         Console.WriteLine($"{name}: {dll.FullName} + xml docs, deterministic; {stem}.pdb embeds {documents - missing}/{documents} sources; SourceLink: {(link is null ? "none (no hosted remote; sources embedded instead)" : Regex.Match(link, "https?://[^\"*]+").Value)}");
