@@ -136,7 +136,10 @@ foreach (string path in packages)
     Console.WriteLine($"{name}: id {id}, version {version}, README {readme}, licence {meta.Element(ns + "license")?.Value}, repository {repositoryUrl ?? "(no remote)"}");
 }
 
-if (versions.Count > 1) problems.Add($"packages disagree on the version: {string.Join(", ", versions)}");
+// One version for all: the same tag. Only a package that must stay a pre-release (DxPrereleaseLabel) may add a label.
+bool oneBase = versions.Select(v => v.Split('-', 2)[0]).Distinct(StringComparer.Ordinal).Count() <= 1;
+bool untaggedAlike = versions.Any(v => !v.Contains('-')) || versions.Count <= 1;
+if (!oneBase || !untaggedAlike) problems.Add($"packages disagree on the version: {string.Join(", ", versions)}");
 foreach (string p in problems) Console.Error.WriteLine("problem: " + p);
 Console.WriteLine(problems.Count == 0 ? $"packages: {packages.Length} checked, no problem" : $"packages: {problems.Count} problems");
 return problems.Count == 0 ? 0 : 1;
