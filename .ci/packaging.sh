@@ -62,6 +62,10 @@ echo "packaging: dx $VERSION installed from $PKG and run"
 bash tests/consumer/run.sh "$PKG"
 
 # The API reference and the docs site: docfx (a local tool, .config/dotnet-tools.json), warnings are errors.
+for page in docs/*.md; do
+  name=$(basename "$page")
+  [ "$name" = index.md ] || grep -q "href: $name" docs/toc.yml || fail "docs/$name is not in docs/toc.yml (the docs site's menu)"
+done
 dotnet tool restore > /dev/null
 dotnet docfx docs/docfx.json --warningsAsErrors > "$OUT/docfx.log" 2>&1 || { tail -n 40 "$OUT/docfx.log" >&2; fail "docfx failed (log: $OUT/docfx.log)"; }
 grep -E "^ +[0-9]+ warning" "$OUT/docfx.log" | tail -n 1
