@@ -15,6 +15,12 @@ PKG="$OUT/packages"; rm -rf "$PKG"; mkdir -p "$PKG"
 SCRATCH=$(mktemp -d); trap 'rm -rf "$SCRATCH"' EXIT
 fail() { echo "packaging: $*" >&2; exit 1; }
 
+# Every library under src/ (not the dx tool) tracks its public API (CONTRIBUTING.md, "Public API").
+for csproj in src/*/*.csproj; do
+  grep -q "<PackAsTool>true</PackAsTool>" "$csproj" && continue
+  [ -f "$(dirname "$csproj")/PublicAPI.Shipped.txt" ] || fail "$(dirname "$csproj") has no PublicAPI.Shipped.txt: run bash .ci/update-public-api.sh $(dirname "$csproj")"
+done
+
 dotnet pack DxIndicators.sln -c Release -o "$PKG" -nologo -v q
 dotnet run tests/packaging/check-packages.cs -- "$PKG" | tee "$OUT/packages.txt"
 
