@@ -46,8 +46,14 @@ grep -qF "dx $VERSION" "$OUT/dx-version.txt" || fail "dx --version printed '$(ca
 "$DX" score > "$OUT/dx-score.txt" || fail "installed dx score failed"
 grep -q "dien-bien-sample" "$OUT/dx-score.txt" || fail "installed dx score printed no scorecard"
 if "$DX" --help | grep -qE '^  report '; then
-  (cd "$SCRATCH" && "$DX" report > "$OUT/dx-report.txt") || fail "installed dx report failed"
-  [ -s "$OUT/dx-report.txt" ] || fail "installed dx report printed nothing"
+  # With no arguments dx report writes the sample's report (dx-report.html) into the current folder.
+  mkdir -p "$SCRATCH/report"
+  (cd "$SCRATCH/report" && "$DX" report > "$OUT/dx-report.txt") || fail "installed dx report failed"
+  report_file=$(ls "$SCRATCH"/report/*.html 2>/dev/null | head -n 1)
+  [ -n "$report_file" ] && grep -qi "<html" "$report_file" || fail "installed dx report wrote no HTML page"
+  cp "$report_file" "$OUT/dx-report.html"
+  "$DX" report --format md --out - > "$OUT/dx-report-md.txt" || fail "installed dx report --format md failed"
+  [ -s "$OUT/dx-report-md.txt" ] || fail "installed dx report --format md printed nothing"
 fi
 "$DX" frameworks > "$OUT/dx-frameworks.txt"
 "$DX" scroe 2> "$OUT/dx-typo.txt" && fail "dx scroe succeeded" || [ $? -eq 2 ] || fail "dx scroe: exit code not 2"
