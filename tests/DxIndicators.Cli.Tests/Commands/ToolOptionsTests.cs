@@ -127,3 +127,22 @@ public class NoArgumentTests
         output.Should().Contain("Example: dx data --format csv --out sample.csv && dx uncertainty");
     }
 }
+
+public class AllProblemsAtOnceTests
+{
+    [Fact]
+    public void ImportCoinr_EveryMissingOption_IsNamedTogether()
+    {
+        var (code, _, error) = CliRunner.Run("import-coinr", "--id", "x");
+        code.Should().Be(ExitCodes.Usage);
+        error.Should().Contain("--meta iMeta.csv, --data iData.csv, --out DIR are required");
+    }
+
+    [Fact]
+    public void UnknownOptions_AndMissingValues_AreReportedTogether()
+    {
+        var (code, _, error) = CliRunner.Run("frameworks", "--shwo", "x", "--bogus", "--show");
+        code.Should().Be(ExitCodes.Usage);
+        error.Should().Contain("unknown option --shwo (did you mean --show?").And.Contain("unknown option --bogus").And.Contain("option --show needs a value");
+    }
+}
