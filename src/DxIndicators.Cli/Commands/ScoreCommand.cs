@@ -34,15 +34,26 @@ internal sealed class ScoreCommand : ICommand
           ranks out of different universes (63 vs 34 provinces) are not compared unless --allow-different-universes.
           CSV output: unit,node,level,score,rank — one row per unit and node (indicators are level 1 and carry their
           normalised value), numbers in round-trip precision, empty when missing.
+          --store PATH|CONNECTION [--known-on DATE] [--record]: score the data of an observation store (dx store) as
+          known on DATE (default: the latest figures); the scorecard's as-of date defaults to DATE, so the scorecard
+          shown on a day is reproduced exactly. --record saves the output in the store with the framework and target
+          catalogue it was computed with (dx store results).
         """;
 
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
         CommandArgs options = CommandArgs.Parse(
             args,
-            new HashSet<string> { "units", "framework", "data", "period", "as-of", "unit", "normalise", "aggregate", "impute", "treat", "weights", "goalposts", "min-share", "groups", "format", "out", "compare-to" },
-            new HashSet<string> { "denominate", "skip-bad-rows", "allow-different-universes" });
-        if (options.Has("framework") != options.Has("data"))
+            new HashSet<string> { "units", "framework", "data", "period", "as-of", "unit", "normalise", "aggregate", "impute", "treat", "weights", "goalposts", "min-share", "groups", "format", "out", "compare-to", "store", "known-on" },
+            new HashSet<string> { "denominate", "skip-bad-rows", "allow-different-universes", "record" });
+        bool fromStore = options.Has("store");
+        if (fromStore && options.Has("data"))
+        {
+            throw new UsageException("--store and --data are two sources of data; give one");
+        }
+
+        options.RequireFor("store", "known-on", "record");
+        if (!fromStore && options.Has("framework") != options.Has("data"))
         {
             throw new UsageException("--framework and --data go together");
         }
@@ -65,16 +76,18 @@ internal sealed class ScoreCommand : ICommand
             throw new UsageException($"--format must be table or csv, was '{format}'");
         }
 
-        bool sample = !options.Has("data");
+        bool sample = !options.Has("data") && !options.Has("framework");
         Framework framework = sample ? FrameworkCatalog.Get(FrameworkInputs.SampleFrameworkId) : FrameworkInputs.LoadFramework(options.Get("framework")!);
-        Dataset dataset = sample ? DataInputs.LoadSample() : DataInputs.Load(options.Get("data")!, framework, DataInputs.Registry(options.Get("units"), framework), options.Has("skip-bad-rows"), context.Error);
+        Dataset dataset = fromStore
+            ? StoreInputs.Read(options.Get("store")!, options.GetDate("known-on"), context.Clock)
+            : sample ? DataInputs.LoadSample() : DataInputs.Load(options.Get("data")!, framework, DataInputs.Registry(options.Get("units"), framework), options.Has("skip-bad-rows"), context.Error);
         if (dataset.Count == 0)
         {
             throw new InvalidDataException("the data set has no observations to score");
         }
 
         (ScoringOptions scoring, framework) = BuildOptions(options, framework);
-        LocalDate asOf = context.Today;
+        LocalDate asOf = options.GetDate("known-on") ?? context.Today;
         IndicatorMatrix matrix;
         string basis;
         Period? period = null;
@@ -123,6 +136,11 @@ internal sealed class ScoreCommand : ICommand
             IndicatorMatrix before = period is null ? LatestMatrix(framework, dataset, earlier.End) : dataset.CrossSection(framework, earlier);
             string label = period is null ? LocalDatePattern.Iso.Format(earlier.End) : earlier.ToString();
             text += Changes(framework, plan.Score(before, groups), table, label, options.Get("unit"), options.Has("allow-different-universes"));
+        }
+
+        if (options.Has("record"))
+        {
+            StoreResults.Record(options.Get("store")!, context, "score", options.GetDate("known-on") ?? context.Today, framework, null, args, text);
         }
 
         OutputFile.Write(options.Get("out"), text, context.Out);
