@@ -31,7 +31,7 @@ internal static class Program
         // Options every command accepts, wherever they stand: --no-color turns colour off.
         if (args.Contains("--no-color"))
         {
-            context = context with { Colour = false, ErrorColour = false };
+            context = context with { Colour = false, ErrorColour = false, Interactive = false };
             args = args.Where(a => a != "--no-color").ToArray();
         }
 

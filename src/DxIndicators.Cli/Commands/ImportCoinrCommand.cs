@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using DxIndicators.Cli.Infrastructure;
 using DxIndicators.Data;
+using DxIndicators.Model;
+using DxIndicators.Scoring;
 using DxIndicators.Scoring.Interop;
 using DxIndicators.Serialization;
 
@@ -20,7 +22,8 @@ internal sealed class ImportCoinrCommand : ICommand
         Usage: dx import-coinr --meta iMeta.csv --data iData.csv --out DIR [--id FRAMEWORK_ID]
           Writes DIR/framework.json (hierarchy, directions → polarity, weights, Target → referenceTarget,
           denominators), DIR/data.csv (one observation per unit and indicator/denominator, period = iData's Time)
-          and DIR/groups.csv (unit + COINr's group columns, for --impute groupmean:COLUMN).
+          and DIR/groups.csv (unit + COINr's group columns, for --impute groupmean:COLUMN); when iMeta has COINr's
+          goalpost_lower/upper/scale/trunc2posts columns, also DIR/goalposts.csv (for --normalise goalposts --goalposts).
           Then: dx score --framework DIR/framework.json --data DIR/data.csv [--groups DIR/groups.csv] …
         """;
 
@@ -82,9 +85,24 @@ internal sealed class ImportCoinrCommand : ICommand
         }
 
         File.WriteAllText(Path.Combine(outDir, "groups.csv"), groups.ToString(), new UTF8Encoding(false));
+        string written = "data.csv and groups.csv";
+        if (import.GoalpostNormalisers.Count > 0)
+        {
+            // COINr's iMeta goalposts (goalpost_lower/upper/scale/trunc2posts) for dx score --goalposts.
+            var posts = new StringBuilder("code,lower,upper,scale,truncate\n");
+            foreach (IndicatorDefinition indicator in import.Framework.Indicators.Where(i => import.GoalpostNormalisers.ContainsKey(i.Code)))
+            {
+                Normaliser n = import.GoalpostNormalisers[indicator.Code];
+                posts.Append(CultureInfo.InvariantCulture, $"{indicator.Code},{Text.RoundTrip(indicator.Goalposts!.Lower)},{Text.RoundTrip(indicator.Goalposts.Upper)},{Text.RoundTrip(n.ParameterA)},{(n.Flag ? "true" : "false")}\n");
+            }
+
+            File.WriteAllText(Path.Combine(outDir, "goalposts.csv"), posts.ToString(), new UTF8Encoding(false));
+            written = "data.csv, groups.csv and goalposts.csv";
+        }
+
         int missing = (matrix.RowCount * matrix.ColumnCount) - observations.Count;
         context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Imported {import.Framework}: {matrix.RowCount} units, {observations.Count} observations ({missing} missing cells left out), period {period}, groups: {string.Join(", ", import.GroupColumns)}."));
-        context.Out.WriteLine($"Wrote {Path.Combine(outDir, "framework.json")}, data.csv and groups.csv.");
+        context.Out.WriteLine($"Wrote {Path.Combine(outDir, "framework.json")}, {written}.");
         return ExitCodes.Ok;
     }
 }

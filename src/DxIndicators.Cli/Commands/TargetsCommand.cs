@@ -174,8 +174,8 @@ internal sealed class TargetsCommand : ICommand
         string deadline = LocalDatePattern.Iso.Format(e.Target.Deadline);
         return e.Status switch
         {
-            TargetStatus.Achieved when e.MetAheadOfDeadline => Text.Invariant($"achieved in {e.FirstAchieved}, {e.DaysAheadOfDeadline} days ahead of the {deadline} deadline"),
-            TargetStatus.Achieved => Text.Invariant($"achieved (first in {e.FirstAchieved}; deadline {deadline})"),
+            TargetStatus.Achieved when e.MetAheadOfDeadline => Text.Invariant($"achieved {When(e.FirstAchieved)}, {e.DaysAheadOfDeadline} days ahead of the {deadline} deadline"),
+            TargetStatus.Achieved => Text.Invariant($"achieved (first {When(e.FirstAchieved)}; deadline {deadline})"),
             TargetStatus.Missed => $"missed (deadline {deadline})",
             TargetStatus.OnTrack => Text.Invariant($"on track (progress {Text.Num(e.ProgressRatio)})"),
             TargetStatus.NeedsAcceleration => Text.Invariant($"needs acceleration (progress {Text.Num(e.ProgressRatio)})"),
@@ -185,6 +185,9 @@ internal sealed class TargetsCommand : ICommand
             _ => "no data",
         };
     }
+
+    // A dated observation is met "on 2025-03-26"; a year, quarter or month "in 2024".
+    private static string When(DxIndicators.Data.Period? period) => period is not { } p ? "—" : (p.Kind == PeriodKind.Date ? "on " : "in ") + p;
 
     private static string ToTable(IReadOnlyList<TargetEvaluation> evaluations, Framework framework, IReadOnlyList<TargetCatalog> catalogues, LocalDate asOf, IReadOnlyDictionary<(string Unit, string Target), TargetRule> superseded)
     {

@@ -16,7 +16,14 @@ internal sealed record CliContext(TextWriter Out, TextWriter Error, IClock Clock
         {
             Colour = Ansi.Allowed(Console.IsOutputRedirected, Environment.GetEnvironmentVariable),
             ErrorColour = Ansi.Allowed(Console.IsErrorRedirected, Environment.GetEnvironmentVariable),
+            Interactive = Ansi.Allowed(Console.IsErrorRedirected, Environment.GetEnvironmentVariable),
         };
+
+    /// <summary>
+    /// Gets whether the error stream is a terminal (long runs then draw a progress bar there); like colour, off when
+    /// redirected, with <c>NO_COLOR</c>, <c>TERM=dumb</c> or <c>--no-color</c>, so logs stay plain text.
+    /// </summary>
+    public bool Interactive { get; init; }
 
     public LocalDate Today => Clock.GetCurrentInstant().InZone(TimeZone).Date;
 }

@@ -122,9 +122,9 @@ public class NoArgumentTests
     [Fact]
     public void Help_OfACommandWithAnExample_ShowsIt()
     {
-        var (code, output, _) = CliRunner.Run("uncertainty", "--help");
+        var (code, output, _) = CliRunner.Run("import-coinr", "--help");
         code.Should().Be(ExitCodes.Ok);
-        output.Should().Contain("Example: dx data --format csv --out sample.csv && dx uncertainty");
+        output.Should().Contain("Example: dx import-coinr --meta iMeta.csv");
     }
 }
 
