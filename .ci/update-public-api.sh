@@ -18,20 +18,14 @@ for dir in "${projects[@]}"; do
   [ -f "$dir/PublicAPI.Shipped.txt" ] || printf '#nullable enable\n' > "$dir/PublicAPI.Shipped.txt"
   printf '#nullable enable\n' > "$dir/PublicAPI.Unshipped.txt"
 done
-# One dotnet format over the solution loads it once (faster than one run per project); a project outside the
-# solution is formatted on its own.
-if [ $# -eq 0 ]; then
-  echo "public API: regenerating PublicAPI.Unshipped.txt of ${projects[*]}"
-  dotnet format analyzers DxIndicators.sln --diagnostics RS0016 --severity warn -v q || true
-else
-  for dir in "${projects[@]}"; do
-    echo "public API: regenerating $dir/PublicAPI.Unshipped.txt"
-    dotnet format analyzers "$(ls "$dir"/*.csproj)" --diagnostics RS0016 --severity warn -v q || true
-  done
-fi
+# One dotnet format per project (a single run over the solution was seen to fill only some of the lists).
+for dir in "${projects[@]}"; do
+  echo "public API: regenerating $dir/PublicAPI.Unshipped.txt"
+  dotnet format analyzers "$(ls "$dir"/*.csproj)" --diagnostics RS0016 --severity warn -v q || true
+done
 for dir in "${projects[@]}"; do
   # Keep the file sorted (ordinal), the header first, so regenerations diff cleanly.
-  { echo '#nullable enable'; grep -v '^#nullable enable$' "$dir/PublicAPI.Unshipped.txt" | LC_ALL=C sort -u; } > "$dir/PublicAPI.Unshipped.txt.tmp"
+  { echo '#nullable enable'; { grep -v '^#nullable enable$' "$dir/PublicAPI.Unshipped.txt" || true; } | LC_ALL=C sort -u; } > "$dir/PublicAPI.Unshipped.txt.tmp"
   mv "$dir/PublicAPI.Unshipped.txt.tmp" "$dir/PublicAPI.Unshipped.txt"
   echo "public API: $dir: $(($(wc -l < "$dir/PublicAPI.Unshipped.txt") - 1)) entries"
 done
