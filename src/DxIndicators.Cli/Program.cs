@@ -1,3 +1,4 @@
+using System.Reflection;
 using DxIndicators.Cli.Commands;
 using DxIndicators.Cli.Infrastructure;
 using DxIndicators.Model;
@@ -5,7 +6,7 @@ using DxIndicators.Model;
 namespace DxIndicators.Cli;
 
 /// <summary>Entry point of the dx tool.</summary>
-public static class Program
+internal static class Program
 {
     /// <summary>Runs the tool.</summary>
     /// <param name="args">Command-line arguments.</param>
@@ -19,18 +20,39 @@ public static class Program
 
     internal static IReadOnlyList<ICommand> Commands { get; } = CommandRegistry.All;
 
+    /// <summary>The tool's version: the package version (from the git tag, see docs/packaging.md) and the commit.</summary>
+    internal static string Version { get; } =
+        typeof(Program).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+        ?? typeof(Program).Assembly.GetName().Version?.ToString()
+        ?? "unknown";
+
     internal static int Run(IReadOnlyList<string> args, CliContext context)
     {
+        // Options every command accepts, wherever they stand: --no-color turns colour off.
+        if (args.Contains("--no-color"))
+        {
+            context = context with { Colour = false, ErrorColour = false, Interactive = false };
+            args = args.Where(a => a != "--no-color").ToArray();
+        }
+
         if (args.Count == 0 || args[0] is "--help" or "-h" or "help")
         {
-            PrintHelp(context.Out);
+            PrintHelp(context);
             return args.Count == 0 ? ExitCodes.Usage : ExitCodes.Ok;
+        }
+
+        if (args[0] is "--version")
+        {
+            context.Out.WriteLine($"dx {Version}");
+            return ExitCodes.Ok;
         }
 
         ICommand? command = Commands.FirstOrDefault(c => string.Equals(c.Name, args[0], StringComparison.Ordinal));
         if (command is null)
         {
-            context.Error.WriteLine($"dx: unknown command '{args[0]}'. Commands: {string.Join(", ", Commands.Select(c => c.Name))}.");
+            string? closest = Suggest.Closest(args[0], Commands.Select(c => c.Name));
+            string hint = closest is null ? string.Empty : $" Did you mean '{closest}'?";
+            context.Error.WriteLine($"{Ansi.Red("dx:", context.ErrorColour)} unknown {(args[0].StartsWith('-') ? "option" : "command")} '{args[0]}'.{hint} Commands: {string.Join(", ", Commands.Select(c => c.Name))} (dx --help).");
             return ExitCodes.Usage;
         }
 
@@ -38,17 +60,20 @@ public static class Program
         if (rest.Any(a => a is "--help" or "-h"))
         {
             context.Out.WriteLine(command.Usage);
+            WriteExample(command, context.Out);
             return ExitCodes.Ok;
         }
 
+        string prefix = Ansi.Red($"dx {command.Name}:", context.ErrorColour);
         try
         {
             return command.Run(rest, context);
         }
         catch (UsageException ex)
         {
-            context.Error.WriteLine($"dx {command.Name}: {ex.Message}");
+            context.Error.WriteLine($"{prefix} {ex.Message}");
             context.Error.WriteLine(command.Usage);
+            WriteExample(command, context.Error);
             return ExitCodes.Usage;
         }
         catch (Exception ex) when (ex is FrameworkValidationException or InvalidDataException or IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
@@ -56,20 +81,44 @@ public static class Program
             // Bad input (files, or data the library rejects — ArgumentException listing every problem, or
             // InvalidOperationException for data a chosen method cannot take, such as zeros under a geometric mean):
             // say what is wrong and fail, without a stack trace.
-            context.Error.WriteLine($"dx {command.Name}: {ex.Message}");
+            context.Error.WriteLine($"{prefix} {ex.Message}");
             return ExitCodes.Failure;
         }
     }
 
-    private static void PrintHelp(TextWriter output)
+    private static void WriteExample(ICommand command, TextWriter output)
     {
-        output.WriteLine("dx — score digital-transformation indicators (DxIndicators)");
+        if (command.Example.Length > 0)
+        {
+            output.WriteLine($"Example: {command.Example}");
+        }
+    }
+
+    private static void PrintHelp(CliContext context)
+    {
+        TextWriter output = context.Out;
+        bool colour = context.Colour;
+        output.WriteLine($"dx {Version} — score digital-transformation indicators (DxIndicators)");
         output.WriteLine();
-        output.WriteLine("Usage: dx <command> [options]      (dx <command> --help for its options)");
+        output.WriteLine(Ansi.Bold("Usage:", colour) + " dx <command> [options]      (dx <command> --help for its options)");
         output.WriteLine();
+        output.WriteLine(Ansi.Bold("Commands:", colour));
         foreach (ICommand command in Commands)
         {
             output.WriteLine($"  {command.Name,-14} {command.Summary}");
         }
+
+        output.WriteLine();
+        output.WriteLine(Ansi.Bold("Options for every command:", colour));
+        output.WriteLine("  --help, -h     this help, or a command's options (dx score --help)");
+        output.WriteLine("  --version      the tool's version");
+        output.WriteLine("  --no-color     plain text; colour is also off when output is redirected, NO_COLOR is set or TERM=dumb");
+        output.WriteLine();
+        output.WriteLine(Ansi.Bold("Exit codes:", colour));
+        output.WriteLine($"  {ExitCodes.Ok}  success (for checks: everything passed)");
+        output.WriteLine($"  {ExitCodes.Failure}  invalid input: a file, value or data set that is rejected (every problem is listed), or a failed check");
+        output.WriteLine($"  {ExitCodes.Usage}  usage error: unknown command or option, missing or malformed option value");
+        output.WriteLine();
+        output.WriteLine("Example: dx score      (scores the built-in Điện Biên sample; no files needed)");
     }
 }

@@ -42,8 +42,8 @@ internal sealed class FrameworksCommand : ICommand
                 Text.Shorten(framework.Metadata.MethodologySource, 48));
         }
 
-        context.Out.WriteLine("Frameworks");
-        context.Out.Write(table.Render());
+        context.Out.WriteLine(Ansi.Bold("Frameworks", context.Colour));
+        context.Out.Write(table.Render(context.Colour));
         context.Out.WriteLine("under root = parts directly under the index (main indices, or pillars for the 2020 DTI); components = component indices the");
         context.Out.WriteLine("methodology lists; provisional = parts not (fully) public, modelled and marked (dx validate lists them; see docs/frameworks.md).");
         context.Out.WriteLine();
@@ -55,8 +55,8 @@ internal sealed class FrameworksCommand : ICommand
             targets.Add(catalogId, catalog.Unit is { } unit ? "unit " + unit : "national", catalog.Name.En, Count(catalog.Indicators.Count), Count(catalog.Targets.Count), Count(provisional));
         }
 
-        context.Out.WriteLine("Target catalogues");
-        context.Out.Write(targets.Render());
+        context.Out.WriteLine(Ansi.Bold("Target catalogues", context.Colour));
+        context.Out.Write(targets.Render(context.Colour));
         return ExitCodes.Ok;
     }
 

@@ -16,6 +16,8 @@ internal sealed class ImportCoinrCommand : ICommand
 
     public string Summary => "Convert COINr iMeta.csv + iData.csv into framework.json, data.csv and groups.csv.";
 
+    public string Example => "dx import-coinr --meta iMeta.csv --data iData.csv --out coin && dx score --framework coin/framework.json --data coin/data.csv";
+
     public string Usage => """
         Usage: dx import-coinr --meta iMeta.csv --data iData.csv --out DIR [--id FRAMEWORK_ID]
           Writes DIR/framework.json (hierarchy, directions → polarity, weights, Target → referenceTarget,
@@ -28,9 +30,16 @@ internal sealed class ImportCoinrCommand : ICommand
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
         CommandArgs options = CommandArgs.Parse(args, new HashSet<string> { "meta", "data", "out", "id" }, new HashSet<string>());
-        string meta = options.Get("meta") ?? throw new UsageException("--meta iMeta.csv is required");
-        string data = options.Get("data") ?? throw new UsageException("--data iData.csv is required");
-        string outDir = options.Get("out") ?? throw new UsageException("--out DIR is required");
+        string[] missingOptions = new[] { ("meta", "--meta iMeta.csv"), ("data", "--data iData.csv"), ("out", "--out DIR") }
+            .Where(o => !options.Has(o.Item1)).Select(o => o.Item2).ToArray();
+        if (missingOptions.Length > 0)
+        {
+            throw new UsageException($"{string.Join(", ", missingOptions)} {(missingOptions.Length == 1 ? "is" : "are")} required");
+        }
+
+        string meta = options.Get("meta")!;
+        string data = options.Get("data")!;
+        string outDir = options.Get("out")!;
         CoinrImport import = CoinrImport.Read(meta, data, options.GetOrDefault("id", "coinr-import"));
 
         Directory.CreateDirectory(outDir);

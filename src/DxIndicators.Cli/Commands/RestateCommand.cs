@@ -15,6 +15,8 @@ internal sealed class RestateCommand : ICommand
 
     public string Summary => "Restate pre-merger series onto the units valid on a date (default: the 34 provinces of 2025-07-01).";
 
+    public string Example => "dx restate --framework vn-dti-province-2022 --data dti-2024.csv --on 2025-07-01";
+
     public string Usage => """
         Usage: dx restate --framework ID|FILE --data FILE.csv|FILE.json [--on DATE] [--units UNITS.csv [--successions S.csv]]
                           [--allow-missing-children] [--population CODE] [--format table|csv] [--out FILE]

@@ -13,6 +13,8 @@ internal sealed class RollupCommand : ICommand
 
     public string Summary => "Roll observations up to parent units (communes → province → nation) by measure kind.";
 
+    public string Example => "dx rollup --framework dien-bien-sample --data communes.csv --units communes-units.csv --to province";
+
     public string Usage => """
         Usage: dx rollup --framework ID|FILE --data FILE.csv|FILE.json [--units UNITS.csv [--successions S.csv]]
                          [--to nation|province|district] [--allow-missing-children] [--population CODE]

@@ -19,6 +19,8 @@ internal sealed class StoreCommand : ICommand
 
     public string Summary => "Keep observations with vintages: init, import, export, history, diff, results.";
 
+    public string Example => "dx store init --store dx.db && dx store import --store dx.db --sample --known-from 2026-01-10 && dx store history --store dx.db --unit 11 --indicator GOV-ONLINE-PROC";
+
     public string Usage => """
         Usage: dx store init    --store PATH|CONNECTION
                dx store import  --store PATH|CONNECTION (--data FILE.csv|FILE.json | --sample) [--known-from DATE] [--note TEXT]

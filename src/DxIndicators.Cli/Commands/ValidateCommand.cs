@@ -12,6 +12,8 @@ internal sealed class ValidateCommand : ICommand
 
     public string Summary => "Check a framework (or target catalogue) JSON file and list every problem.";
 
+    public string Example => "dx validate my-framework.json      (dx import-coinr writes one from COINr tables)";
+
     public string Usage => "Usage: dx validate FILE.json [--targets]   (--targets: the file is a target catalogue)";
 
     public int Run(IReadOnlyList<string> args, CliContext context)

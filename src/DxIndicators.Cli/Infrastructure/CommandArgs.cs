@@ -95,7 +95,9 @@ internal sealed class CommandArgs
             else
             {
                 string known = string.Join(", ", valueOptions.Concat(flags).Order(StringComparer.Ordinal).Select(o => "--" + o));
-                errors.Add($"unknown option --{name} (known: {(known.Length == 0 ? "none" : known)})");
+                string? closest = Suggest.Closest(name, valueOptions.Concat(flags).Order(StringComparer.Ordinal));
+                string hint = closest is null ? string.Empty : $"did you mean --{closest}? ";
+                errors.Add($"unknown option --{name} ({hint}known: {(known.Length == 0 ? "none" : known)})");
             }
         }
 

@@ -37,7 +37,10 @@ internal sealed class TextTable
 
     public void AddSeparator() => _rows.Add([]);
 
-    public string Render()
+    public string Render() => Render(colour: false);
+
+    /// <summary>Renders the table; with <paramref name="colour"/> (a terminal, see <see cref="Ansi"/>) the header is bold.</summary>
+    public string Render(bool colour)
     {
         int[] widths = _headers.Select(h => h.Length).ToArray();
         foreach (string[] row in _rows)
@@ -49,7 +52,17 @@ internal sealed class TextTable
         }
 
         var sb = new StringBuilder();
-        AppendRow(sb, _headers, widths);
+        if (colour)
+        {
+            var header = new StringBuilder();
+            AppendRow(header, _headers, widths);
+            sb.AppendLine(Ansi.Bold(header.ToString().TrimEnd('\n', '\r'), enabled: true));
+        }
+        else
+        {
+            AppendRow(sb, _headers, widths);
+        }
+
         sb.AppendLine(string.Join("  ", widths.Select(w => new string('-', w))).TrimEnd());
         foreach (string[] row in _rows)
         {
