@@ -44,7 +44,9 @@ public static class ObservationJson
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(reader.ReadToEnd(), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+            // A repeated property (a second "observations" array, a row's second "value") is a parse error, not a
+            // silent last-one-wins.
+            document = JsonDocument.Parse(reader.ReadToEnd(), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {
@@ -59,6 +61,14 @@ public static class ObservationJson
             {
                 loader.Fatal(-1, null, DataRules.Malformed, $"$: the root must be an object with formatVersion and observations, not {root.ValueKind}.");
                 return loader.Finish();
+            }
+
+            foreach (JsonProperty property in root.EnumerateObject())
+            {
+                if (property.Name is not ("formatVersion" or "observations"))
+                {
+                    loader.Fatal(-1, property.Name, DataRules.Malformed, $"$.{property.Name}: unknown property; the root has only formatVersion and observations.");
+                }
             }
 
             if (!root.TryGetProperty("formatVersion", out JsonElement version) || version.ValueKind != JsonValueKind.Number ||

@@ -319,7 +319,7 @@ public sealed partial class ScoringPlan
         List<string>? missing = null;
         for (int j = 0; j < IndicatorCodes.Count; j++)
         {
-            int c = matrix.Indicators.AsSpan().IndexOf(IndicatorCodes[j]);
+            int c = matrix.ColumnOf(IndicatorCodes[j]);
             ws._columnMap[j] = c;
             if (c < 0 && _requiredColumn[j])
             {

@@ -40,7 +40,7 @@ internal static class JsonFormat
             string reason = ex.Message.Split(" LineNumber:", 2)[0].Split(" Path:", 2)[0];
             errors.Add(new ValidationError(
                 string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path,
-                "malformed-json",
+                "malformed",
                 string.Create(CultureInfo.InvariantCulture, $"Malformed JSON at line {line}, column {column} (byte position in the line): {reason}")));
             return null;
         }

@@ -85,7 +85,7 @@ public static class TargetCsv
         {
             if (!csv.Read())
             {
-                problems.Add(new ValidationError(sourceName + ":1", "missing-header", "The file is empty; expected the header " + string.Join(",", s_required.Take(5).Concat(s_optional).Append("source")) + "."));
+                problems.Add(new ValidationError(sourceName + ":1", "malformed", "The file is empty; expected the header " + string.Join(",", s_required.Take(5).Concat(s_optional).Append("source")) + "."));
                 targets = null;
                 errors = problems;
                 return false;
@@ -94,7 +94,7 @@ public static class TargetCsv
             Dictionary<string, int>? columns = ReadHeader(csv, sourceName, problems);
             if (badData)
             {
-                problems.Add(new ValidationError(sourceName + ":1", "bad-quoting", "The header has a stray quote (RFC 4180 quoting)."));
+                problems.Add(new ValidationError(sourceName + ":1", "malformed", "The header has a stray quote (RFC 4180 quoting)."));
                 columns = null;
             }
 
@@ -109,7 +109,7 @@ public static class TargetCsv
                 string place = sourceName + ":" + line.ToString(CultureInfo.InvariantCulture);
                 if (badData)
                 {
-                    problems.Add(new ValidationError(place, "bad-quoting", "The row has a stray quote; quote a field that contains quotes, commas or line breaks and double the quotes inside it (RFC 4180)."));
+                    problems.Add(new ValidationError(place, "malformed", "The row has a stray quote; quote a field that contains quotes, commas or line breaks and double the quotes inside it (RFC 4180)."));
                     badData = false;
                     continue;
                 }
@@ -121,7 +121,7 @@ public static class TargetCsv
 
                 if (record.Length != columns.Count)
                 {
-                    problems.Add(new ValidationError(place, "field-count", string.Create(CultureInfo.InvariantCulture, $"The row has {record.Length} field(s) but the header has {columns.Count}.")));
+                    problems.Add(new ValidationError(place, record.Length > columns.Count ? "extra-fields" : "missing-fields", string.Create(CultureInfo.InvariantCulture, $"The row has {record.Length} field(s) but the header has {columns.Count}.")));
                     continue;
                 }
 
@@ -210,11 +210,11 @@ public static class TargetCsv
             string name = header[i].Trim();
             if (!s_required.Contains(name) && !s_optional.Contains(name))
             {
-                problems.Add(new ValidationError(place, "unknown-column", $"Unknown column '{name}'; the columns are code,indicator,comparator,threshold,deadline,baseline_date,baseline_value,source."));
+                problems.Add(new ValidationError(place, "bad-header", $"Unknown column '{name}'; the columns are code,indicator,comparator,threshold,deadline,baseline_date,baseline_value,source."));
             }
             else if (!columns.TryAdd(name, i))
             {
-                problems.Add(new ValidationError(place, "duplicate-column", $"Column '{name}' appears more than once."));
+                problems.Add(new ValidationError(place, "bad-header", $"Column '{name}' appears more than once."));
             }
         }
 
@@ -222,13 +222,13 @@ public static class TargetCsv
         {
             if (!columns.ContainsKey(name))
             {
-                problems.Add(new ValidationError(place, "missing-column", $"Required column '{name}' is missing."));
+                problems.Add(new ValidationError(place, "bad-header", $"Required column '{name}' is missing."));
             }
         }
 
         if (columns.ContainsKey("baseline_date") != columns.ContainsKey("baseline_value"))
         {
-            problems.Add(new ValidationError(place, "missing-column", "Columns 'baseline_date' and 'baseline_value' go together: give both or neither."));
+            problems.Add(new ValidationError(place, "bad-header", "Columns 'baseline_date' and 'baseline_value' go together: give both or neither."));
         }
 
         // Rows cannot be read reliably against a broken header; report the header and stop there.
@@ -316,15 +316,9 @@ public static class TargetCsv
             return double.NaN;
         }
 
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
+        if (!NumberText.TryParse(text, out double value, out string? rule))
         {
-            problems.Add(new ValidationError(place, "invalid-number", $"The {what} '{text}' is not a number (use a dot for decimals, no thousands separators).", code));
-            return double.NaN;
-        }
-
-        if (!double.IsFinite(value))
-        {
-            problems.Add(new ValidationError(place, "non-finite", $"The {what} '{text}' is not finite.", code));
+            problems.Add(new ValidationError(place, rule!, $"The {what} '{text}' is {NumberText.Explain(rule)}.", code));
             return double.NaN;
         }
 
@@ -342,7 +336,7 @@ public static class TargetCsv
         ParseResult<LocalDate> parsed = LocalDatePattern.Iso.Parse(text);
         if (!parsed.Success)
         {
-            problems.Add(new ValidationError(place, "invalid-date", $"The {what} '{text}' is not an ISO date (uuuu-MM-dd).", code));
+            problems.Add(new ValidationError(place, "bad-date", $"The {what} '{text}' is not an ISO date (uuuu-MM-dd).", code));
             return default;
         }
 

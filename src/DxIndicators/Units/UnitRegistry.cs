@@ -325,6 +325,7 @@ public sealed class UnitRegistry : IEquatable<UnitRegistry>
             }
         }
 
+        CheckParentCycles(units, byId, problems);
         for (int k = 0; k < links.Count; k++)
         {
             UnitSuccession link = links[k];
@@ -340,7 +341,7 @@ public sealed class UnitRegistry : IEquatable<UnitRegistry>
                 continue;
             }
 
-            if (from.ValidTo is { } end && end.PlusDays(1) != link.Effective)
+            if (from.ValidTo is { } end && (end == LocalDate.MaxIsoValue || end.PlusDays(1) != link.Effective))
             {
                 problems.Add(new(UnitRules.BadLinkDate, string.Create(CultureInfo.InvariantCulture, $"Lineage link {link.PredecessorId} → {link.SuccessorId}: effective date {link.Effective:uuuu-MM-dd} must be the day after the predecessor's last day {end:uuuu-MM-dd}."), null, k, "effective"));
             }
@@ -352,6 +353,44 @@ public sealed class UnitRegistry : IEquatable<UnitRegistry>
         }
 
         return problems;
+    }
+
+    private static void CheckParentCycles(IReadOnlyList<AdministrativeUnit> units, Dictionary<string, AdministrativeUnit> byId, List<RegistryProblem> problems)
+    {
+        // Walks each parent chain once (0 = unseen, 1 = on the current walk, 2 = known to end at a root), so the
+        // check is linear and a chain of any length cannot overflow the stack. A loop is reported once, at the unit
+        // of the list that first reaches it.
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < units.Count; i++)
+        {
+            index.TryAdd(units[i].Id, i);
+        }
+
+        var state = new Dictionary<string, int>(StringComparer.Ordinal);
+        var walk = new List<string>();
+        for (int i = 0; i < units.Count; i++)
+        {
+            walk.Clear();
+            string? id = units[i].Id;
+            while (id is not null && state.GetValueOrDefault(id) == 0)
+            {
+                state[id] = 1;
+                walk.Add(id);
+                id = byId.TryGetValue(id, out AdministrativeUnit? unit) ? unit.ParentId : null;
+            }
+
+            if (id is not null && state.GetValueOrDefault(id) == 1)
+            {
+                int from = walk.IndexOf(id);
+                string loop = string.Join(" → ", walk.Skip(from).Append(id));
+                problems.Add(new(UnitRules.ParentCycle, $"Unit '{id}' is its own ancestor: {loop}; parents must lead up to a unit without a parent.", index.GetValueOrDefault(id, i), null, "parent"));
+            }
+
+            foreach (string done in walk)
+            {
+                state[done] = 2;
+            }
+        }
     }
 
     private static bool Overlap(AdministrativeUnit a, AdministrativeUnit b)

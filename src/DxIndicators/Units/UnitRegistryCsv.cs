@@ -37,6 +37,9 @@ public static class UnitRules
     /// <summary>A parent id names no unit of the registry.</summary>
     public const string UnknownParent = "unknown-parent";
 
+    /// <summary>Following parents from a unit leads back to it (a unit is its own ancestor).</summary>
+    public const string ParentCycle = "parent-cycle";
+
     /// <summary>A lineage link names a predecessor or successor that is not in the registry.</summary>
     public const string UnknownLinkUnit = "unknown-succession-unit";
 
@@ -312,10 +315,14 @@ public static class UnitRegistryCsv
             return null;
         }
 
-        // Enum.TryParse also accepts numbers ("1"), which the format does not.
-        if (char.IsLetter(text[0]) && Enum.TryParse(text, ignoreCase: true, out T value) && Enum.IsDefined(value))
+        // A name must match one member exactly (case aside): Enum.TryParse would also take numbers ("1") and
+        // comma-joined flag lists ("province,district"), which the format does not.
+        foreach (T value in Enum.GetValues<T>())
         {
-            return value;
+            if (string.Equals(value.ToString(), text, StringComparison.OrdinalIgnoreCase))
+            {
+                return value;
+            }
         }
 
         string allowed = string.Join(", ", Enum.GetNames<T>().Select(CamelCase));
@@ -412,6 +419,12 @@ public static class UnitRegistryCsv
             if (parser.Count > map.Length)
             {
                 problems.Add(row.Problem(null, DataRules.ExtraFields, string.Create(CultureInfo.InvariantCulture, $"The row has {parser.Count} fields but the header has {map.Length}."), null));
+                ok = false;
+            }
+            else if (parser.Count < map.Length)
+            {
+                // A truncated row would otherwise load with its last columns (parent, validity…) silently empty.
+                problems.Add(row.Problem(null, DataRules.MissingFields, string.Create(CultureInfo.InvariantCulture, $"The row has {parser.Count} fields but the header has {map.Length}; write empty fields as ',,' rather than leaving them out."), fields[0]));
                 ok = false;
             }
 
