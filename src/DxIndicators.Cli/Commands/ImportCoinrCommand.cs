@@ -30,9 +30,9 @@ internal sealed class ImportCoinrCommand : ICommand
         string outDir = options.Get("out") ?? throw new UsageException("--out DIR is required");
         CoinrImport import = CoinrImport.Read(meta, data, options.GetOrDefault("id", "coinr-import"));
 
-        Directory.CreateDirectory(outDir);
-        File.WriteAllText(Path.Combine(outDir, "framework.json"), FrameworkJson.Write(import.Framework), new UTF8Encoding(false));
-
+        // Everything is built in memory first, then each file is written to a temporary file and moved into place:
+        // a failure (bad data, a full disk) never leaves a truncated or half-replaced output.
+        string frameworkText = FrameworkJson.Write(import.Framework);
         var period = Period.FromYear(import.Framework.Metadata.EffectiveFrom.Year);
         var observations = new List<Observation>();
         IndicatorMatrix matrix = import.Data;
@@ -49,30 +49,14 @@ internal sealed class ImportCoinrCommand : ICommand
             }
         }
 
-        using (var writer = new StreamWriter(Path.Combine(outDir, "data.csv"), false, new UTF8Encoding(false)))
-        {
-            ObservationCsv.Write(writer, new Dataset(observations));
-        }
+        var dataText = new StringWriter { NewLine = "\n" };
+        ObservationCsv.Write(dataText, new Dataset(observations));
+        var groupsText = new StringWriter { NewLine = "\n" };
+        ScoringInputsCsv.WriteGroups(groupsText, matrix.Units, import.GroupColumns, (r, column) => import.Groups[column][r]);
 
-        var groups = new StringBuilder("unit");
-        foreach (string column in import.GroupColumns)
-        {
-            groups.Append(',').Append(column);
-        }
-
-        groups.Append('\n');
-        for (int r = 0; r < matrix.RowCount; r++)
-        {
-            groups.Append(matrix.Units[r]);
-            foreach (string column in import.GroupColumns)
-            {
-                groups.Append(',').Append(import.Groups[column][r]);
-            }
-
-            groups.Append('\n');
-        }
-
-        File.WriteAllText(Path.Combine(outDir, "groups.csv"), groups.ToString(), new UTF8Encoding(false));
+        Formats.OutputFile.WriteAllText(Path.Combine(outDir, "framework.json"), frameworkText);
+        Formats.OutputFile.WriteAllText(Path.Combine(outDir, "data.csv"), dataText.ToString());
+        Formats.OutputFile.WriteAllText(Path.Combine(outDir, "groups.csv"), groupsText.ToString());
         int missing = (matrix.RowCount * matrix.ColumnCount) - observations.Count;
         context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Imported {import.Framework}: {matrix.RowCount} units, {observations.Count} observations ({missing} missing cells left out), period {period}, groups: {string.Join(", ", import.GroupColumns)}."));
         context.Out.WriteLine($"Wrote {Path.Combine(outDir, "framework.json")}, data.csv and groups.csv.");

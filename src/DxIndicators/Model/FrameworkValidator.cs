@@ -391,7 +391,11 @@ public static class FrameworkValidator
 
         bool usesPoints = node.Aggregation == AggregationMethod.PointsRatio || allPoints;
         double effectiveSum = usesPoints ? pointsSum : weightSum;
-        if (node.Children.Count > 0 && !(effectiveSum > 0))
+        if (node.Children.Count > 0 && double.IsPositiveInfinity(effectiveSum))
+        {
+            errors.Add(new ValidationError(path + ".children", "invalid-weight", $"Node '{node.Code}': its children's {(usesPoints ? "max points" : "weights")} add up to more than the largest double (1.8e308); scale them down.", node.Code));
+        }
+        else if (node.Children.Count > 0 && !(effectiveSum > 0))
         {
             errors.Add(new ValidationError(path + ".children", "zero-weights", $"Node '{node.Code}': its children's {(usesPoints ? "max points" : "weights")} add up to 0, so it cannot be scored.", node.Code));
         }

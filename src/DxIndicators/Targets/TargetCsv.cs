@@ -53,10 +53,11 @@ public static class TargetCsv
     /// <exception cref="ArgumentException"><paramref name="path"/> is null or blank.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     /// <exception cref="FrameworkValidationException">The file has problems (all listed).</exception>
+    /// <exception cref="InvalidDataException">The file exceeds an <see cref="InputLimits"/> limit or is not UTF-8.</exception>
     public static IReadOnlyList<TargetRule> ReadFile(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        using var reader = new StreamReader(path, System.Text.Encoding.UTF8);
+        using TextReader reader = Formats.InputFile.OpenCsv(path);
         return Read(reader, path);
     }
 
