@@ -50,7 +50,8 @@ public static class ObservationJson
         }
         catch (JsonException e)
         {
-            loader.Fatal(-1, null, DataRules.Malformed, string.Create(CultureInfo.InvariantCulture, $"Not valid JSON at line {(e.LineNumber ?? 0) + 1}, byte {(e.BytePositionInLine ?? 0) + 1}: {e.Message}"));
+            bool tooDeep = e.Message.Contains("maximum configured depth", StringComparison.Ordinal);
+            loader.Fatal(-1, null, tooDeep ? ProblemRules.LimitExceeded : DataRules.Malformed, string.Create(CultureInfo.InvariantCulture, $"Not valid JSON at line {(e.LineNumber ?? 0) + 1}, byte {(e.BytePositionInLine ?? 0) + 1}: {(tooDeep ? "the nesting is too deep (more than InputLimits.MaxJsonDepth = 64 levels)" : e.Message)}"));
             return loader.Finish();
         }
 

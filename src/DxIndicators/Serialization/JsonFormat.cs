@@ -14,6 +14,7 @@ internal static class JsonFormat
     {
         AllowTrailingCommas = false,
         CommentHandling = JsonCommentHandling.Disallow,
+        MaxDepth = 64,
     };
 
     // Vietnamese text stays readable (no \uXXXX escapes); the files are data, not HTML, so the relaxed encoder is safe.
@@ -38,9 +39,15 @@ internal static class JsonFormat
             long line = (ex.LineNumber ?? 0) + 1;
             long column = (ex.BytePositionInLine ?? 0) + 1;
             string reason = ex.Message.Split(" LineNumber:", 2)[0].Split(" Path:", 2)[0];
+            bool tooDeep = reason.Contains("maximum configured depth", StringComparison.Ordinal);
+            if (tooDeep)
+            {
+                reason = string.Create(CultureInfo.InvariantCulture, $"the nesting is too deep (more than InputLimits.MaxJsonDepth = {s_documentOptions.MaxDepth} levels)");
+            }
+
             errors.Add(new ValidationError(
                 string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path,
-                "malformed",
+                tooDeep ? ProblemRules.LimitExceeded : ProblemRules.Malformed,
                 string.Create(CultureInfo.InvariantCulture, $"Malformed JSON at line {line}, column {column} (byte position in the line): {reason}")));
             return null;
         }

@@ -82,7 +82,7 @@ public static class TargetCsv
             DetectColumnCountChanges = false,
         };
 
-        using (var csv = new CsvReader(reader, config))
+        using (var csv = new CsvReader(Formats.InputFile.BoundLines(reader, sourceName, null), config))
         {
             if (!csv.Read())
             {

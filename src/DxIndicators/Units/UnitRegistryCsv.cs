@@ -351,11 +351,16 @@ public static class UnitRegistryCsv
     {
         var badData = new List<string>();
         CsvConfiguration config = CsvDialect.Reading(badData);
-        using var parser = new CsvParser(reader, config, leaveOpen: true);
+        using var parser = new CsvParser(Formats.InputFile.BoundLines(reader, fileName, null), config, leaveOpen: true);
         if (!parser.Read())
         {
             problems.Add(Located(fileName, 1, null, DataRules.Malformed, "The file is empty; expected a header row: " + string.Join(",", columns) + ".", null));
             yield break;
+        }
+
+        if (parser.Count > InputLimits.Default.MaxColumns)
+        {
+            throw InputLimits.Exceeded(nameof(InputLimits.MaxColumns), InputLimits.Default.MaxColumns, string.Create(CultureInfo.InvariantCulture, $"'{fileName}' header ({parser.Count} columns)"));
         }
 
         var map = new int[parser.Count];
