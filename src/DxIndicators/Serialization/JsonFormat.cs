@@ -91,7 +91,31 @@ internal static class JsonFormat
     public static Func<JsonDocument> FromString(string json) => () => JsonDocument.Parse(json, s_documentOptions);
 
     /// <summary>Parses from a stream (UTF-8, an optional BOM is skipped).</summary>
-    public static Func<JsonDocument> FromStream(Stream stream) => () => JsonDocument.Parse(stream, s_documentOptions);
+    public static Func<JsonDocument> FromStream(Stream stream) => () =>
+    {
+        // JsonDocument does not validate every byte (property names are checked only when read as strings, which then
+        // throws InvalidOperationException), so the whole text is checked as UTF-8 first.
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        ReadOnlyMemory<byte> text = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        if (text.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            text = text[3..];
+        }
+
+        if (!System.Text.Unicode.Utf8.IsValid(text.Span))
+        {
+            throw new JsonException(string.Create(CultureInfo.InvariantCulture, $"The text is not valid UTF-8 (first bad byte at offset {FirstInvalid(text.Span)}); save the file as UTF-8."));
+        }
+
+        return JsonDocument.Parse(text, s_documentOptions);
+    };
+
+    private static int FirstInvalid(ReadOnlySpan<byte> bytes)
+    {
+        System.Buffers.OperationStatus status = System.Text.Unicode.Utf8.ToUtf16(bytes, new char[bytes.Length], out int read, out _, replaceInvalidSequences: false);
+        return status == System.Buffers.OperationStatus.Done ? -1 : read;
+    }
 
     /// <summary>Writes a DTO as indented UTF-8 JSON with LF line ends and a final newline.</summary>
     public static string Write<TDto>(TDto dto, JsonTypeInfo<TDto> info)
