@@ -82,7 +82,7 @@ internal sealed class UncertaintyCommand : ICommand
     private static string Render(Framework framework, Period period, ScoringPlan plan, UncertaintyResult result, double noise, int seed)
     {
         var sb = new StringBuilder();
-        sb.AppendLine($"{framework.Metadata.Name.En} — {framework.Id} {framework.Metadata.Version}, period {period}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"{framework.Metadata.Name.En} — {framework.Id} {framework.Metadata.Version}, period {period}");
         sb.AppendLine(Text.Invariant($"{result.Runs} runs, every link weight w drawn as w + U(−1, 1)·{noise}·w, seed {seed}; ranks of {framework.Root} ({plan.Options.RankMethod.ToString().ToLowerInvariant()} ties)."));
         sb.AppendLine();
         var table = new TextTable("unit", "nominal", "median", "5–95 %", "mean").AlignRight(1, 2, 3, 4);
