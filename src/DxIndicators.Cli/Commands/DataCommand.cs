@@ -19,8 +19,11 @@ internal sealed class DataCommand : ICommand
     public string Usage => """
         Usage: dx data [--framework ID|FILE --data FILE.csv|FILE.json [--skip-bad-rows] [--units vn|none]] [--unit CODE] [--indicator CODE]
                        [--format table|csv|json] [--out FILE] [--series]
+               dx data --published [--unit CODE] [--out FILE]
           table: every observation with qualifier and source, then one line per series with its latest change and trend.
           csv/json: the observations in the project's exchange formats (round-trip exact).
+          --published: the built-in published provincial DTI results 2020–2024 with their public sources; with --unit,
+          that unit's history (both code-list vintages) and its rank among the published peers of each ranking.
         """;
 
     public int Run(IReadOnlyList<string> args, CliContext context)
@@ -28,7 +31,21 @@ internal sealed class DataCommand : ICommand
         CommandArgs options = CommandArgs.Parse(
             args,
             new HashSet<string> { "units", "framework", "data", "unit", "indicator", "format", "out" },
-            new HashSet<string> { "skip-bad-rows", "series" });
+            new HashSet<string> { "skip-bad-rows", "series", "published" });
+        if (options.Has("published"))
+        {
+            foreach (string other in new[] { "framework", "data", "indicator", "format", "series", "units", "skip-bad-rows" })
+            {
+                if (options.Has(other))
+                {
+                    throw new UsageException($"--published takes only --unit and --out, not --{other}");
+                }
+            }
+
+            OutputFile.Write(options.Get("out"), PublishedTable.Render(options.Get("unit")), context.Out);
+            return ExitCodes.Ok;
+        }
+
         options.RequireFor("data", "units", "skip-bad-rows");
         if (options.Has("framework") != options.Has("data"))
         {

@@ -23,21 +23,36 @@ internal sealed class FrameworksCommand : ICommand
             return ExitCodes.Ok;
         }
 
-        var table = new TextTable("id", "version", "name", "indicators", "nodes", "targets", "methodology").AlignRight(3, 4, 5);
+        var table = new TextTable("id", "version", "name", "indicators", "nodes", "under root", "components", "targets", "provisional", "methodology").AlignRight(3, 4, 5, 6, 7, 8);
         foreach (string frameworkId in FrameworkCatalog.Ids)
         {
             Framework framework = FrameworkCatalog.Get(frameworkId);
-            table.Add(frameworkId, framework.Metadata.Version, framework.Metadata.Name.En, Count(framework.Indicators.Count), Count(framework.Nodes.Count), Count(framework.Targets.Count), Text.Shorten(framework.Metadata.MethodologySource, 48));
+            FrameworkNode root = framework.GetNode(framework.Root);
+            int provisional = framework.Warnings.Count(w => string.Equals(w.Rule, "provisional", StringComparison.Ordinal));
+            table.Add(
+                frameworkId,
+                framework.Metadata.Version,
+                framework.Metadata.Name.En,
+                Count(framework.Indicators.Count),
+                Count(framework.Nodes.Count),
+                Count(root.Children.Count),
+                framework.Metadata.ComponentCount is { } components ? Count(components) : "—",
+                Count(framework.Targets.Count),
+                Count(provisional),
+                Text.Shorten(framework.Metadata.MethodologySource, 48));
         }
 
         context.Out.WriteLine("Frameworks");
         context.Out.Write(table.Render());
+        context.Out.WriteLine("under root = parts directly under the index (main indices, or pillars for the 2020 DTI); components = component indices the");
+        context.Out.WriteLine("methodology lists; provisional = parts not (fully) public, modelled and marked (dx validate lists them; see docs/frameworks.md).");
         context.Out.WriteLine();
-        var targets = new TextTable("id", "name", "indicators", "targets").AlignRight(2, 3);
+        var targets = new TextTable("id", "scope", "name", "indicators", "targets", "provisional").AlignRight(3, 4, 5);
         foreach (string catalogId in FrameworkCatalog.TargetIds)
         {
             TargetCatalog catalog = FrameworkCatalog.GetTargets(catalogId);
-            targets.Add(catalogId, catalog.Name.En, Count(catalog.Indicators.Count), Count(catalog.Targets.Count));
+            int provisional = catalog.Targets.Count(t => t.Status == DefinitionStatus.Provisional);
+            targets.Add(catalogId, catalog.Unit is { } unit ? "unit " + unit : "national", catalog.Name.En, Count(catalog.Indicators.Count), Count(catalog.Targets.Count), Count(provisional));
         }
 
         context.Out.WriteLine("Target catalogues");
@@ -50,6 +65,11 @@ internal sealed class FrameworksCommand : ICommand
     private static void PrintTree(Framework framework, TextWriter output)
     {
         output.WriteLine($"{framework.Id} {framework.Metadata.Version} — {framework.Metadata.Name.En} ({framework.Metadata.MethodologySource})");
+        if (framework.Metadata.ComponentCount is { } components)
+        {
+            output.WriteLine(Text.Invariant($"{components} component indices in the methodology; modelled at the level shown below."));
+        }
+
         var roots = new List<string> { framework.Root };
         roots.AddRange(framework.Nodes.Where(n => n.Kind == NodeKind.Pillar && !IsChildOfAny(framework, n.Code)).Select(n => n.Code));
         foreach (string root in roots.Distinct(StringComparer.Ordinal))
@@ -65,7 +85,7 @@ internal sealed class FrameworksCommand : ICommand
                 : string.Create(CultureInfo.InvariantCulture, $"  [w {link.Weight}]");
             if (framework.TryGetNode(code, out FrameworkNode? node))
             {
-                output.WriteLine($"{indent}{node.Code} ({node.Kind}, {node.Aggregation}) {node.Name.En}{weight}");
+                output.WriteLine($"{indent}{node.Code} ({node.Kind}, {node.Aggregation}) {node.Name.En}{weight}{Provisional(node.Status)}");
                 foreach (NodeLink child in node.Children)
                 {
                     Print(child.Code, child, depth + 1);
@@ -73,10 +93,12 @@ internal sealed class FrameworksCommand : ICommand
             }
             else if (framework.TryGetIndicator(code, out IndicatorDefinition? indicator))
             {
-                output.WriteLine($"{indent}{indicator.Code}: {indicator.Name.En} ({indicator.Unit}){weight}");
+                output.WriteLine($"{indent}{indicator.Code}: {indicator.Name.En} ({indicator.Unit}){weight}{Provisional(indicator.Status)}");
             }
         }
     }
+
+    private static string Provisional(DefinitionStatus status) => status == DefinitionStatus.Provisional ? "  (provisional)" : string.Empty;
 
     private static bool IsChildOfAny(Framework framework, string code) =>
         framework.Nodes.Any(n => n.Children.Any(c => string.Equals(c.Code, code, StringComparison.Ordinal)));

@@ -24,8 +24,8 @@ internal sealed class TargetsCommand : ICommand
         Usage: dx targets [--as-of DATE] [--format table|csv|json] [--out FILE]
                           [--framework ID|FILE --data FILE.csv [--targets T.csv] [--skip-bad-rows] [--units vn|none]]
                dx targets --list
-          With no data options: the built-in Điện Biên sample against the national target catalogue, as of today
-          (local time zone). --targets T.csv has columns code,indicator,comparator,threshold,deadline,
+          With no data options: the built-in Điện Biên sample against the national target catalogue and Điện Biên's
+          own catalogue (built-in catalogues whose unit is the sample's), as of today (local time zone). --targets T.csv has columns code,indicator,comparator,threshold,deadline,
           baseline_date,baseline_value,source; without it the framework's own targets are used, else the national
           catalogue's.
         """;
@@ -60,6 +60,7 @@ internal sealed class TargetsCommand : ICommand
         Dataset dataset;
         IReadOnlyList<TargetRule> targets;
         TargetCatalog national = FrameworkCatalog.GetTargets(NationalCatalogId);
+        IReadOnlyList<TargetCatalog> own = [];
         if (options.Get("framework") is { } frameworkArg)
         {
             framework = FrameworkInputs.LoadFramework(frameworkArg);
@@ -78,29 +79,40 @@ internal sealed class TargetsCommand : ICommand
             framework = FrameworkCatalog.Get(FrameworkInputs.SampleFrameworkId);
             dataset = DataInputs.LoadSample();
             targets = national.Targets.Where(t => dataset.Indicators.Contains(t.Indicator)).ToList();
+            own = UnitCatalogues(dataset);
         }
 
-        IReadOnlyList<TargetEvaluation> evaluations = Evaluate(framework, national, dataset, targets, asOf);
+        var evaluations = new List<TargetEvaluation>(Evaluate(framework, national, dataset, targets, asOf));
+        foreach (TargetCatalog catalog in own)
+        {
+            // A unit's own catalogue is evaluated for that unit only, with its own indicator definitions.
+            Dataset unitData = new(dataset.Observations.Where(o => string.Equals(o.Unit, catalog.Unit, StringComparison.Ordinal)));
+            evaluations.AddRange(Evaluate(framework, catalog, unitData, catalog.Targets, asOf, preferCatalog: true));
+        }
+
+        IReadOnlyDictionary<(string Unit, string Target), TargetRule> superseded = Superseded(own);
         string text = format switch
         {
             "csv" => ToCsv(evaluations),
-            "json" => ToJson(evaluations),
-            _ => ToTable(evaluations, framework, national, asOf),
+            "json" => ToJson(evaluations, superseded),
+            _ => ToTable(evaluations, framework, [national, .. own], asOf, superseded),
         };
         OutputFile.Write(options.Get("out"), text, context.Out);
         return ExitCodes.Ok;
     }
 
-    internal static IReadOnlyList<TargetEvaluation> Evaluate(Framework framework, TargetCatalog national, Dataset dataset, IReadOnlyList<TargetRule> targets, LocalDate asOf)
+    internal static IReadOnlyList<TargetEvaluation> Evaluate(Framework framework, TargetCatalog national, Dataset dataset, IReadOnlyList<TargetRule> targets, LocalDate asOf, bool preferCatalog = false)
     {
         var evaluations = new List<TargetEvaluation>();
         var problems = new List<string>();
         foreach (TargetRule target in targets)
         {
-            IndicatorDefinition? indicator = FindIndicator(framework, national, target.Indicator);
+            IndicatorDefinition? indicator = preferCatalog
+                ? national.Indicators.FirstOrDefault(i => string.Equals(i.Code, target.Indicator, StringComparison.Ordinal)) ?? FindIndicator(framework, [], target.Indicator)
+                : FindIndicator(framework, [national], target.Indicator);
             if (indicator is null)
             {
-                problems.Add($"target '{target.Code}' refers to indicator '{target.Indicator}', which is neither in framework '{framework.Id}' nor in the national catalogue");
+                problems.Add($"target '{target.Code}' refers to indicator '{target.Indicator}', which is neither in framework '{framework.Id}' nor in catalogue '{national.Id}'");
                 continue;
             }
 
@@ -118,11 +130,33 @@ internal sealed class TargetsCommand : ICommand
         return evaluations;
     }
 
-    // A target's indicator is defined by the framework in use, else by the national catalogue.
-    private static IndicatorDefinition? FindIndicator(Framework framework, TargetCatalog national, string code) =>
+    // A target's indicator is defined by the framework in use, else by the first catalogue that defines it.
+    private static IndicatorDefinition? FindIndicator(Framework framework, IEnumerable<TargetCatalog> catalogues, string code) =>
         framework.TryGetIndicator(code, out IndicatorDefinition? own)
             ? own
-            : national.Indicators.FirstOrDefault(i => string.Equals(i.Code, code, StringComparison.Ordinal));
+            : catalogues.SelectMany(c => c.Indicators).FirstOrDefault(i => string.Equals(i.Code, code, StringComparison.Ordinal));
+
+    // The built-in catalogues of the data set's units (Điện Biên's own plans for unit 11).
+    private static List<TargetCatalog> UnitCatalogues(Dataset dataset) =>
+        [.. FrameworkCatalog.TargetIds.Select(FrameworkCatalog.GetTargets).Where(c => c.Unit is { } unit && dataset.Units.Contains(unit))];
+
+    // (unit, superseded target code) → the unit's own target that supersedes it.
+    private static Dictionary<(string Unit, string Target), TargetRule> Superseded(IEnumerable<TargetCatalog> own)
+    {
+        var map = new Dictionary<(string Unit, string Target), TargetRule>();
+        foreach (TargetCatalog catalog in own)
+        {
+            foreach (TargetRule target in catalog.Targets)
+            {
+                foreach (string code in target.Supersedes)
+                {
+                    map.TryAdd((catalog.Unit!, code), target);
+                }
+            }
+        }
+
+        return map;
+    }
 
     internal static string Describe(TargetEvaluation e)
     {
@@ -141,31 +175,58 @@ internal sealed class TargetsCommand : ICommand
         };
     }
 
-    private static string ToTable(IReadOnlyList<TargetEvaluation> evaluations, Framework framework, TargetCatalog national, LocalDate asOf)
+    private static string ToTable(IReadOnlyList<TargetEvaluation> evaluations, Framework framework, IReadOnlyList<TargetCatalog> catalogues, LocalDate asOf, IReadOnlyDictionary<(string Unit, string Target), TargetRule> superseded)
     {
         var sb = new StringBuilder();
         sb.AppendLine(Text.Invariant($"Targets as of {LocalDatePattern.Iso.Format(asOf)} — {framework.Metadata.Name.En}"));
-        var table = new TextTable("unit", "target", "indicator", "rule", "latest", "gap", "status").AlignRight(4, 5);
+        if (catalogues.Count > 1)
+        {
+            sb.AppendLine("Catalogues: " + string.Join("; ", catalogues.Select(c => c.Unit is { } u ? $"{c.Id} (unit {u}'s own targets)" : $"{c.Id} (national)")));
+        }
+
+        var table = new TextTable("unit", "target", "indicator", "rule", "deadline", "latest", "gap", "status", "legal source").AlignRight(5, 6);
         var notes = new List<string>();
         foreach (TargetEvaluation e in evaluations)
         {
-            IndicatorDefinition? indicator = FindIndicator(framework, national, e.Target.Indicator);
+            IndicatorDefinition? indicator = FindIndicator(framework, catalogues, e.Target.Indicator);
             string latest = e.LatestValue is { } v ? Text.Invariant($"{Text.Qualified(v, e.LatestQualifier)} ({e.LatestPeriod})") : "—";
             string status = Describe(e);
             string? note = e.Note ?? (e.Status is TargetStatus.Indeterminate or TargetStatus.NoData ? e.ProgressNote : null);
             if (note is not null && e.Status != TargetStatus.Achieved)
             {
-                notes.Add(note);
-                status += Text.Invariant($" [{notes.Count}]");
+                status += Mark(note);
             }
 
-            table.Add(e.Unit, e.Target.Code, Text.Shorten(indicator?.Name.En ?? e.Target.Indicator, 44), Rule(e.Target), latest, e.Gap is { } g ? Text.Num(g) : "—", status);
+            if (superseded.TryGetValue((e.Unit, e.Target.Code), out TargetRule? by))
+            {
+                status += Mark($"Superseded for unit {e.Unit} by its own target {by.Code} ({Rule(by)} by {LocalDatePattern.Iso.Format(by.Deadline)}); shown for comparison.");
+            }
+
+            if (e.Target.Status == DefinitionStatus.Provisional)
+            {
+                status += Mark($"Provisional target: {e.Target.StatusNote}");
+            }
+
+            table.Add(e.Unit, e.Target.Code, Text.Shorten(indicator?.Name.En ?? e.Target.Indicator, 44), Rule(e.Target), LocalDatePattern.Iso.Format(e.Target.Deadline), latest, e.Gap is { } g ? Text.Num(g) : "—", status, e.Target.LegalSource);
         }
 
         sb.Append(table.Render());
         for (int i = 0; i < notes.Count; i++)
         {
             sb.AppendLine(Text.Invariant($"[{i + 1}] {notes[i]}"));
+        }
+
+        // The same note (a shared caveat of several targets) gets one number.
+        string Mark(string note)
+        {
+            int index = notes.IndexOf(note);
+            if (index < 0)
+            {
+                notes.Add(note);
+                index = notes.Count - 1;
+            }
+
+            return Text.Invariant($" [{index + 1}]");
         }
 
         sb.AppendLine();
@@ -182,7 +243,7 @@ internal sealed class TargetsCommand : ICommand
         return writer.ToString();
     }
 
-    private static string ToJson(IReadOnlyList<TargetEvaluation> evaluations)
+    private static string ToJson(IReadOnlyList<TargetEvaluation> evaluations, IReadOnlyDictionary<(string Unit, string Target), TargetRule> superseded)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -210,6 +271,9 @@ internal sealed class TargetsCommand : ICommand
                 json.WriteString("projectedCompound", e.ProjectedCompound is { } c ? LocalDatePattern.Iso.Format(c) : null);
                 WriteNumber(json, "progressRatio", e.ProgressRatio);
                 json.WriteString("legalSource", e.Target.LegalSource);
+                json.WriteString("reference", e.Target.Reference);
+                json.WriteString("definitionStatus", e.Target.Status == DefinitionStatus.Provisional ? "provisional" : "confirmed");
+                json.WriteString("supersededBy", superseded.TryGetValue((e.Unit, e.Target.Code), out TargetRule? by) ? by.Code : null);
                 json.WriteString("note", e.Note);
                 json.WriteEndObject();
             }
@@ -234,15 +298,36 @@ internal sealed class TargetsCommand : ICommand
 
     private static void PrintCatalogue(TextWriter output)
     {
-        TargetCatalog catalog = FrameworkCatalog.GetTargets(NationalCatalogId);
-        output.WriteLine($"{catalog.Id}: {catalog.Name.En} ({catalog.Targets.Count} targets)");
-        var table = new TextTable("code", "indicator", "rule", "deadline", "source");
-        foreach (TargetRule target in catalog.Targets)
+        string[] ids = [NationalCatalogId, .. FrameworkCatalog.TargetIds.Where(id => !string.Equals(id, NationalCatalogId, StringComparison.Ordinal))];
+        for (int k = 0; k < ids.Length; k++)
         {
-            table.Add(target.Code, target.Indicator, Rule(target), LocalDatePattern.Iso.Format(target.Deadline), target.LegalSource);
+            TargetCatalog catalog = FrameworkCatalog.GetTargets(ids[k]);
+            if (k > 0)
+            {
+                output.WriteLine();
+            }
+
+            string scope = catalog.Unit is { } unit ? $"unit {unit}'s own targets" : "national";
+            int provisional = catalog.Targets.Count(t => t.Status == DefinitionStatus.Provisional);
+            output.WriteLine(Text.Invariant($"{catalog.Id}: {catalog.Name.En} ({scope}; {catalog.Targets.Count} targets, {provisional} provisional)"));
+            var table = new TextTable("code", "indicator", "rule", "deadline", "status", "supersedes", "source");
+            foreach (TargetRule target in catalog.Targets)
+            {
+                table.Add(
+                    target.Code,
+                    target.Indicator,
+                    Rule(target),
+                    LocalDatePattern.Iso.Format(target.Deadline),
+                    target.Status == DefinitionStatus.Provisional ? "provisional" : "confirmed",
+                    target.Supersedes.Count == 0 ? "—" : string.Join(" ", target.Supersedes),
+                    target.LegalSource);
+            }
+
+            output.Write(table.Render());
         }
 
-        output.Write(table.Render());
+        output.WriteLine();
+        output.WriteLine("status: confirmed = stated in the cited source; provisional = not fully public (the statusNote says what is missing; see docs/frameworks.md).");
     }
 
     private static string Rule(TargetRule target) => target.Comparator switch

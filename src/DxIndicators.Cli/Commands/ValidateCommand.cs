@@ -29,6 +29,11 @@ internal sealed class ValidateCommand : ICommand
         {
             TargetCatalog catalog = TargetCatalogJson.Read(json, path);
             context.Out.WriteLine($"{path}: valid target catalogue {catalog}");
+            foreach (ValidationError warning in catalog.Warnings)
+            {
+                context.Out.WriteLine($"  warning {warning}");
+            }
+
             return ExitCodes.Ok;
         }
 

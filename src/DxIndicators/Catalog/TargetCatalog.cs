@@ -18,9 +18,11 @@ public sealed class TargetCatalog : IEquatable<TargetCatalog>
     /// <param name="name">The bilingual name.</param>
     /// <param name="indicators">The indicators the targets refer to.</param>
     /// <param name="targets">The targets.</param>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <param name="unit">The code of the administrative unit whose own targets these are (a provincial catalogue), or
+    /// null for a national catalogue.</param>
+    /// <exception cref="ArgumentNullException">An argument other than <paramref name="unit"/> is null.</exception>
     /// <exception cref="FrameworkValidationException">The catalogue breaks one or more rules.</exception>
-    public TargetCatalog(string id, LocalizedText name, IEnumerable<IndicatorDefinition> indicators, IEnumerable<TargetRule> targets)
+    public TargetCatalog(string id, LocalizedText name, IEnumerable<IndicatorDefinition> indicators, IEnumerable<TargetRule> targets, string? unit = null)
     {
         ArgumentNullException.ThrowIfNull(id);
         ArgumentNullException.ThrowIfNull(name);
@@ -30,8 +32,14 @@ public sealed class TargetCatalog : IEquatable<TargetCatalog>
         Name = name;
         Indicators = indicators.ToValueList();
         Targets = targets.ToValueList();
+        Unit = unit;
 
         var errors = new List<ValidationError>();
+        if (unit is not null && string.IsNullOrWhiteSpace(unit))
+        {
+            errors.Add(new ValidationError("$.unit", "missing-field", "The catalogue's unit is blank; give the unit code (for example 11) or leave the field out for a national catalogue."));
+        }
+
         if (string.IsNullOrWhiteSpace(id))
         {
             errors.Add(new ValidationError("$.id", "missing-field", "The target catalogue has no id."));
@@ -44,11 +52,20 @@ public sealed class TargetCatalog : IEquatable<TargetCatalog>
 
         HashSet<string> known = FrameworkValidator.ValidateIndicatorList(Indicators, "$.indicators", errors);
         FrameworkValidator.ValidateTargets(Targets, "$.targets", known.Contains, errors);
-        if (errors.Count > 0)
+        if (errors.Any(e => e.Severity == ValidationSeverity.Error))
         {
             throw new FrameworkValidationException(string.IsNullOrWhiteSpace(id) ? "(target catalogue without id)" : id, errors);
         }
+
+        Warnings = errors.ToValueList();
     }
+
+    /// <summary>Gets the code of the administrative unit whose own targets these are (<c>11</c> for Điện Biên's
+    /// provincial plans), or null for a national catalogue that applies to every unit.</summary>
+    public string? Unit { get; }
+
+    /// <summary>Gets non-fatal findings of validation (for example every provisional target).</summary>
+    public ValueList<ValidationError> Warnings { get; }
 
     /// <summary>Gets the catalogue id.</summary>
     public string Id { get; }
@@ -72,6 +89,7 @@ public sealed class TargetCatalog : IEquatable<TargetCatalog>
     public bool Equals(TargetCatalog? other) =>
         other is not null &&
         string.Equals(Id, other.Id, StringComparison.Ordinal) &&
+        string.Equals(Unit, other.Unit, StringComparison.Ordinal) &&
         Name == other.Name &&
         Indicators == other.Indicators &&
         Targets == other.Targets;
@@ -80,7 +98,7 @@ public sealed class TargetCatalog : IEquatable<TargetCatalog>
     public override bool Equals(object? obj) => Equals(obj as TargetCatalog);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(Id, Name, Indicators, Targets);
+    public override int GetHashCode() => HashCode.Combine(Id, Unit, Name, Indicators, Targets);
 
     /// <summary>Compares two catalogues by content.</summary>
     /// <param name="left">The first catalogue.</param>

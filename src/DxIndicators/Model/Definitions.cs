@@ -54,6 +54,13 @@ public sealed record IndicatorDefinition(
 
     /// <summary>Gets free-text notes (definitions, caveats).</summary>
     public string? Notes { get; init; }
+
+    /// <summary>Gets whether the indicator is stated in its source or provisional (modelled from what is public).</summary>
+    public DefinitionStatus Status { get; init; } = DefinitionStatus.Confirmed;
+
+    /// <summary>Gets what is missing and where the model comes from; required when <see cref="Status"/> is
+    /// <see cref="DefinitionStatus.Provisional"/>, not allowed otherwise.</summary>
+    public string? StatusNote { get; init; }
 }
 
 /// <summary>A parent → child link in the indicator tree, carrying a relative weight and optionally max points.</summary>
@@ -90,6 +97,13 @@ public sealed record FrameworkNode(string Code, LocalizedText Name, NodeKind Kin
 
     /// <summary>Gets the foundation group the node represents.</summary>
     public FoundationGroup? Foundation { get; init; }
+
+    /// <summary>Gets whether the node (its children, points and weights) is stated in its source or provisional (modelled from what is public).</summary>
+    public DefinitionStatus Status { get; init; } = DefinitionStatus.Confirmed;
+
+    /// <summary>Gets what is missing and where the model comes from; required when <see cref="Status"/> is
+    /// <see cref="DefinitionStatus.Provisional"/>, not allowed otherwise.</summary>
+    public string? StatusNote { get; init; }
 }
 
 /// <summary>The starting point a target is measured from.</summary>
@@ -114,4 +128,19 @@ public sealed record TargetRule(string Code, string Indicator, Comparator Compar
 
     /// <summary>Gets an optional bilingual description.</summary>
     public LocalizedText? Name { get; init; }
+
+    /// <summary>Gets where the target is printed: the article or clause of <see cref="LegalSource"/> and a public URL of
+    /// its text or of a report quoting it (<c>Điều 1, mục II.2 — https://…</c>); null when not recorded.</summary>
+    public string? Reference { get; init; }
+
+    /// <summary>Gets whether the target is stated in its source or provisional (modelled from what is public).</summary>
+    public DefinitionStatus Status { get; init; } = DefinitionStatus.Confirmed;
+
+    /// <summary>Gets what is missing and where the model comes from; required when <see cref="Status"/> is
+    /// <see cref="DefinitionStatus.Provisional"/>, not allowed otherwise.</summary>
+    public string? StatusNote { get; init; }
+
+    /// <summary>Gets the codes of the targets (in the same or another catalogue) this one replaces, for example a
+    /// provincial target that raises a national threshold for the province; empty when none.</summary>
+    public ValueList<string> Supersedes { get; init; } = ValueList<string>.Empty;
 }

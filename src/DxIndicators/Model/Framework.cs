@@ -191,4 +191,8 @@ public sealed record FrameworkMetadata(string Id, string Version, LocalizedText 
 
     /// <summary>Gets an optional description.</summary>
     public string? Description { get; init; }
+
+    /// <summary>Gets the number of component indices (chỉ số thành phần) the methodology source lists, when the
+    /// framework models a coarser level (main indices) and so has fewer indicators than the source has components.</summary>
+    public int? ComponentCount { get; init; }
 }

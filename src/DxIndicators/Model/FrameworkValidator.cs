@@ -120,6 +120,13 @@ public static class FrameworkValidator
                 errors.Add(new ValidationError(path + ".legalSource", "missing-field", $"Target '{target.Code}' has no legal source.", target.Code));
             }
 
+            ValidateStatus(target.Status, target.StatusNote, path, "Target", target.Code, errors);
+            if (target.Reference is not null && string.IsNullOrWhiteSpace(target.Reference))
+            {
+                errors.Add(new ValidationError(path + ".reference", "missing-field", $"Target '{target.Code}' has a blank reference; give the article or clause and a public URL, or leave the field out.", target.Code));
+            }
+
+            ValidateSupersedes(target, path, errors);
             if (target.Baseline is { } baseline)
             {
                 RequireFinite(baseline.Value, path + ".baseline.value", target.Code, errors);
@@ -163,6 +170,11 @@ public static class FrameworkValidator
 
     private static void ValidateMetadata(FrameworkMetadata metadata, List<ValidationError> errors)
     {
+        if (metadata.ComponentCount is { } components && components < 1)
+        {
+            errors.Add(new ValidationError("$.componentCount", "invalid-value", Fmt($"componentCount must be a whole number ≥ 1 (the component indices the source lists), was {components}.")));
+        }
+
         if (string.IsNullOrWhiteSpace(metadata.Id))
         {
             errors.Add(new ValidationError("$.id", "missing-field", "The framework has no id."));
@@ -192,6 +204,7 @@ public static class FrameworkValidator
 
     private static void ValidateIndicator(IndicatorDefinition indicator, string path, List<ValidationError> errors)
     {
+        ValidateStatus(indicator.Status, indicator.StatusNote, path, "Indicator", indicator.Code, errors);
         ValidateName(indicator.Name, path + ".name", indicator.Code, errors);
         if (double.IsNaN(indicator.ValidRange.Min) || double.IsNaN(indicator.ValidRange.Max) || indicator.ValidRange.Min > indicator.ValidRange.Max)
         {
@@ -316,6 +329,7 @@ public static class FrameworkValidator
         List<ValidationError> errors)
     {
         ValidateName(node.Name, path + ".name", node.Code, errors);
+        ValidateStatus(node.Status, node.StatusNote, path, "Node", node.Code, errors);
         if (node.Children.Count == 0)
         {
             errors.Add(new ValidationError(path + ".children", "empty-node", $"Node '{node.Code}' ({node.Kind}) has no children; every {node.Kind} needs at least one indicator or node under it.", node.Code));
@@ -547,6 +561,56 @@ public static class FrameworkValidator
             position[node.Code] = path.Count;
             path.Add(node.Code);
             stack.Push((node, 0));
+        }
+    }
+
+    // A provisional part must say what is not public and what the model rests on; that note is then reported as a
+    // warning, so `dx validate` and Framework.Warnings list every provisional part. A note on a confirmed part is an error
+    // (it would read as a caveat no one is warned about).
+    private static void ValidateStatus(DefinitionStatus status, string? note, string path, string what, string? code, List<ValidationError> errors)
+    {
+        if (!Enum.IsDefined(status))
+        {
+            errors.Add(new ValidationError(path + ".status", "unknown-enum", Fmt($"{what} '{code}': status {(int)status} is not confirmed or provisional."), code));
+            return;
+        }
+
+        if (status == DefinitionStatus.Provisional)
+        {
+            if (string.IsNullOrWhiteSpace(note))
+            {
+                errors.Add(new ValidationError(path + ".statusNote", "missing-field", $"{what} '{code}' is provisional but has no statusNote saying what is not public and what the model rests on.", code));
+            }
+            else
+            {
+                errors.Add(new ValidationError(path + ".status", "provisional", $"{what} '{code}' is provisional: {note}", code) { Severity = ValidationSeverity.Warning });
+            }
+        }
+        else if (note is not null)
+        {
+            errors.Add(new ValidationError(path + ".statusNote", "unexpected-field", $"{what} '{code}': a statusNote only applies to a provisional part; remove it or set status to provisional.", code));
+        }
+    }
+
+    private static void ValidateSupersedes(TargetRule target, string path, List<ValidationError> errors)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (int k = 0; k < target.Supersedes.Count; k++)
+        {
+            string other = target.Supersedes[k];
+            string itemPath = Fmt($"{path}.supersedes[{k}]");
+            if (string.IsNullOrWhiteSpace(other))
+            {
+                errors.Add(new ValidationError(itemPath, "missing-field", $"Target '{target.Code}': a superseded target code is blank.", target.Code));
+            }
+            else if (string.Equals(other, target.Code, StringComparison.Ordinal))
+            {
+                errors.Add(new ValidationError(itemPath, "unknown-reference", $"Target '{target.Code}' cannot supersede itself.", target.Code));
+            }
+            else if (!seen.Add(other))
+            {
+                errors.Add(new ValidationError(itemPath, "duplicate-code", $"Target '{target.Code}' lists '{other}' as superseded twice.", target.Code));
+            }
         }
     }
 

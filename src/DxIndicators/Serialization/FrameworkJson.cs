@@ -80,6 +80,7 @@ public static class FrameworkJson
             MethodologySource = meta.MethodologySource,
             EffectiveFrom = meta.EffectiveFrom,
             EffectiveTo = meta.EffectiveTo,
+            ComponentCount = meta.ComponentCount,
             Scale = new ScaleDto { Min = meta.Scale.Min, Max = meta.Scale.Max },
             Root = framework.Root,
             Nodes = framework.Nodes.Select(ToDto).ToList(),
@@ -113,6 +114,7 @@ public static class FrameworkJson
         {
             EffectiveTo = dto.EffectiveTo,
             Description = dto.Description,
+            ComponentCount = dto.ComponentCount,
         };
 
         try
@@ -140,6 +142,8 @@ public static class FrameworkJson
             MaxPoints = dto.MaxPoints,
             Pillar = dto.Pillar,
             Foundation = dto.Foundation,
+            Status = dto.Status ?? DefinitionStatus.Confirmed,
+            StatusNote = dto.StatusNote,
         };
 
     private static NodeDto ToDto(FrameworkNode node) => new()
@@ -153,6 +157,8 @@ public static class FrameworkJson
         Power = node.Power,
         MinShare = node.MinShare,
         MaxPoints = node.MaxPoints,
+        Status = JsonFormat.StatusToDto(node.Status),
+        StatusNote = node.StatusNote,
 
         // Weight 1 is the default and is left out, so points-based links read as { code, maxPoints }.
         Children = node.Children.Select(l => new LinkDto { Code = l.Code, Weight = l.Weight.Equals(1d) ? null : l.Weight, MaxPoints = l.MaxPoints }).ToList(),

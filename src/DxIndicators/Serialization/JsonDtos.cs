@@ -34,6 +34,8 @@ internal sealed class FrameworkDto
 
     public LocalDate? EffectiveTo { get; set; }
 
+    public int? ComponentCount { get; set; }
+
     [JsonRequired]
     public ScaleDto? Scale { get; set; }
 
@@ -60,6 +62,8 @@ internal sealed class TargetCatalogDto
 
     [JsonRequired]
     public LocalizedTextDto? Name { get; set; }
+
+    public string? Unit { get; set; }
 
     [JsonRequired]
     public List<IndicatorDto>? Indicators { get; set; }
@@ -109,6 +113,10 @@ internal sealed class NodeDto
     public double? MinShare { get; set; }
 
     public double? MaxPoints { get; set; }
+
+    public DefinitionStatus? Status { get; set; }
+
+    public string? StatusNote { get; set; }
 
     [JsonRequired]
     public List<LinkDto>? Children { get; set; }
@@ -166,6 +174,10 @@ internal sealed class IndicatorDto
     public FoundationGroup? Foundation { get; set; }
 
     public string? Notes { get; set; }
+
+    public DefinitionStatus? Status { get; set; }
+
+    public string? StatusNote { get; set; }
 }
 
 /// <summary>A valid range; a missing or null end is unbounded.</summary>
@@ -272,6 +284,14 @@ internal sealed class TargetDto
     public string? LegalSource { get; set; }
 
     public LocalizedTextDto? Name { get; set; }
+
+    public string? Reference { get; set; }
+
+    public DefinitionStatus? Status { get; set; }
+
+    public string? StatusNote { get; set; }
+
+    public List<string>? Supersedes { get; set; }
 }
 
 /// <summary>A target's baseline.</summary>
@@ -302,6 +322,7 @@ internal sealed class BaselineDto
         typeof(FrequencyNameConverter),
         typeof(ComparatorNameConverter),
         typeof(PointsRuleTypeNameConverter),
+        typeof(DefinitionStatusNameConverter),
     })]
 [JsonSerializable(typeof(FrameworkDto))]
 [JsonSerializable(typeof(TargetCatalogDto))]

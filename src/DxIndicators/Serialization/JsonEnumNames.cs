@@ -47,6 +47,7 @@ internal static class JsonEnumNames
     public static readonly EnumNameTable<AdminLevel> AdminLevel = EnumNameTable<AdminLevel>.CamelCase();
     public static readonly EnumNameTable<Frequency> Frequency = EnumNameTable<Frequency>.CamelCase();
     public static readonly EnumNameTable<PointsRuleType> PointsRuleType = EnumNameTable<PointsRuleType>.CamelCase();
+    public static readonly EnumNameTable<DefinitionStatus> DefinitionStatus = EnumNameTable<DefinitionStatus>.CamelCase();
 
     public static readonly EnumNameTable<Comparator> Comparator = new(
     [
@@ -72,6 +73,7 @@ internal static class JsonEnumNames
         _ when type == typeof(Model.Frequency) => Frequency.Names,
         _ when type == typeof(Serialization.PointsRuleType) => PointsRuleType.Names,
         _ when type == typeof(Model.Comparator) => Comparator.Names,
+        _ when type == typeof(Model.DefinitionStatus) => DefinitionStatus.Names,
         _ => null,
     };
 }
@@ -120,5 +122,7 @@ internal sealed class AdminLevelNameConverter() : EnumNameConverter<AdminLevel>(
 internal sealed class FrequencyNameConverter() : EnumNameConverter<Frequency>(JsonEnumNames.Frequency);
 
 internal sealed class ComparatorNameConverter() : EnumNameConverter<Comparator>(JsonEnumNames.Comparator);
+
+internal sealed class DefinitionStatusNameConverter() : EnumNameConverter<DefinitionStatus>(JsonEnumNames.DefinitionStatus);
 
 internal sealed class PointsRuleTypeNameConverter() : EnumNameConverter<PointsRuleType>(JsonEnumNames.PointsRuleType);

@@ -154,6 +154,8 @@ internal static class JsonFormat
             Pillar = dto.Pillar,
             Foundation = dto.Foundation,
             Notes = dto.Notes,
+            Status = dto.Status ?? DefinitionStatus.Confirmed,
+            StatusNote = dto.StatusNote,
         };
     }
 
@@ -187,6 +189,8 @@ internal static class JsonFormat
             Pillar = indicator.Pillar,
             Foundation = indicator.Foundation,
             Notes = indicator.Notes,
+            Status = StatusToDto(indicator.Status),
+            StatusNote = indicator.StatusNote,
         };
     }
 
@@ -197,6 +201,10 @@ internal static class JsonFormat
             UpperThreshold = dto.UpperThreshold,
             Baseline = dto.Baseline is { } b ? new TargetBaseline(b.Value!.Value, b.Date!.Value) : null,
             Name = dto.Name is { } n ? ToModel(n) : null,
+            Reference = dto.Reference,
+            Status = dto.Status ?? DefinitionStatus.Confirmed,
+            StatusNote = dto.StatusNote,
+            Supersedes = (dto.Supersedes ?? []).ToValueList(),
         };
 
     /// <summary>Converts a target to its DTO.</summary>
@@ -211,7 +219,14 @@ internal static class JsonFormat
         Baseline = target.Baseline is { } b ? new BaselineDto { Value = b.Value, Date = b.Date } : null,
         LegalSource = target.LegalSource,
         Name = target.Name is { } n ? ToDto(n) : null,
+        Reference = target.Reference,
+        Status = StatusToDto(target.Status),
+        StatusNote = target.StatusNote,
+        Supersedes = target.Supersedes.Count == 0 ? null : [.. target.Supersedes],
     };
+
+    /// <summary>The status as written: confirmed (the default) is left out.</summary>
+    public static DefinitionStatus? StatusToDto(DefinitionStatus status) => status == DefinitionStatus.Confirmed ? null : status;
 
     private static PointsRule ToModel(PointsDto dto)
     {

@@ -52,6 +52,7 @@ public static class TargetCatalogJson
             FormatVersion = Framework.CurrentFormatVersion,
             Id = catalog.Id,
             Name = JsonFormat.ToDto(catalog.Name),
+            Unit = catalog.Unit,
             Indicators = catalog.Indicators.Select(JsonFormat.ToDto).ToList(),
             Targets = catalog.Targets.Select(JsonFormat.ToDto).ToList(),
         };
@@ -73,7 +74,8 @@ public static class TargetCatalogJson
                 dto.Id!,
                 JsonFormat.ToModel(dto.Name!),
                 dto.Indicators!.Select(JsonFormat.ToModel),
-                dto.Targets!.Select(JsonFormat.ToModel));
+                dto.Targets!.Select(JsonFormat.ToModel),
+                dto.Unit);
         }
         catch (FrameworkValidationException ex)
         {
