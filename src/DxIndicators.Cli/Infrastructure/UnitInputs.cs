@@ -1,3 +1,4 @@
+using DxIndicators.Data;
 using DxIndicators.Formats;
 using DxIndicators.Units;
 

@@ -1,8 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
-using DxIndicators.Data;
 using NodaTime;
-using Period = DxIndicators.Data.Period;
 
 namespace DxIndicators.Units;
 
@@ -145,20 +143,6 @@ public sealed class UnitRegistry : IEquatable<UnitRegistry>
         return false;
     }
 
-    /// <summary>Tries to get the unit a code denotes for a data period.</summary>
-    /// <param name="code">The code.</param>
-    /// <param name="period">The period.</param>
-    /// <param name="unit">The unit, when found.</param>
-    /// <returns><see langword="true"/> when found.</returns>
-    /// <remarks>
-    /// The code is resolved on the period's last day (<see cref="Period.End"/>), the date at which annual figures are
-    /// reported; when no unit had the code then, on its first day (<see cref="Period.Start"/>). So code 24 for 2025
-    /// is the new Bắc Ninh, code 49 (Quảng Nam, retired on 2025-07-01) for 2025 is still Quảng Nam, and code 24 for
-    /// 2025-H1 is Bắc Giang.
-    /// </remarks>
-    public bool TryResolve(string code, Period period, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out AdministrativeUnit? unit) =>
-        TryResolve(code, period.End, out unit) || TryResolve(code, period.Start, out unit);
-
     /// <summary>Finds the unit known by a name on a date.</summary>
     /// <param name="name">A name, in any of the accepted spellings ("Thừa Thiên Huế", "TP. Hồ Chí Minh", "Hanoi", "Hoà Bình", NFD text).</param>
     /// <param name="date">The date.</param>
@@ -283,7 +267,7 @@ public sealed class UnitRegistry : IEquatable<UnitRegistry>
     internal sealed record RegistryProblem(string Rule, string Message, int? UnitIndex, int? LinkIndex, string Field);
 
     /// <summary>Checks units and links against every registry rule; the one place these rules live (the constructor and
-    /// <see cref="UnitRegistryCsv"/> both use it).</summary>
+    /// <c>Data.UnitRegistryCsv</c> both use it).</summary>
     internal static List<RegistryProblem> Check(IReadOnlyList<AdministrativeUnit> units, IReadOnlyList<UnitSuccession> links, out Dictionary<string, AdministrativeUnit> byId)
     {
         var problems = new List<RegistryProblem>();
