@@ -16,5 +16,6 @@ internal static class CommandRegistry
         new ValidateCommand(),
         new ImportCoinrCommand(),
         new UncertaintyCommand(),
+        new StoreCommand(),
     ];
 }

@@ -56,11 +56,32 @@ internal sealed class DataCommand : ICommand
         Dataset dataset = options.Get("data") is { } path ? DataInputs.Load(path, framework, DataInputs.Registry(options.Get("units"), framework), options.Has("skip-bad-rows"), context.Error) : DataInputs.LoadSample();
         string? unitFilter = options.Get("unit");
         string? indicatorFilter = options.Get("indicator");
+        var missing = new List<string>();
+        if (unitFilter is not null && !dataset.Units.Contains(unitFilter))
+        {
+            missing.Add($"--unit {unitFilter}: no observations for that unit (units present: {string.Join(", ", dataset.Units.Take(20))}{(dataset.Units.Count > 20 ? ", …" : string.Empty)})");
+        }
+
+        if (indicatorFilter is not null && !dataset.Indicators.Contains(indicatorFilter))
+        {
+            string known = framework.TryGetIndicator(indicatorFilter, out _) ? $"'{indicatorFilter}' is an indicator of '{framework.Id}' but the data have no value of it" : $"'{indicatorFilter}' is not an indicator of '{framework.Id}' and not in the data";
+            missing.Add($"--indicator {indicatorFilter}: {known} (indicators present: {string.Join(", ", dataset.Indicators.Take(20))}{(dataset.Indicators.Count > 20 ? ", …" : string.Empty)})");
+        }
+
+        if (missing.Count > 0)
+        {
+            throw new InvalidDataException(string.Join("; ", missing));
+        }
+
         if (unitFilter is not null || indicatorFilter is not null)
         {
             dataset = new Dataset(dataset.Observations.Where(o =>
                 (unitFilter is null || string.Equals(o.Unit, unitFilter, StringComparison.Ordinal)) &&
                 (indicatorFilter is null || string.Equals(o.Indicator, indicatorFilter, StringComparison.Ordinal))));
+            if (dataset.Count == 0)
+            {
+                throw new InvalidDataException($"--unit {unitFilter} --indicator {indicatorFilter}: the data have no observation of that indicator for that unit.");
+            }
         }
 
         string format = options.GetOrDefault("format", "table");
@@ -104,7 +125,7 @@ internal sealed class DataCommand : ICommand
             foreach (Observation o in dataset.Observations)
             {
                 string measure = framework.TryGetIndicator(o.Indicator, out IndicatorDefinition? d) ? d.Unit : string.Empty;
-                string counts = o.Numerator is { } n && o.Denominator is { } den ? Text.Invariant($"{n}/{den}") : string.Empty;
+                string counts = o.Numerator is { } n && o.Denominator is { } den ? Text.Invariant($"{Text.Num(n)}/{Text.Num(den)}") : string.Empty;
                 table.Add(o.Unit, o.Indicator, o.Period.ToString(), Text.Num(o.Value), measure, Text.QualifierName(o.Qualifier), counts, o.Provenance?.Source ?? string.Empty);
             }
 

@@ -81,8 +81,8 @@ internal sealed class FrameworksCommand : ICommand
         {
             string indent = new(' ', depth * 2);
             string weight = link is null ? string.Empty : link.MaxPoints is { } points
-                ? string.Create(CultureInfo.InvariantCulture, $"  [{points} pts]")
-                : string.Create(CultureInfo.InvariantCulture, $"  [w {link.Weight}]");
+                ? string.Create(CultureInfo.InvariantCulture, $"  [{Text.Num(points)} pts]")
+                : string.Create(CultureInfo.InvariantCulture, $"  [w {Text.Num(link.Weight)}]");
             if (framework.TryGetNode(code, out FrameworkNode? node))
             {
                 output.WriteLine($"{indent}{node.Code} ({node.Kind}, {node.Aggregation}) {node.Name.En}{weight}{Provisional(node.Status)}");

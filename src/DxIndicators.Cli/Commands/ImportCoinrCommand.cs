@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using DxIndicators.Cli.Infrastructure;
 using DxIndicators.Data;
+using DxIndicators.Model;
+using DxIndicators.Scoring;
 using DxIndicators.Scoring.Interop;
 using DxIndicators.Serialization;
 
@@ -18,7 +20,8 @@ internal sealed class ImportCoinrCommand : ICommand
         Usage: dx import-coinr --meta iMeta.csv --data iData.csv --out DIR [--id FRAMEWORK_ID]
           Writes DIR/framework.json (hierarchy, directions → polarity, weights, Target → referenceTarget,
           denominators), DIR/data.csv (one observation per unit and indicator/denominator, period = iData's Time)
-          and DIR/groups.csv (unit + COINr's group columns, for --impute groupmean:COLUMN).
+          and DIR/groups.csv (unit + COINr's group columns, for --impute groupmean:COLUMN); when iMeta has COINr's
+          goalpost_lower/upper/scale/trunc2posts columns, also DIR/goalposts.csv (for --normalise goalposts --goalposts).
           Then: dx score --framework DIR/framework.json --data DIR/data.csv [--groups DIR/groups.csv] …
         """;
 
@@ -54,12 +57,35 @@ internal sealed class ImportCoinrCommand : ICommand
         var groupsText = new StringWriter { NewLine = "\n" };
         ScoringInputsCsv.WriteGroups(groupsText, matrix.Units, import.GroupColumns, (r, column) => import.Groups[column][r]);
 
+        string written = "data.csv and groups.csv";
+        string? goalpostsText = null;
+        if (import.GoalpostNormalisers.Count > 0)
+        {
+            // COINr's iMeta goalposts (goalpost_lower/upper/scale/trunc2posts) for dx score --goalposts.
+            var posts = new StringBuilder("code,lower,upper,scale,truncate\n");
+            foreach (IndicatorDefinition indicator in import.Framework.Indicators.Where(i => import.GoalpostNormalisers.ContainsKey(i.Code)))
+            {
+                Normaliser n = import.GoalpostNormalisers[indicator.Code];
+                posts.Append(CultureInfo.InvariantCulture, $"{indicator.Code},{Text.RoundTrip(indicator.Goalposts!.Lower)},{Text.RoundTrip(indicator.Goalposts.Upper)},{Text.RoundTrip(n.ParameterA)},{(n.Flag ? "true" : "false")}\n");
+            }
+
+            goalpostsText = posts.ToString();
+            written = "data.csv, groups.csv and goalposts.csv";
+        }
+
+        // Every text is built before anything is written; each file goes to a temporary file that is then moved into
+        // place, so a failure never leaves a truncated or half-replaced output.
         Formats.OutputFile.WriteAllText(Path.Combine(outDir, "framework.json"), frameworkText);
         Formats.OutputFile.WriteAllText(Path.Combine(outDir, "data.csv"), dataText.ToString());
         Formats.OutputFile.WriteAllText(Path.Combine(outDir, "groups.csv"), groupsText.ToString());
+        if (goalpostsText is not null)
+        {
+            Formats.OutputFile.WriteAllText(Path.Combine(outDir, "goalposts.csv"), goalpostsText);
+        }
+
         int missing = (matrix.RowCount * matrix.ColumnCount) - observations.Count;
         context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Imported {import.Framework}: {matrix.RowCount} units, {observations.Count} observations ({missing} missing cells left out), period {period}, groups: {string.Join(", ", import.GroupColumns)}."));
-        context.Out.WriteLine($"Wrote {Path.Combine(outDir, "framework.json")}, data.csv and groups.csv.");
+        context.Out.WriteLine($"Wrote {Path.Combine(outDir, "framework.json")}, {written}.");
         return ExitCodes.Ok;
     }
 }

@@ -20,8 +20,8 @@ internal sealed class RestateCommand : ICommand
                           [--allow-missing-children] [--population CODE] [--format table|csv] [--out FILE]
           Each observation's unit is resolved at its period and followed along lineage to the unit valid on --on
           (default 2025-07-01). Counts add, rates come from summed counts, per-population values are weighted by
-          population; index scores use the framework's rule (vn-dti frameworks: the unweighted mean of the former
-          provinces, as published for 2024). Every value carried onto another unit is marked restated (CSV column
+          population; index scores and published node scores (the overall DTI) use the framework's declared
+          mergerRule (built-in DTI frameworks: the unweighted mean of the former provinces, as published for 2024). Every value carried onto another unit is marked restated (CSV column
           restated=true); observations already on units valid on --on pass through unchanged.
         """;
 
@@ -34,8 +34,8 @@ internal sealed class RestateCommand : ICommand
         AggregateInputs.ThrowIfProblems(result.Problems, "restatement");
 
         string rule = Restatement.RuleFor(framework) == IndexCombination.UnweightedMean
-            ? "the unweighted mean of the former units (DTI rule, research/dti.md §1.6 item 6)"
-            : "not combined without a weight";
+            ? "the unweighted mean of the former units (the framework's mergerRule, as MOST published the 2024 DTI of the 34 provinces)"
+            : "not combined without a weight (the framework declares no mergerRule)";
         string date = LocalDatePattern.Iso.Format(on);
         string title = Text.Invariant($"Restated onto the units valid on {date} ({framework.Id}); all values marked restated. Index scores: {rule}; counts add; rates from summed counts");
         int passedThrough = result.Dataset.Count - result.Details.Count;

@@ -25,24 +25,36 @@ internal sealed class ScoreCommand : ICommand
                         [--aggregate amean|gmean|hmean|genmean:P|min|points] [--impute none|mean|median|groupmean:COLUMN]
                         [--treat none|winsorise[:N]] [--denominate] [--weights FILE.csv] [--goalposts FILE.csv]
                         [--min-share X] [--groups FILE.csv] [--compare-to P [--allow-different-universes]] [--skip-bad-rows] [--units vn|none] [--format table|csv] [--out FILE]
-          No arguments: the built-in Điện Biên sample, latest value of each indicator as of today, auto normalisation
-          (points rule, else goalposts, else min-max). --period scores one period (default: the data's latest period);
-          --as-of takes each indicator's latest value on or before DATE. --weights: code,weight; --goalposts:
+          No arguments: the built-in Điện Biên sample, auto normalisation (points rule, else goalposts, else min-max).
+          Sample or your data alike: each indicator's latest value on or before --as-of DATE (default: the data's
+          latest date, so the result never depends on the clock); --period P scores period P only. --weights: code,weight; --goalposts:
           code,lower,upper[,scale,truncate] in raw units; --groups: unit,GROUP… (for groupmean imputation);
           --min-share: share of a node's children that must be present. --compare-to P adds the change of the index
           and pillars since period P (or since date P with --as-of / the sample), with rank changes in places;
           ranks out of different universes (63 vs 34 provinces) are not compared unless --allow-different-universes.
           CSV output: unit,node,level,score,rank — one row per unit and node (indicators are level 1 and carry their
-          normalised value), numbers in round-trip precision, empty when missing.
+          normalised value), numbers in round-trip precision, empty when missing. Indicators no node aggregates
+          (denominators, display-only) are carried, not normalised: they need no normaliser parameters and have no row.
+          --store PATH|CONNECTION [--known-on DATE] [--record]: score the data of an observation store (dx store) as
+          known on DATE (default: the latest figures); the scorecard's as-of date defaults to DATE, so the scorecard
+          shown on a day is reproduced exactly. --record saves the output in the store with the framework and target
+          catalogue it was computed with (dx store results).
         """;
 
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
         CommandArgs options = CommandArgs.Parse(
             args,
-            new HashSet<string> { "units", "framework", "data", "period", "as-of", "unit", "normalise", "aggregate", "impute", "treat", "weights", "goalposts", "min-share", "groups", "format", "out", "compare-to" },
-            new HashSet<string> { "denominate", "skip-bad-rows", "allow-different-universes" });
-        if (options.Has("framework") != options.Has("data"))
+            new HashSet<string> { "units", "framework", "data", "period", "as-of", "unit", "normalise", "aggregate", "impute", "treat", "weights", "goalposts", "min-share", "groups", "format", "out", "compare-to", "store", "known-on" },
+            new HashSet<string> { "denominate", "skip-bad-rows", "allow-different-universes", "record" });
+        bool fromStore = options.Has("store");
+        if (fromStore && options.Has("data"))
+        {
+            throw new UsageException("--store and --data are two sources of data; give one");
+        }
+
+        options.RequireFor("store", "known-on", "record");
+        if (!fromStore && options.Has("framework") != options.Has("data"))
         {
             throw new UsageException("--framework and --data go together");
         }
@@ -65,37 +77,41 @@ internal sealed class ScoreCommand : ICommand
             throw new UsageException($"--format must be table or csv, was '{format}'");
         }
 
-        bool sample = !options.Has("data");
+        bool sample = !options.Has("data") && !options.Has("framework");
         Framework framework = sample ? FrameworkCatalog.Get(FrameworkInputs.SampleFrameworkId) : FrameworkInputs.LoadFramework(options.Get("framework")!);
-        Dataset dataset = sample ? DataInputs.LoadSample() : DataInputs.Load(options.Get("data")!, framework, DataInputs.Registry(options.Get("units"), framework), options.Has("skip-bad-rows"), context.Error);
+        Dataset dataset = fromStore
+            ? StoreInputs.Read(options.Get("store")!, options.GetDate("known-on"), context.Clock)
+            : sample ? DataInputs.LoadSample() : DataInputs.Load(options.Get("data")!, framework, DataInputs.Registry(options.Get("units"), framework), options.Has("skip-bad-rows"), context.Error);
         if (dataset.Count == 0)
         {
             throw new InvalidDataException("the data set has no observations to score");
         }
 
         (ScoringOptions scoring, framework) = BuildOptions(options, framework);
-        LocalDate asOf = context.Today;
+
+        // One rule for the sample and for user data: --period scores that period only; otherwise each indicator's
+        // latest value on or before --as-of, by default the data's latest date (never the clock), or the --known-on
+        // day of a store, so that the scorecard shown on that day is reproduced.
+        LocalDate asOf = options.GetDate("known-on") ?? dataset.LatestDate!.Value;
         IndicatorMatrix matrix;
         string basis;
         Period? period = null;
         if (options.Get("period") is { } periodText)
         {
-            period = Period.TryParse(periodText, out Period p) ? p : throw new UsageException($"--period: '{periodText}' is not a period (2024, 2024-H1, 2024-Q3, 2024-07, 2024-07-15)");
+            period = DataInputs.RequirePeriod(dataset, framework, periodText, "--period");
+            asOf = period.Value.End;
             matrix = dataset.CrossSection(framework, period.Value);
-            basis = $"period {period}";
-        }
-        else if (sample || options.Has("as-of"))
-        {
-            asOf = options.GetDate("as-of") ?? asOf;
-
-            matrix = LatestMatrix(framework, dataset, asOf);
-            basis = $"latest value of each indicator as of {LocalDatePattern.Iso.Format(asOf)}";
+            basis = $"period {period} only";
         }
         else
         {
-            period = dataset.Periods.Max();
-            matrix = dataset.CrossSection(framework, period.Value);
-            basis = $"period {period} (the latest in the data; choose another with --period)";
+            LocalDate? given = options.GetDate("as-of");
+            asOf = given ?? asOf;
+            matrix = DataInputs.RequireAsOf(dataset, framework, asOf, "--as-of");
+            string day = LocalDatePattern.Iso.Format(asOf);
+            // A --known-on day reads as a stated as-of date, so the scorecard shown that day is reproduced to the byte.
+            basis = given is not null || options.Has("known-on") ? $"latest value of each indicator on or before {day}"
+                : $"latest value of each indicator on or before {day}, the data's latest date (choose with --as-of DATE or --period P)";
         }
 
         IReadOnlyDictionary<string, IReadOnlyList<string?>>? groups = null;
@@ -120,9 +136,16 @@ internal sealed class ScoreCommand : ICommand
             }
 
             Period earlier = Period.TryParse(compareText, out Period c) ? c : throw new UsageException($"--compare-to: '{compareText}' is not a period or date");
-            IndicatorMatrix before = period is null ? LatestMatrix(framework, dataset, earlier.End) : dataset.CrossSection(framework, earlier);
+            IndicatorMatrix before = period is null
+                ? DataInputs.RequireAsOf(dataset, framework, earlier.End, "--compare-to")
+                : dataset.CrossSection(framework, DataInputs.RequirePeriod(dataset, framework, compareText, "--compare-to"));
             string label = period is null ? LocalDatePattern.Iso.Format(earlier.End) : earlier.ToString();
             text += Changes(framework, plan.Score(before, groups), table, label, options.Get("unit"), options.Has("allow-different-universes"));
+        }
+
+        if (options.Has("record"))
+        {
+            StoreResults.Record(options.Get("store")!, context, "score", options.GetDate("known-on") ?? context.Today, framework, null, args, text);
         }
 
         OutputFile.Write(options.Get("out"), text, context.Out);
@@ -145,9 +168,7 @@ internal sealed class ScoreCommand : ICommand
             {
                 double then = before.GetScore(unit, node);
                 double current = now.GetScore(unit, node);
-                string change = double.IsNaN(then) || double.IsNaN(current)
-                    ? "—"
-                    : (current - then).ToString("+0.0000;-0.0000;0.0000", CultureInfo.InvariantCulture);
+                string change = Text.Change(current - then);
                 table.Add(unit, node, Score(then), Score(current), change, RankChangeText(before.GetRank(unit, node), now.GetRank(unit, node), allowDifferentUniverses, notes));
             }
         }
@@ -177,21 +198,6 @@ internal sealed class ScoreCommand : ICommand
 
         notes.Add("Ranks not compared: " + error + " (--allow-different-universes compares them anyway, flagged).");
         return Text.Invariant($"{to} (was {from})");
-    }
-
-    internal static IndicatorMatrix LatestMatrix(Framework framework, Dataset dataset, LocalDate asOf)
-    {
-        ValueList<string> units = dataset.Units;
-        var values = new double[units.Count * framework.Indicators.Count];
-        for (int c = 0; c < framework.Indicators.Count; c++)
-        {
-            for (int r = 0; r < units.Count; r++)
-            {
-                values[(c * units.Count) + r] = dataset.Latest(units[r], framework.Indicators[c].Code, asOf)?.Value ?? double.NaN;
-            }
-        }
-
-        return new IndicatorMatrix(units, framework.Indicators.Select(i => i.Code), values);
     }
 
     private static (ScoringOptions Options, Framework Framework) BuildOptions(CommandArgs args, Framework framework)
@@ -262,7 +268,7 @@ internal sealed class ScoreCommand : ICommand
         for (int u = 0; u < table.Units.Count; u++)
         {
             string unit = Csv(table.Units[u]);
-            foreach (string indicator in table.Indicators)
+            foreach (string indicator in table.Indicators.Where(i => !table.CarriedIndicators.Contains(i)))
             {
                 sb.Append(CultureInfo.InvariantCulture, $"{unit},{Csv(indicator)},1,{Text.RoundTrip(table.Normalised(indicator)[u])},\n");
             }
@@ -357,20 +363,20 @@ internal sealed class ScoreCommand : ICommand
     private static string WeightText(Framework framework, string code)
     {
         NodeLink? link = framework.Nodes.SelectMany(n => n.Children).FirstOrDefault(l => l.Code == code);
-        return link is null ? string.Empty : link.EffectiveWeight.ToString("0.##", CultureInfo.InvariantCulture);
+        return link is null ? string.Empty : Text.Short(link.EffectiveWeight, 2);
     }
 
     private static string RankText(UnitRank rank) => rank.IsRanked
-        ? string.Create(CultureInfo.InvariantCulture, $"rank {rank.Rank} of {rank.UniverseSize}")
+        ? string.Create(CultureInfo.InvariantCulture, $"rank {Text.Short(rank.Rank, 2)} of {rank.UniverseSize}")
         : "unranked";
 
     private static string ShortRank(UnitRank rank) => rank.IsRanked
-        ? string.Create(CultureInfo.InvariantCulture, $"{rank.Rank}/{rank.UniverseSize}")
+        ? string.Create(CultureInfo.InvariantCulture, $"{Text.Short(rank.Rank, 2)}/{rank.UniverseSize}")
         : "—";
 
     private static double Sortable(double rank) => double.IsNaN(rank) ? double.MaxValue : rank;
 
-    private static string Score(double value) => double.IsNaN(value) ? "—" : value.ToString("0.0000", CultureInfo.InvariantCulture);
+    private static string Score(double value) => Text.Score(value);
 
     private static string Csv(string text) => text.Contains(',', StringComparison.Ordinal) || text.Contains('"', StringComparison.Ordinal)
         ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""

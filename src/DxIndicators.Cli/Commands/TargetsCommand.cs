@@ -23,18 +23,20 @@ internal sealed class TargetsCommand : ICommand
     public string Usage => """
         Usage: dx targets [--as-of DATE] [--format table|csv|json] [--out FILE]
                           [--framework ID|FILE --data FILE.csv [--targets T.csv] [--skip-bad-rows] [--units vn|none]]
+                          [--store PATH|CONNECTION [--known-on DATE]]
                dx targets --list
           With no data options: the built-in Điện Biên sample against the national target catalogue and Điện Biên's
           own catalogue (built-in catalogues whose unit is the sample's), as of today (local time zone). --targets T.csv has columns code,indicator,comparator,threshold,deadline,
           baseline_date,baseline_value,source; without it the framework's own targets are used, else the national
-          catalogue's.
+          catalogue's. --store reads the data from an observation store (dx store) as known on DATE (default: the
+          latest figures), with --framework or the sample's; --as-of defaults to DATE.
         """;
 
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
         CommandArgs options = CommandArgs.Parse(
             args,
-            new HashSet<string> { "as-of", "format", "out", "framework", "data", "targets", "units" },
+            new HashSet<string> { "as-of", "format", "out", "framework", "data", "targets", "units", "store", "known-on" },
             new HashSet<string> { "list", "skip-bad-rows" });
         if (options.Has("list"))
         {
@@ -48,10 +50,17 @@ internal sealed class TargetsCommand : ICommand
             throw new UsageException($"--format must be table, csv or json, was '{format}'");
         }
 
-        LocalDate asOf = options.GetDate("as-of") ?? context.Today;
+        LocalDate asOf = options.GetDate("as-of") ?? options.GetDate("known-on") ?? context.Today;
 
         options.RequireFor("data", "units", "skip-bad-rows");
-        if (options.Has("framework") != options.Has("data"))
+        options.RequireFor("store", "known-on");
+        bool fromStore = options.Has("store");
+        if (fromStore && options.Has("data"))
+        {
+            throw new UsageException("--store and --data are two sources of data; give one");
+        }
+
+        if (!fromStore && options.Has("framework") != options.Has("data"))
         {
             throw new UsageException("--framework and --data go together");
         }
@@ -64,7 +73,9 @@ internal sealed class TargetsCommand : ICommand
         if (options.Get("framework") is { } frameworkArg)
         {
             framework = FrameworkInputs.LoadFramework(frameworkArg);
-            dataset = DataInputs.Load(options.Get("data")!, framework, DataInputs.Registry(options.Get("units"), framework), options.Has("skip-bad-rows"), context.Error);
+            dataset = fromStore
+                ? StoreInputs.Read(options.Get("store")!, options.GetDate("known-on"), context.Clock)
+                : DataInputs.Load(options.Get("data")!, framework, DataInputs.Registry(options.Get("units"), framework), options.Has("skip-bad-rows"), context.Error);
             targets = options.Get("targets") is { } targetsPath
                 ? TargetCsv.ReadFile(targetsPath)
                 : framework.Targets.Count > 0 ? framework.Targets : national.Targets;
@@ -77,7 +88,7 @@ internal sealed class TargetsCommand : ICommand
             }
 
             framework = FrameworkCatalog.Get(FrameworkInputs.SampleFrameworkId);
-            dataset = DataInputs.LoadSample();
+            dataset = fromStore ? StoreInputs.Read(options.Get("store")!, options.GetDate("known-on"), context.Clock) : DataInputs.LoadSample();
             targets = national.Targets.Where(t => dataset.Indicators.Contains(t.Indicator)).ToList();
             own = UnitCatalogues(dataset);
         }
@@ -163,8 +174,8 @@ internal sealed class TargetsCommand : ICommand
         string deadline = LocalDatePattern.Iso.Format(e.Target.Deadline);
         return e.Status switch
         {
-            TargetStatus.Achieved when e.MetAheadOfDeadline => Text.Invariant($"achieved in {e.FirstAchieved}, {e.DaysAheadOfDeadline} days ahead of the {deadline} deadline"),
-            TargetStatus.Achieved => Text.Invariant($"achieved (first in {e.FirstAchieved}; deadline {deadline})"),
+            TargetStatus.Achieved when e.MetAheadOfDeadline => Text.Invariant($"achieved {When(e.FirstAchieved)}, {e.DaysAheadOfDeadline} days ahead of the {deadline} deadline"),
+            TargetStatus.Achieved => Text.Invariant($"achieved (first {When(e.FirstAchieved)}; deadline {deadline})"),
             TargetStatus.Missed => $"missed (deadline {deadline})",
             TargetStatus.OnTrack => Text.Invariant($"on track (progress {Text.Num(e.ProgressRatio)})"),
             TargetStatus.NeedsAcceleration => Text.Invariant($"needs acceleration (progress {Text.Num(e.ProgressRatio)})"),
@@ -174,6 +185,9 @@ internal sealed class TargetsCommand : ICommand
             _ => "no data",
         };
     }
+
+    // A dated observation is met "on 2025-03-26"; a year, quarter or month "in 2024".
+    private static string When(DxIndicators.Data.Period? period) => period is not { } p ? "—" : (p.Kind == PeriodKind.Date ? "on " : "in ") + p;
 
     private static string ToTable(IReadOnlyList<TargetEvaluation> evaluations, Framework framework, IReadOnlyList<TargetCatalog> catalogues, LocalDate asOf, IReadOnlyDictionary<(string Unit, string Target), TargetRule> superseded)
     {

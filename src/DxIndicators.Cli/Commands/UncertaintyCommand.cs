@@ -17,9 +17,10 @@ internal sealed class UncertaintyCommand : ICommand
     public string Summary => "Rank intervals under noisy weights (uncertainty analysis, COINr get_sensitivity / RankStats).";
 
     public string Usage => """
-        Usage: dx uncertainty --framework ID|FILE --data FILE.csv|FILE.json [--period P] [--runs N] [--noise X] [--seed S]
+        Usage: dx uncertainty --framework ID|FILE --data FILE.csv|FILE.json [--period P | --as-of DATE] [--runs N] [--noise X] [--seed S]
                               [--units vn|none] [--skip-bad-rows] [--out FILE]
-          Scores the period once (default: the data's latest; default methods as dx score), then re-aggregates N times
+          Scores once with the data choice of dx score (--period P only, else each indicator's latest value on or before
+          --as-of, default the data's latest date; default methods as dx score), then re-aggregates N times
           (default 1000) with every link weight w drawn as w + U(−1, 1)·X·w (X in [0, 1], default 0.25; seed default 1)
           and prints, per unit, the nominal rank, the median rank and the 5–95 % rank interval (R quantile type 7),
           plus the mean absolute rank shift over the runs. Formulas: docs/methodology.md, "Weight uncertainty".
@@ -29,7 +30,7 @@ internal sealed class UncertaintyCommand : ICommand
     {
         CommandArgs options = CommandArgs.Parse(
             args,
-            new HashSet<string> { "framework", "data", "period", "runs", "noise", "seed", "units", "out" },
+            new HashSet<string> { "framework", "data", "period", "as-of", "runs", "noise", "seed", "units", "out" },
             new HashSet<string> { "skip-bad-rows" });
         var problems = new List<string>();
         if (!options.Has("framework") || !options.Has("data"))
@@ -62,28 +63,38 @@ internal sealed class UncertaintyCommand : ICommand
             throw new InvalidDataException("the data set has no observations to score");
         }
 
-        Period period;
+        // The same data choice as dx score: --period P only, else the latest value on or before --as-of (default: the data's latest date).
+        IndicatorMatrix matrix;
+        string basis;
         if (options.Get("period") is { } periodText)
         {
-            period = Period.TryParse(periodText, out Period p) ? p : throw new UsageException($"--period: '{periodText}' is not a period (2024, 2024-H1, 2024-Q3, 2024-07, 2024-07-15)");
+            if (options.Has("as-of"))
+            {
+                throw new UsageException("give --period or --as-of, not both");
+            }
+
+            Period period = DataInputs.RequirePeriod(dataset, framework, periodText, "--period");
+            matrix = dataset.CrossSection(framework, period);
+            basis = $"period {period} only";
         }
         else
         {
-            period = dataset.Periods.Max();
+            NodaTime.LocalDate asOf = options.GetDate("as-of") ?? dataset.LatestDate!.Value;
+            matrix = DataInputs.RequireAsOf(dataset, framework, asOf, "--as-of");
+            basis = $"latest value of each indicator on or before {NodaTime.Text.LocalDatePattern.Iso.Format(asOf)}";
         }
 
-        IndicatorMatrix matrix = dataset.CrossSection(framework, period);
         ScoringPlan plan = ScoringPlan.Compile(framework);
         UncertaintyResult result = WeightUncertainty.FromNoise(plan, runs, noise, seed).Run(matrix);
-        OutputFile.Write(options.Get("out"), Render(framework, period, plan, result, noise, seed), context.Out);
+        OutputFile.Write(options.Get("out"), Render(framework, basis, plan, result, noise, seed), context.Out);
         return ExitCodes.Ok;
     }
 
-    private static string Render(Framework framework, Period period, ScoringPlan plan, UncertaintyResult result, double noise, int seed)
+    private static string Render(Framework framework, string basis, ScoringPlan plan, UncertaintyResult result, double noise, int seed)
     {
         var sb = new StringBuilder();
-        sb.AppendLine(CultureInfo.InvariantCulture, $"{framework.Metadata.Name.En} — {framework.Id} {framework.Metadata.Version}, period {period}");
-        sb.AppendLine(Text.Invariant($"{result.Runs} runs, every link weight w drawn as w + U(−1, 1)·{noise}·w, seed {seed}; ranks of {framework.Root} ({plan.Options.RankMethod.ToString().ToLowerInvariant()} ties)."));
+        sb.AppendLine(CultureInfo.InvariantCulture, $"{framework.Metadata.Name.En} — {framework.Id} {framework.Metadata.Version}; data: {basis}");
+        sb.AppendLine(Text.Invariant($"{result.Runs} runs, every link weight w drawn as w + U(−1, 1)·{Text.Num(noise)}·w, seed {seed}; ranks of {framework.Root} ({plan.Options.RankMethod.ToString().ToLowerInvariant()} ties)."));
         sb.AppendLine();
         var table = new TextTable("unit", "nominal", "median", "5–95 %", "mean").AlignRight(1, 2, 3, 4);
         foreach (UnitRankStatistics s in result.Root.Units.OrderBy(s => double.IsNaN(s.Nominal) ? double.MaxValue : s.Nominal).ThenBy(s => s.Unit, StringComparer.Ordinal))
@@ -93,17 +104,17 @@ internal sealed class UncertaintyCommand : ICommand
                 Rank(s.Nominal),
                 Rank(s.Median),
                 s.RankedRuns == 0 ? "—" : $"{Rank(s.Percentile5)}–{Rank(s.Percentile95)}",
-                s.RankedRuns == 0 ? "—" : s.Mean.ToString("0.00", CultureInfo.InvariantCulture));
+                s.RankedRuns == 0 ? "—" : DisplayRounding.Format(s.Mean, 2));
         }
 
         sb.Append(table.Render());
         double shift = result.Root.MeanAbsoluteRankShift.Where(y => !double.IsNaN(y)).DefaultIfEmpty(double.NaN).Average();
         sb.AppendLine();
-        sb.AppendLine(Text.Invariant($"Mean absolute rank shift per run (COINr y_r), averaged over the runs: {(double.IsNaN(shift) ? "—" : shift.ToString("0.###", CultureInfo.InvariantCulture))} places."));
+        sb.AppendLine(Text.Invariant($"Mean absolute rank shift per run (COINr y_r), averaged over the runs: {Text.Short(shift, 3)} places."));
         return sb.ToString();
     }
 
-    private static string Rank(double rank) => double.IsNaN(rank) ? "—" : rank.ToString("0.##", CultureInfo.InvariantCulture);
+    private static string Rank(double rank) => Text.Short(rank, 2);
 
     private static int Integer(CommandArgs options, string name, int fallback, List<string> problems)
     {

@@ -41,10 +41,22 @@ internal static class AggregateInputs
     {
         if (problems.Count > 0)
         {
+            // The library states the rule; the fix is said here in the command line's own terms, once per kind of problem.
+            IEnumerable<string> hints = problems.Select(p => p.Rule).Distinct().Select(Hint).OfType<string>();
             throw new InvalidDataException(
-                Text.Invariant($"{verb} failed: {problems.Count} problem(s); nothing was written.{Environment.NewLine}  ") + string.Join(Environment.NewLine + "  ", problems));
+                Text.Invariant($"{verb} failed: {problems.Count} problem(s); nothing was written.{Environment.NewLine}  ") + string.Join(Environment.NewLine + "  ", problems)
+                + string.Concat(hints.Select(h => Environment.NewLine + "Fix: " + h)));
         }
     }
+
+    private static string? Hint(string rule) => rule switch
+    {
+        AdminRollup.IncompleteRule => "--allow-missing-children forms the parent from the children present (marked lower bound or estimate).",
+        AdminRollup.NeedsPopulationRule => "--population CODE names the population indicator to weight per-population values by.",
+        AdminRollup.NeedsCountsRule => "give the children's numerator and denominator columns in the data file.",
+        AdminRollup.NeedsWeightRule => "declare \"mergerRule\": \"unweightedMean\" in the framework JSON (docs/framework-format.md) if that is how its scores combine, or give counts.",
+        _ => null,
+    };
 
     /// <summary>Writes the aggregates as observation CSV (<c>--format csv</c>) or as a table (default).</summary>
     /// <remarks>Unit names are looked up on <c>namesOn</c>, or on each observation's period when null: restated codes

@@ -12,17 +12,57 @@ internal static class DataInputs
     public static Dataset LoadSample() => FrameworkCatalog.GetDataset(FrameworkInputs.SampleFrameworkId);
 
     /// <summary>
-    /// Chooses the unit registry for <c>--units vn|none</c>; without the option, units are checked against Vietnam's
-    /// provinces when the framework is a built-in Vietnamese one (ids starting <c>vn-</c>, or the sample), and not
-    /// checked otherwise (COINr's ISO3 country codes, a user's own unit codes).
+    /// Chooses the unit registry for <c>--units vn|none</c>; without the option, the one the framework declares
+    /// (<see cref="FrameworkMetadata.UnitRegistry"/>, JSON <c>unitRegistry</c>), none when it declares none (COINr's
+    /// ISO3 country codes, a user's own unit codes).
     /// </summary>
     public static UnitRegistry? Registry(string? option, Framework framework) => option switch
     {
         "vn" => BuiltIn.VietnamProvinces,
         "none" => null,
-        null => framework.Id.StartsWith("vn-", StringComparison.Ordinal) || framework.Id == FrameworkInputs.SampleFrameworkId ? BuiltIn.VietnamProvinces : null,
+        null => framework.Metadata.UnitRegistry == FrameworkMetadata.VietnamProvincesRegistry ? BuiltIn.VietnamProvinces : null,
         _ => throw new UsageException($"--units must be vn or none, was '{option}'"),
     };
+
+    /// <summary>
+    /// Parses <paramref name="text"/> as a period that has data for the framework; otherwise a usage error for a bad
+    /// period and a data error (exit 1) naming the periods present.
+    /// </summary>
+    public static Period RequirePeriod(Dataset dataset, Framework framework, string text, string option)
+    {
+        if (!Period.TryParse(text, out Period period))
+        {
+            throw new UsageException($"{option}: '{text}' is not a period (2024, 2024-H1, 2024-Q3, 2024-07, 2024-07-15)");
+        }
+
+        if (!dataset.ForPeriod(period).Any(o => framework.TryGetIndicator(o.Indicator, out _)))
+        {
+            throw new InvalidDataException($"{option} {period}: the data have no observation of a '{framework.Id}' indicator for {period}; periods present: {PeriodList(dataset)}.");
+        }
+
+        return period;
+    }
+
+    /// <summary>
+    /// Builds the as-of cross-section (<see cref="Dataset.CrossSectionAsOf"/>); a data error (exit 1) naming the
+    /// data's first date when no unit has a value by then.
+    /// </summary>
+    public static IndicatorMatrix RequireAsOf(Dataset dataset, Framework framework, NodaTime.LocalDate asOf, string option)
+    {
+        IndicatorMatrix matrix = dataset.CrossSectionAsOf(framework, asOf);
+        if (matrix.RowCount == 0)
+        {
+            string first = dataset.Periods.Count == 0 ? "none" : NodaTime.Text.LocalDatePattern.Iso.Format(dataset.Periods.Min(p => p.End));
+            throw new InvalidDataException($"{option} {NodaTime.Text.LocalDatePattern.Iso.Format(asOf)}: no unit has a value of a '{framework.Id}' indicator on or before that date; the earliest period in the data ends {first} (periods present: {PeriodList(dataset)}).");
+        }
+
+        return matrix;
+    }
+
+    /// <summary>Lists the data's periods for messages ("2022, 2023, 2024"), shortened after 20.</summary>
+    public static string PeriodList(Dataset dataset) =>
+        dataset.Periods.Count == 0 ? "none"
+        : string.Join(", ", dataset.Periods.Take(20).Select(p => p.ToString())) + (dataset.Periods.Count > 20 ? $", … ({dataset.Periods.Count} in all)" : string.Empty);
 
     public static Dataset Load(string path, Framework framework, UnitRegistry? registry, bool skipBadRows, TextWriter diagnostics)
     {

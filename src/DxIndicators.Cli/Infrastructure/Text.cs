@@ -1,5 +1,6 @@
 using System.Globalization;
 using DxIndicators.Data;
+using DxIndicators.Model;
 
 namespace DxIndicators.Cli.Infrastructure;
 
@@ -24,8 +25,19 @@ internal static class Text
         _ => "exact",
     };
 
-    /// <summary>A number for reading: thousands separators, at most four decimals; "—" when absent.</summary>
-    public static string Num(double? value) => value is { } v ? v.ToString("#,0.####", CultureInfo.InvariantCulture) : "—";
+    /// <summary>A number for reading: thousands separators, at most four decimals (rounded once, <see cref="DisplayRounding"/>); "—" when absent.</summary>
+    public static string Num(double? value) => value is { } v && !double.IsNaN(v)
+        ? DisplayRounding.Format(v, 4, DisplayStyle.GroupThousands | DisplayStyle.TrimTrailingZeros)
+        : "—";
+
+    /// <summary>A score as published: exactly four decimals, rounded once (<see cref="DisplayRounding"/>); "—" when missing.</summary>
+    public static string Score(double value) => double.IsNaN(value) ? "—" : DisplayRounding.Format(value, 4);
+
+    /// <summary>A signed change with exactly four decimals ("+0.0123", "-0.0040", "0.0000"); "—" when missing.</summary>
+    public static string Change(double value) => double.IsNaN(value) ? "—" : DisplayRounding.Format(value, 4, DisplayStyle.ExplicitPlus);
+
+    /// <summary>A number with at most <paramref name="decimals"/> decimals, trailing zeros dropped (ranks, weights); "—" when missing.</summary>
+    public static string Short(double value, int decimals) => double.IsNaN(value) ? "—" : DisplayRounding.Format(value, decimals, DisplayStyle.TrimTrailingZeros);
 
     /// <summary>A number in round-trip precision for machine output; empty when missing.</summary>
     public static string RoundTrip(double value) => double.IsNaN(value) ? string.Empty : value.ToString("R", CultureInfo.InvariantCulture);

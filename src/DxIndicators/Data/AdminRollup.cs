@@ -264,7 +264,7 @@ public static class AdminRollup
     {
         IndicatorDefinition[] indicators = options.Indicators is { } subset
             ? [.. subset.Select(code => framework.TryGetIndicator(code, out IndicatorDefinition? d) ? d : throw new ArgumentException($"Indicator '{code}' is not in framework '{framework.Id}'.", nameof(options)))]
-            : [.. framework.Indicators.Where(d => data.Indicators.Contains(d.Code))];
+            : [.. framework.Indicators.Where(d => data.Indicators.Contains(d.Code)), .. NodeScores(framework, data)];
         var details = new List<RolledUpObservation>();
         foreach (Group group in groups)
         {
@@ -287,6 +287,14 @@ public static class AdminRollup
 
         return new RollupResult(dataset, details, problems);
     }
+
+    // "rollup" / "restatement" name the result (provenance); messages need the verb.
+    private static string Action(string verb) => verb == "restatement" ? "restate" : "roll up";
+
+    /// <summary>Published node scores in the data (the overall DTI, a pillar): index scores on the framework's scale.</summary>
+    private static IEnumerable<IndicatorDefinition> NodeScores(Framework framework, Dataset data) =>
+        framework.Nodes.Where(n => data.Indicators.Contains(n.Code)).Select(n =>
+            new IndicatorDefinition(n.Code, n.Name, MeasureKind.IndexScore, string.Empty, Polarity.HigherIsBetter, new NumericRange(framework.Metadata.Scale.Min, framework.Metadata.Scale.Max)));
 
     private static RolledUpObservation? AggregateOne(
         Dataset data,
@@ -322,7 +330,7 @@ public static class AdminRollup
 
         if (missing.Count > 0 && !options.AllowMissingChildren)
         {
-            problems.Add(Problem(IncompleteRule, $"Cannot {verb} indicator '{indicator.Code}' to '{group.Target}' for {group.Period}: children {string.Join(", ", missing)} have no value (of {group.Children.Length}); set AllowMissingChildren to form a partial aggregate."));
+            problems.Add(Problem(IncompleteRule, $"Cannot {Action(verb)} indicator '{indicator.Code}' to '{group.Target}' for {group.Period}: children {string.Join(", ", missing)} have no value (of {group.Children.Length}). Rule: a parent is formed only when every child has a value, unless missing children are allowed (then it is a lower bound or an estimate)."));
             return null;
         }
 
@@ -369,14 +377,14 @@ public static class AdminRollup
                 {
                     if (!WeightedMean(data, present, weightCode, group.Period, qualifiers, out value, out string? error))
                     {
-                        problems.Add(Problem(NeedsCountsRule, $"Cannot {verb} indicator '{indicator.Code}' to '{group.Target}' for {group.Period}: {error}"));
+                        problems.Add(Problem(NeedsCountsRule, $"Cannot {Action(verb)} indicator '{indicator.Code}' to '{group.Target}' for {group.Period}: {error}"));
                         return null;
                     }
                 }
                 else
                 {
                     string without = string.Join(", ", present.Where(o => !(o.Numerator.HasValue && o.Denominator.HasValue)).Select(o => o.Unit));
-                    problems.Add(Problem(NeedsCountsRule, $"Cannot {verb} {indicator.Measure.ToString().ToLowerInvariant()} indicator '{indicator.Code}' to '{group.Target}' for {group.Period}: children {without} give no numerator/denominator and no weight indicator is configured. Rule: a rate is re-derived from summed counts (100·Σn/Σd), never averaged; supply the counts or a weight in RollupOptions.Weights."));
+                    problems.Add(Problem(NeedsCountsRule, $"Cannot {Action(verb)} {indicator.Measure.ToString().ToLowerInvariant()} indicator '{indicator.Code}' to '{group.Target}' for {group.Period}: children {without} give no numerator/denominator and no weight indicator is configured. Rule: a rate is re-derived from summed counts (100·Σn/Σd), never averaged; supply the children's numerator and denominator, or a weight indicator."));
                     return null;
                 }
 
@@ -391,13 +399,13 @@ public static class AdminRollup
                 string? population = indicator.Denominator ?? options.PopulationIndicator;
                 if (population is null)
                 {
-                    problems.Add(Problem(NeedsPopulationRule, $"Cannot {verb} per-population indicator '{indicator.Code}' to '{group.Target}' for {group.Period}: it names no denominator and RollupOptions.PopulationIndicator is not set. Rule: per-population values are combined as Σ v·pop / Σ pop."));
+                    problems.Add(Problem(NeedsPopulationRule, $"Cannot {Action(verb)} per-population indicator '{indicator.Code}' to '{group.Target}' for {group.Period}: it names no denominator and no population indicator is given. Rule: per-population values are combined as Σ v·pop / Σ pop."));
                     return null;
                 }
 
                 if (!WeightedMean(data, present, population, group.Period, qualifiers, out value, out string? popError))
                 {
-                    problems.Add(Problem(NeedsPopulationRule, $"Cannot {verb} per-population indicator '{indicator.Code}' to '{group.Target}' for {group.Period}: {popError}"));
+                    problems.Add(Problem(NeedsPopulationRule, $"Cannot {Action(verb)} per-population indicator '{indicator.Code}' to '{group.Target}' for {group.Period}: {popError}"));
                     return null;
                 }
 
@@ -413,7 +421,7 @@ public static class AdminRollup
                 {
                     if (!WeightedMean(data, present, weightCode, group.Period, qualifiers, out value, out string? error))
                     {
-                        problems.Add(Problem(NeedsWeightRule, $"Cannot {verb} index indicator '{indicator.Code}' to '{group.Target}' for {group.Period}: {error}"));
+                        problems.Add(Problem(NeedsWeightRule, $"Cannot {Action(verb)} index indicator '{indicator.Code}' to '{group.Target}' for {group.Period}: {error}"));
                         return null;
                     }
                 }
@@ -429,7 +437,7 @@ public static class AdminRollup
                 }
                 else
                 {
-                    problems.Add(Problem(NeedsWeightRule, $"Cannot {verb} index indicator '{indicator.Code}' to '{group.Target}' for {group.Period}: an index score has no counts, and no weight indicator (RollupOptions.Weights) or combination rule is given. Rule: scores are only combined by a stated weight or by the framework's restatement rule."));
+                    problems.Add(Problem(NeedsWeightRule, $"Cannot {Action(verb)} index indicator '{indicator.Code}' to '{group.Target}' for {group.Period}: an index score has no counts, and neither a weight indicator nor the framework's merger rule (mergerRule) says how to combine it. Rule: scores are only combined by a stated weight or by the framework's declared merger rule."));
                     return null;
                 }
 
@@ -441,7 +449,7 @@ public static class AdminRollup
                 break;
 
             default:
-                problems.Add(Problem(NotCombinableRule, $"Cannot {verb} {indicator.Measure} indicator '{indicator.Code}' to '{group.Target}' for {group.Period}: ranks, categories and yes/no values cannot be added or averaged."));
+                problems.Add(Problem(NotCombinableRule, $"Cannot {Action(verb)} {indicator.Measure} indicator '{indicator.Code}' to '{group.Target}' for {group.Period}: ranks, categories and yes/no values cannot be added or averaged."));
                 return null;
         }
 

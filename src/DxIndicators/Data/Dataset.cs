@@ -289,6 +289,36 @@ public sealed class Dataset : IEquatable<Dataset>
         }
     }
 
+    /// <summary>
+    /// Builds the units × indicators matrix of each indicator's latest value on or before <paramref name="asOf"/>
+    /// (the "latest known value" cross-section a dashboard shows), in a framework's indicator order.
+    /// </summary>
+    /// <param name="framework">The framework; its <see cref="Framework.Indicators"/> order is the column order.</param>
+    /// <param name="asOf">The last day that counts: an observation counts when its period ends on or before it.</param>
+    /// <param name="units">The unit codes for the rows, in order; null means every unit with at least one value of a framework indicator by <paramref name="asOf"/>, in ordinal order.</param>
+    /// <returns>The matrix; NaN marks an indicator with no value by then. Each cell is <see cref="Latest"/>'s value, so
+    /// cells of one row may come from different periods (see <see cref="Latest"/> for which observation is taken).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="framework"/> is null.</exception>
+    public IndicatorMatrix CrossSectionAsOf(Framework framework, LocalDate asOf, IReadOnlyList<string>? units = null)
+    {
+        ArgumentNullException.ThrowIfNull(framework);
+        IReadOnlyList<string> rows = units ?? Units.Where(u => framework.Indicators.Any(i => Latest(u, i.Code, asOf) is not null)).ToList();
+        var values = new double[rows.Count * framework.Indicators.Count];
+        for (int c = 0; c < framework.Indicators.Count; c++)
+        {
+            for (int r = 0; r < rows.Count; r++)
+            {
+                values[(c * rows.Count) + r] = Latest(rows[r], framework.Indicators[c].Code, asOf)?.Value ?? double.NaN;
+            }
+        }
+
+        return new IndicatorMatrix(rows, framework.Indicators.Select(i => i.Code), values);
+    }
+
+    /// <summary>Gets the latest period end in the data set, the default "as of" date that makes a result independent of the clock.</summary>
+    /// <value>The latest <see cref="Period.End"/>; null when the data set is empty.</value>
+    public LocalDate? LatestDate => _periods.Length == 0 ? null : _periods.Max(p => p.End);
+
     /// <summary>Builds the units × indicators matrix of one period in a framework's indicator order.</summary>
     /// <param name="framework">The framework; its <see cref="Framework.Indicators"/> order is the column order.</param>
     /// <param name="period">The period.</param>

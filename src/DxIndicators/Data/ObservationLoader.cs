@@ -153,7 +153,15 @@ internal sealed class ObservationLoader
         {
             if (!framework.TryGetIndicator(indicator, out IndicatorDefinition? definition))
             {
-                RowProblem(origin, "indicator", DataRules.UnknownIndicator, $"Indicator '{indicator}' is not in framework '{framework.Id}'.", unit, indicator);
+                if (!framework.TryGetNode(indicator, out _))
+                {
+                    RowProblem(origin, "indicator", DataRules.UnknownIndicator, $"Code '{indicator}' is neither an indicator nor a node of framework '{framework.Id}'.", unit, indicator);
+                }
+                else if (hasValue && double.IsFinite(value) && !(value >= framework.Metadata.Scale.Min && value <= framework.Metadata.Scale.Max))
+                {
+                    // A node's published score (the overall DTI, a pillar) lies on the framework's output scale.
+                    RowProblem(origin, "value", DataRules.OutOfRange, $"Value {RateCheck.Text(value)} of node '{indicator}' is outside the framework's output scale {framework.Metadata.Scale.Min.ToString(CultureInfo.InvariantCulture)}–{framework.Metadata.Scale.Max.ToString(CultureInfo.InvariantCulture)}.", unit, indicator);
+                }
             }
             else if (hasValue && double.IsFinite(value) && !definition.ValidRange.Contains(value))
             {

@@ -167,11 +167,35 @@ public readonly struct Period : IEquatable<Period>, IComparable<Period>
     /// <returns><see langword="true"/> when Start ≤ date ≤ End.</returns>
     public bool Contains(LocalDate date) => date >= Start && date <= End;
 
-    /// <summary>Gets the period's length in years as a real number (days / 365.25 between the ends), for growth rates.</summary>
+    /// <summary>Computes the years between two periods' ends, for growth rates (the rule of <see cref="YearsBetween(LocalDate, LocalDate)"/>).</summary>
     /// <param name="from">The earlier period.</param>
     /// <param name="to">The later period.</param>
-    /// <returns>Years from <paramref name="from"/>'s end to <paramref name="to"/>'s end.</returns>
-    public static double YearsBetween(Period from, Period to) => Period.DaysBetween(from.End, to.End) / 365.25;
+    /// <returns>Years from <paramref name="from"/>'s end to <paramref name="to"/>'s end: 2020 → 2024 is exactly 4.</returns>
+    public static double YearsBetween(Period from, Period to) => YearsBetween(from.End, to.End);
+
+    /// <summary>Computes the years between two dates, for growth rates: calendar periods count whole months, dated observations count days.</summary>
+    /// <param name="from">The earlier date.</param>
+    /// <param name="to">The later date (earlier gives a negative count).</param>
+    /// <returns>
+    /// When both dates are the last day of a month (the end of every year, half, quarter and month period, and of
+    /// year-end deadlines), the whole calendar months between them / 12, so 2020-12-31 → 2021-12-31 is exactly 1 and
+    /// 2024-03-31 → 2024-09-30 exactly 0.5, as Open SDG counts whole years between yearly observations. Otherwise
+    /// (a dated observation or deadline) the days between them / 365.25.
+    /// </returns>
+    /// <remarks>See docs/targets.md §1. Days / 365.25 would make a calendar year 0.9993 or 1.0007 years and move
+    /// every progress ratio by about 1e-4, enough to flip a ratio that sits on a threshold.</remarks>
+    public static double YearsBetween(LocalDate from, LocalDate to)
+    {
+        if (IsMonthEnd(from) && IsMonthEnd(to))
+        {
+            int months = ((to.Year - from.Year) * 12) + (to.Month - from.Month);
+            return months / 12.0;
+        }
+
+        return DaysBetween(from, to) / 365.25;
+    }
+
+    private static bool IsMonthEnd(LocalDate date) => date.Day == date.Calendar.GetDaysInMonth(date.Year, date.Month);
 
     private static int DaysBetween(LocalDate a, LocalDate b) => NodaTime.Period.Between(a, b, PeriodUnits.Days).Days;
 

@@ -28,13 +28,14 @@ public static class Restatement
 
     /// <summary>Gets the rule for combining a framework's index scores when units merge.</summary>
     /// <param name="framework">The framework.</param>
-    /// <returns><see cref="IndexCombination.UnweightedMean"/> for the Vietnamese DTI frameworks (id starting
-    /// <c>vn-dti</c>); <see cref="IndexCombination.NotAllowed"/> otherwise.</returns>
+    /// <returns>The framework's declared <see cref="FrameworkMetadata.MergerRule"/> (JSON <c>mergerRule</c>):
+    /// <see cref="IndexCombination.UnweightedMean"/> for the built-in Vietnamese DTI frameworks,
+    /// <see cref="IndexCombination.NotAllowed"/> when a framework declares none.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="framework"/> is null.</exception>
     public static IndexCombination RuleFor(Framework framework)
     {
         ArgumentNullException.ThrowIfNull(framework);
-        return framework.Id.StartsWith("vn-dti", StringComparison.Ordinal) ? IndexCombination.UnweightedMean : IndexCombination.NotAllowed;
+        return framework.Metadata.MergerRule;
     }
 
     /// <summary>Restates observations onto the units valid on a date.</summary>

@@ -200,6 +200,16 @@ public static class FrameworkValidator
         {
             errors.Add(new ValidationError("$.scale", "invalid-scale", Fmt($"The output scale must have finite min < max, was [{metadata.Scale.Min}, {metadata.Scale.Max}].")));
         }
+
+        if (!Enum.IsDefined(metadata.MergerRule))
+        {
+            errors.Add(new ValidationError("$.mergerRule", "invalid-merger-rule", Fmt($"The merger rule {(int)metadata.MergerRule} is not defined; use notAllowed or unweightedMean.")));
+        }
+
+        if (metadata.UnitRegistry is { } registry && registry != FrameworkMetadata.VietnamProvincesRegistry)
+        {
+            errors.Add(new ValidationError("$.unitRegistry", "unknown-unit-registry", Fmt($"Unit registry '{registry}' is not a built-in registry; the only one is '{FrameworkMetadata.VietnamProvincesRegistry}'. Leave the field out for your own unit codes.")));
+        }
     }
 
     private static void ValidateIndicator(IndicatorDefinition indicator, string path, List<ValidationError> errors)

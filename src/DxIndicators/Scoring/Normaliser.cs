@@ -8,7 +8,7 @@ public enum NormaliserKind
     /// <summary>Points rule if the indicator has one, else goalposts if it has them, else min-max to [0, 1].</summary>
     Auto,
 
-    /// <summary>Min-max to [low, high].</summary>
+    /// <summary>Min-max to [low, high]; without bounds, onto the framework's declared output scale.</summary>
     MinMax,
 
     /// <summary>Z-score with a target mean and standard deviation (sample sd, n − 1).</summary>
@@ -58,6 +58,8 @@ public sealed class Normaliser : IEquatable<Normaliser>
         ReferenceUnit = unit;
     }
 
+    private static readonly Normaliser s_minMaxOntoScale = new(NormaliserKind.MinMax);
+
     /// <summary>Gets the automatic choice (points, else goalposts, else min-max [0, 1]).</summary>
     public static Normaliser Auto { get; } = new(NormaliserKind.Auto);
 
@@ -97,12 +99,18 @@ public sealed class Normaliser : IEquatable<Normaliser>
     /// <summary>Gets the reference unit of <see cref="NormaliserKind.DistanceToReference"/>.</summary>
     public string? ReferenceUnit { get; }
 
-    /// <summary>Creates min-max normalisation to [low, high] (COINr <c>n_minmax</c>, default [0, 100] there).</summary>
+    /// <summary>Creates min-max normalisation onto the framework's declared output scale (<see cref="Model.FrameworkMetadata.Scale"/>).</summary>
+    /// <returns>The normaliser; its <see cref="ParameterA"/> and <see cref="ParameterB"/> are NaN until a plan resolves them.</returns>
+    /// <remarks>The DTI frameworks declare [0, 1]; a COINr import declares [0, 100], COINr's <c>n_minmax</c> default, so
+    /// an imported framework reproduces COINr's default. <see cref="MinMax(double, double)"/> sets the bounds instead.</remarks>
+    public static Normaliser MinMax() => s_minMaxOntoScale;
+
+    /// <summary>Creates min-max normalisation to [low, high] (COINr <c>n_minmax</c> with <c>l_u = c(low, high)</c>).</summary>
     /// <param name="low">The value the worst unit gets.</param>
     /// <param name="high">The value the best unit gets.</param>
     /// <returns>The normaliser.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A bound is not finite, or <paramref name="high"/> ≤ <paramref name="low"/> (which would reverse or flatten every score; polarity is the indicator's job).</exception>
-    public static Normaliser MinMax(double low = 0, double high = 1)
+    public static Normaliser MinMax(double low, double high)
     {
         RequireFinite(low, nameof(low));
         RequireFinite(high, nameof(high));
@@ -185,6 +193,7 @@ public sealed class Normaliser : IEquatable<Normaliser>
     /// <returns>The description.</returns>
     public override string ToString() => Kind switch
     {
+        NormaliserKind.MinMax when double.IsNaN(ParameterA) => "minmax[output scale]",
         NormaliserKind.MinMax => string.Create(CultureInfo.InvariantCulture, $"minmax[{ParameterA},{ParameterB}]"),
         NormaliserKind.ZScore => string.Create(CultureInfo.InvariantCulture, $"zscore[{ParameterA},{ParameterB}]"),
         NormaliserKind.Goalposts => string.Create(CultureInfo.InvariantCulture, $"goalposts[scale={ParameterA},truncate={Flag}]"),

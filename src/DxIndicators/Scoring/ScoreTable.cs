@@ -30,6 +30,7 @@ public sealed class ScoreTable
     {
         Units = units;
         Indicators = plan.IndicatorCodes;
+        CarriedIndicators = plan.CarriedIndicators;
         Nodes = plan.NodeCodes;
         FrameworkId = plan.Framework.Id;
         FrameworkVersion = plan.Framework.Metadata.Version;
@@ -59,6 +60,9 @@ public sealed class ScoreTable
 
     /// <summary>Gets the indicator codes, in the framework's order.</summary>
     public ValueList<string> Indicators { get; }
+
+    /// <summary>Gets the indicators carried without normalisation (see <see cref="ScoringPlan.CarriedIndicators"/>); their normalised values are NaN.</summary>
+    public ValueList<string> CarriedIndicators { get; }
 
     /// <summary>Gets the node codes, bottom-up (every node after its children).</summary>
     public ValueList<string> Nodes { get; }

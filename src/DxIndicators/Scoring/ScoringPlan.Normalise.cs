@@ -12,7 +12,7 @@ internal readonly record struct ColumnStats(double Min, double Max, double Mean,
 
 public sealed partial class ScoringPlan
 {
-    private static ResolvedNormaliser Resolve(IndicatorDefinition ind, Normaliser n, List<string> errors)
+    private static ResolvedNormaliser Resolve(IndicatorDefinition ind, Normaliser n, OutputScale scale, List<string> errors)
     {
         NormaliserKind kind = n.Kind;
         if (kind == NormaliserKind.Auto)
@@ -30,6 +30,12 @@ public sealed partial class ScoringPlan
                 NormaliserKind.Goalposts => (1.0, double.NaN, true),
                 _ => (a, b, flag),
             };
+        }
+
+        if (kind == NormaliserKind.MinMax && double.IsNaN(a))
+        {
+            // Min-max without bounds maps onto the framework's declared output scale (docs/methodology.md).
+            (a, b) = (scale.Min, scale.Max);
         }
 
         double lower = double.NaN, upper = double.NaN, target = double.NaN;
@@ -66,6 +72,12 @@ public sealed partial class ScoringPlan
         double d = _sign[j];
         ReadOnlySpan<double> x = ws.Raw(j);
         Span<double> y = ws.NormalisedColumn(j);
+        if (_carried[j])
+        {
+            y.Fill(double.NaN);
+            return;
+        }
+
         const double Inf = double.PositiveInfinity;
         switch (n.Kind)
         {

@@ -142,7 +142,7 @@ public sealed partial class ScoringPlan
             {
                 stats[j] = new ColumnStats(range.Min, range.Max, double.NaN, double.NaN);
             }
-            else if (_requiredColumn[j])
+            else if (_requiredColumn[j] && !_carried[j])
             {
                 missing.Add(IndicatorCodes[j]);
             }

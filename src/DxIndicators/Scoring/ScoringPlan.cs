@@ -15,6 +15,7 @@ public sealed partial class ScoringPlan
     private readonly double[] _sign;
     private readonly ResolvedNormaliser[] _normalisers;
     private readonly bool[] _requiredColumn;
+    private readonly bool[] _carried;
     private readonly int[] _denominator;
     private readonly double[] _perPopulation;
     private readonly AggregationMethod[] _method;
@@ -36,6 +37,7 @@ public sealed partial class ScoringPlan
         _sign = new double[ni];
         _normalisers = new ResolvedNormaliser[ni];
         _requiredColumn = new bool[ni];
+        _carried = new bool[ni];
         _denominator = new int[ni];
         _perPopulation = new double[ni];
         var indicatorIndex = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -53,8 +55,6 @@ public sealed partial class ScoringPlan
         {
             IndicatorDefinition ind = framework.Indicators[j];
             _sign[j] = ind.Polarity == Polarity.LowerIsBetter ? -1 : 1;
-            Normaliser n = options.NormaliserOverrides.TryGetValue(ind.Code, out Normaliser? o) ? o : options.Normaliser;
-            _normalisers[j] = Resolve(ind, n, errors);
             _denominator[j] = -1;
             _perPopulation[j] = ind.PerPopulation ?? 1;
             if (options.Denominate && ind.Denominator is { } den && indicatorIndex.TryGetValue(den, out int dj))
@@ -83,6 +83,44 @@ public sealed partial class ScoringPlan
             errors.Add($"A weight is set for '{code}', which is neither a node nor an indicator of framework '{framework.Id}'.");
         }
 
+        // Which indicators feed a node (a link with positive weight under these options); the others are carried.
+        var linked = new bool[ni];
+        var feeds = new bool[ni];
+        foreach (FrameworkNode node in order)
+        {
+            Aggregator agg = options.AggregatorOverrides.TryGetValue(node.Code, out Aggregator? a) ? a
+                : options.AggregatorByKind.TryGetValue(node.Kind, out Aggregator? b) ? b
+                : options.Aggregator ?? Aggregator.FromNode(node);
+            foreach (NodeLink link in node.Children)
+            {
+                if (indicatorIndex.TryGetValue(link.Code, out int ij))
+                {
+                    linked[ij] = true;
+                    feeds[ij] |= LinkWeight(link, agg.Method, options) > 0;
+                }
+            }
+        }
+
+        for (int j = 0; j < ni; j++)
+        {
+            IndicatorDefinition ind = framework.Indicators[j];
+            Normaliser n = options.NormaliserOverrides.TryGetValue(ind.Code, out Normaliser? o) ? o : options.Normaliser;
+            var own = new List<string>();
+            _normalisers[j] = Resolve(ind, n, framework.Metadata.Scale, own);
+            if (feeds[j])
+            {
+                errors.AddRange(own);
+            }
+            else
+            {
+                // Not aggregated anywhere (COINr normalises only Type = Indicator): a denominator or an indicator no
+                // node links is carried as raw data; one linked only with weight 0 is shown normalised when its
+                // normaliser has what it needs, else carried. Neither needs normaliser parameters.
+                _carried[j] = !linked[j] || own.Count > 0;
+            }
+        }
+
+        CarriedIndicators = Enumerable.Range(0, ni).Where(j => _carried[j]).Select(j => IndicatorCodes[j]).ToValueList();
         int nn = order.Count;
         _method = new AggregationMethod[nn];
         _power = new double[nn];
@@ -157,6 +195,12 @@ public sealed partial class ScoringPlan
 
     /// <summary>Gets the indicator codes, in framework order (the plan's column order).</summary>
     public ValueList<string> IndicatorCodes { get; }
+
+    /// <summary>Gets the indicators that are carried, not normalised: those no node links (such as denominators) and
+    /// those linked only with weight 0 whose normaliser lacks its parameters (goalposts, target, points rule).</summary>
+    /// <remarks>A carried indicator is never imputed, treated or normalised; its normalised column is all NaN. It needs
+    /// no normaliser parameters, and it stays available as a denominator. See docs/methodology.md, "What is normalised".</remarks>
+    public ValueList<string> CarriedIndicators { get; }
 
     /// <summary>Gets the node codes, bottom-up (every node after its children).</summary>
     public ValueList<string> NodeCodes { get; }
@@ -245,7 +289,7 @@ public sealed partial class ScoringPlan
             for (int j = 0; j < IndicatorCodes.Count; j++)
             {
                 int d = _denominator[j];
-                if (d < 0)
+                if (d < 0 || _carried[j])
                 {
                     continue;
                 }
@@ -270,6 +314,11 @@ public sealed partial class ScoringPlan
 
             for (int j = 0; j < IndicatorCodes.Count; j++)
             {
+                if (_carried[j])
+                {
+                    continue;
+                }
+
                 Span<double> x = ws.RawColumnBuffer(j);
                 switch (Options.Imputation)
                 {
@@ -290,6 +339,11 @@ public sealed partial class ScoringPlan
         {
             for (int j = 0; j < IndicatorCodes.Count; j++)
             {
+                if (_carried[j])
+                {
+                    continue;
+                }
+
                 Preprocessing.Treat(ws.RawColumnBuffer(j), ws._scratch, Options.WinsoriseMaxPoints, Options.SkewThreshold, Options.KurtosisThreshold);
             }
         }

@@ -82,6 +82,8 @@ public static class FrameworkJson
             EffectiveTo = meta.EffectiveTo,
             ComponentCount = meta.ComponentCount,
             Scale = new ScaleDto { Min = meta.Scale.Min, Max = meta.Scale.Max },
+            MergerRule = meta.MergerRule == Data.IndexCombination.NotAllowed ? null : meta.MergerRule,
+            UnitRegistry = meta.UnitRegistry,
             Root = framework.Root,
             Nodes = framework.Nodes.Select(ToDto).ToList(),
             Indicators = framework.Indicators.Select(JsonFormat.ToDto).ToList(),
@@ -114,6 +116,8 @@ public static class FrameworkJson
         {
             EffectiveTo = dto.EffectiveTo,
             Description = dto.Description,
+            MergerRule = dto.MergerRule ?? Data.IndexCombination.NotAllowed,
+            UnitRegistry = dto.UnitRegistry,
             ComponentCount = dto.ComponentCount,
         };
 

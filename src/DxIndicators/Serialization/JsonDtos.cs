@@ -39,6 +39,10 @@ internal sealed class FrameworkDto
     [JsonRequired]
     public ScaleDto? Scale { get; set; }
 
+    public Data.IndexCombination? MergerRule { get; set; }
+
+    public string? UnitRegistry { get; set; }
+
     [JsonRequired]
     public string? Root { get; set; }
 
@@ -322,6 +326,7 @@ internal sealed class BaselineDto
         typeof(FrequencyNameConverter),
         typeof(ComparatorNameConverter),
         typeof(PointsRuleTypeNameConverter),
+        typeof(IndexCombinationNameConverter),
         typeof(DefinitionStatusNameConverter),
     })]
 [JsonSerializable(typeof(FrameworkDto))]

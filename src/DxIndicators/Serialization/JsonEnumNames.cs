@@ -47,6 +47,7 @@ internal static class JsonEnumNames
     public static readonly EnumNameTable<AdminLevel> AdminLevel = EnumNameTable<AdminLevel>.CamelCase();
     public static readonly EnumNameTable<Frequency> Frequency = EnumNameTable<Frequency>.CamelCase();
     public static readonly EnumNameTable<PointsRuleType> PointsRuleType = EnumNameTable<PointsRuleType>.CamelCase();
+    public static readonly EnumNameTable<Data.IndexCombination> IndexCombination = EnumNameTable<Data.IndexCombination>.CamelCase();
     public static readonly EnumNameTable<DefinitionStatus> DefinitionStatus = EnumNameTable<DefinitionStatus>.CamelCase();
 
     public static readonly EnumNameTable<Comparator> Comparator = new(
@@ -73,6 +74,7 @@ internal static class JsonEnumNames
         _ when type == typeof(Model.Frequency) => Frequency.Names,
         _ when type == typeof(Serialization.PointsRuleType) => PointsRuleType.Names,
         _ when type == typeof(Model.Comparator) => Comparator.Names,
+        _ when type == typeof(Data.IndexCombination) => IndexCombination.Names,
         _ when type == typeof(Model.DefinitionStatus) => DefinitionStatus.Names,
         _ => null,
     };
@@ -126,3 +128,5 @@ internal sealed class ComparatorNameConverter() : EnumNameConverter<Comparator>(
 internal sealed class DefinitionStatusNameConverter() : EnumNameConverter<DefinitionStatus>(JsonEnumNames.DefinitionStatus);
 
 internal sealed class PointsRuleTypeNameConverter() : EnumNameConverter<PointsRuleType>(JsonEnumNames.PointsRuleType);
+
+internal sealed class IndexCombinationNameConverter() : EnumNameConverter<Data.IndexCombination>(JsonEnumNames.IndexCombination);

@@ -111,8 +111,8 @@ public sealed class ValueChange
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxDecimals);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxDecimals, 15);
-        string format = maxDecimals == 0 ? "0" : "0." + new string('#', maxDecimals);
-        double shown = Math.Round(Absolute, maxDecimals, MidpointRounding.AwayFromZero);
+        // One rounding from the exact value (DisplayRounding); Math.Round scales by 10^d first, which can round twice.
+        double shown = DisplayRounding.Round(Absolute, maxDecimals);
         string text;
         if (shown == 0)
         {
@@ -122,11 +122,11 @@ public sealed class ValueChange
         {
             // Ranks: 1 is best, so a smaller number is a move up the table.
             double places = Math.Abs(shown);
-            text = (shown < 0 ? "up " : "down ") + places.ToString(format, CultureInfo.InvariantCulture) + (places == 1 ? " place" : " places");
+            text = (shown < 0 ? "up " : "down ") + DisplayRounding.Format(places, maxDecimals, DisplayStyle.TrimTrailingZeros) + (places == 1 ? " place" : " places");
         }
         else
         {
-            string number = (shown > 0 ? "+" : "-") + Math.Abs(shown).ToString(format, CultureInfo.InvariantCulture);
+            string number = DisplayRounding.Format(shown, maxDecimals, DisplayStyle.TrimTrailingZeros | DisplayStyle.ExplicitPlus);
             string unit = PercentagePoints is not null
                 ? (Math.Abs(shown) == 1 ? "percentage point" : "percentage points")
                 : Indicator.Unit;

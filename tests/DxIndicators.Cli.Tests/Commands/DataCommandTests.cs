@@ -48,4 +48,16 @@ public class DataCommandTests
         output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(2);
         _ = CultureInfo.InvariantCulture;
     }
+
+    [Theory]
+    [InlineData("--indicator", "NOPE", "'NOPE' is not an indicator of 'dien-bien-sample'")]
+    [InlineData("--unit", "99", "no observations for that unit (units present: 11)")]
+    public void Data_FilterMatchingNothing_FailsNamingWhatExists(string option, string value, string message)
+    {
+        var (code, output, error) = CliRunner.Run("data", option, value);
+
+        code.Should().Be(ExitCodes.Failure);
+        output.Should().BeEmpty();
+        error.Should().Contain(message).And.Contain("present:");
+    }
 }

@@ -5,10 +5,11 @@ namespace DxIndicators.Cli.Tests.Commands;
 
 public class RestateCommandTests
 {
-    // The overall DTI as one index-score indicator; the id starts with "vn-dti", so restatement uses the DTI rule.
+    // The overall DTI as one index-score indicator; the framework declares the DTI merger rule and the provinces.
     private const string Framework = """
-        { "formatVersion": 1, "id": "vn-dti-overall", "version": "1", "name": { "vi": "DTI", "en": "DTI" },
+        { "formatVersion": 1, "id": "my-dti-overall", "version": "1", "name": { "vi": "DTI", "en": "DTI" },
           "methodologySource": "test", "effectiveFrom": "2022-05-20", "scale": { "min": 0, "max": 1 },
+          "mergerRule": "unweightedMean", "unitRegistry": "vn-provinces",
           "root": "I",
           "nodes": [ { "code": "I", "kind": "index", "name": { "vi": "I", "en": "I" }, "children": [ { "code": "DTI" } ] } ],
           "indicators": [ { "code": "DTI", "name": { "vi": "DTI", "en": "DTI" }, "measure": "indexScore", "unit": "score",
@@ -36,6 +37,37 @@ public class RestateCommandTests
         Math.Round(daNang.Value, 4).Should().Be(0.7069);
         daNang.Restated.Should().BeTrue();
         output.Split('\n')[0].Should().EndWith(",restated");
+    }
+
+    [Fact]
+    public void Restate_BuiltInDti_PublishedOverallAndMainIndexValues()
+    {
+        // Overall DTI 2024: 48 0.8335, 49 0.5803 (published, research/dti.md §1.6 item 6) → new Đà Nẵng 0.7069 as
+        // published. GOV main index: 48's 2022-style value 0.8575 (CliTestData) and an illustrative 0.5 for 49 → the mean.
+        using var dir = new TempDir();
+        string data = dir.File("d.csv", Data + "48,GOV,2024,0.8575,,,,illustrative\n49,GOV,2024,0.5,,,,illustrative\n");
+
+        var (code, output, error) = CliRunner.Run("restate", "--framework", "vn-dti-province-2022", "--data", data, "--format", "csv");
+
+        code.Should().Be(ExitCodes.Ok, error);
+        Dataset restated = ObservationCsv.Read(new StringReader(output), "stdout").GetDatasetOrThrow();
+        restated.Observations.Should().HaveCount(2).And.OnlyContain(o => o.Unit == "48" && o.Restated);
+        restated.Observations.Single(o => o.Indicator == "DTI").Value.Should().BeApproximately(0.7069, 1e-12);
+        restated.Observations.Single(o => o.Indicator == "GOV").Value.Should().BeApproximately((0.8575 + 0.5) / 2, 1e-15);
+    }
+
+    [Fact]
+    public void Restate_FrameworkWithoutAMergerRule_DoesNotAverageIndexScores()
+    {
+        // The rule is data: an id that looks Vietnamese changes nothing when the framework declares no merger rule.
+        using var dir = new TempDir();
+        string framework = dir.File("f.json", Framework.Replace("\"mergerRule\": \"unweightedMean\", ", string.Empty, StringComparison.Ordinal).Replace("my-dti-overall", "vn-dti-lookalike", StringComparison.Ordinal));
+
+        var (code, _, error) = CliRunner.Run("restate", "--framework", framework, "--data", dir.File("d.csv", Data), "--format", "csv");
+
+        code.Should().Be(ExitCodes.Failure);
+        error.Should().Contain("Cannot restate index indicator 'DTI'").And.Contain("Fix: declare \"mergerRule\"");
+        error.Should().NotContain("Cannot restatement").And.NotContain("RollupOptions");
     }
 
     [Fact]

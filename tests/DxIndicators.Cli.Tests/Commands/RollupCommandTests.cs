@@ -121,4 +121,16 @@ public class RollupCommandTests
         code.Should().Be(ExitCodes.Usage);
         error.Should().Contain("dx rollup:");
     }
+
+    [Fact]
+    public void Rollup_MissingChild_ErrorNamesTheCliFlagNotTheLibraryProperty()
+    {
+        using var dir = new TempDir();
+
+        var (code, _, error) = CliRunner.Run("rollup", "--framework", "dien-bien-sample", "--data", dir.File("d.csv", Data), "--units", dir.File("u.csv", Wards + ThirdWard));
+
+        code.Should().Be(ExitCodes.Failure);
+        error.Should().Contain("Cannot roll up").And.Contain("--allow-missing-children");
+        error.Should().NotContain("AllowMissingChildren").And.NotContain("RollupOptions").And.NotContain("Cannot rollup");
+    }
 }

@@ -10,13 +10,69 @@ public class ScoreCommandTests
     [Fact]
     public void Score_NoArguments_PrintsSampleScorecard()
     {
-        var (code, output, error) = CliRunner.Run(new LocalDate(2025, 7, 1), "score");
+        var (code, output, error) = CliRunner.Run(new LocalDate(2026, 11, 22), "score", "--as-of", "2025-07-01");
         code.Should().Be(ExitCodes.Ok, error);
         output.Should().Contain("dien-bien-sample").And.Contain("DB-GOV").And.Contain("DB-ECO");
         // As of 2025-07-01 the latest BTS count is 1,097 (2025-03-26, seed 001); seed 002's 1,171 is for the year 2025,
         // which ends after the as-of date, so it does not count yet.
         output.Should().Contain("1,097 stations");
         output.Should().Contain("met (2025)");
+    }
+
+    [Fact]
+    public void Score_NoArguments_DoesNotDependOnTheClock()
+    {
+        var (_, early, _) = CliRunner.Run(new LocalDate(2026, 1, 2), "score");
+        var (_, late, _) = CliRunner.Run(new LocalDate(2031, 6, 30), "score");
+
+        early.Should().Be(late);
+        early.Should().Contain("on or before 2025-12-31, the data's latest date");
+    }
+
+    [Theory]
+    [InlineData]
+    [InlineData("--as-of", "2025-07-01")]
+    [InlineData("--period", "2025")]
+    public void Score_SampleAndTheSameObservationsAsData_GiveTheSameNumbers(params string[] choice)
+    {
+        // dx score (the sample) and dx score --framework dien-bien-sample --data <the sample's own observations> used to
+        // differ (0.7487 as of today against 0.6854 for period 2025) because the two paths chose data differently.
+        using var dir = new TempDir();
+        string data = Path.Combine(dir.Path, "sample.csv");
+        CliRunner.Run("data", "--format", "csv", "--out", data).ExitCode.Should().Be(ExitCodes.Ok);
+
+        var (sampleCode, sample, sampleError) = CliRunner.Run(["score", .. choice, "--format", "csv"]);
+        var (dataCode, fromFile, dataError) = CliRunner.Run(["score", "--framework", "dien-bien-sample", "--data", data, .. choice, "--format", "csv"]);
+
+        sampleCode.Should().Be(ExitCodes.Ok, sampleError);
+        dataCode.Should().Be(ExitCodes.Ok, dataError);
+        fromFile.Should().Be(sample);
+        var (_, table, _) = CliRunner.Run(["score", "--framework", "dien-bien-sample", "--data", data, .. choice]);
+        table.Should().Contain(choice.Length == 0 ? "on or before 2025-12-31" : choice[0] == "--period" ? "period 2025 only" : "on or before 2025-07-01");
+    }
+
+    [Theory]
+    [InlineData("table")]
+    [InlineData("csv")]
+    public void Score_PeriodWithoutData_FailsNamingThePeriodsPresent(string format)
+    {
+        using var dir = new TempDir();
+        string data = dir.File("dti.csv", CliTestData.Dti2022Csv);
+
+        var (code, output, error) = CliRunner.Run("score", "--framework", "vn-dti-province-2022", "--data", data, "--period", "2030", "--format", format);
+
+        code.Should().Be(ExitCodes.Failure);
+        output.Should().BeEmpty();
+        error.Should().Contain("--period 2030").And.Contain("periods present: 2022");
+    }
+
+    [Fact]
+    public void Score_AsOfBeforeAnyData_FailsNamingTheFirstDate()
+    {
+        var (code, _, error) = CliRunner.Run("score", "--as-of", "2019-01-01");
+
+        code.Should().Be(ExitCodes.Failure);
+        error.Should().Contain("--as-of 2019-01-01").And.Contain("earliest period in the data ends 2020-12-04");
     }
 
     [Fact]

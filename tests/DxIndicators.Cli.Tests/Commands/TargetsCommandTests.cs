@@ -12,7 +12,8 @@ public class TargetsCommandTests
         // Seeds: 100% of officials sign digitally by 2025-03-26 (seed 001); Resolution 57 deadline 2025-06-30 → 96 days early.
         var (code, output, _) = CliRunner.Run(new LocalDate(2025, 7, 1), "targets");
         code.Should().Be(ExitCodes.Ok);
-        output.Should().Contain("T57-ESIGN-OFFICIALS-2025").And.Contain("96 days ahead of the 2025-06-30 deadline");
+        output.Should().Contain("T57-ESIGN-OFFICIALS-2025").And.Contain("achieved on 2025-03-26, 96 days ahead of the 2025-06-30 deadline");
+        output.Should().NotContain("achieved in 2025-03-26");
     }
 
     [Fact]

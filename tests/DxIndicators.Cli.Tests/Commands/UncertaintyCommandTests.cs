@@ -34,4 +34,17 @@ public class UncertaintyCommandTests
             .And.Contain("--runs must be at least 1, was 0")
             .And.Contain("--noise must be in [0, 1], was 1.5");
     }
+
+    [Fact]
+    public void Uncertainty_PeriodWithoutData_FailsNamingThePeriodsPresent()
+    {
+        using var dir = new TempDir();
+        string data = dir.File("d.csv", CliTestData.Dti2022Csv);
+
+        var (code, output, error) = CliRunner.Run("uncertainty", "--framework", "vn-dti-province-2022", "--data", data, "--period", "2030", "--runs", "5");
+
+        code.Should().Be(ExitCodes.Failure);
+        output.Should().BeEmpty();
+        error.Should().Contain("--period 2030").And.Contain("periods present: 2022");
+    }
 }

@@ -123,6 +123,33 @@ public class DatasetTests
     }
 
     [Fact]
+    public void CrossSectionAsOf_TakesEachIndicatorsLatestValueOnOrBeforeTheDate()
+    {
+        Framework framework = TestFrameworks.Kinds();
+        var data = new Dataset(
+        [
+            Obs("A", "CNT", Period.FromYear(2023), 4),
+            Obs("A", "CNT", Period.Parse("2024-06-30"), 5),
+            Obs("A", "IDX", Period.FromYear(2022), 0.4),
+            Obs("B", "RATE", Y2024, 40),
+            Obs("C", "CNT", Period.FromYear(2026), 9),
+        ]);
+        int cnt = framework.IndexOfIndicator("CNT"), idx = framework.IndexOfIndicator("IDX"), rate = framework.IndexOfIndicator("RATE");
+
+        IndicatorMatrix m = data.CrossSectionAsOf(framework, new LocalDate(2024, 7, 1));
+
+        m.Units.Should().Equal("A"); // B's 2024 ends 2024-12-31 and C's 2026 later: neither counts yet
+        m[0, cnt].Should().Be(5);
+        m[0, idx].Should().Be(0.4);
+        double.IsNaN(m[0, rate]).Should().BeTrue();
+        IndicatorMatrix end = data.CrossSectionAsOf(framework, new LocalDate(2024, 12, 31));
+        end.Units.Should().Equal("A", "B");
+        end[1, rate].Should().Be(40);
+        data.LatestDate.Should().Be(new LocalDate(2026, 12, 31));
+        Dataset.Empty.LatestDate.Should().BeNull();
+    }
+
+    [Fact]
     public void CrossSection_FrameworkOrder_WithNaNForMissing()
     {
         Framework framework = TestFrameworks.Kinds();

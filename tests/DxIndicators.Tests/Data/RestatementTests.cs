@@ -74,6 +74,35 @@ public class RestatementTests
         result.Problems.Should().ContainSingle().Which.Rule.Should().Be(AdminRollup.NeedsWeightRule);
         Restatement.RuleFor(TestFrameworks.Kinds()).Should().Be(IndexCombination.NotAllowed);
         Restatement.RuleFor(TestFrameworks.Dti()).Should().Be(IndexCombination.UnweightedMean);
+        Restatement.RuleFor(TestFrameworks.Build("vn-dti-lookalike", TestFrameworks.Indicator("DTI", MeasureKind.IndexScore, new NumericRange(0, 1))))
+            .Should().Be(IndexCombination.NotAllowed, "the rule is declared by the framework, not read from its id");
+        result.Problems.Single().Message.Should().NotContain("RollupOptions").And.Contain("mergerRule").And.StartWith("Cannot restate ");
+    }
+
+    [Fact]
+    public void BuiltInDtiFrameworks_DeclareTheMergerRuleAndTheProvinces()
+    {
+        foreach (string id in new[] { "vn-dti-province-2020", "vn-dti-province-2022" })
+        {
+            Framework f = DxIndicators.Catalog.FrameworkCatalog.Get(id);
+            f.Metadata.MergerRule.Should().Be(IndexCombination.UnweightedMean, id);
+            f.Metadata.UnitRegistry.Should().Be(FrameworkMetadata.VietnamProvincesRegistry, id);
+        }
+
+        DxIndicators.Catalog.FrameworkCatalog.Get("dien-bien-sample").Metadata.MergerRule.Should().Be(IndexCombination.NotAllowed);
+    }
+
+    [Fact]
+    public void RestateBuiltInDti_PublishedOverallDti_IsAccepted()
+    {
+        // Published 2024 DTI 48 0.8335, 49 0.5803 → new Đà Nẵng 0.7069 (research/dti.md §1.6 item 6). "DTI" is the
+        // framework's root node, not an indicator: node scores are read and restated as index scores.
+        Framework dti = DxIndicators.Catalog.FrameworkCatalog.Get("vn-dti-province-2022");
+        ObservationReadResult read = ObservationCsv.Read(new StringReader("unit,indicator,period,value\n48,DTI,2024,0.8335\n49,DTI,2024,0.5803\n48,DTI,2023,1.5\n"), "d.csv", new ReadOptions { Framework = dti });
+        read.Problems.Should().ContainSingle().Which.Rule.Should().Be(DataRules.OutOfRange, "a node score lies on the framework's output scale");
+
+        var data = new Dataset(ObservationCsv.Read(new StringReader("unit,indicator,period,value\n48,DTI,2024,0.8335\n49,DTI,2024,0.5803\n"), "d.csv", new ReadOptions { Framework = dti }).GetDatasetOrThrow().Observations);
+        Restatement.ToVietnamProvinces2025(data, dti).Dataset.Series("48", "DTI").Single().Value.Should().BeApproximately(0.7069, 1e-12);
     }
 
     [Fact]

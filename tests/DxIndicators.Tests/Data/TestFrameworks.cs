@@ -17,7 +17,12 @@ internal static class TestFrameworks
         Indicator("IDX", MeasureKind.IndexScore, new NumericRange(0, 1)),
         Indicator("RANK", MeasureKind.Rank, new NumericRange(1, double.PositiveInfinity)));
 
-    public static Framework Dti() => Build("vn-dti-test", Indicator("DTI", MeasureKind.IndexScore, new NumericRange(0, 1)), Indicator("POP", MeasureKind.Count, new NumericRange(0, double.PositiveInfinity)));
+    /// <summary>A DTI-like framework: it declares the DTI merger rule (the rule is data, not the id).</summary>
+    public static Framework Dti()
+    {
+        Framework f = Build("dti-test", Indicator("DTI", MeasureKind.IndexScore, new NumericRange(0, 1)), Indicator("POP", MeasureKind.Count, new NumericRange(0, double.PositiveInfinity)));
+        return new Framework(f.Metadata with { MergerRule = DxIndicators.Data.IndexCombination.UnweightedMean, UnitRegistry = FrameworkMetadata.VietnamProvincesRegistry }, f.Root, f.Nodes, f.Indicators);
+    }
 
     public static IndicatorDefinition Indicator(string code, MeasureKind measure, NumericRange range) =>
         new(code, new LocalizedText(code, code), measure, "u", Polarity.HigherIsBetter, range);

@@ -70,6 +70,28 @@ public sealed class FrameworkJsonTests
     }
 
     [Fact]
+    public void Read_MergerRuleAndUnitRegistry_AreData()
+    {
+        string json = TestFrameworks.TinyJson.Replace("\"root\": \"IDX\",", "\"mergerRule\": \"unweightedMean\",\n  \"unitRegistry\": \"vn-provinces\",\n  \"root\": \"IDX\",", StringComparison.Ordinal);
+
+        Framework f = FrameworkJson.Read(json, "f.json");
+
+        f.Metadata.MergerRule.Should().Be(DxIndicators.Data.IndexCombination.UnweightedMean);
+        f.Metadata.UnitRegistry.Should().Be("vn-provinces");
+        FrameworkJson.Read(TestFrameworks.TinyJson, "t.json").Metadata.MergerRule.Should().Be(DxIndicators.Data.IndexCombination.NotAllowed);
+    }
+
+    [Fact]
+    public void Read_UnknownMergerRuleAndRegistry_ReportsBothWithTheirPaths()
+    {
+        string badRule = TestFrameworks.TinyJson.Replace("\"root\": \"IDX\",", "\"mergerRule\": \"average\",\n  \"root\": \"IDX\",", StringComparison.Ordinal);
+        string badRegistry = TestFrameworks.TinyJson.Replace("\"root\": \"IDX\",", "\"unitRegistry\": \"vn-communes\",\n  \"root\": \"IDX\",", StringComparison.Ordinal);
+
+        Assert.Throws<FrameworkValidationException>(() => FrameworkJson.Read(badRule, "a.json")).Message.Should().Contain("mergerRule").And.Contain("unweightedMean");
+        Assert.Throws<FrameworkValidationException>(() => FrameworkJson.Read(badRegistry, "b.json")).Errors.Should().ContainSingle(e => e.Path == "$.unitRegistry" && e.Rule == "unknown-unit-registry");
+    }
+
+    [Fact]
     public void Read_Stream_WithByteOrderMark_Reads()
     {
         byte[] bytes = [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(TestFrameworks.TinyJson)];

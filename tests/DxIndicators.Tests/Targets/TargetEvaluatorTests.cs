@@ -153,15 +153,15 @@ public class TargetEvaluatorTests
     [Fact]
     public void Evaluate_RankTarget_ComparesRanksLowerIsBetter()
     {
-        // EGDI rank ≤ 50 by 2030-12-31; 86 (2020) → 71 (2024). 2020-12-31 → 2030-12-31 = 3652 days = 9.998631 years.
-        // Observed (71/86)^(1/4) − 1 = −0.046787; required (50/86)^(1/9.998631) − 1 = −0.052795;
-        // ratio = −1 · (−0.046787) / 0.052795 = 0.886199 → needs acceleration. Gap = 71 − 50 = 21 places.
+        // EGDI rank ≤ 50 by 2030-12-31; 86 (2020) → 71 (2024). 2020-12-31 → 2030-12-31 = 120 calendar months = 10 years.
+        // Observed (71/86)^(1/4) − 1 = −0.0467870; required (50/86)^(1/10) − 1 = −0.0527881;
+        // ratio = −1 · (−0.0467870) / 0.0527881 = 0.886317 → needs acceleration. Gap = 71 − 50 = 21 places.
         TargetRule target = Target(Comparator.RankAtMost, 50, D(2030, 12, 31), indicator: "EGDI-RANK");
         IndicatorDefinition rank = Indicator("EGDI-RANK", MeasureKind.Rank, Polarity.LowerIsBetter, "rank");
         TargetEvaluation e = s_evaluator.Evaluate(target, rank, "VN",
             [Obs("2020", 86, indicator: "EGDI-RANK", unit: "VN"), Obs("2024", 71, indicator: "EGDI-RANK", unit: "VN")], D(2025, 1, 1));
         e.Status.Should().Be(TargetStatus.NeedsAcceleration);
-        e.ProgressRatio.Should().BeApproximately(0.886199, 1e-6);
+        e.ProgressRatio.Should().BeApproximately(0.886317, 1e-6);
         e.Gap.Should().Be(21);
 
         TargetEvaluation met = s_evaluator.Evaluate(target, rank, "VN", [Obs("2024", 45, indicator: "EGDI-RANK", unit: "VN")], D(2025, 1, 1));

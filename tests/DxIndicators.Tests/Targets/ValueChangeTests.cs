@@ -31,6 +31,15 @@ public class ValueChangeTests
     }
 
     [Fact]
+    public void Describe_RoundsOnceFromTheExactDifference()
+    {
+        // 0 → 0.0055: the double 0.0055 is 0.00549999999999999968…, so three decimals show 0.005. Math.Round(x, 3,
+        // AwayFromZero) scales by 1000 first (5.5 after rounding) and gave 0.006.
+        ValueChange c = ValueChange.Between(Indicator(measure: MeasureKind.Count, unit: "t"), Obs("2023", 0), Obs("2024", 0.0055));
+        c.Describe(3).Should().Be("+0.005 t");
+    }
+
+    [Fact]
     public void Between_Rank_DescribesPlaces()
     {
         // SIPAS rank 49 → 40: nine places up (1 is best); 40 → 41: one place down.

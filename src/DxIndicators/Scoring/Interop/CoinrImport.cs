@@ -16,12 +16,16 @@ namespace DxIndicators.Scoring.Interop;
 /// target, <c>Denominator</c> → denominator); <c>Type = Denominator</c> rows become indicators used only as
 /// denominators; higher levels become nodes (top level → index, level 2 → pillar, the level under the top →
 /// sub-index when there are 4 or more levels, others → component), aggregated by the weighted arithmetic mean with each
-/// child's <c>Weight</c>; <c>Type = Group</c> columns are kept in <see cref="Groups"/>. <c>NA</c> = missing. Immutable.
+/// child's <c>Weight</c>; <c>Type = Group</c> columns are kept in <see cref="Groups"/>; COINr's optional iMeta columns
+/// <c>goalpost_lower</c>, <c>goalpost_upper</c>, <c>goalpost_scale</c>, <c>goalpost_trunc2posts</c> become indicator goalposts and
+/// <see cref="GoalpostNormalisers"/>. Only indicators are normalised when scored; denominators are carried
+/// (<see cref="ScoringPlan.CarriedIndicators"/>). <c>NA</c> = missing. Immutable.
 /// </remarks>
 public sealed class CoinrImport
 {
-    private CoinrImport(Framework framework, IndicatorMatrix data, ValueList<string> unitNames, IReadOnlyDictionary<string, IReadOnlyList<string?>> groups, ValueList<string> groupColumns)
+    private CoinrImport(Framework framework, IndicatorMatrix data, ValueList<string> unitNames, IReadOnlyDictionary<string, IReadOnlyList<string?>> groups, ValueList<string> groupColumns, IReadOnlyDictionary<string, Normaliser> goalpostNormalisers)
     {
+        GoalpostNormalisers = goalpostNormalisers;
         Framework = framework;
         Data = data;
         UnitNames = unitNames;
@@ -40,6 +44,12 @@ public sealed class CoinrImport
 
     /// <summary>Gets the group columns by name, one label per matrix row (null = NA).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string?>> Groups { get; }
+
+    /// <summary>Gets, per indicator with iMeta goalposts (COINr's <c>goalpost_lower</c>, <c>goalpost_upper</c>,
+    /// <c>goalpost_scale</c>, <c>goalpost_trunc2posts</c>), the goalposts normaliser with that scale and truncation;
+    /// the posts themselves are the indicator's <see cref="IndicatorDefinition.Goalposts"/>. Empty when iMeta has no such columns.</summary>
+    /// <remarks>Use them as per-indicator normalisers to reproduce <c>Normalise(coin, global_specs = list(f_n = "n_goalposts", f_n_para = "use_iMeta"))</c>.</remarks>
+    public IReadOnlyDictionary<string, Normaliser> GoalpostNormalisers { get; }
 
     /// <summary>Gets the group column names, in iMeta order.</summary>
     public ValueList<string> GroupColumns { get; }
@@ -94,6 +104,9 @@ public sealed class CoinrImport
         int cDir = Col(metaHeader, "Direction", metaName), cWeight = Col(metaHeader, "Weight", metaName), cType = Col(metaHeader, "Type", metaName);
         int cParent = Col(metaHeader, "Parent", metaName);
         int cUnit = Array.IndexOf(metaHeader, "Unit"), cTarget = Array.IndexOf(metaHeader, "Target"), cDen = Array.IndexOf(metaHeader, "Denominator");
+        int cGpLower = Array.IndexOf(metaHeader, "goalpost_lower"), cGpUpper = Array.IndexOf(metaHeader, "goalpost_upper");
+        int cGpScale = Array.IndexOf(metaHeader, "goalpost_scale"), cGpTrunc = Array.IndexOf(metaHeader, "goalpost_trunc2posts");
+        var goalpostNormalisers = new Dictionary<string, Normaliser>(StringComparer.Ordinal);
         int cUCode = Col(dataHeader, "uCode", dataName), cUName = Array.IndexOf(dataHeader, "uName"), cTime = Array.IndexOf(dataHeader, "Time");
         if (errors.Count > 0)
         {
@@ -147,8 +160,26 @@ public sealed class CoinrImport
                     }
 
                     double target = Number(f, cTarget, metaName, line, "Target");
+                    Goalposts? posts = null;
+                    double gpLower = Number(f, cGpLower, metaName, line, "goalpost_lower"), gpUpper = Number(f, cGpUpper, metaName, line, "goalpost_upper");
+                    if (!double.IsNaN(gpLower) || !double.IsNaN(gpUpper))
+                    {
+                        double scale = cGpScale < 0 || Field(f, cGpScale) is null ? 1 : Number(f, cGpScale, metaName, line, "goalpost_scale");
+                        string? trunc = Field(f, cGpTrunc);
+                        if (!(gpLower < gpUpper) || !double.IsFinite(scale) || trunc is not (null or "TRUE" or "FALSE"))
+                        {
+                            errors.Add($"{metaName}:{line}: indicator '{code}' needs goalpost_lower < goalpost_upper (raw units), a finite goalpost_scale and goalpost_trunc2posts TRUE or FALSE; found {Field(f, cGpLower) ?? "NA"}, {Field(f, cGpUpper) ?? "NA"}, {Field(f, cGpScale) ?? "NA"}, {trunc ?? "NA"}.");
+                        }
+                        else
+                        {
+                            posts = new Goalposts(gpLower, gpUpper);
+                            goalpostNormalisers[code] = Normaliser.Goalposts(scale, trunc != "FALSE");
+                        }
+                    }
+
                     indicators.Add(new IndicatorDefinition(code, new LocalizedText(string.Empty, name), MeasureKind.IndexScore, Field(f, cUnit) ?? string.Empty, dir < 0 ? Polarity.LowerIsBetter : Polarity.HigherIsBetter, NumericRange.Unbounded)
                     {
+                        Goalposts = posts,
                         ReferenceTarget = double.IsNaN(target) ? null : target,
                         Denominator = Field(f, cDen),
                         Source = metaName,
@@ -251,7 +282,7 @@ public sealed class CoinrImport
         var framework = new Framework(metadata, roots[0].Code, nodes, all);
         var matrix = new IndicatorMatrix(units, all.Select(i => i.Code), values);
         ValueList<string> names = order.Select(r => cUName < 0 ? string.Empty : Field(dataRows[r].Fields, cUName) ?? string.Empty).ToValueList();
-        return new CoinrImport(framework, matrix, names, groups, groupColumns.ToValueList());
+        return new CoinrImport(framework, matrix, names, groups, groupColumns.ToValueList(), goalpostNormalisers);
     }
 
     private static (string[] Header, List<(int Line, string[] Fields)> Rows) ReadCsv(TextReader reader, string name, List<string> errors)

@@ -190,6 +190,37 @@ public sealed class CoinrReproductionTests(ITestOutputHelper output)
                         e.Message.Contains("'Thing'") && e.Message.Contains("iData.csv:2") && e.Message.Contains("'abc'"));
     }
 
+    [Fact]
+    public void Read_IMetaGoalposts_BecomeGoalpostsAndNormalisers_BadOnesAreListed()
+    {
+        // COINr's optional iMeta columns for n_goalposts with f_n_para = "use_iMeta".
+        const string header = "\"Level\",\"iCode\",\"iName\",\"Direction\",\"Weight\",\"Unit\",\"Target\",\"Denominator\",\"Parent\",\"Type\",\"goalpost_lower\",\"goalpost_upper\",\"goalpost_scale\",\"goalpost_trunc2posts\"\n";
+        const string rows =
+            "1,\"A\",\"A\",1,1,\"u\",NA,NA,\"P\",\"Indicator\",0,10,100,TRUE\n" +
+            "1,\"B\",\"B\",-1,1,\"u\",NA,NA,\"P\",\"Indicator\",2,8,1,FALSE\n" +
+            "2,\"P\",\"P\",1,1,\"u\",NA,NA,NA,\"Aggregate\",NA,NA,NA,NA\n";
+        const string data = "\"uName\",\"uCode\",\"A\",\"B\"\n\"x\",\"X\",5,4\n\"y\",\"Y\",20,9\n";
+
+        CoinrImport import = CoinrImport.Read(new StringReader(header + rows), new StringReader(data));
+
+        import.Framework.GetIndicator("A").Goalposts.Should().Be(new DxIndicators.Model.Goalposts(0, 10));
+        import.GoalpostNormalisers["A"].Should().Be(Normaliser.Goalposts(100, truncate: true));
+        import.GoalpostNormalisers["B"].Should().Be(Normaliser.Goalposts(1, truncate: false));
+        ScoringOptions options = ScoringOptions.Default.WithNormaliser(Normaliser.Goalposts());
+        foreach (KeyValuePair<string, Normaliser> n in import.GoalpostNormalisers)
+        {
+            options = options.WithNormaliser(n.Key, n.Value);
+        }
+
+        ScoreTable table = ScoringPlan.Compile(import.Framework, options).Score(import.Data);
+        table.Normalised("A").ToArray().Should().Equal(50, 100); // (5 − 0)/10·100; 20 truncated to the upper post
+        table.Normalised("B").ToArray().Should().Equal(4 / 6.0, -1 / 6.0); // (8 − x)/(8 − 2), not truncated
+
+        string bad = rows.Replace("0,10,100,TRUE", "10,0,100,TRUE", StringComparison.Ordinal).Replace("2,8,1,FALSE", "2,8,1,maybe", StringComparison.Ordinal);
+        Action act = () => CoinrImport.Read(new StringReader(header + bad), new StringReader(data));
+        act.Should().Throw<InvalidDataException>().Where(e => e.Message.Contains("iMeta.csv:2") && e.Message.Contains("iMeta.csv:3") && e.Message.Contains("goalpost_lower < goalpost_upper"));
+    }
+
     private static bool Close(double actual, double expected) =>
         (double.IsNaN(expected) && double.IsNaN(actual)) || actual == expected || Math.Abs(actual - expected) <= Tolerance * Math.Abs(expected);
 
