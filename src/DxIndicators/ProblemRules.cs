@@ -203,6 +203,12 @@ public static class ProblemRules
     /// <summary>A target's deadline is before its baseline date.</summary>
     public const string DeadlineBeforeBaseline = "deadline-before-baseline";
 
+    /// <summary>A framework's merger rule is not one of the defined values (notAllowed, unweightedMean).</summary>
+    public const string InvalidMergerRule = "invalid-merger-rule";
+
+    /// <summary>A framework names a unit registry that is not built in.</summary>
+    public const string UnknownUnitRegistry = "unknown-unit-registry";
+
     /// <summary>A roll-up parent lacks a value for some of its children.</summary>
     public const string IncompleteChildren = "incomplete-children";
 
