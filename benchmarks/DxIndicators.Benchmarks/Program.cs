@@ -20,6 +20,11 @@ public static class Program
             return PerformanceGuard.Run();
         }
 
+        if (args is ["--cpu-ratios"])
+        {
+            return Analysis.CpuTimeRatios.Run();
+        }
+
         IEnumerable<Summary> summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, DefaultConfig.Instance);
         return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
     }

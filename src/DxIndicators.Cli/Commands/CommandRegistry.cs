@@ -17,5 +17,8 @@ internal static class CommandRegistry
         new ImportCoinrCommand(),
         new UncertaintyCommand(),
         new StoreCommand(),
+        new SensitivityCommand(),
+        new AuditCommand(),
+        new ContributionsCommand(),
     ];
 }

@@ -200,7 +200,7 @@ internal sealed class ScoreCommand : ICommand
         return Text.Invariant($"{to} (was {from})");
     }
 
-    private static (ScoringOptions Options, Framework Framework) BuildOptions(CommandArgs args, Framework framework)
+    internal static (ScoringOptions Options, Framework Framework) BuildOptions(CommandArgs args, Framework framework)
     {
         ScoringOptions options = ScoringOptions.Default;
         if (args.Get("normalise") is { } n)

@@ -1,48 +1,47 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using DxIndicators.Analysis;
 using DxIndicators.Cli.Infrastructure;
 using DxIndicators.Data;
 using DxIndicators.Model;
 using DxIndicators.Scoring;
-using Period = DxIndicators.Data.Period;
 
 namespace DxIndicators.Cli.Commands;
 
-/// <summary><c>dx uncertainty</c>: ranks under noisy weights (COINr-style uncertainty analysis) with a rank interval per unit.</summary>
+/// <summary><c>dx uncertainty</c>: rank distributions under uncertain weights, normalisers, aggregators, imputation, treatment and exclusions.</summary>
 internal sealed class UncertaintyCommand : ICommand
 {
     public string Name => "uncertainty";
 
-    public string Summary => "Rank intervals under noisy weights (uncertainty analysis, COINr get_sensitivity / RankStats).";
+    public string Summary => "Rank intervals under uncertain modelling choices (COINr get_sensitivity UA / RankStats).";
 
-    public string Usage => """
-        Usage: dx uncertainty --framework ID|FILE --data FILE.csv|FILE.json [--period P | --as-of DATE] [--runs N] [--noise X] [--seed S]
-                              [--units vn|none] [--skip-bad-rows] [--out FILE]
-          Scores once with the data choice of dx score (--period P only, else each indicator's latest value on or before
-          --as-of, default the data's latest date; default methods as dx score), then re-aggregates N times
-          (default 1000) with every link weight w drawn as w + U(−1, 1)·X·w (X in [0, 1], default 0.25; seed default 1)
-          and prints, per unit, the nominal rank, the median rank and the 5–95 % rank interval (R quantile type 7),
-          plus the mean absolute rank shift over the runs. Formulas: docs/methodology.md, "Weight uncertainty".
+    public string Usage => $"""
+        Usage: dx uncertainty [--framework ID|FILE --data FILE] [--runs N] [--noise X] [--noise-levels L,…] [--seed S]
+                              [--vary normalise:…|…,aggregate:…|…,impute:…|…,treat,exclude[:…]] [--nodes CODE,…]
+                              [--threads T] [--format table|csv|json] [--out FILE]
+          Scores once per distinct combination of methods, then evaluates N runs (default 1000) without rebuilding
+          and prints, per unit, the nominal rank, the median rank, the 5–95 % rank interval (R quantile type 7), the
+          mean rank, the mean absolute rank shift and the score's mean and standard deviation; --nodes adds nodes to
+          the root. Formulas: docs/methodology.md, "Uncertainty analysis".
+        {AnalysisInputs.InputUsage}
+        {AnalysisInputs.CommonUsage}
         """;
 
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
         CommandArgs options = CommandArgs.Parse(
             args,
-            new HashSet<string> { "framework", "data", "period", "as-of", "runs", "noise", "seed", "units", "out" },
-            new HashSet<string> { "skip-bad-rows" });
+            new HashSet<string>([.. AnalysisInputs.CommonOptions, .. AnalysisInputs.InputOptions, "runs", "nodes"]),
+            new HashSet<string>(AnalysisInputs.CommonFlags));
         var problems = new List<string>();
-        if (!options.Has("framework") || !options.Has("data"))
+        int runs = AnalysisInputs.Integer(options, "runs", 1000, problems, 1);
+        int seed = AnalysisInputs.Integer(options, "seed", 1, problems, int.MinValue);
+        int threads = AnalysisInputs.Integer(options, "threads", 0, problems, 0);
+        string format = AnalysisInputs.Format(options, "table", "csv", "json");
+        if (options.Has("framework") != options.Has("data"))
         {
-            problems.Add("--framework and --data are required");
-        }
-
-        int runs = Integer(options, "runs", 1000, problems);
-        int seed = Integer(options, "seed", 1, problems);
-        if (runs < 1)
-        {
-            problems.Add(Text.Invariant($"--runs must be at least 1, was {runs}"));
+            problems.Add("--framework and --data go together");
         }
 
         double noise = options.GetDouble("noise") ?? 0.25;
@@ -56,80 +55,118 @@ internal sealed class UncertaintyCommand : ICommand
             throw new UsageException(string.Join("; ", problems));
         }
 
-        Framework framework = FrameworkInputs.LoadFramework(options.Get("framework")!);
-        Dataset dataset = DataInputs.Load(options.Get("data")!, framework, DataInputs.Registry(options.Get("units"), framework), options.Has("skip-bad-rows"), context.Error);
-        if (dataset.Count == 0)
+        (Framework framework, IndicatorMatrix matrix, ScoringOptions baseOptions, string basis) = AnalysisInputs.Load(options, context);
+        (UncertainInputs inputs, string description) = AnalysisInputs.Inputs(options, framework, baseOptions, problems);
+        UncertaintyAnalysis analysis = UncertaintyAnalysis.Create(inputs, runs, seed).WithThreads(threads);
+        if (options.Get("nodes") is { } nodes)
         {
-            throw new InvalidDataException("the data set has no observations to score");
-        }
-
-        // The same data choice as dx score: --period P only, else the latest value on or before --as-of (default: the data's latest date).
-        IndicatorMatrix matrix;
-        string basis;
-        if (options.Get("period") is { } periodText)
-        {
-            if (options.Has("as-of"))
+            try
             {
-                throw new UsageException("give --period or --as-of, not both");
+                analysis = analysis.WithNodes(nodes.Split(',', StringSplitOptions.TrimEntries));
             }
-
-            Period period = DataInputs.RequirePeriod(dataset, framework, periodText, "--period");
-            matrix = dataset.CrossSection(framework, period);
-            basis = $"period {period} only";
+            catch (ArgumentException e)
+            {
+                problems.Add("--nodes: " + e.Message);
+            }
         }
-        else
+
+        if (problems.Count > 0)
         {
-            NodaTime.LocalDate asOf = options.GetDate("as-of") ?? dataset.LatestDate!.Value;
-            matrix = DataInputs.RequireAsOf(dataset, framework, asOf, "--as-of");
-            basis = $"latest value of each indicator on or before {NodaTime.Text.LocalDatePattern.Iso.Format(asOf)}";
+            throw new UsageException(string.Join("; ", problems));
         }
 
-        ScoringPlan plan = ScoringPlan.Compile(framework);
-        UncertaintyResult result = WeightUncertainty.FromNoise(plan, runs, noise, seed).Run(matrix);
-        OutputFile.Write(options.Get("out"), Render(framework, basis, plan, result, noise, seed), context.Out);
+        UncertaintyResult result = analysis.Run(matrix, progress: AnalysisInputs.Progress(context));
+        AnalysisInputs.EndProgress(context);
+        string text = format switch
+        {
+            "csv" => Csv(result),
+            "json" => Json(framework, basis, description, result),
+            _ => Table(framework, basis, description, inputs, result),
+        };
+        OutputFile.Write(options.Get("out"), text, context.Out);
         return ExitCodes.Ok;
     }
 
-    private static string Render(Framework framework, string basis, ScoringPlan plan, UncertaintyResult result, double noise, int seed)
+    private static string Table(Framework framework, string basis, string description, UncertainInputs inputs, UncertaintyResult result)
     {
         var sb = new StringBuilder();
-        sb.AppendLine(CultureInfo.InvariantCulture, $"{framework.Metadata.Name.En} — {framework.Id} {framework.Metadata.Version}; data: {basis}");
-        sb.AppendLine(Text.Invariant($"{result.Runs} runs, every link weight w drawn as w + U(−1, 1)·{Text.Num(noise)}·w, seed {seed}; ranks of {framework.Root} ({plan.Options.RankMethod.ToString().ToLowerInvariant()} ties)."));
-        sb.AppendLine();
-        var table = new TextTable("unit", "nominal", "median", "5–95 %", "mean").AlignRight(1, 2, 3, 4);
-        foreach (UnitRankStatistics s in result.Root.Units.OrderBy(s => double.IsNaN(s.Nominal) ? double.MaxValue : s.Nominal).ThenBy(s => s.Unit, StringComparer.Ordinal))
+        sb.AppendLine(CultureInfo.InvariantCulture, $"{framework.Metadata.Name.En} — {framework.Id} {framework.Metadata.Version}, {basis}");
+        sb.AppendLine(Text.Invariant($"{result.Runs} runs, {description}, seed {result.Seed}; ranks with {inputs.BaseOptions.RankMethod.ToString().ToLowerInvariant()} ties."));
+        foreach (NodeRankStatistics node in result.Nodes)
         {
-            table.Add(
-                s.Unit,
-                Rank(s.Nominal),
-                Rank(s.Median),
-                s.RankedRuns == 0 ? "—" : $"{Rank(s.Percentile5)}–{Rank(s.Percentile95)}",
-                s.RankedRuns == 0 ? "—" : DisplayRounding.Format(s.Mean, 2));
+            sb.AppendLine();
+            sb.AppendLine(CultureInfo.InvariantCulture, $"Node {node.Node}:");
+            var table = new TextTable("unit", "nominal", "median", "5–95 %", "mean", "|shift|", "score", "score sd").AlignRight(1, 2, 3, 4, 5, 6, 7);
+            foreach (UnitRankStatistics s in node.Units.OrderBy(s => double.IsNaN(s.Nominal) ? double.MaxValue : s.Nominal).ThenBy(s => s.Unit, StringComparer.Ordinal))
+            {
+                bool none = s.RankedRuns == 0;
+                table.Add(
+                    s.Unit,
+                    Rank(s.Nominal),
+                    Rank(s.Median),
+                    none ? "—" : $"{Rank(s.Percentile5)}–{Rank(s.Percentile95)}",
+                    none ? "—" : AnalysisInputs.Number(s.Mean, 2, DisplayStyle.None),
+                    none ? "—" : AnalysisInputs.Number(s.MeanAbsoluteShift, 2, DisplayStyle.None),
+                    none ? "—" : AnalysisInputs.Number(s.ScoreMean, 4),
+                    none ? "—" : AnalysisInputs.Number(s.ScoreStandardDeviation, 4));
+            }
+
+            sb.Append(table.Render());
+            sb.AppendLine();
+            sb.AppendLine(Text.Invariant($"Mean absolute rank shift per run (COINr y_r), averaged over the runs: {AnalysisInputs.Number(node.ShiftSummary.Mean)} places (sd {AnalysisInputs.Number(node.ShiftSummary.StandardDeviation)}, max {AnalysisInputs.Number(node.ShiftSummary.Maximum)})."));
         }
 
-        sb.Append(table.Render());
-        double shift = result.Root.MeanAbsoluteRankShift.Where(y => !double.IsNaN(y)).DefaultIfEmpty(double.NaN).Average();
-        sb.AppendLine();
-        sb.AppendLine(Text.Invariant($"Mean absolute rank shift per run (COINr y_r), averaged over the runs: {Text.Short(shift, 3)} places."));
         return sb.ToString();
     }
 
-    private static string Rank(double rank) => Text.Short(rank, 2);
-
-    private static int Integer(CommandArgs options, string name, int fallback, List<string> problems)
+    private static string Csv(UncertaintyResult result)
     {
-        string? text = options.Get(name);
-        if (text is null)
+        var sb = new StringBuilder("node,unit,nominal_rank,median_rank,p05_rank,p95_rank,mean_rank,mean_abs_shift,ranked_runs,nominal_score,score_mean,score_sd,score_min,score_max\n");
+        foreach (NodeRankStatistics node in result.Nodes)
         {
-            return fallback;
+            foreach (UnitRankStatistics s in node.Units)
+            {
+                sb.AppendJoin(',', node.Node, s.Unit, AnalysisInputs.Csv(s.Nominal), AnalysisInputs.Csv(s.Median), AnalysisInputs.Csv(s.Percentile5), AnalysisInputs.Csv(s.Percentile95), AnalysisInputs.Csv(s.Mean), AnalysisInputs.Csv(s.MeanAbsoluteShift), s.RankedRuns.ToString(CultureInfo.InvariantCulture), AnalysisInputs.Csv(s.NominalScore), AnalysisInputs.Csv(s.ScoreMean), AnalysisInputs.Csv(s.ScoreStandardDeviation), AnalysisInputs.Csv(s.ScoreMinimum), AnalysisInputs.Csv(s.ScoreMaximum));
+                sb.Append('\n');
+            }
         }
 
-        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value))
-        {
-            return value;
-        }
-
-        problems.Add($"--{name}: '{text}' is not an integer");
-        return fallback;
+        return sb.ToString();
     }
+
+    private static string Json(Framework framework, string basis, string description, UncertaintyResult result) =>
+        JsonSerializer.Serialize(
+            new
+            {
+                framework = framework.Id,
+                basis,
+                inputs = result.Inputs.Select(i => i.ToString()),
+                description,
+                runs = result.Runs,
+                seed = result.Seed,
+                nodes = result.Nodes.Select(n => new
+                {
+                    node = n.Node,
+                    meanAbsoluteRankShift = new { mean = AnalysisInputs.Json(n.ShiftSummary.Mean), sd = AnalysisInputs.Json(n.ShiftSummary.StandardDeviation), min = AnalysisInputs.Json(n.ShiftSummary.Minimum), max = AnalysisInputs.Json(n.ShiftSummary.Maximum) },
+                    units = n.Units.Select(s => new
+                    {
+                        unit = s.Unit,
+                        nominal = AnalysisInputs.Json(s.Nominal),
+                        median = AnalysisInputs.Json(s.Median),
+                        p05 = AnalysisInputs.Json(s.Percentile5),
+                        p95 = AnalysisInputs.Json(s.Percentile95),
+                        mean = AnalysisInputs.Json(s.Mean),
+                        meanAbsoluteShift = AnalysisInputs.Json(s.MeanAbsoluteShift),
+                        rankedRuns = s.RankedRuns,
+                        nominalScore = AnalysisInputs.Json(s.NominalScore),
+                        scoreMean = AnalysisInputs.Json(s.ScoreMean),
+                        scoreSd = AnalysisInputs.Json(s.ScoreStandardDeviation),
+                        scoreMin = AnalysisInputs.Json(s.ScoreMinimum),
+                        scoreMax = AnalysisInputs.Json(s.ScoreMaximum),
+                    }),
+                }),
+            },
+            AnalysisInputs.JsonOptions) + "\n";
+
+    private static string Rank(double rank) => AnalysisInputs.Number(rank, 2);
 }

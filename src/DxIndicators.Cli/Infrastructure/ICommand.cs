@@ -6,7 +6,10 @@ namespace DxIndicators.Cli.Infrastructure;
 internal sealed record CliContext(TextWriter Out, TextWriter Error, IClock Clock, DateTimeZone TimeZone)
 {
     public static CliContext System(TextWriter output, TextWriter error) =>
-        new(output, error, SystemClock.Instance, DateTimeZoneProviders.Tzdb.GetSystemDefault());
+        new(output, error, SystemClock.Instance, DateTimeZoneProviders.Tzdb.GetSystemDefault()) { Interactive = !Console.IsErrorRedirected };
+
+    /// <summary>Gets whether the error stream is a terminal (long runs then draw a progress bar there).</summary>
+    public bool Interactive { get; init; }
 
     public LocalDate Today => Clock.GetCurrentInstant().InZone(TimeZone).Date;
 }

@@ -1,14 +1,22 @@
 namespace DxIndicators.Analysis;
 
-/// <summary>The result of a <see cref="WeightUncertainty"/> analysis: rank statistics per analysed node and unit.</summary>
+/// <summary>The result of an <see cref="UncertaintyAnalysis"/> or <see cref="WeightUncertainty"/> analysis: rank statistics per analysed node and unit.</summary>
 /// <remarks>Immutable; safe to share.</remarks>
 public sealed class UncertaintyResult
 {
-    internal UncertaintyResult(int runs, ValueList<NodeRankStatistics> nodes)
+    internal UncertaintyResult(int runs, ValueList<NodeRankStatistics> nodes, ValueList<UncertainInput>? inputs = null, int? seed = null)
     {
         Runs = runs;
         Nodes = nodes;
+        Inputs = inputs ?? ValueList.Of(UncertainInput.Weights);
+        Seed = seed;
     }
+
+    /// <summary>Gets the inputs that were varied.</summary>
+    public ValueList<UncertainInput> Inputs { get; }
+
+    /// <summary>Gets the seed of the draws (null when the weight vectors were supplied).</summary>
+    public int? Seed { get; }
 
     /// <summary>Gets the number of runs (weightings) evaluated.</summary>
     public int Runs { get; }

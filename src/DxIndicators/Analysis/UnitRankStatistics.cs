@@ -9,4 +9,23 @@ namespace DxIndicators.Analysis;
 /// <param name="Percentile95">The 95th percentile of the ranks, R's quantile type 7.</param>
 /// <param name="RankedRuns">How many runs ranked the unit (runs where its score was NaN are left out of the statistics).</param>
 /// <remarks>All statistics are NaN when <paramref name="RankedRuns"/> is 0. Formulas: docs/methodology.md, "Weight uncertainty".</remarks>
-public readonly record struct UnitRankStatistics(string Unit, double Nominal, double Mean, double Median, double Percentile5, double Percentile95, int RankedRuns);
+public readonly record struct UnitRankStatistics(string Unit, double Nominal, double Mean, double Median, double Percentile5, double Percentile95, int RankedRuns)
+{
+    /// <summary>Gets the mean over the ranked runs of |rank − nominal rank| (NaN when not computed or no run ranked the unit).</summary>
+    public double MeanAbsoluteShift { get; init; } = double.NaN;
+
+    /// <summary>Gets the unit's score in the nominal scoring (NaN when not computed or missing).</summary>
+    public double NominalScore { get; init; } = double.NaN;
+
+    /// <summary>Gets the mean of the unit's score over the runs that scored it.</summary>
+    public double ScoreMean { get; init; } = double.NaN;
+
+    /// <summary>Gets the sample standard deviation (n − 1) of the unit's score over the runs (NaN below two runs).</summary>
+    public double ScoreStandardDeviation { get; init; } = double.NaN;
+
+    /// <summary>Gets the smallest score over the runs.</summary>
+    public double ScoreMinimum { get; init; } = double.NaN;
+
+    /// <summary>Gets the largest score over the runs.</summary>
+    public double ScoreMaximum { get; init; } = double.NaN;
+}

@@ -31,13 +31,49 @@ public sealed partial class ScoringPlan
     /// <summary>Gets the code of a link's child (an indicator or a node).</summary>
     internal string LinkChildCode(int link) => ChildCode(_childRef[link]);
 
+    /// <summary>Gets whether a link's parent is aggregated as a points ratio (its weight is the child's max points).</summary>
+    internal bool LinkIsPointsRatio(int link) => _method[LinkParent(link)] == AggregationMethod.PointsRatio;
+
+    /// <summary>Gets whether any node takes a minimum or applies a minimum share, where a zero weight does not drop a child.</summary>
+    internal bool CountsChildren => _method.Contains(AggregationMethod.Minimum) || _minShare.Any(s => !double.IsNaN(s));
+
+    /// <summary>Gets the aggregation method of node k.</summary>
+    internal AggregationMethod NodeMethod(int k) => _method[k];
+
+    /// <summary>Gets the CSR child range of node k and the child references (index ≥ 0: indicator; ~index: node).</summary>
+    internal (int Start, int End) ChildRange(int k) => (_childStart[k], _childStart[k + 1]);
+
+    internal int ChildReference(int link) => _childRef[link];
+
+    /// <summary>Gets COINr's level of every node: 1 + the highest level among its children, indicators being level 1.</summary>
+    internal int[] NodeLevels()
+    {
+        var level = new int[NodeCodes.Count];
+        for (int k = 0; k < level.Length; k++)
+        {
+            int max = 1;
+            for (int c = _childStart[k]; c < _childStart[k + 1]; c++)
+            {
+                max = Math.Max(max, _childRef[c] >= 0 ? 1 : level[~_childRef[c]]);
+            }
+
+            level[k] = max + 1;
+        }
+
+        return level;
+    }
+
+    /// <summary>Gets COINr's level of a link's child (1 for an indicator).</summary>
+    internal int LinkChildLevel(int link, int[] nodeLevels) => _childRef[link] >= 0 ? 1 : nodeLevels[~_childRef[link]];
+
     /// <summary>Gets the level of a link's parent node.</summary>
     internal NodeKind LinkParentKind(int link) => NodeKinds[LinkParent(link)];
 
     /// <summary>
     /// Re-runs aggregation for every node with <paramref name="linkWeights"/> in place of the plan's weights, then
     /// ranks the nodes listed in <paramref name="rankNodes"/> (ungrouped, with the plan's tie rule) into the
-    /// workspace's rank buffers. Nothing is re-normalised and nothing is allocated.
+    /// workspace's rank buffers. Nothing is re-normalised and nothing is allocated. Nodes whose link weights and child
+    /// nodes are unchanged since the last aggregation in this workspace keep their scores (and ranks).
     /// </summary>
     /// <param name="ws">A workspace of this plan holding a completed <see cref="ScoreInto"/>.</param>
     /// <param name="linkWeights">One weight per link, in CSR order.</param>
@@ -45,12 +81,14 @@ public sealed partial class ScoringPlan
     /// <param name="radix">Null, or scratch for <see cref="Ranking.RankRadix"/> (at least the unit count): ranks then
     /// sort by radix, which is faster when every call brings a new order; the ranks are the same either way.</param>
     /// <param name="path">The kernel path (null: the best one).</param>
+    /// <param name="incremental">Rank by insertion sort from the previous call's order (<see cref="Ranking.RankIncremental"/>),
+    /// fastest for few units whose order changes little; the ranks are the same either way.</param>
     /// <remarks>
     /// The workspace must hold a completed <see cref="ScoreInto"/> of this plan: its normalised columns are read as
     /// they are. With the plan's own weights the node scores are bit-identical to <see cref="ScoreInto"/>'s, since
     /// the same kernels run in the same order on the same path.
     /// </remarks>
-    internal void ReaggregateInto(ScoringWorkspace ws, ReadOnlySpan<double> linkWeights, ReadOnlySpan<int> rankNodes, RadixScratch? radix = null, KernelPath? path = null)
+    internal void ReaggregateInto(ScoringWorkspace ws, ReadOnlySpan<double> linkWeights, ReadOnlySpan<int> rankNodes, RadixScratch? radix = null, KernelPath? path = null, bool incremental = false)
     {
         if (!ReferenceEquals(ws.Plan, this) || ws._matrix is null || Array.IndexOf(ws._normalisedDone, false) >= 0)
         {
@@ -64,16 +102,57 @@ public sealed partial class ScoringPlan
 
         int units = ws.UnitCount;
         KernelPath p = path ?? KernelPaths.Best(units);
+
+        // Only nodes whose own link weights changed, or that have a changed child node, are aggregated again: the
+        // others would get the same inputs through the same kernels, so their stored scores are already the result.
+        ReadOnlySpan<double> applied = ws._appliedWeights;
+        bool known = ws._appliedValid;
         for (int k = 0; k < NodeCodes.Count; k++)
         {
-            Aggregate(k, ws._matrix, ws, null, p, linkWeights);
+            int start = _childStart[k], end = _childStart[k + 1];
+            bool changed = !known || !linkWeights[start..end].SequenceEqual(applied[start..end]);
+            for (int c = start; !changed && c < end; c++)
+            {
+                changed = _childRef[c] < 0 && ws._changed[~_childRef[c]];
+            }
+
+            ws._changed[k] = changed;
+            if (changed)
+            {
+                Aggregate(k, ws._matrix, ws, null, p, linkWeights);
+                linkWeights[start..end].CopyTo(ws._appliedWeights.AsSpan(start, end - start));
+                ws._rankCurrent[k] = false;
+            }
         }
 
+        ws._appliedValid = true;
         foreach (int k in rankNodes)
         {
+            if (ws._rankCurrent[k])
+            {
+                continue;
+            }
+
+            if (incremental)
+            {
+                if (ws._rankOrder is null)
+                {
+                    ws._rankOrder = new int[NodeCodes.Count * units];
+                    for (int t = 0; t < ws._rankOrder.Length; t++)
+                    {
+                        ws._rankOrder[t] = t % units;
+                    }
+                }
+
+                ws._universe[k] = Ranking.RankIncremental(ws.NodeScores(k), ws._ranks.AsSpan(k * units, units), Options.RankMethod, ws._rankOrder.AsSpan(k * units, units), ws._keys);
+                ws._rankCurrent[k] = true;
+                continue;
+            }
+
             ws._universe[k] = radix is null
                 ? Ranking.Rank(ws.NodeScores(k), ws._ranks.AsSpan(k * units, units), Options.RankMethod, ascending: false, ws._keys, ws._order)
                 : Ranking.RankRadix(ws.NodeScores(k), ws._ranks.AsSpan(k * units, units), Options.RankMethod, radix);
+            ws._rankCurrent[k] = true;
         }
     }
 }

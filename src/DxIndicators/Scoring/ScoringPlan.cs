@@ -367,6 +367,9 @@ public sealed partial class ScoringPlan
         }
 
         Rank(ws, groups, matrix.RowCount);
+        _childWeight.CopyTo(ws._appliedWeights, 0);
+        Array.Clear(ws._rankCurrent);
+        ws._appliedValid = true;
     }
 
     private void MapColumns(IndicatorMatrix matrix, ScoringWorkspace ws)

@@ -30,6 +30,14 @@ public sealed class ScoringWorkspace
     internal IndicatorMatrix? _matrix;
     internal bool _rawInWorkspace;
 
+    // Re-aggregation bookkeeping (Analysis): the link weights each node was last aggregated with, whether a node's
+    // ungrouped rank buffer matches its scores, and which nodes changed in the current re-aggregation.
+    internal readonly double[] _appliedWeights;
+    internal readonly bool[] _rankCurrent;
+    internal readonly bool[] _changed;
+    internal bool _appliedValid;
+    internal int[]? _rankOrder;
+
     /// <summary>Initializes buffers for a plan and a number of units.</summary>
     /// <param name="plan">The plan the workspace serves.</param>
     /// <param name="unitCount">The number of units (rows) every scored matrix will have.</param>
@@ -61,6 +69,9 @@ public sealed class ScoringWorkspace
         Array.Fill(_nan, double.NaN);
         _columnMap = new int[i];
         _normalisedDone = new bool[i];
+        _appliedWeights = new double[plan.LinkCount];
+        _rankCurrent = new bool[n];
+        _changed = new bool[n];
     }
 
     /// <summary>Gets the plan the workspace serves.</summary>

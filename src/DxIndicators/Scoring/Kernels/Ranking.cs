@@ -134,6 +134,56 @@ internal static class Ranking
         return m;
     }
 
+    /// <summary>
+    /// Ranks like <see cref="Rank"/> with <c>ascending: false</c>, starting from the previous call's order: an insertion
+    /// sort of <paramref name="order"/> (any permutation of 0 … n − 1 on entry; the sorted order on return, missing
+    /// scores last). Repeated rankings of slightly changed scores (uncertainty samples of few units) then cost about
+    /// n comparisons plus the few moves the change needs. Tied scores get the same rank, so the ranks are exactly
+    /// <see cref="Rank"/>'s whatever the order on entry.
+    /// </summary>
+    public static int RankIncremental(ReadOnlySpan<double> scores, Span<double> ranks, RankMethod method, Span<int> order, Span<double> keys)
+    {
+        int n = scores.Length;
+        ThrowHelper.CheckSameLength(n, ranks.Length, nameof(ranks));
+        ThrowHelper.CheckSameLength(n, order.Length, nameof(order));
+        if (keys.Length < n)
+        {
+            ThrowHelper.ThrowDestinationTooShort(nameof(keys), n, keys.Length);
+        }
+
+        for (int i = 1; i < n; i++)
+        {
+            int v = order[i];
+            double s = scores[v];
+            int j = i - 1;
+            while (j >= 0 && Before(s, scores[order[j]]))
+            {
+                order[j + 1] = order[j];
+                j--;
+            }
+
+            order[j + 1] = v;
+        }
+
+        int m = 0;
+        while (m < n && !double.IsNaN(scores[order[m]]))
+        {
+            keys[m] = scores[order[m]];
+            m++;
+        }
+
+        for (int j = m; j < n; j++)
+        {
+            ranks[order[j]] = double.NaN;
+        }
+
+        AssignRanks<double>(keys[..m], order[..m], ranks, method);
+        return m;
+
+        // a goes before b: higher scores first, missing last (never before anything).
+        static bool Before(double a, double b) => a > b || (double.IsNaN(b) && !double.IsNaN(a));
+    }
+
     // Shared by the comparison sort (double keys) and the radix sort (order-preserving ulong keys): walks runs of equal
     // sorted keys and gives each run its tie-rule rank. Keys never hold NaN (missing units are skipped before sorting).
     private static void AssignRanks<T>(ReadOnlySpan<T> k, ReadOnlySpan<int> o, Span<double> ranks, RankMethod method)

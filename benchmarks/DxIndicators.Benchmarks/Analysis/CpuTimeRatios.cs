@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using DxIndicators.Analysis;
+using DxIndicators.Data;
+using DxIndicators.Model;
+using DxIndicators.Scoring;
+using DxIndicators.Scoring.Kernels;
+
+namespace DxIndicators.Benchmarks.Analysis;
+
+/// <summary>
+/// <c>-- --cpu-ratios</c>: a supplement to the BenchmarkDotNet classes for a heavily shared machine. It alternates the
+/// FMA-peak probe, the 63 × 100 product step, the whole 63 × 100 run and the ASEM run on one thread, timing each by
+/// the thread's own CPU time (CLOCK_THREAD_CPUTIME_ID), which other jobs' load does not inflate the way wall time is,
+/// and prints medians of 7 rounds and the ratios between them.
+/// </summary>
+internal static partial class CpuTimeRatios
+{
+    public static int Run()
+    {
+        var bench = new WeightProductBenchmarks();
+        bench.Setup();
+        var asem = new AsemUncertaintyBenchmarks();
+        asem.Setup();
+        const long Fma = 5_000_000;
+        var probe = new List<double>();
+        var product = new List<double>();
+        var whole = new List<double>();
+        var asemSample = new List<double>();
+        for (int round = 0; round < 8; round++)
+        {
+            double t = Cpu(() => FmaPeak.Run(Fma));
+            double p = Cpu(() => bench.Product_63x100_S10k());
+            double w = Cpu(() => bench.Whole_63x100_1T());
+            double a = Cpu(() => asem.Uncertainty_PerSample_1T());
+            if (round == 0)
+            {
+                continue; // warm-up (JIT tiers)
+            }
+
+            probe.Add(FmaPeak.Flops(Fma) / t / 1e9);
+            product.Add(2.0 * 10_240 * 64 * 100 / p / 1e9);
+            whole.Add(w * 1e3);
+            asemSample.Add(a / 100_000 * 1e6);
+        }
+
+        var sobol = new List<double>();
+        for (int round = 0; round < 4; round++)
+        {
+            TimeSpan c0 = Process.GetCurrentProcess().TotalProcessorTime;
+            asem.Sobol_3Inputs_N10k();
+            double cpu = (Process.GetCurrentProcess().TotalProcessorTime - c0).TotalSeconds;
+            if (round > 0)
+            {
+                sobol.Add(cpu);
+            }
+        }
+
+        double peak = Median(probe), prod = Median(product);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"FMA probe (1 thread, thread CPU time): {peak:F1} GFLOP/s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"product 63x100, S=10k: {prod:F1} GFLOP/s = {100 * prod / peak:F0} % of the probe"));
+        double floor = 2.0 * 10_000 * 63 * 100 / (peak * 1e9) * 1e3;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"whole 63x100 run, 1 thread: {Median(whole):F1} ms CPU = {Median(whole) / floor:F1}x the FMA floor ({floor:F2} ms)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ASEM uncertainty, noise 0.25 on levels 2,3, N=100k, 1 thread: {Median(asemSample):F2} us CPU per sample"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ASEM Sobol, 3 inputs, N=10k (50k runs + 1000 bootstrap), both threads: {Median(sobol):F2} s of process CPU time"));
+        return 0;
+    }
+
+    private static double Median(List<double> x)
+    {
+        var s = x.Order().ToList();
+        return s.Count % 2 == 1 ? s[s.Count / 2] : (s[(s.Count / 2) - 1] + s[s.Count / 2]) / 2;
+    }
+
+    private static double Cpu(Func<double> f)
+    {
+        double t0 = ThreadSeconds();
+        f();
+        return ThreadSeconds() - t0;
+    }
+
+    private static double ThreadSeconds()
+    {
+        if (clock_gettime(3, out TimeSpec ts) != 0)
+        {
+            throw new InvalidOperationException("clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed");
+        }
+
+        return ts.Seconds + (ts.Nanoseconds * 1e-9);
+    }
+
+    [LibraryImport("libc", SetLastError = true)]
+    private static partial int clock_gettime(int clock, out TimeSpec time);
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+}

@@ -1,0 +1,597 @@
+using System.Globalization;
+using DxIndicators.Model;
+using DxIndicators.Scoring;
+
+namespace DxIndicators.Analysis;
+
+/// <summary>One uncertain modelling choice (one input of a Sobol analysis).</summary>
+public enum UncertainInput
+{
+    /// <summary>Link weights: uniform noise per level, or one of several supplied weight sets.</summary>
+    Weights,
+
+    /// <summary>The normaliser, one of a list.</summary>
+    Normaliser,
+
+    /// <summary>The aggregator of the chosen levels, one of a list.</summary>
+    Aggregator,
+
+    /// <summary>The imputation method, one of a list (may include none).</summary>
+    Imputation,
+
+    /// <summary>Outlier treatment on or off.</summary>
+    Treatment,
+
+    /// <summary>No indicator excluded, or one of a list excluded (its weight set to 0).</summary>
+    Exclusion,
+}
+
+/// <summary>The drawn parameters of one sample: everything needed to rebuild its model.</summary>
+/// <param name="Index">The sample's index (its row in the design).</param>
+/// <param name="LinkWeights">The link weights, in the order of <see cref="WeightUncertainty.Links"/> (an excluded indicator's links are 0).</param>
+/// <param name="Normaliser">The normaliser, or null when not varied.</param>
+/// <param name="Aggregator">The aggregator of the varied levels, or null when not varied.</param>
+/// <param name="Imputation">The imputation method, or null when not varied.</param>
+/// <param name="Treated">Whether outliers are treated, or null when not varied.</param>
+/// <param name="Excluded">The excluded indicator, or null when none is.</param>
+/// <remarks>Immutable. <see cref="UncertainInputs.OptionsFor"/> turns it into the scoring options of a rebuild.</remarks>
+public sealed record SampleParameters(long Index, ValueList<double> LinkWeights, Normaliser? Normaliser, Aggregator? Aggregator, ImputationMethod? Imputation, bool? Treated, string? Excluded);
+
+/// <summary>
+/// The uncertain modelling choices of an analysis, over a framework and its base scoring options: link weights
+/// (uniform noise per level or supplied weight sets), normaliser, aggregator (per level), imputation, treatment on/off
+/// and exclusion of single indicators (COINr <c>get_sensitivity</c>'s <c>SA_specs</c>, and more).
+/// </summary>
+/// <remarks>
+/// <para>Immutable; every <c>With…</c> returns a new instance. A sample draws one uniform u per varied input (and one
+/// per noisy link) from <see cref="CounterRandom"/> keyed by (seed, sample, input), so sample r's parameters do not
+/// depend on the other samples or on threads. A list choice takes element ⌊u·count⌋; noise gives
+/// <c>w' = w + (2u − 1)·f·w</c>; an exclusion list of k indicators gives k + 1 equally likely options (none, or one).
+/// Formulas: docs/methodology.md, "Uncertain inputs".</para>
+/// <para>Exclusion sets the indicator's link weights to 0, which equals dropping it for the weighted means and the
+/// points ratio; plans with a minimum aggregator or a minimum share (where it would not) reject exclusions.</para>
+/// </remarks>
+public sealed class UncertainInputs
+{
+    private UncertainInputs(Framework framework, ScoringOptions options)
+    {
+        Framework = framework;
+        BaseOptions = options;
+        NominalPlan = ScoringPlan.Compile(framework, options);
+        Links = WeightUncertainty.Links(NominalPlan);
+    }
+
+    private UncertainInputs(UncertainInputs o)
+    {
+        Framework = o.Framework;
+        BaseOptions = o.BaseOptions;
+        NominalPlan = o.NominalPlan;
+        Links = o.Links;
+        NoiseFactors = o.NoiseFactors;
+        NoiseFactorsByLevel = o.NoiseFactorsByLevel;
+        WeightSets = o.WeightSets;
+        Normalisers = o.Normalisers;
+        Aggregators = o.Aggregators;
+        AggregatorLevels = o.AggregatorLevels;
+        Imputations = o.Imputations;
+        TreatmentVaried = o.TreatmentVaried;
+        TreatmentPoints = o.TreatmentPoints;
+        Exclusions = o.Exclusions;
+        LinkNoise = o.LinkNoise;
+    }
+
+    /// <summary>Gets the framework.</summary>
+    public Framework Framework { get; }
+
+    /// <summary>Gets the options every sample starts from (and the nominal scoring uses).</summary>
+    public ScoringOptions BaseOptions { get; }
+
+    /// <summary>Gets the plan of the nominal scoring (the base options, nothing varied).</summary>
+    public ScoringPlan NominalPlan { get; }
+
+    /// <summary>Gets the links of the plan, in the order of every weight vector.</summary>
+    public ValueList<WeightLink> Links { get; }
+
+    /// <summary>Gets the noise factor per parent level (empty: no weight noise).</summary>
+    public IReadOnlyDictionary<NodeKind, double> NoiseFactors { get; private init; } = new Dictionary<NodeKind, double>();
+
+    /// <summary>Gets the supplied weight sets (empty: none).</summary>
+    public ValueList<ValueList<double>> WeightSets { get; private init; } = ValueList<ValueList<double>>.Empty;
+
+    /// <summary>Gets the normalisers to choose from (empty: not varied).</summary>
+    public ValueList<Normaliser> Normalisers { get; private init; } = ValueList<Normaliser>.Empty;
+
+    /// <summary>Gets the aggregators to choose from (empty: not varied).</summary>
+    public ValueList<Aggregator> Aggregators { get; private init; } = ValueList<Aggregator>.Empty;
+
+    /// <summary>Gets the levels whose aggregator is varied (empty: every node).</summary>
+    public ValueList<NodeKind> AggregatorLevels { get; private init; } = ValueList<NodeKind>.Empty;
+
+    /// <summary>Gets the imputation methods to choose from (empty: not varied).</summary>
+    public ValueList<ImputationMethod> Imputations { get; private init; } = ValueList<ImputationMethod>.Empty;
+
+    /// <summary>Gets whether treatment is switched on and off.</summary>
+    public bool TreatmentVaried { get; private init; }
+
+    /// <summary>Gets the winsorising limit used when treatment is on.</summary>
+    public int TreatmentPoints { get; private init; } = 5;
+
+    /// <summary>Gets the indicators one of which may be excluded (empty: not varied).</summary>
+    public ValueList<string> Exclusions { get; private init; } = ValueList<string>.Empty;
+
+    /// <summary>Gets the varied inputs, in the fixed order of <see cref="UncertainInput"/>.</summary>
+    public ValueList<UncertainInput> Inputs
+    {
+        get
+        {
+            var list = new List<UncertainInput>();
+            if (LinkNoise.AsSpan().IndexOfAnyExcept(0.0) >= 0 || WeightSets.Count > 0)
+            {
+                list.Add(UncertainInput.Weights);
+            }
+
+            if (Normalisers.Count > 0)
+            {
+                list.Add(UncertainInput.Normaliser);
+            }
+
+            if (Aggregators.Count > 0)
+            {
+                list.Add(UncertainInput.Aggregator);
+            }
+
+            if (Imputations.Count > 0)
+            {
+                list.Add(UncertainInput.Imputation);
+            }
+
+            if (TreatmentVaried)
+            {
+                list.Add(UncertainInput.Treatment);
+            }
+
+            if (Exclusions.Count > 0)
+            {
+                list.Add(UncertainInput.Exclusion);
+            }
+
+            return ValueList.Of([.. list]);
+        }
+    }
+
+    internal ValueList<double> LinkNoise { get; private init; } = ValueList<double>.Empty;
+
+    internal int CombinationCount => Math.Max(1, Normalisers.Count) * Math.Max(1, Aggregators.Count) * Math.Max(1, Imputations.Count) * (TreatmentVaried ? 2 : 1);
+
+    /// <summary>Starts a description of uncertain inputs with nothing varied.</summary>
+    /// <param name="framework">The framework.</param>
+    /// <param name="options">The base options (null: <see cref="ScoringOptions.Default"/>).</param>
+    /// <returns>The inputs.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="framework"/> is null.</exception>
+    /// <exception cref="ArgumentException">The options do not fit the framework (see <see cref="ScoringPlan.Compile"/>).</exception>
+    public static UncertainInputs For(Framework framework, ScoringOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(framework);
+        var inputs = new UncertainInputs(framework, options ?? ScoringOptions.Default);
+        return new UncertainInputs(inputs) { LinkNoise = ValueList.Of(new double[inputs.Links.Count]) };
+    }
+
+    /// <summary>Returns inputs with uniform weight noise per parent level (COINr <c>get_noisy_weights</c>' <c>noise_specs</c>).</summary>
+    /// <param name="factors">Noise factor in [0, 1] per level of the parent node (e.g. <see cref="NodeKind.Pillar"/> varies the indicator weights inside pillars).</param>
+    /// <returns>The new inputs.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="factors"/> is null.</exception>
+    /// <exception cref="ArgumentException">A factor is outside [0, 1], or weight sets are already given (all problems listed).</exception>
+    public UncertainInputs WithWeightNoise(IReadOnlyDictionary<NodeKind, double> factors)
+    {
+        ArgumentNullException.ThrowIfNull(factors);
+        var problems = new List<string>();
+        foreach ((NodeKind kind, double f) in factors)
+        {
+            if (!(f is >= 0 and <= 1))
+            {
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"the noise factor of level {kind} must be in [0, 1] but was {f}"));
+            }
+        }
+
+        if (WeightSets.Count > 0)
+        {
+            problems.Add("weight sets are already given; weights vary either by noise or by sets");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException($"Invalid weight noise: {string.Join("; ", problems)}.", nameof(factors));
+        }
+
+        var noise = new double[Links.Count];
+        for (int c = 0; c < noise.Length; c++)
+        {
+            noise[c] = factors.GetValueOrDefault(NominalPlan.LinkParentKind(c));
+        }
+
+        return new UncertainInputs(this) { NoiseFactors = new Dictionary<NodeKind, double>(factors), LinkNoise = ValueList.Of(noise) };
+    }
+
+    /// <summary>Returns inputs with uniform weight noise by COINr level of the weighted item (COINr <c>noise_specs</c>' <c>Level</c>).</summary>
+    /// <param name="factorsByLevel">Noise factor in [0, 1] per level of the <em>child</em>: 1 varies indicator weights, 2 the weights of
+    /// level-2 aggregates (pillars in ASEM), and so on (a node's level is 1 + the highest level of its children).</param>
+    /// <returns>The new inputs.</returns>
+    /// <exception cref="ArgumentException">A factor is outside [0, 1], a level is below 1 or above the root's, or weight sets are already given.</exception>
+    public UncertainInputs WithWeightNoiseByLevel(IReadOnlyDictionary<int, double> factorsByLevel)
+    {
+        ArgumentNullException.ThrowIfNull(factorsByLevel);
+        int[] levels = NominalPlan.NodeLevels();
+        int top = levels.Length == 0 ? 1 : levels.Max();
+        var problems = new List<string>();
+        foreach ((int level, double f) in factorsByLevel)
+        {
+            if (level < 1 || level >= top)
+            {
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"level {level} has no weights (weighted items are at levels 1 to {top - 1})"));
+            }
+
+            if (!(f is >= 0 and <= 1))
+            {
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"the noise factor of level {level} must be in [0, 1] but was {f}"));
+            }
+        }
+
+        if (WeightSets.Count > 0)
+        {
+            problems.Add("weight sets are already given; weights vary either by noise or by sets");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException($"Invalid weight noise: {string.Join("; ", problems)}.", nameof(factorsByLevel));
+        }
+
+        var noise = new double[Links.Count];
+        for (int c = 0; c < noise.Length; c++)
+        {
+            noise[c] = factorsByLevel.GetValueOrDefault(NominalPlan.LinkChildLevel(c, levels));
+        }
+
+        var byKind = new Dictionary<NodeKind, double>();
+        return new UncertainInputs(this) { NoiseFactors = byKind, NoiseFactorsByLevel = new Dictionary<int, double>(factorsByLevel), LinkNoise = ValueList.Of(noise) };
+    }
+
+    /// <summary>Gets the noise factor per COINr level of the weighted item, when given by level (empty otherwise).</summary>
+    public IReadOnlyDictionary<int, double> NoiseFactorsByLevel { get; private init; } = new Dictionary<int, double>();
+
+    /// <summary>Returns inputs with the same uniform weight noise on every link.</summary>
+    /// <param name="factor">The noise factor in [0, 1].</param>
+    /// <returns>The new inputs.</returns>
+    /// <exception cref="ArgumentException">The factor is outside [0, 1].</exception>
+    public UncertainInputs WithWeightNoise(double factor) =>
+        WithWeightNoise(Enum.GetValues<NodeKind>().ToDictionary(k => k, _ => factor));
+
+    /// <summary>Returns inputs where each sample takes one of the supplied weight sets, equally likely.</summary>
+    /// <param name="sets">Weight vectors, one weight per link in the order of <see cref="Links"/>.</param>
+    /// <returns>The new inputs.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="sets"/> is null.</exception>
+    /// <exception cref="ArgumentException">No set, a set of the wrong length or with a negative or non-finite weight, or noise already given (all listed).</exception>
+    public UncertainInputs WithWeightSets(IReadOnlyList<IReadOnlyList<double>> sets)
+    {
+        ArgumentNullException.ThrowIfNull(sets);
+        var problems = new List<string>();
+        if (sets.Count == 0)
+        {
+            problems.Add("at least one weight set is needed");
+        }
+
+        if (LinkNoise.AsSpan().IndexOfAnyExcept(0.0) >= 0)
+        {
+            problems.Add("weight noise is already given; weights vary either by noise or by sets");
+        }
+
+        for (int r = 0; r < sets.Count; r++)
+        {
+            IReadOnlyList<double>? v = sets[r];
+            if (v is null || v.Count != Links.Count)
+            {
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"set {r} has {v?.Count ?? 0} weights but the plan has {Links.Count} links"));
+                continue;
+            }
+
+            for (int c = 0; c < v.Count; c++)
+            {
+                if (!double.IsFinite(v[c]) || v[c] < 0)
+                {
+                    problems.Add(string.Create(CultureInfo.InvariantCulture, $"set {r} link {c} ({Links[c].Parent} → {Links[c].Child}) has weight {v[c]}, which is not finite and ≥ 0"));
+                }
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException($"Invalid weight sets: {string.Join("; ", problems)}.", nameof(sets));
+        }
+
+        return new UncertainInputs(this) { WeightSets = sets.Select(s => s.ToValueList()).ToValueList() };
+    }
+
+    /// <summary>Returns inputs where each sample uses one normaliser of the list for every indicator (per-indicator overrides of the base options still win).</summary>
+    /// <param name="normalisers">The normalisers (at least two for the choice to matter).</param>
+    /// <returns>The new inputs.</returns>
+    /// <exception cref="ArgumentException">The list is empty or holds null.</exception>
+    public UncertainInputs WithNormalisers(IEnumerable<Normaliser> normalisers)
+    {
+        ValueList<Normaliser> list = CheckList(normalisers, nameof(normalisers));
+        return new UncertainInputs(this) { Normalisers = list };
+    }
+
+    /// <summary>Returns inputs where each sample uses one aggregator of the list for every node of the given levels.</summary>
+    /// <param name="aggregators">The aggregators.</param>
+    /// <param name="levels">The levels (null or empty: every node).</param>
+    /// <returns>The new inputs.</returns>
+    /// <exception cref="ArgumentException">The list is empty or holds null.</exception>
+    public UncertainInputs WithAggregators(IEnumerable<Aggregator> aggregators, IEnumerable<NodeKind>? levels = null)
+    {
+        ValueList<Aggregator> list = CheckList(aggregators, nameof(aggregators));
+        return new UncertainInputs(this) { Aggregators = list, AggregatorLevels = (levels ?? []).Distinct().ToValueList() };
+    }
+
+    /// <summary>Returns inputs where each sample uses one imputation method of the list (include <see cref="ImputationMethod.None"/> to compare with none).</summary>
+    /// <param name="methods">The methods; group mean uses the base options' group column.</param>
+    /// <returns>The new inputs.</returns>
+    /// <exception cref="ArgumentException">The list is empty, or holds a panel-only method, or group mean without a group column in the base options.</exception>
+    public UncertainInputs WithImputations(IEnumerable<ImputationMethod> methods)
+    {
+        ArgumentNullException.ThrowIfNull(methods);
+        var list = methods.ToList();
+        if (list.Count == 0 || list.Any(m => !Enum.IsDefined(m) || m == ImputationMethod.LatestEarlierPeriod))
+        {
+            throw new ArgumentException("Imputation choices must be a non-empty list of None, ColumnMean, ColumnMedian or GroupMean.", nameof(methods));
+        }
+
+        if (list.Contains(ImputationMethod.GroupMean) && BaseOptions.ImputationGroup is null)
+        {
+            throw new ArgumentException("Group-mean imputation as a choice needs the group column in the base options (ScoringOptions.WithImputation(GroupMean, column)).", nameof(methods));
+        }
+
+        return new UncertainInputs(this) { Imputations = list.ToValueList() };
+    }
+
+    /// <summary>Returns inputs where each sample has outlier treatment off or on (COINr's default winsorising rule).</summary>
+    /// <param name="maxPoints">The winsorising limit when on (COINr default 5), at least 1.</param>
+    /// <returns>The new inputs.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxPoints"/> is below 1.</exception>
+    public UncertainInputs WithTreatmentChoice(int maxPoints = 5)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxPoints, 1);
+        return new UncertainInputs(this) { TreatmentVaried = true, TreatmentPoints = maxPoints };
+    }
+
+    /// <summary>Returns inputs where each sample excludes no indicator or one of the list, all k + 1 options equally likely.</summary>
+    /// <param name="indicators">Indicator codes of the framework (null: every indicator).</param>
+    /// <returns>The new inputs.</returns>
+    /// <exception cref="ArgumentException">A code is not an indicator of the plan, or the list is empty (all unknown codes listed).</exception>
+    public UncertainInputs WithExclusions(IEnumerable<string>? indicators = null)
+    {
+        var list = (indicators ?? NominalPlan.IndicatorCodes.Where(c => Links.Any(l => l.Child == c))).Distinct(StringComparer.Ordinal).ToList();
+        var unknown = list.Where(c => !Links.Any(l => string.Equals(l.Child, c, StringComparison.Ordinal)) || NominalPlan.IndicatorCodes.AsSpan().IndexOf(c) < 0).ToList();
+        if (list.Count == 0 || unknown.Count > 0)
+        {
+            throw new ArgumentException(list.Count == 0 ? "The exclusion list is empty." : $"Framework '{Framework.Id}' has no aggregated indicator {string.Join(", ", unknown.Select(c => $"'{c}'"))}.", nameof(indicators));
+        }
+
+        return new UncertainInputs(this) { Exclusions = list.ToValueList() };
+    }
+
+    /// <summary>Draws the parameters of one sample, exactly as an analysis with this seed does.</summary>
+    /// <param name="seed">The analysis seed.</param>
+    /// <param name="index">The sample index (row of the design), ≥ 0.</param>
+    /// <returns>The parameters.</returns>
+    public SampleParameters Sample(int seed, long index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        Span<ulong> keys = stackalloc ulong[GroupCount];
+        SampleKeys(seed, index, keys);
+        var weights = new double[Links.Count];
+        DrawChoices(keys, out int combo, out int excluded);
+        DrawWeights(keys, CombinationCount == 1 ? NominalPlan.LinkWeights : CombinationPlan(combo).LinkWeights, weights, excluded);
+        return Describe(index, weights, combo, excluded);
+    }
+
+    /// <summary>Gets the scoring options that rebuild one sample's model from scratch (the test oracle's route).</summary>
+    /// <param name="sample">The sample's parameters.</param>
+    /// <returns>The options: the base options with the sample's choices and its link weights as weight overrides.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="sample"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">A child is linked from several parents, so per-link weights cannot be expressed as per-code overrides.</exception>
+    public ScoringOptions OptionsFor(SampleParameters sample)
+    {
+        ArgumentNullException.ThrowIfNull(sample);
+        ScoringOptions o = Choose(sample.Normaliser, sample.Aggregator, sample.Imputation, sample.Treated);
+        if (Links.Select(l => l.Child).Distinct(StringComparer.Ordinal).Count() != Links.Count)
+        {
+            throw new InvalidOperationException("A child is linked from several parents; per-link weights cannot be written as per-code weight overrides.");
+        }
+
+        var plan = ScoringPlan.Compile(Framework, o);
+        var weights = new List<KeyValuePair<string, double>>();
+        for (int c = 0; c < Links.Count; c++)
+        {
+            if (!plan.LinkIsPointsRatio(c))
+            {
+                weights.Add(new(Links[c].Child, sample.LinkWeights[c]));
+            }
+        }
+
+        return o.WithWeights(weights);
+    }
+
+    // Input groups of the counter-based draws, fixed whatever is varied (so adding an input never changes another's draws).
+    internal const int GroupCount = 6;
+
+    internal static int GroupOf(UncertainInput input) => (int)input;
+
+    internal static void SampleKeys(int seed, long row, Span<ulong> keys)
+    {
+        for (int g = 0; g < keys.Length; g++)
+        {
+            keys[g] = CounterRandom.Key(seed, 0, row, g);
+        }
+    }
+
+    internal ScoringPlan CombinationPlan(int combo)
+    {
+        (int n, int a, int i, int t) = Split(combo);
+        return ScoringPlan.Compile(Framework, Choose(
+            Normalisers.Count > 0 ? Normalisers[n] : null,
+            Aggregators.Count > 0 ? Aggregators[a] : null,
+            Imputations.Count > 0 ? Imputations[i] : null,
+            TreatmentVaried ? t == 1 : null));
+    }
+
+    internal string DescribeCombination(int combo)
+    {
+        (int n, int a, int i, int t) = Split(combo);
+        var parts = new List<string>();
+        if (Normalisers.Count > 0)
+        {
+            parts.Add($"normaliser {Normalisers[n]}");
+        }
+
+        if (Aggregators.Count > 0)
+        {
+            parts.Add($"aggregator {Aggregators[a]}");
+        }
+
+        if (Imputations.Count > 0)
+        {
+            parts.Add($"imputation {Imputations[i]}");
+        }
+
+        if (TreatmentVaried)
+        {
+            parts.Add(t == 1 ? "treatment on" : "treatment off");
+        }
+
+        return parts.Count == 0 ? "the base options" : string.Join(", ", parts);
+    }
+
+    /// <summary>Draws one sample's discrete choices: the combination (normaliser, aggregator, imputation, treatment) and the excluded indicator (−1: none).</summary>
+    internal void DrawChoices(ReadOnlySpan<ulong> keys, out int combo, out int excluded)
+    {
+        int n = Pick(keys[GroupOf(UncertainInput.Normaliser)], Normalisers.Count);
+        int a = Pick(keys[GroupOf(UncertainInput.Aggregator)], Aggregators.Count);
+        int i = Pick(keys[GroupOf(UncertainInput.Imputation)], Imputations.Count);
+        int t = TreatmentVaried ? Pick(keys[GroupOf(UncertainInput.Treatment)], 2) : 0;
+        combo = (((((n * Math.Max(1, Aggregators.Count)) + a) * Math.Max(1, Imputations.Count)) + i) * (TreatmentVaried ? 2 : 1)) + t;
+        excluded = Exclusions.Count > 0 ? Pick(keys[GroupOf(UncertainInput.Exclusion)], Exclusions.Count + 1) - 1 : -1;
+    }
+
+    /// <summary>Draws one sample's link weights around <paramref name="nominal"/> (the weights of its combination's plan), then zeroes the excluded indicator's links.</summary>
+    internal void DrawWeights(ReadOnlySpan<ulong> keys, ReadOnlySpan<double> nominal, Span<double> weights, int excluded)
+    {
+        ulong wk = keys[GroupOf(UncertainInput.Weights)];
+        if (WeightSets.Count > 0)
+        {
+            WeightSets[Pick(wk, WeightSets.Count)].AsSpan().CopyTo(weights);
+        }
+        else
+        {
+            nominal.CopyTo(weights);
+            ReadOnlySpan<double> noise = LinkNoise.AsSpan();
+            for (int c = 0; c < weights.Length; c++)
+            {
+                double f = noise[c];
+                if (f != 0)
+                {
+                    double w = weights[c];
+                    weights[c] = w + (((2 * CounterRandom.Uniform(wk, c)) - 1) * f * w);
+                }
+            }
+        }
+
+        if (excluded >= 0)
+        {
+            foreach (int c in ExcludedLinks(excluded))
+            {
+                weights[c] = 0;
+            }
+        }
+    }
+
+    internal int[] ExcludedLinks(int excluded)
+    {
+        string code = Exclusions[excluded];
+        return [.. Enumerable.Range(0, Links.Count).Where(c => string.Equals(Links[c].Child, code, StringComparison.Ordinal))];
+    }
+
+    internal SampleParameters Describe(long index, double[] weights, int combo, int excluded)
+    {
+        (int n, int a, int i, int t) = Split(combo);
+        return new SampleParameters(
+            index,
+            ValueList.Of(weights),
+            Normalisers.Count > 0 ? Normalisers[n] : null,
+            Aggregators.Count > 0 ? Aggregators[a] : null,
+            Imputations.Count > 0 ? Imputations[i] : null,
+            TreatmentVaried ? t == 1 : null,
+            excluded >= 0 ? Exclusions[excluded] : null);
+    }
+
+    private static int Pick(ulong key, int count) => count <= 1 ? 0 : Math.Min(count - 1, (int)(CounterRandom.Uniform(key, 0) * count));
+
+    private (int N, int A, int I, int T) Split(int combo)
+    {
+        int nt = TreatmentVaried ? 2 : 1, ni = Math.Max(1, Imputations.Count), na = Math.Max(1, Aggregators.Count);
+        int t = combo % nt;
+        combo /= nt;
+        int i = combo % ni;
+        combo /= ni;
+        int a = combo % na;
+        return (combo / na, a, i, t);
+    }
+
+    private ScoringOptions Choose(Normaliser? normaliser, Aggregator? aggregator, ImputationMethod? imputation, bool? treated)
+    {
+        ScoringOptions o = BaseOptions;
+        if (normaliser is not null)
+        {
+            o = o.WithNormaliser(normaliser);
+        }
+
+        if (aggregator is not null)
+        {
+            if (AggregatorLevels.Count == 0)
+            {
+                o = o.WithAggregator(aggregator);
+            }
+            else
+            {
+                foreach (NodeKind level in AggregatorLevels)
+                {
+                    o = o.WithAggregator(level, aggregator);
+                }
+            }
+        }
+
+        if (imputation is { } m)
+        {
+            o = o.WithImputation(m, m == ImputationMethod.GroupMean ? BaseOptions.ImputationGroup : null);
+        }
+
+        if (treated is { } on)
+        {
+            o = o.WithTreatment(on ? TreatmentPoints : 0, BaseOptions.SkewThreshold, BaseOptions.KurtosisThreshold);
+        }
+
+        return o;
+    }
+
+    private static ValueList<T> CheckList<T>(IEnumerable<T> items, string name)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(items, name);
+        var list = items.ToList();
+        if (list.Count == 0 || list.Any(x => x is null))
+        {
+            throw new ArgumentException("The list of choices must be non-empty and hold no null.", name);
+        }
+
+        return list.ToValueList();
+    }
+}

@@ -1,0 +1,367 @@
+using System.Globalization;
+using DxIndicators.Data;
+using DxIndicators.Model;
+using DxIndicators.Scoring;
+using DxIndicators.Scoring.Kernels;
+
+namespace DxIndicators.Analysis;
+
+/// <summary>One indicator's share of one unit's score at one node: effective weight × normalised value.</summary>
+/// <param name="Unit">The unit code.</param>
+/// <param name="Node">The node code.</param>
+/// <param name="Indicator">The indicator code.</param>
+/// <param name="EffectiveWeight">The indicator's weight in the node's score for this unit (weights re-normalised over the children present, multiplied down the tree).</param>
+/// <param name="Normalised">The indicator's normalised value.</param>
+/// <param name="Value">The contribution, <paramref name="EffectiveWeight"/> × <paramref name="Normalised"/>; a node's contributions add up to its score.</param>
+public readonly record struct IndicatorContribution(string Unit, string Node, string Indicator, double EffectiveWeight, double Normalised, double Value);
+
+/// <summary>An indicator where a unit stands out from its peers (COINr <c>get_str_weak</c>).</summary>
+/// <param name="Unit">The unit code.</param>
+/// <param name="Indicator">The indicator code.</param>
+/// <param name="Rank">The unit's rank on the indicator's normalised value among all units (1 = best, competition ties).</param>
+/// <param name="RankedUnits">How many units have a value.</param>
+/// <param name="Normalised">The normalised value.</param>
+/// <param name="Raw">The raw value.</param>
+/// <param name="IsStrength">True for a strength (best ranks), false for a weakness (worst ranks).</param>
+public readonly record struct StrengthOrWeakness(string Unit, string Indicator, double Rank, int RankedUnits, double Normalised, double Raw, bool IsStrength);
+
+/// <summary>The smallest change of one indicator's raw value that lifts a unit at least one rank at a node, all else unchanged.</summary>
+/// <param name="Unit">The unit code.</param>
+/// <param name="Node">The node code.</param>
+/// <param name="Indicator">The indicator code.</param>
+/// <param name="CurrentRaw">The unit's raw value now.</param>
+/// <param name="RequiredRaw">The raw value found (NaN when no value within the indicator's valid range lifts the unit).</param>
+/// <param name="CurrentRank">The unit's rank now.</param>
+/// <param name="NewRank">The rank with <paramref name="RequiredRaw"/>.</param>
+public readonly record struct Improvement(string Unit, string Node, string Indicator, double CurrentRaw, double RequiredRaw, double CurrentRank, double NewRank)
+{
+    /// <summary>Gets the change in raw units, RequiredRaw − CurrentRaw (positive for higher-is-better indicators).</summary>
+    public double Change => RequiredRaw - CurrentRaw;
+}
+
+/// <summary>One unit in a comparison of two scorings of the same data (COINr <c>compare_coins</c>).</summary>
+/// <param name="Unit">The unit code.</param>
+/// <param name="ScoreA">The score in the first scoring.</param>
+/// <param name="ScoreB">The score in the second scoring.</param>
+/// <param name="RankA">The rank in the first scoring.</param>
+/// <param name="RankB">The rank in the second scoring.</param>
+public readonly record struct ScoringDifference(string Unit, double ScoreA, double ScoreB, double RankA, double RankB)
+{
+    /// <summary>Gets RankB − RankA (negative: the unit moved up).</summary>
+    public double RankChange => RankB - RankA;
+
+    /// <summary>Gets ScoreB − ScoreA.</summary>
+    public double ScoreChange => ScoreB - ScoreA;
+}
+
+/// <summary>Back to the data: contributions, strengths and weaknesses, smallest improvements, and comparisons of two scorings.</summary>
+/// <remarks>Formulas: docs/methodology.md, "Contributions and improvements".</remarks>
+public static class UnitAnalysis
+{
+    /// <summary>Splits every unit's score at a node into indicator contributions.</summary>
+    /// <param name="plan">The plan.</param>
+    /// <param name="matrix">Raw values.</param>
+    /// <param name="node">The node (null: the root).</param>
+    /// <param name="groups">Group columns, when the plan needs them.</param>
+    /// <returns>Rows per unit (matrix order) and indicator (framework order of first use); units with a missing score have none.</returns>
+    /// <exception cref="ArgumentException">Unknown node.</exception>
+    /// <exception cref="InvalidOperationException">A node below uses a non-linear aggregator (contributions add up only through weighted arithmetic means and points ratios).</exception>
+    public static ValueList<IndicatorContribution> Contributions(ScoringPlan plan, IndicatorMatrix matrix, string? node = null, IReadOnlyDictionary<string, IReadOnlyList<string?>>? groups = null)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(matrix);
+        int k = NodeIndex(plan, node ?? plan.Framework.Root);
+        CheckLinear(plan, k);
+        var ws = new ScoringWorkspace(plan, matrix.RowCount);
+        plan.ScoreInto(matrix, ws, groups);
+        ReadOnlySpan<double> weights = plan.LinkWeights;
+        var rows = new List<IndicatorContribution>();
+        var share = new Dictionary<int, double>();
+        var order = new List<int>();
+        for (int u = 0; u < matrix.RowCount; u++)
+        {
+            if (double.IsNaN(ws.NodeScores(k)[u]))
+            {
+                continue;
+            }
+
+            share.Clear();
+            order.Clear();
+            Walk(k, 1.0, u, weights);
+            foreach (int j in order)
+            {
+                double e = share[j], x = ws.Normalised(j)[u];
+                rows.Add(new IndicatorContribution(matrix.Units[u], plan.NodeCodes[k], plan.IndicatorCodes[j], e, x, e * x));
+            }
+        }
+
+        return rows.ToValueList();
+
+        void Walk(int at, double s, int u, ReadOnlySpan<double> w)
+        {
+            (int start, int end) = plan.ChildRange(at);
+            bool points = plan.NodeMethod(at) == AggregationMethod.PointsRatio;
+            double total = 0;
+            for (int c = start; c < end; c++)
+            {
+                if (points || !double.IsNaN(Child(c, u)))
+                {
+                    total += w[c];
+                }
+            }
+
+            for (int c = start; c < end; c++)
+            {
+                double x = Child(c, u);
+                if (double.IsNaN(x))
+                {
+                    continue;
+                }
+
+                double e = s * w[c] / total;
+                int r = plan.ChildReference(c);
+                if (r >= 0)
+                {
+                    if (!share.TryAdd(r, e))
+                    {
+                        share[r] += e;
+                    }
+                    else
+                    {
+                        order.Add(r);
+                    }
+                }
+                else
+                {
+                    Walk(~r, e, u, w);
+                }
+            }
+        }
+
+        double Child(int c, int u)
+        {
+            int r = plan.ChildReference(c);
+            return r >= 0 ? ws.Normalised(r)[u] : ws.NodeScores(~r)[u];
+        }
+    }
+
+    /// <summary>The indicators where a unit ranks best and worst among all units (COINr <c>get_str_weak</c> on normalised values).</summary>
+    /// <param name="table">A score table.</param>
+    /// <param name="raw">The raw values the table was scored from (for display).</param>
+    /// <param name="unit">The unit code.</param>
+    /// <param name="count">How many strengths and how many weaknesses, at least 1.</param>
+    /// <returns>Strengths (best rank first), then weaknesses (worst rank first); ties broken by framework order; indicators the unit lacks are left out.</returns>
+    /// <exception cref="KeyNotFoundException">Unknown unit.</exception>
+    public static ValueList<StrengthOrWeakness> StrengthsAndWeaknesses(ScoreTable table, IndicatorMatrix raw, string unit, int count = 5)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(raw);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        int u = table.Units.AsSpan().IndexOf(unit);
+        if (u < 0)
+        {
+            throw new KeyNotFoundException($"The score table has no unit '{unit}'.");
+        }
+
+        int n = table.Units.Count;
+        var ranks = new double[n];
+        var keys = new double[n];
+        var order = new int[n];
+        var list = new List<(string Code, double Rank, int Ranked, double Value, double Raw)>();
+        foreach (string code in table.Indicators)
+        {
+            ReadOnlySpan<double> values = table.Normalised(code);
+            if (double.IsNaN(values[u]))
+            {
+                continue;
+            }
+
+            int ranked = Ranking.Rank(values, ranks, RankMethod.Competition, ascending: false, keys, order);
+            int col = raw.Indicators.AsSpan().IndexOf(code);
+            list.Add((code, ranks[u], ranked, values[u], col < 0 ? double.NaN : raw.Column(col)[raw.Units.AsSpan().IndexOf(unit)]));
+        }
+
+        var rows = new List<StrengthOrWeakness>();
+        foreach (var s in list.OrderBy(x => x.Rank).Take(count))
+        {
+            rows.Add(new StrengthOrWeakness(unit, s.Code, s.Rank, s.Ranked, s.Value, s.Raw, true));
+        }
+
+        foreach (var s in list.OrderByDescending(x => x.Rank).Take(count))
+        {
+            rows.Add(new StrengthOrWeakness(unit, s.Code, s.Rank, s.Ranked, s.Value, s.Raw, false));
+        }
+
+        return rows.ToValueList();
+    }
+
+    /// <summary>
+    /// For each indicator under a node, the smallest change of the unit's raw value (in the indicator's better direction,
+    /// within its valid range) that lifts the unit at least one rank, found by re-scoring: the change is doubled until the
+    /// rank improves, then bisected 60 times.
+    /// </summary>
+    /// <param name="plan">The plan.</param>
+    /// <param name="matrix">Raw values.</param>
+    /// <param name="unit">The unit code.</param>
+    /// <param name="node">The node (null: the root).</param>
+    /// <param name="groups">Group columns, when the plan needs them.</param>
+    /// <returns>One row per indicator the unit has a value for, smallest relative change first; NaN required value when none helps.</returns>
+    /// <exception cref="KeyNotFoundException">Unknown unit.</exception>
+    /// <exception cref="ArgumentException">Unknown node.</exception>
+    public static ValueList<Improvement> SmallestImprovements(ScoringPlan plan, IndicatorMatrix matrix, string unit, string? node = null, IReadOnlyDictionary<string, IReadOnlyList<string?>>? groups = null)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(matrix);
+        int k = NodeIndex(plan, node ?? plan.Framework.Root);
+        int u = matrix.Units.AsSpan().IndexOf(unit);
+        if (u < 0)
+        {
+            throw new KeyNotFoundException($"The data have no unit '{unit}'.");
+        }
+
+        var ws = new ScoringWorkspace(plan, matrix.RowCount);
+        int[] rankNode = [k];
+        var radix = new RadixScratch(matrix.RowCount);
+        double current = RankWith(matrix);
+        var under = new HashSet<string>(plan.EffectiveWeights(plan.NodeCodes[k]).Keys, StringComparer.Ordinal);
+        var rows = new List<(Improvement Row, double Relative)>();
+        double[] values = matrix.AsSpan().ToArray();
+        foreach (IndicatorDefinition ind in plan.Framework.Indicators.Where(i => under.Contains(i.Code)))
+        {
+            int col = matrix.Indicators.AsSpan().IndexOf(ind.Code);
+            if (col < 0 || double.IsNaN(matrix[u, col]) || current <= 1)
+            {
+                continue;
+            }
+
+            double x0 = matrix[u, col];
+            double sign = ind.Polarity == Polarity.LowerIsBetter ? -1 : 1;
+            double limit = sign > 0 ? ind.ValidRange.Max : ind.ValidRange.Min;
+            (double lo, double hi) = Spread(matrix.Column(col));
+            double step = hi > lo ? hi - lo : Math.Max(1, Math.Abs(x0));
+            double found = double.NaN, newRank = current;
+            for (int d = 0; d < 40; d++, step *= 2)
+            {
+                double x = Clamp(x0 + (sign * step));
+                double r = Try(col, x);
+                if (r < current)
+                {
+                    (found, newRank) = (x, r);
+                    break;
+                }
+
+                if (x == limit)
+                {
+                    break;
+                }
+            }
+
+            if (!double.IsNaN(found))
+            {
+                double good = found, bad = x0;
+                for (int it = 0; it < 60; it++)
+                {
+                    double mid = bad + ((good - bad) / 2);
+                    if (mid == good || mid == bad)
+                    {
+                        break;
+                    }
+
+                    double r = Try(col, mid);
+                    if (r < current)
+                    {
+                        (good, newRank) = (mid, r);
+                    }
+                    else
+                    {
+                        bad = mid;
+                    }
+                }
+
+                found = good;
+                newRank = Try(col, good);
+            }
+
+            values[(col * matrix.RowCount) + u] = x0;
+            double relative = double.IsNaN(found) ? double.PositiveInfinity : Math.Abs(found - x0) / (hi > lo ? hi - lo : 1);
+            rows.Add((new Improvement(unit, plan.NodeCodes[k], ind.Code, x0, found, current, newRank), relative));
+
+            double Clamp(double x) => sign > 0 ? Math.Min(x, limit) : Math.Max(x, limit);
+        }
+
+        return rows.OrderBy(r => r.Relative).Select(r => r.Row).ToValueList();
+
+        double Try(int col, double x)
+        {
+            values[(col * matrix.RowCount) + u] = x;
+            return RankWith(new IndicatorMatrix(matrix.Units, matrix.Indicators, values));
+        }
+
+        double RankWith(IndicatorMatrix m)
+        {
+            plan.ScoreInto(m, ws, groups);
+            plan.ReaggregateInto(ws, plan.LinkWeights, rankNode, radix);
+            return ws.Ranks(k)[u];
+        }
+    }
+
+    /// <summary>Compares two scorings of the same units at one node (COINr <c>compare_coins</c>).</summary>
+    /// <param name="a">The first table.</param>
+    /// <param name="b">The second table.</param>
+    /// <param name="node">The node code, present in both.</param>
+    /// <returns>One row per unit of <paramref name="a"/>, in its order; a unit missing from <paramref name="b"/> gets NaN there.</returns>
+    /// <exception cref="KeyNotFoundException">The node is missing from a table.</exception>
+    public static ValueList<ScoringDifference> Compare(ScoreTable a, ScoreTable b, string node)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        ReadOnlySpan<double> sa = a.Scores(node), ra = a.Ranks(node), sb = b.Scores(node), rb = b.Ranks(node);
+        var rows = new ScoringDifference[a.Units.Count];
+        for (int i = 0; i < rows.Length; i++)
+        {
+            int j = b.Units.AsSpan().IndexOf(a.Units[i]);
+            rows[i] = new ScoringDifference(a.Units[i], sa[i], j < 0 ? double.NaN : sb[j], ra[i], j < 0 ? double.NaN : rb[j]);
+        }
+
+        return ValueList.Of(rows);
+    }
+
+    private static (double Lo, double Hi) Spread(ReadOnlySpan<double> x)
+    {
+        double lo = double.PositiveInfinity, hi = double.NegativeInfinity;
+        foreach (double v in x)
+        {
+            if (!double.IsNaN(v))
+            {
+                lo = Math.Min(lo, v);
+                hi = Math.Max(hi, v);
+            }
+        }
+
+        return (lo, hi);
+    }
+
+    private static int NodeIndex(ScoringPlan plan, string node)
+    {
+        int k = plan.NodeCodes.AsSpan().IndexOf(node);
+        return k >= 0 ? k : throw new ArgumentException($"Framework '{plan.Framework.Id}' has no node '{node}'.", nameof(node));
+    }
+
+    private static void CheckLinear(ScoringPlan plan, int k)
+    {
+        AggregationMethod m = plan.NodeMethod(k);
+        if (m is not (AggregationMethod.ArithmeticMean or AggregationMethod.PointsRatio))
+        {
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"Contributions add up to the score only through weighted arithmetic means and points ratios, but node '{plan.NodeCodes[k]}' uses {m}."));
+        }
+
+        (int start, int end) = plan.ChildRange(k);
+        for (int c = start; c < end; c++)
+        {
+            if (plan.ChildReference(c) < 0)
+            {
+                CheckLinear(plan, ~plan.ChildReference(c));
+            }
+        }
+    }
+}

@@ -1,0 +1,159 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace DxIndicators.Scoring.Kernels;
+
+/// <summary>
+/// C = A · B for uncertainty runs: A is rows × k (one effective-weight vector per sample, row-major), B is k × n
+/// (one normalised indicator per row, units padded to a multiple of 64), C is rows × n. The Vector512 path is a
+/// register-blocked micro-kernel of 3 rows × 64 columns (24 accumulators, shared/research/perf.md §5); every output
+/// element is the same fused multiply-add chain over k in order on every path, so the scalar twin is bit-identical.
+/// </summary>
+internal static class WeightProduct
+{
+    /// <summary>Columns per tile: 8 vectors of 8 doubles.</summary>
+    public const int Tile = 64;
+
+    /// <summary>Rounds a column count up to whole tiles.</summary>
+    public static int Padded(int n) => (n + Tile - 1) / Tile * Tile;
+
+    /// <summary>Multiplies on the given path (Scalar or V512; V512 falls back to scalar when not accelerated).</summary>
+    public static void Multiply(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int rows, int k, int n, KernelPath path)
+    {
+        if (n % Tile != 0 || a.Length < rows * k || b.Length < k * n || c.Length < rows * n)
+        {
+            throw new ArgumentException("WeightProduct needs n a multiple of 64 and spans of rows·k, k·n and rows·n.");
+        }
+
+        if (path == KernelPath.V512 && Vector512.IsHardwareAccelerated)
+        {
+            Vector512Kernel(a, b, c, rows, k, n);
+        }
+        else
+        {
+            Scalar(a, b, c, rows, k, n, 0);
+        }
+    }
+
+    /// <summary>The scalar twin: the same FMA chain per element, rows from <paramref name="firstRow"/> on.</summary>
+    internal static void Scalar(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int rows, int k, int n, int firstRow)
+    {
+        for (int r = firstRow; r < rows; r++)
+        {
+            ReadOnlySpan<double> ar = a.Slice(r * k, k);
+            Span<double> cr = c.Slice(r * n, n);
+            for (int col = 0; col < n; col++)
+            {
+                double acc = 0;
+                for (int j = 0; j < k; j++)
+                {
+                    acc = Math.FusedMultiplyAdd(ar[j], b[(j * n) + col], acc);
+                }
+
+                cr[col] = acc;
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Vector512Kernel(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int rows, int k, int n)
+    {
+        ref double ra = ref MemoryMarshal.GetReference(a);
+        ref double rb = ref MemoryMarshal.GetReference(b);
+        ref double rc = ref MemoryMarshal.GetReference(c);
+        int r = 0;
+        for (; r + 3 <= rows; r += 3)
+        {
+            ref double a0 = ref Unsafe.Add(ref ra, r * k);
+            ref double a1 = ref Unsafe.Add(ref a0, k);
+            ref double a2 = ref Unsafe.Add(ref a1, k);
+            for (int t = 0; t < n; t += Tile)
+            {
+                Vector512<double> c00 = default, c01 = default, c02 = default, c03 = default, c04 = default, c05 = default, c06 = default, c07 = default;
+                Vector512<double> c10 = default, c11 = default, c12 = default, c13 = default, c14 = default, c15 = default, c16 = default, c17 = default;
+                Vector512<double> c20 = default, c21 = default, c22 = default, c23 = default, c24 = default, c25 = default, c26 = default, c27 = default;
+                ref double bt = ref Unsafe.Add(ref rb, t);
+                for (int j = 0; j < k; j++)
+                {
+                    ref double bj = ref Unsafe.Add(ref bt, j * n);
+                    Vector512<double> b0 = Vector512.LoadUnsafe(ref bj, 0), b1 = Vector512.LoadUnsafe(ref bj, 8);
+                    Vector512<double> b2 = Vector512.LoadUnsafe(ref bj, 16), b3 = Vector512.LoadUnsafe(ref bj, 24);
+                    Vector512<double> b4 = Vector512.LoadUnsafe(ref bj, 32), b5 = Vector512.LoadUnsafe(ref bj, 40);
+                    Vector512<double> b6 = Vector512.LoadUnsafe(ref bj, 48), b7 = Vector512.LoadUnsafe(ref bj, 56);
+                    Vector512<double> x = Vector512.Create(Unsafe.Add(ref a0, j));
+                    c00 = Vector512.FusedMultiplyAdd(x, b0, c00);
+                    c01 = Vector512.FusedMultiplyAdd(x, b1, c01);
+                    c02 = Vector512.FusedMultiplyAdd(x, b2, c02);
+                    c03 = Vector512.FusedMultiplyAdd(x, b3, c03);
+                    c04 = Vector512.FusedMultiplyAdd(x, b4, c04);
+                    c05 = Vector512.FusedMultiplyAdd(x, b5, c05);
+                    c06 = Vector512.FusedMultiplyAdd(x, b6, c06);
+                    c07 = Vector512.FusedMultiplyAdd(x, b7, c07);
+                    x = Vector512.Create(Unsafe.Add(ref a1, j));
+                    c10 = Vector512.FusedMultiplyAdd(x, b0, c10);
+                    c11 = Vector512.FusedMultiplyAdd(x, b1, c11);
+                    c12 = Vector512.FusedMultiplyAdd(x, b2, c12);
+                    c13 = Vector512.FusedMultiplyAdd(x, b3, c13);
+                    c14 = Vector512.FusedMultiplyAdd(x, b4, c14);
+                    c15 = Vector512.FusedMultiplyAdd(x, b5, c15);
+                    c16 = Vector512.FusedMultiplyAdd(x, b6, c16);
+                    c17 = Vector512.FusedMultiplyAdd(x, b7, c17);
+                    x = Vector512.Create(Unsafe.Add(ref a2, j));
+                    c20 = Vector512.FusedMultiplyAdd(x, b0, c20);
+                    c21 = Vector512.FusedMultiplyAdd(x, b1, c21);
+                    c22 = Vector512.FusedMultiplyAdd(x, b2, c22);
+                    c23 = Vector512.FusedMultiplyAdd(x, b3, c23);
+                    c24 = Vector512.FusedMultiplyAdd(x, b4, c24);
+                    c25 = Vector512.FusedMultiplyAdd(x, b5, c25);
+                    c26 = Vector512.FusedMultiplyAdd(x, b6, c26);
+                    c27 = Vector512.FusedMultiplyAdd(x, b7, c27);
+                }
+
+                ref double o0 = ref Unsafe.Add(ref rc, (r * n) + t);
+                Store(ref o0, c00, c01, c02, c03, c04, c05, c06, c07);
+                Store(ref Unsafe.Add(ref o0, n), c10, c11, c12, c13, c14, c15, c16, c17);
+                Store(ref Unsafe.Add(ref o0, 2 * n), c20, c21, c22, c23, c24, c25, c26, c27);
+            }
+        }
+
+        // Fewer than 3 rows left: one row at a time, same chain per element.
+        for (; r < rows; r++)
+        {
+            ref double a0 = ref Unsafe.Add(ref ra, r * k);
+            for (int t = 0; t < n; t += Tile)
+            {
+                Vector512<double> c00 = default, c01 = default, c02 = default, c03 = default, c04 = default, c05 = default, c06 = default, c07 = default;
+                ref double bt = ref Unsafe.Add(ref rb, t);
+                for (int j = 0; j < k; j++)
+                {
+                    ref double bj = ref Unsafe.Add(ref bt, j * n);
+                    Vector512<double> x = Vector512.Create(Unsafe.Add(ref a0, j));
+                    c00 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref bj, 0), c00);
+                    c01 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref bj, 8), c01);
+                    c02 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref bj, 16), c02);
+                    c03 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref bj, 24), c03);
+                    c04 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref bj, 32), c04);
+                    c05 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref bj, 40), c05);
+                    c06 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref bj, 48), c06);
+                    c07 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref bj, 56), c07);
+                }
+
+                Store(ref Unsafe.Add(ref rc, (r * n) + t), c00, c01, c02, c03, c04, c05, c06, c07);
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store(ref double o, Vector512<double> v0, Vector512<double> v1, Vector512<double> v2, Vector512<double> v3, Vector512<double> v4, Vector512<double> v5, Vector512<double> v6, Vector512<double> v7)
+    {
+        v0.StoreUnsafe(ref o, 0);
+        v1.StoreUnsafe(ref o, 8);
+        v2.StoreUnsafe(ref o, 16);
+        v3.StoreUnsafe(ref o, 24);
+        v4.StoreUnsafe(ref o, 32);
+        v5.StoreUnsafe(ref o, 40);
+        v6.StoreUnsafe(ref o, 48);
+        v7.StoreUnsafe(ref o, 56);
+    }
+}
