@@ -54,7 +54,7 @@ internal sealed class AuditCommand : ICommand
     private static string Table(Framework framework, string basis, ScoringPlan plan, AuditReport report, CorrelationMatrix corr)
     {
         var sb = new StringBuilder();
-        sb.AppendLine($"{framework.Metadata.Name.En} — {framework.Id} {framework.Metadata.Version}, {basis}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"{framework.Metadata.Name.En} — {framework.Id} {framework.Metadata.Version}, {basis}");
         sb.AppendLine();
         sb.AppendLine("Indicator statistics (raw values):");
         var stats = new TextTable("indicator", "n", "min", "max", "mean", "median", "sd", "skew", "kurt", "flags").AlignRight(1, 2, 3, 4, 5, 6, 7, 8);

@@ -88,7 +88,7 @@ internal sealed class ContributionsCommand : ICommand
     private static string Table(Framework framework, string basis, string unit, string node, double score, UnitRank rank, List<IndicatorContribution> rows, ValueList<StrengthOrWeakness> sw, ValueList<Improvement> up, int top)
     {
         var sb = new StringBuilder();
-        sb.AppendLine($"{framework.Metadata.Name.En} — {framework.Id} {framework.Metadata.Version}, {basis}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"{framework.Metadata.Name.En} — {framework.Id} {framework.Metadata.Version}, {basis}");
         sb.AppendLine(Text.Invariant($"Unit {unit}, node {node}: score {AnalysisInputs.Number(score, 4)}, rank {AnalysisInputs.Number(rank.Rank)} of {rank.UniverseSize}."));
         sb.AppendLine();
         var t = new TextTable("indicator", "eff. weight", "normalised", "contribution", "share").AlignRight(1, 2, 3, 4);

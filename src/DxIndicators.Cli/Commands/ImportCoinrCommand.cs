@@ -42,9 +42,9 @@ internal sealed class ImportCoinrCommand : ICommand
         string outDir = options.Get("out")!;
         CoinrImport import = CoinrImport.Read(meta, data, options.GetOrDefault("id", "coinr-import"));
 
-        Directory.CreateDirectory(outDir);
-        File.WriteAllText(Path.Combine(outDir, "framework.json"), FrameworkJson.Write(import.Framework), new UTF8Encoding(false));
-
+        // Everything is built in memory first, then each file is written to a temporary file and moved into place:
+        // a failure (bad data, a full disk) never leaves a truncated or half-replaced output.
+        string frameworkText = FrameworkJson.Write(import.Framework);
         var period = Period.FromYear(import.Framework.Metadata.EffectiveFrom.Year);
         var observations = new List<Observation>();
         IndicatorMatrix matrix = import.Data;
@@ -61,31 +61,13 @@ internal sealed class ImportCoinrCommand : ICommand
             }
         }
 
-        using (var writer = new StreamWriter(Path.Combine(outDir, "data.csv"), false, new UTF8Encoding(false)))
-        {
-            ObservationCsv.Write(writer, new Dataset(observations));
-        }
+        var dataText = new StringWriter { NewLine = "\n" };
+        ObservationCsv.Write(dataText, new Dataset(observations));
+        var groupsText = new StringWriter { NewLine = "\n" };
+        ScoringInputsCsv.WriteGroups(groupsText, matrix.Units, import.GroupColumns, (r, column) => import.Groups[column][r]);
 
-        var groups = new StringBuilder("unit");
-        foreach (string column in import.GroupColumns)
-        {
-            groups.Append(',').Append(column);
-        }
-
-        groups.Append('\n');
-        for (int r = 0; r < matrix.RowCount; r++)
-        {
-            groups.Append(matrix.Units[r]);
-            foreach (string column in import.GroupColumns)
-            {
-                groups.Append(',').Append(import.Groups[column][r]);
-            }
-
-            groups.Append('\n');
-        }
-
-        File.WriteAllText(Path.Combine(outDir, "groups.csv"), groups.ToString(), new UTF8Encoding(false));
         string written = "data.csv and groups.csv";
+        string? goalpostsText = null;
         if (import.GoalpostNormalisers.Count > 0)
         {
             // COINr's iMeta goalposts (goalpost_lower/upper/scale/trunc2posts) for dx score --goalposts.
@@ -96,8 +78,18 @@ internal sealed class ImportCoinrCommand : ICommand
                 posts.Append(CultureInfo.InvariantCulture, $"{indicator.Code},{Text.RoundTrip(indicator.Goalposts!.Lower)},{Text.RoundTrip(indicator.Goalposts.Upper)},{Text.RoundTrip(n.ParameterA)},{(n.Flag ? "true" : "false")}\n");
             }
 
-            File.WriteAllText(Path.Combine(outDir, "goalposts.csv"), posts.ToString(), new UTF8Encoding(false));
+            goalpostsText = posts.ToString();
             written = "data.csv, groups.csv and goalposts.csv";
+        }
+
+        // Every text is built before anything is written; each file goes to a temporary file that is then moved into
+        // place, so a failure never leaves a truncated or half-replaced output.
+        Formats.OutputFile.WriteAllText(Path.Combine(outDir, "framework.json"), frameworkText);
+        Formats.OutputFile.WriteAllText(Path.Combine(outDir, "data.csv"), dataText.ToString());
+        Formats.OutputFile.WriteAllText(Path.Combine(outDir, "groups.csv"), groupsText.ToString());
+        if (goalpostsText is not null)
+        {
+            Formats.OutputFile.WriteAllText(Path.Combine(outDir, "goalposts.csv"), goalpostsText);
         }
 
         int missing = (matrix.RowCount * matrix.ColumnCount) - observations.Count;

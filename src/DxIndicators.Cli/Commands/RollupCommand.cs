@@ -60,7 +60,8 @@ internal sealed class RollupCommand : ICommand
     }
 
     private static AdminLevel ParseLevel(string text) =>
-        text.Length > 0 && char.IsLetter(text[0]) && Enum.TryParse(text, ignoreCase: true, out AdminLevel level) && Enum.IsDefined(level)
+        Enum.GetValues<AdminLevel>().FirstOrDefault(l => string.Equals(l.ToString(), text, StringComparison.OrdinalIgnoreCase)) is var level &&
+        string.Equals(level.ToString(), text, StringComparison.OrdinalIgnoreCase)
             ? level
             : throw new UsageException($"--to must be nation, province or district, was '{text}'");
 

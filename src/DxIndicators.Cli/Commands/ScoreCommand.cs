@@ -156,7 +156,7 @@ internal sealed class ScoreCommand : ICommand
     {
         var sb = new StringBuilder();
         sb.AppendLine();
-        sb.AppendLine($"Change since {label} (same method; scores on the framework's 0–1 scale):");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"Change since {label} (same method; scores on the framework's 0–1 scale):");
         var table = new TextTable("unit", "node", "then", "now", "change", "rank");
         table.AlignRight(2, 3, 4);
         var notes = new List<string>();
@@ -285,8 +285,8 @@ internal sealed class ScoreCommand : ICommand
     private static string Scorecard(Framework framework, Dataset dataset, ScoreTable table, string basis, LocalDate asOf, string? unitFilter, Period? period)
     {
         var sb = new StringBuilder();
-        sb.AppendLine($"{framework.Metadata.Name.En} — {framework.Id} {framework.Metadata.Version}");
-        sb.AppendLine($"Data: {basis}. Method: {table.MethodDescription}.");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"{framework.Metadata.Name.En} — {framework.Id} {framework.Metadata.Version}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"Data: {basis}. Method: {table.MethodDescription}.");
         IReadOnlyList<string> top = [framework.Root, .. framework.Nodes.Where(n => n.Kind == NodeKind.Pillar || framework.GetNode(framework.Root).Children.Any(c => c.Code == n.Code)).Select(n => n.Code).Distinct()];
         if (table.Units.Count > 1 && unitFilter is null)
         {
@@ -310,10 +310,10 @@ internal sealed class ScoreCommand : ICommand
         }
 
         sb.AppendLine();
-        sb.AppendLine($"Unit {unit}: {framework.GetNode(framework.Root).Name.En} = {Score(table.GetScore(unit, framework.Root))}  ({RankText(table.GetRank(unit, framework.Root))})");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"Unit {unit}: {framework.GetNode(framework.Root).Name.En} = {Score(table.GetScore(unit, framework.Root))}  ({RankText(table.GetRank(unit, framework.Root))})");
         foreach (string node in top.Skip(1))
         {
-            sb.AppendLine($"  {node,-10} {framework.GetNode(node).Name.En,-48} {Score(table.GetScore(unit, node)),8}");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"  {node,-10} {framework.GetNode(node).Name.En,-48} {Score(table.GetScore(unit, node)),8}");
         }
 
         sb.AppendLine();

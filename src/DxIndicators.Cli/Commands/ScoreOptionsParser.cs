@@ -1,7 +1,9 @@
 using System.Globalization;
 using DxIndicators.Cli.Infrastructure;
+using DxIndicators.Formats;
 using DxIndicators.Model;
 using DxIndicators.Scoring;
+using DxIndicators.Scoring.Interop;
 
 namespace DxIndicators.Cli.Commands;
 
@@ -109,166 +111,29 @@ internal static class ScoreOptionsParser
     /// <summary>Reads <c>code,weight</c> rows; every bad row is reported.</summary>
     public static IReadOnlyList<KeyValuePair<string, double>> ReadWeights(string path, Framework framework)
     {
-        var weights = new List<KeyValuePair<string, double>>();
-        var errors = new List<string>();
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach ((int line, string[] cells) in ReadRows(path, "code", errors))
-        {
-            if (cells.Length != 2)
-            {
-                errors.Add($"{path}:{line}: expected 2 columns code,weight, found {cells.Length}");
-                continue;
-            }
-
-            if (!seen.TryAdd(cells[0], line))
-            {
-                errors.Add($"{path}:{line}: '{cells[0]}' already has a weight on line {seen[cells[0]]}");
-                continue;
-            }
-
-            if (!framework.TryGetIndicator(cells[0], out _) && !framework.TryGetNode(cells[0], out _))
-            {
-                errors.Add($"{path}:{line}: '{cells[0]}' is not an indicator or node of framework '{framework.Id}'");
-            }
-
-            if (!TryNumber(cells[1], out double w) || w < 0)
-            {
-                errors.Add($"{path}:{line}: weight '{cells[1]}' must be a finite number ≥ 0");
-                continue;
-            }
-
-            weights.Add(new(cells[0], w));
-        }
-
-        Throw(errors);
-        return weights;
+        using TextReader reader = InputFile.OpenCsv(path);
+        return ScoringInputsCsv.ReadWeights(reader, path, framework);
     }
 
     /// <summary>Reads <c>code,lower,upper[,scale,truncate]</c> rows (raw units) and returns a framework carrying those goalposts, plus per-indicator normalisers.</summary>
     public static (Framework Framework, IReadOnlyList<KeyValuePair<string, Normaliser>> Normalisers) ApplyGoalposts(string path, Framework framework)
     {
-        var errors = new List<string>();
-        var posts = new Dictionary<string, Goalposts>(StringComparer.Ordinal);
-        var normalisers = new List<KeyValuePair<string, Normaliser>>();
-        foreach ((int line, string[] cells) in ReadRows(path, "code", errors))
+        IReadOnlyList<(string Code, Goalposts Goalposts, Normaliser Normaliser)> rows;
+        using (TextReader reader = InputFile.OpenCsv(path))
         {
-            if (cells.Length is < 3 or > 5)
-            {
-                errors.Add($"{path}:{line}: expected code,lower,upper[,scale,truncate], found {cells.Length} columns");
-                continue;
-            }
-
-            if (!framework.TryGetIndicator(cells[0], out _))
-            {
-                errors.Add($"{path}:{line}: '{cells[0]}' is not an indicator of framework '{framework.Id}'");
-                continue;
-            }
-
-            if (posts.ContainsKey(cells[0]))
-            {
-                errors.Add($"{path}:{line}: '{cells[0]}' already has goalposts on an earlier line");
-                continue;
-            }
-
-            bool ok = TryNumber(cells[1], out double lower) & TryNumber(cells[2], out double upper);
-            double scale = 1;
-            bool truncate = true;
-            if (cells.Length >= 4 && !TryNumber(cells[3], out scale))
-            {
-                ok = false;
-            }
-
-            if (cells.Length == 5 && !bool.TryParse(cells[4], out truncate))
-            {
-                errors.Add($"{path}:{line}: truncate '{cells[4]}' must be true or false");
-                continue;
-            }
-
-            if (!ok || lower >= upper)
-            {
-                errors.Add($"{path}:{line}: lower, upper and scale must be finite numbers with lower < upper (raw units; polarity is applied by the library)");
-                continue;
-            }
-
-            posts[cells[0]] = new Goalposts(lower, upper);
-            normalisers.Add(new(cells[0], Normaliser.Goalposts(scale, truncate)));
+            rows = ScoringInputsCsv.ReadGoalposts(reader, path, framework);
         }
 
-        Throw(errors);
+        var posts = rows.ToDictionary(r => r.Code, r => r.Goalposts, StringComparer.Ordinal);
         var indicators = framework.Indicators.Select(i => posts.TryGetValue(i.Code, out Goalposts? g) ? i with { Goalposts = g } : i);
-        return (new Framework(framework.Metadata, framework.Root, framework.Nodes, indicators, framework.Targets), normalisers);
+        return (new Framework(framework.Metadata, framework.Root, framework.Nodes, indicators, framework.Targets), rows.Select(r => KeyValuePair.Create(r.Code, r.Normaliser)).ToList());
     }
 
     /// <summary>Reads <c>unit,COLUMN…</c> group assignments.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, string?>> ReadGroups(string path)
     {
-        var errors = new List<string>();
-        string[] lines = File.ReadAllLines(path);
-        if (lines.Length == 0)
-        {
-            throw new InvalidDataException($"{path}: empty; expected a header unit,GROUP…");
-        }
-
-        string[] header = lines[0].Split(',');
-        if (header[0] != "unit" || header.Length < 2)
-        {
-            throw new InvalidDataException($"{path}:1: header must be unit,GROUP[,GROUP…], was '{lines[0]}'");
-        }
-
-        string[] repeated = header.Skip(1).GroupBy(h => h, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToArray();
-        if (repeated.Length > 0)
-        {
-            throw new InvalidDataException($"{path}:1: the header repeats column(s) {string.Join(", ", repeated)}");
-        }
-
-        var result = header.Skip(1).ToDictionary(h => h, _ => new Dictionary<string, string?>(StringComparer.Ordinal), StringComparer.Ordinal);
-        var units = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int i = 1; i < lines.Length; i++)
-        {
-            if (lines[i].Length == 0)
-            {
-                continue;
-            }
-
-            string[] cells = lines[i].Split(',');
-            if (cells.Length != header.Length)
-            {
-                errors.Add($"{path}:{i + 1}: expected {header.Length} columns, found {cells.Length}");
-                continue;
-            }
-
-            if (!units.TryAdd(cells[0], i + 1))
-            {
-                errors.Add($"{path}:{i + 1}: unit '{cells[0]}' already has groups on line {units[cells[0]]}");
-                continue;
-            }
-
-            for (int c = 1; c < header.Length; c++)
-            {
-                result[header[c]][cells[0]] = cells[c].Length == 0 ? null : cells[c];
-            }
-        }
-
-        Throw(errors);
-        return result.ToDictionary(kv => kv.Key, kv => (IReadOnlyDictionary<string, string?>)kv.Value, StringComparer.Ordinal);
-    }
-
-    private static IEnumerable<(int Line, string[] Cells)> ReadRows(string path, string firstHeader, List<string> errors)
-    {
-        string[] lines = File.ReadAllLines(path);
-        if (lines.Length == 0 || !lines[0].StartsWith(firstHeader + ",", StringComparison.Ordinal))
-        {
-            errors.Add($"{path}:1: the header must start with '{firstHeader},'");
-            yield break;
-        }
-
-        for (int i = 1; i < lines.Length; i++)
-        {
-            if (lines[i].Trim().Length > 0)
-            {
-                yield return (i + 1, lines[i].Split(',').Select(c => c.Trim()).ToArray());
-            }
-        }
+        using TextReader reader = InputFile.OpenCsv(path);
+        return ScoringInputsCsv.ReadGroups(reader, path);
     }
 
     private static (string Name, double[] Args) Split(string text, string option)
@@ -295,14 +160,5 @@ internal static class ScoreOptionsParser
         return (name, args.ToArray());
     }
 
-    private static bool TryNumber(string text, out double value) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
-
-    private static void Throw(List<string> errors)
-    {
-        if (errors.Count > 0)
-        {
-            throw new InvalidDataException(string.Join(Environment.NewLine, errors));
-        }
-    }
+    private static bool TryNumber(string text, out double value) => NumberText.TryParse(text, out value);
 }

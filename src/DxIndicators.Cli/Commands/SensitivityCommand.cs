@@ -104,7 +104,7 @@ internal sealed class SensitivityCommand : ICommand
     private static string Table(Framework framework, string basis, string description, SobolResult r, int seed)
     {
         var sb = new StringBuilder();
-        sb.AppendLine($"{framework.Metadata.Name.En} — {framework.Id} {framework.Metadata.Version}, {basis}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"{framework.Metadata.Name.En} — {framework.Id} {framework.Metadata.Version}, {basis}");
         sb.AppendLine(Text.Invariant($"Sobol indices of the {r.Target}: N = {r.BaseSamples} base samples, {r.Runs} runs, {description}, seed {seed}."));
         sb.AppendLine(Text.Invariant($"Output mean {AnalysisInputs.Number(r.Mean)}, variance {AnalysisInputs.Number(r.Variance, 5)}; bounds: {r.Confidence * 100:0.#} % bootstrap ({r.BootstrapResamples} resamples)."));
         if (!(r.Variance > 0))

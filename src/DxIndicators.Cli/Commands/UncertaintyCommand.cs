@@ -90,12 +90,12 @@ internal sealed class UncertaintyCommand : ICommand
     private static string Table(Framework framework, string basis, string description, UncertainInputs inputs, UncertaintyResult result)
     {
         var sb = new StringBuilder();
-        sb.AppendLine($"{framework.Metadata.Name.En} — {framework.Id} {framework.Metadata.Version}, {basis}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"{framework.Metadata.Name.En} — {framework.Id} {framework.Metadata.Version}, {basis}");
         sb.AppendLine(Text.Invariant($"{result.Runs} runs, {description}, seed {result.Seed}; ranks with {inputs.BaseOptions.RankMethod.ToString().ToLowerInvariant()} ties."));
         foreach (NodeRankStatistics node in result.Nodes)
         {
             sb.AppendLine();
-            sb.AppendLine($"Node {node.Node}:");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"Node {node.Node}:");
             var table = new TextTable("unit", "nominal", "median", "5–95 %", "mean", "|shift|", "score", "score sd").AlignRight(1, 2, 3, 4, 5, 6, 7);
             foreach (UnitRankStatistics s in node.Units.OrderBy(s => double.IsNaN(s.Nominal) ? double.MaxValue : s.Nominal).ThenBy(s => s.Unit, StringComparer.Ordinal))
             {

@@ -1,3 +1,4 @@
+using DxIndicators.Formats;
 using DxIndicators.Catalog;
 using DxIndicators.Cli.Infrastructure;
 using DxIndicators.Model;
@@ -25,7 +26,7 @@ internal sealed class ValidateCommand : ICommand
         }
 
         string path = options.Positional[0];
-        string json = File.ReadAllText(path);
+        string json = InputFile.ReadAllText(path);
         if (options.Has("targets"))
         {
             TargetCatalog catalog = TargetCatalogJson.Read(json, path);

@@ -145,8 +145,8 @@ internal sealed class CommandArgs
             return null;
         }
 
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value)
+        return NumberText.TryParse(text, out double value, out string? rule)
             ? value
-            : throw new UsageException($"option --{name}: '{text}' is not a finite number");
+            : throw new UsageException($"option --{name}: '{text}' is {NumberText.Explain(rule)}");
     }
 }

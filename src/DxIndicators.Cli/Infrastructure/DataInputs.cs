@@ -1,3 +1,4 @@
+using DxIndicators.Formats;
 using DxIndicators.Catalog;
 using DxIndicators.Data;
 using DxIndicators.Model;
@@ -66,7 +67,7 @@ internal static class DataInputs
     public static Dataset Load(string path, Framework framework, UnitRegistry? registry, bool skipBadRows, TextWriter diagnostics)
     {
         var options = new ReadOptions { Registry = registry, Framework = framework, SkipBadRows = skipBadRows };
-        using StreamReader reader = File.OpenText(path);
+        using TextReader reader = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? InputFile.OpenText(path) : InputFile.OpenCsv(path);
         ObservationReadResult result = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
             ? ObservationJson.Read(reader, path, options)
             : ObservationCsv.Read(reader, path, options);

@@ -1,3 +1,4 @@
+using DxIndicators.Formats;
 using DxIndicators.Catalog;
 using DxIndicators.Model;
 using DxIndicators.Serialization;
@@ -18,7 +19,7 @@ internal static class FrameworkInputs
 
         if (File.Exists(idOrPath))
         {
-            using FileStream stream = File.OpenRead(idOrPath);
+            using Stream stream = InputFile.OpenRead(idOrPath);
             return FrameworkJson.Read(stream, idOrPath);
         }
 

@@ -11,12 +11,7 @@ internal static class OutputFile
             return;
         }
 
-        string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (directory is not null)
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        File.WriteAllText(path, text, new System.Text.UTF8Encoding(false));
+        // Temporary file, then move: a failed write never damages an existing output.
+        Formats.OutputFile.WriteAllText(path, text);
     }
 }

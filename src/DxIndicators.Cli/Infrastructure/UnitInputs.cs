@@ -1,3 +1,5 @@
+using DxIndicators.Data;
+using DxIndicators.Formats;
 using DxIndicators.Units;
 
 namespace DxIndicators.Cli.Infrastructure;
@@ -15,8 +17,8 @@ internal static class UnitInputs
             return successionsPath is null ? BuiltIn.VietnamProvinces : throw new UsageException("--successions needs --units (the units the links name)");
         }
 
-        using StreamReader units = File.OpenText(unitsPath);
-        using StreamReader? successions = successionsPath is null ? null : File.OpenText(successionsPath);
+        using TextReader units = InputFile.OpenCsv(unitsPath);
+        using TextReader? successions = successionsPath is null ? null : InputFile.OpenCsv(successionsPath);
         return UnitRegistryCsv.Read(units, unitsPath, successions, successionsPath, BuiltIn.VietnamProvinces).GetRegistryOrThrow();
     }
 }

@@ -45,6 +45,9 @@ public sealed class WeightUncertainty
     /// <summary>Gets the plan whose weights are varied.</summary>
     public ScoringPlan Plan { get; }
 
+    /// <summary>The most ranks (runs × units × analysed nodes) one <see cref="Run"/> may hold: 2^28 floats, 1 GiB.</summary>
+    public const long MaxRankCells = 1L << 28;
+
     /// <summary>Gets the number of runs.</summary>
     public int Runs { get; }
 
@@ -216,13 +219,20 @@ public sealed class WeightUncertainty
     /// Memory: one float per run, unit and analysed node.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="matrix"/> is null.</exception>
     /// <exception cref="ArgumentException">Required columns are missing (see <see cref="ScoringPlan.Score"/>).</exception>
-    /// <exception cref="InvalidOperationException">The data break a method's rule (see <see cref="ScoringPlan.Score"/>), or the plan imputes from earlier periods.</exception>
+    /// <exception cref="InvalidOperationException">The data break a method's rule (see <see cref="ScoringPlan.Score"/>), the plan imputes from earlier periods, or runs × units × analysed nodes exceeds <see cref="MaxRankCells"/>.</exception>
     public UncertaintyResult Run(IndicatorMatrix matrix, IReadOnlyDictionary<string, IReadOnlyList<string?>>? groups = null)
     {
         ArgumentNullException.ThrowIfNull(matrix);
         int units = matrix.RowCount;
         int nodes = _nodeIndex.Length;
         int links = Plan.LinkCount;
+        long cells = (long)nodes * units * Runs;
+        if (cells > MaxRankCells)
+        {
+            // Checked before any allocation: runs × units × nodes ranks would overflow an int or exhaust memory.
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"{Runs} runs × {units} units × {nodes} analysed node(s) = {cells} ranks, more than the {MaxRankCells} (1 GiB of floats) one analysis may hold; use fewer runs."));
+        }
+
         var ws = new ScoringWorkspace(Plan, units);
         Plan.ScoreInto(matrix, ws, groups);
 

@@ -8,6 +8,8 @@ namespace DxIndicators.Data;
 public sealed class IndicatorMatrix
 {
     private readonly double[] _values;
+    private readonly Dictionary<string, int> _rowOf;
+    private readonly Dictionary<string, int> _columnOf;
 
     /// <summary>Initializes a matrix from column-major values.</summary>
     /// <param name="units">Unit codes, one per row.</param>
@@ -21,12 +23,15 @@ public sealed class IndicatorMatrix
         ArgumentNullException.ThrowIfNull(indicators);
         Units = units.ToValueList();
         Indicators = indicators.ToValueList();
-        if (columnMajorValues.Length != Units.Count * Indicators.Count)
+        long expected = (long)Units.Count * Indicators.Count;
+        if (columnMajorValues.Length != expected)
         {
-            throw new ArgumentException($"Expected {Units.Count} × {Indicators.Count} = {Units.Count * Indicators.Count} values but got {columnMajorValues.Length}.", nameof(columnMajorValues));
+            throw new ArgumentException($"Expected {Units.Count} × {Indicators.Count} = {expected} values but got {columnMajorValues.Length}.", nameof(columnMajorValues));
         }
 
         _values = columnMajorValues.ToArray();
+        _rowOf = IndexOf(Units);
+        _columnOf = IndexOf(Indicators);
     }
 
     /// <summary>Gets the unit codes (rows).</summary>
@@ -54,4 +59,25 @@ public sealed class IndicatorMatrix
     /// <summary>Gets all values, column-major.</summary>
     /// <returns>The values.</returns>
     public ReadOnlySpan<double> AsSpan() => _values;
+
+    /// <summary>Gets the row of a unit (its first occurrence), or -1; constant time.</summary>
+    /// <param name="unit">The unit code.</param>
+    /// <returns>The zero-based row, or -1.</returns>
+    public int RowOf(string unit) => _rowOf.TryGetValue(unit, out int row) ? row : -1;
+
+    /// <summary>Gets the column of an indicator (its first occurrence), or -1; constant time.</summary>
+    /// <param name="indicator">The indicator code.</param>
+    /// <returns>The zero-based column, or -1.</returns>
+    public int ColumnOf(string indicator) => _columnOf.TryGetValue(indicator, out int column) ? column : -1;
+
+    private static Dictionary<string, int> IndexOf(ValueList<string> codes)
+    {
+        var map = new Dictionary<string, int>(codes.Count, StringComparer.Ordinal);
+        for (int i = 0; i < codes.Count; i++)
+        {
+            map.TryAdd(codes[i], i);
+        }
+
+        return map;
+    }
 }

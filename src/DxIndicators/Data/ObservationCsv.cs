@@ -48,11 +48,16 @@ public static class ObservationCsv
         var badData = new List<string>();
         CsvConfiguration config = CsvDialect.Reading(badData);
 
-        using var parser = new CsvParser(reader, config, leaveOpen: true);
+        using var parser = new CsvParser(Formats.InputFile.BoundLines(reader, fileName, null), config, leaveOpen: true);
         if (!parser.Read())
         {
             loader.Fatal(1, null, DataRules.Malformed, "The file is empty; expected a header row: " + string.Join(",", Columns) + ".");
             return loader.Finish();
+        }
+
+        if (parser.Count > InputLimits.Default.MaxColumns)
+        {
+            throw InputLimits.Exceeded(nameof(InputLimits.MaxColumns), InputLimits.Default.MaxColumns, string.Create(CultureInfo.InvariantCulture, $"'{fileName}' header ({parser.Count} columns)"));
         }
 
         int[] map = ReadHeader(parser, loader);

@@ -44,11 +44,14 @@ public static class ObservationJson
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(reader.ReadToEnd(), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+            // A repeated property (a second "observations" array, a row's second "value") is a parse error, not a
+            // silent last-one-wins.
+            document = JsonDocument.Parse(reader.ReadToEnd(), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {
-            loader.Fatal(-1, null, DataRules.Malformed, string.Create(CultureInfo.InvariantCulture, $"Not valid JSON at line {(e.LineNumber ?? 0) + 1}, byte {(e.BytePositionInLine ?? 0) + 1}: {e.Message}"));
+            bool tooDeep = e.Message.Contains("maximum configured depth", StringComparison.Ordinal);
+            loader.Fatal(-1, null, tooDeep ? ProblemRules.LimitExceeded : DataRules.Malformed, string.Create(CultureInfo.InvariantCulture, $"Not valid JSON at line {(e.LineNumber ?? 0) + 1}, byte {(e.BytePositionInLine ?? 0) + 1}: {(tooDeep ? "the nesting is too deep (more than InputLimits.MaxJsonDepth = 64 levels)" : e.Message)}"));
             return loader.Finish();
         }
 
@@ -59,6 +62,14 @@ public static class ObservationJson
             {
                 loader.Fatal(-1, null, DataRules.Malformed, $"$: the root must be an object with formatVersion and observations, not {root.ValueKind}.");
                 return loader.Finish();
+            }
+
+            foreach (JsonProperty property in root.EnumerateObject())
+            {
+                if (property.Name is not ("formatVersion" or "observations"))
+                {
+                    loader.Fatal(-1, property.Name, DataRules.Malformed, $"$.{property.Name}: unknown property; the root has only formatVersion and observations.");
+                }
             }
 
             if (!root.TryGetProperty("formatVersion", out JsonElement version) || version.ValueKind != JsonValueKind.Number ||

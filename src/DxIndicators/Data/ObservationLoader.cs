@@ -273,18 +273,13 @@ internal sealed class ObservationLoader
 
     private bool Number(int origin, string column, string text, string? unit, string? indicator, out double value)
     {
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+        if (NumberText.TryParse(text, out value, out string? rule))
         {
-            if (double.IsFinite(value))
-            {
-                return true;
-            }
-
-            RowProblem(origin, column, DataRules.NotFinite, $"Field '{column}' is '{text}', which is not a finite number; leave the row out for a missing value.", unit, indicator);
-            return false;
+            return true;
         }
 
-        RowProblem(origin, column, DataRules.BadNumber, $"Field '{column}' is '{text}', which is not a number (invariant culture: '.' decimal point, no thousands separators).", unit, indicator);
+        string hint = rule == DataRules.NotFinite ? "; leave the row out for a missing value" : string.Empty;
+        RowProblem(origin, column, rule!, $"Field '{column}' is '{text}', which is {NumberText.Explain(rule)}{hint}.", unit, indicator);
         return false;
     }
 

@@ -66,7 +66,8 @@ public readonly struct Period : IEquatable<Period>, IComparable<Period>
         ArgumentOutOfRangeException.ThrowIfLessThan(half, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(half, 2);
         LocalDate start = new(year, half == 1 ? 1 : 7, 1);
-        return new(PeriodKind.HalfYear, start, start.PlusMonths(6).PlusDays(-1));
+        // The end is built directly (not start + 6 months − 1 day), so 9999-H2 does not step past the calendar's end.
+        return new(PeriodKind.HalfYear, start, half == 1 ? new LocalDate(year, 6, 30) : new LocalDate(year, 12, 31));
     }
 
     /// <summary>Creates a quarter period.</summary>
@@ -79,18 +80,20 @@ public readonly struct Period : IEquatable<Period>, IComparable<Period>
         ArgumentOutOfRangeException.ThrowIfLessThan(quarter, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(quarter, 4);
         LocalDate start = new(year, ((quarter - 1) * 3) + 1, 1);
-        return new(PeriodKind.Quarter, start, start.PlusMonths(3).PlusDays(-1));
+        return new(PeriodKind.Quarter, start, LastDay(year, quarter * 3));
     }
 
     /// <summary>Creates a month period.</summary>
     /// <param name="month">The year and month.</param>
     /// <returns>The period.</returns>
-    public static Period FromMonth(YearMonth month) => new(PeriodKind.Month, month.OnDayOfMonth(1), month.OnDayOfMonth(1).PlusMonths(1).PlusDays(-1));
+    public static Period FromMonth(YearMonth month) => new(PeriodKind.Month, month.OnDayOfMonth(1), LastDay(month.Year, month.Month));
 
     /// <summary>Creates a single-date period.</summary>
     /// <param name="date">The date.</param>
     /// <returns>The period.</returns>
     public static Period FromDate(LocalDate date) => new(PeriodKind.Date, date, date);
+
+    private static LocalDate LastDay(int year, int month) => new(year, month, CalendarSystem.Iso.GetDaysInMonth(year, month));
 
     /// <summary>Parses the text forms listed in the type remarks.</summary>
     /// <param name="text">The text.</param>

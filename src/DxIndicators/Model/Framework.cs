@@ -19,6 +19,7 @@ public sealed class Framework : IEquatable<Framework>
 
     private readonly FrozenDictionary<string, FrameworkNode> _nodes;
     private readonly FrozenDictionary<string, IndicatorDefinition> _indicators;
+    private readonly FrozenDictionary<string, int> _indicatorIndex;
 
     /// <summary>Initializes a new framework after validating every part.</summary>
     /// <param name="metadata">Identity, names, source, dates and scale.</param>
@@ -54,6 +55,7 @@ public sealed class Framework : IEquatable<Framework>
         Warnings = errors.ToValueList();
         _nodes = Nodes.ToFrozenDictionary(n => n.Code, StringComparer.Ordinal);
         _indicators = Indicators.ToFrozenDictionary(i => i.Code, StringComparer.Ordinal);
+        _indicatorIndex = Enumerable.Range(0, Indicators.Count).ToFrozenDictionary(i => Indicators[i].Code, StringComparer.Ordinal);
     }
 
     /// <summary>Gets the framework's identity, names, source, dates and scale.</summary>
@@ -106,49 +108,42 @@ public sealed class Framework : IEquatable<Framework>
     /// <summary>Gets the column index of an indicator in data matrices, or -1.</summary>
     /// <param name="code">The indicator code.</param>
     /// <returns>The zero-based column, or -1 when unknown.</returns>
-    public int IndexOfIndicator(string code)
-    {
-        for (int i = 0; i < Indicators.Count; i++)
-        {
-            if (string.Equals(Indicators[i].Code, code, StringComparison.Ordinal))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
+    public int IndexOfIndicator(string code) => _indicatorIndex.TryGetValue(code, out int index) ? index : -1;
 
     /// <summary>Gets the nodes in bottom-up order: every node comes after all its node children.</summary>
     /// <returns>The nodes, children first.</returns>
     public IReadOnlyList<FrameworkNode> NodesBottomUp()
     {
+        // Iterative post-order (an explicit stack, so a chain of any depth cannot overflow the call stack).
         var order = new List<FrameworkNode>(Nodes.Count);
         var done = new HashSet<string>(StringComparer.Ordinal);
-        foreach (FrameworkNode node in Nodes)
+        var stack = new Stack<(FrameworkNode Node, int Next)>();
+        foreach (FrameworkNode start in Nodes)
         {
-            Visit(node);
+            if (!done.Add(start.Code))
+            {
+                continue;
+            }
+
+            stack.Push((start, 0));
+            while (stack.Count > 0)
+            {
+                (FrameworkNode node, int next) = stack.Pop();
+                if (next == node.Children.Count)
+                {
+                    order.Add(node);
+                    continue;
+                }
+
+                stack.Push((node, next + 1));
+                if (_nodes.TryGetValue(node.Children[next].Code, out FrameworkNode? child) && done.Add(child.Code))
+                {
+                    stack.Push((child, 0));
+                }
+            }
         }
 
         return order;
-
-        void Visit(FrameworkNode node)
-        {
-            if (!done.Add(node.Code))
-            {
-                return;
-            }
-
-            foreach (NodeLink link in node.Children)
-            {
-                if (_nodes.TryGetValue(link.Code, out FrameworkNode? child))
-                {
-                    Visit(child);
-                }
-            }
-
-            order.Add(node);
-        }
     }
 
     /// <inheritdoc/>

@@ -415,7 +415,11 @@ public static class FrameworkValidator
 
         bool usesPoints = node.Aggregation == AggregationMethod.PointsRatio || allPoints;
         double effectiveSum = usesPoints ? pointsSum : weightSum;
-        if (node.Children.Count > 0 && !(effectiveSum > 0))
+        if (node.Children.Count > 0 && double.IsPositiveInfinity(effectiveSum))
+        {
+            errors.Add(new ValidationError(path + ".children", "invalid-weight", $"Node '{node.Code}': its children's {(usesPoints ? "max points" : "weights")} add up to more than the largest double (1.8e308); scale them down.", node.Code));
+        }
+        else if (node.Children.Count > 0 && !(effectiveSum > 0))
         {
             errors.Add(new ValidationError(path + ".children", "zero-weights", $"Node '{node.Code}': its children's {(usesPoints ? "max points" : "weights")} add up to 0, so it cannot be scored.", node.Code));
         }
@@ -486,10 +490,19 @@ public static class FrameworkValidator
             }
         }
 
+        var denominators = new HashSet<string>(StringComparer.Ordinal);
+        foreach (IndicatorDefinition indicator in framework.Indicators)
+        {
+            if (indicator.Denominator is { } denominator)
+            {
+                denominators.Add(denominator);
+            }
+        }
+
         for (int i = 0; i < framework.Indicators.Count; i++)
         {
             IndicatorDefinition indicator = framework.Indicators[i];
-            if (!reached.Contains(indicator.Code) && !IsDenominator(framework, indicator.Code))
+            if (!reached.Contains(indicator.Code) && !denominators.Contains(indicator.Code))
             {
                 errors.Add(new ValidationError($"$.indicators[{i}]", "unreachable", $"Indicator '{indicator.Code}' is used by no node (and is no other indicator's denominator).", indicator.Code) { Severity = ValidationSeverity.Warning });
             }
@@ -498,13 +511,11 @@ public static class FrameworkValidator
         _ = indicators;
     }
 
-    private static bool IsDenominator(Framework framework, string code) =>
-        framework.Indicators.Any(i => string.Equals(i.Denominator, code, StringComparison.Ordinal));
-
     private static void ValidateCycles(Framework framework, Dictionary<string, FrameworkNode> nodes, List<ValidationError> errors)
     {
-        // Iterative three-colour DFS; a grey → grey edge closes a cycle. Each cycle is reported once, at the
-        // node whose link closes it, with the whole loop spelled out.
+        // Iterative three-colour DFS (an explicit stack, so a chain of any depth cannot overflow the call stack);
+        // a grey → grey edge closes a cycle. Each cycle is reported once, at the node whose link closes it, with
+        // the whole loop spelled out.
         var state = new Dictionary<string, int>(StringComparer.Ordinal);
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < framework.Nodes.Count; i++)
@@ -512,6 +523,9 @@ public static class FrameworkValidator
             index.TryAdd(framework.Nodes[i].Code, i);
         }
 
+        var path = new List<string>();
+        var position = new Dictionary<string, int>(StringComparer.Ordinal);
+        var stack = new Stack<(FrameworkNode Node, int Next)>();
         foreach (FrameworkNode start in framework.Nodes)
         {
             if (state.GetValueOrDefault(start.Code) != 0)
@@ -519,37 +533,44 @@ public static class FrameworkValidator
                 continue;
             }
 
-            var path = new List<string>();
-            Dfs(start);
-
-            void Dfs(FrameworkNode node)
+            Enter(start);
+            while (stack.Count > 0)
             {
-                state[node.Code] = 1;
-                path.Add(node.Code);
-                for (int c = 0; c < node.Children.Count; c++)
+                (FrameworkNode node, int c) = stack.Pop();
+                if (c == node.Children.Count)
                 {
-                    string child = node.Children[c].Code;
-                    if (!nodes.TryGetValue(child, out FrameworkNode? childNode))
-                    {
-                        continue;
-                    }
-
-                    int s = state.GetValueOrDefault(child);
-                    if (s == 1)
-                    {
-                        int from = path.IndexOf(child);
-                        string loop = string.Join(" → ", path.Skip(from).Append(child));
-                        errors.Add(new ValidationError($"$.nodes[{index[node.Code]}].children[{c}].code", "cycle", $"Node '{node.Code}' closes a cycle: {loop}.", node.Code));
-                    }
-                    else if (s == 0)
-                    {
-                        Dfs(childNode);
-                    }
+                    path.RemoveAt(path.Count - 1);
+                    position.Remove(node.Code);
+                    state[node.Code] = 2;
+                    continue;
                 }
 
-                path.RemoveAt(path.Count - 1);
-                state[node.Code] = 2;
+                stack.Push((node, c + 1));
+                string child = node.Children[c].Code;
+                if (!nodes.TryGetValue(child, out FrameworkNode? childNode))
+                {
+                    continue;
+                }
+
+                int s = state.GetValueOrDefault(child);
+                if (s == 1)
+                {
+                    string loop = string.Join(" → ", path.Skip(position[child]).Append(child));
+                    errors.Add(new ValidationError($"$.nodes[{index[node.Code]}].children[{c}].code", "cycle", $"Node '{node.Code}' closes a cycle: {loop}.", node.Code));
+                }
+                else if (s == 0)
+                {
+                    Enter(childNode);
+                }
             }
+        }
+
+        void Enter(FrameworkNode node)
+        {
+            state[node.Code] = 1;
+            position[node.Code] = path.Count;
+            path.Add(node.Code);
+            stack.Push((node, 0));
         }
     }
 

@@ -50,6 +50,8 @@ public sealed class ScoreTable
         RankGroup = plan.Options.RankGroup;
         _normalised = ws._normalised.ToArray();
         _nodes = ws._nodes.ToArray();
+        RejectInfinity(plan, _normalised, plan.IndicatorCodes, units.Count, "normalised value");
+        RejectInfinity(plan, _nodes, plan.NodeCodes, units.Count, "score");
         _ranks = ws._ranks.ToArray();
         _universe = ws._universe.ToArray();
         if (RankGroup is not null)
@@ -240,4 +242,17 @@ public sealed class ScoreTable
 
     private int Find(FrozenDictionary<string, int> index, string code, string what) =>
         index.TryGetValue(code, out int i) ? i : throw new KeyNotFoundException($"Score table for '{FrameworkId}' has no {what} '{code}'.");
+
+    // NaN marks a missing value in a table, but an infinity is never a result: it comes from parameters whose
+    // arithmetic overflows (weights near 1e308, minmax:0,1e308) and must not be published as a score.
+    private static void RejectInfinity(ScoringPlan plan, double[] values, ValueList<string> codes, int units, string what)
+    {
+        int at = Array.FindIndex(values, double.IsInfinity);
+        if (at >= 0 && units > 0)
+        {
+            throw new InvalidOperationException(string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"The {what} of '{codes[at / units]}' overflowed to {values[at]} under framework '{plan.Framework.Id}' ({plan.Options}); weights, goalposts or normaliser bounds are too large for double arithmetic. Scale them down."));
+        }
+    }
 }

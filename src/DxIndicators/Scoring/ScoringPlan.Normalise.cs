@@ -133,7 +133,7 @@ public sealed partial class ScoringPlan
 
             case NormaliserKind.DistanceToReference:
             {
-                int row = matrix.Units.AsSpan().IndexOf(n.ReferenceUnit!);
+                int row = matrix.RowOf(n.ReferenceUnit!);
                 if (row < 0)
                 {
                     throw new ArgumentException($"Indicator '{IndicatorCodes[j]}' is normalised against reference unit '{n.ReferenceUnit}', which is not a row of the matrix.", nameof(matrix));

@@ -84,8 +84,8 @@ public sealed partial class ScoringPlan
                     for (int e = t - 1; e >= 0; e--)
                     {
                         IndicatorMatrix earlier = periods[e].Value;
-                        int er = earlier.Units.AsSpan().IndexOf(m.Units[r]);
-                        int ec = earlier.Indicators.AsSpan().IndexOf(m.Indicators[c]);
+                        int er = earlier.RowOf(m.Units[r]);
+                        int ec = earlier.ColumnOf(m.Indicators[c]);
                         if (er >= 0 && ec >= 0 && !double.IsNaN(earlier[er, ec]))
                         {
                             values[at] = earlier[er, ec];

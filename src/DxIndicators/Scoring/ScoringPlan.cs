@@ -1,3 +1,4 @@
+using System.Globalization;
 using DxIndicators.Data;
 using DxIndicators.Model;
 using DxIndicators.Scoring.Kernels;
@@ -168,6 +169,12 @@ public sealed partial class ScoringPlan
 
                 weights.Add(w);
                 _totalWeight[k] += w;
+            }
+
+            if (agg.Method != AggregationMethod.PointsRatio && node.Children.Count > 0 && !(_totalWeight[k] > 0 && double.IsFinite(_totalWeight[k])))
+            {
+                // Weight overrides can make a node's weights add up to 0 (0/0 = NaN scores) or overflow (∞).
+                errors.Add(string.Create(CultureInfo.InvariantCulture, $"The weights of node '{node.Code}''s children add up to {_totalWeight[k]}; they must add up to a finite number > 0 [{(_totalWeight[k] > 0 ? ProblemRules.InvalidWeight : ProblemRules.ZeroWeights)}]."));
             }
         }
 
@@ -376,7 +383,7 @@ public sealed partial class ScoringPlan
         List<string>? missing = null;
         for (int j = 0; j < IndicatorCodes.Count; j++)
         {
-            int c = matrix.Indicators.AsSpan().IndexOf(IndicatorCodes[j]);
+            int c = matrix.ColumnOf(IndicatorCodes[j]);
             ws._columnMap[j] = c;
             if (c < 0 && _requiredColumn[j])
             {

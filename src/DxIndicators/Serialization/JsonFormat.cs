@@ -14,6 +14,7 @@ internal static class JsonFormat
     {
         AllowTrailingCommas = false,
         CommentHandling = JsonCommentHandling.Disallow,
+        MaxDepth = 64,
     };
 
     // Vietnamese text stays readable (no \uXXXX escapes); the files are data, not HTML, so the relaxed encoder is safe.
@@ -38,9 +39,15 @@ internal static class JsonFormat
             long line = (ex.LineNumber ?? 0) + 1;
             long column = (ex.BytePositionInLine ?? 0) + 1;
             string reason = ex.Message.Split(" LineNumber:", 2)[0].Split(" Path:", 2)[0];
+            bool tooDeep = reason.Contains("maximum configured depth", StringComparison.Ordinal);
+            if (tooDeep)
+            {
+                reason = string.Create(CultureInfo.InvariantCulture, $"the nesting is too deep (more than InputLimits.MaxJsonDepth = {s_documentOptions.MaxDepth} levels)");
+            }
+
             errors.Add(new ValidationError(
                 string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path,
-                "malformed-json",
+                tooDeep ? ProblemRules.LimitExceeded : ProblemRules.Malformed,
                 string.Create(CultureInfo.InvariantCulture, $"Malformed JSON at line {line}, column {column} (byte position in the line): {reason}")));
             return null;
         }
@@ -84,7 +91,31 @@ internal static class JsonFormat
     public static Func<JsonDocument> FromString(string json) => () => JsonDocument.Parse(json, s_documentOptions);
 
     /// <summary>Parses from a stream (UTF-8, an optional BOM is skipped).</summary>
-    public static Func<JsonDocument> FromStream(Stream stream) => () => JsonDocument.Parse(stream, s_documentOptions);
+    public static Func<JsonDocument> FromStream(Stream stream) => () =>
+    {
+        // JsonDocument does not validate every byte (property names are checked only when read as strings, which then
+        // throws InvalidOperationException), so the whole text is checked as UTF-8 first.
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        ReadOnlyMemory<byte> text = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        if (text.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            text = text[3..];
+        }
+
+        if (!System.Text.Unicode.Utf8.IsValid(text.Span))
+        {
+            throw new JsonException(string.Create(CultureInfo.InvariantCulture, $"The text is not valid UTF-8 (first bad byte at offset {FirstInvalid(text.Span)}); save the file as UTF-8."));
+        }
+
+        return JsonDocument.Parse(text, s_documentOptions);
+    };
+
+    private static int FirstInvalid(ReadOnlySpan<byte> bytes)
+    {
+        System.Buffers.OperationStatus status = System.Text.Unicode.Utf8.ToUtf16(bytes, new char[bytes.Length], out int read, out _, replaceInvalidSequences: false);
+        return status == System.Buffers.OperationStatus.Done ? -1 : read;
+    }
 
     /// <summary>Writes a DTO as indented UTF-8 JSON with LF line ends and a final newline.</summary>
     public static string Write<TDto>(TDto dto, JsonTypeInfo<TDto> info)

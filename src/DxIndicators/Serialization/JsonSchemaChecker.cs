@@ -115,6 +115,10 @@ internal sealed class JsonSchemaChecker
             {
                 Add(path, "not-finite", $"The number {element.GetRawText()} is out of the range of a finite double{In(code)}.", code);
             }
+            else if (!NumberText.TryParse(element.GetRawText(), out _, out string? rule))
+            {
+                Add(path, rule!, $"The number {element.GetRawText()} is {NumberText.Explain(rule)}{In(code)}.", code);
+            }
 
             return;
         }
@@ -140,7 +144,7 @@ internal sealed class JsonSchemaChecker
         ParseResult<LocalDate> result = LocalDatePattern.Iso.Parse(text);
         if (!result.Success)
         {
-            Add(path, "invalid-date", $"\"{text}\" is not a valid ISO date uuuu-MM-dd{In(code)}.", code);
+            Add(path, "bad-date", $"\"{text}\" is not a valid ISO date uuuu-MM-dd{In(code)}.", code);
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using DxIndicators.Catalog;
 using DxIndicators.Model;
 
 namespace DxIndicators.Serialization;

@@ -53,10 +53,11 @@ public static class TargetCsv
     /// <exception cref="ArgumentException"><paramref name="path"/> is null or blank.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     /// <exception cref="FrameworkValidationException">The file has problems (all listed).</exception>
+    /// <exception cref="InvalidDataException">The file exceeds an <see cref="InputLimits"/> limit or is not UTF-8.</exception>
     public static IReadOnlyList<TargetRule> ReadFile(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        using var reader = new StreamReader(path, System.Text.Encoding.UTF8);
+        using TextReader reader = Formats.InputFile.OpenCsv(path);
         return Read(reader, path);
     }
 
@@ -81,11 +82,11 @@ public static class TargetCsv
             DetectColumnCountChanges = false,
         };
 
-        using (var csv = new CsvReader(reader, config))
+        using (var csv = new CsvReader(Formats.InputFile.BoundLines(reader, sourceName, null), config))
         {
             if (!csv.Read())
             {
-                problems.Add(new ValidationError(sourceName + ":1", "missing-header", "The file is empty; expected the header " + string.Join(",", s_required.Take(5).Concat(s_optional).Append("source")) + "."));
+                problems.Add(new ValidationError(sourceName + ":1", "malformed", "The file is empty; expected the header " + string.Join(",", s_required.Take(5).Concat(s_optional).Append("source")) + "."));
                 targets = null;
                 errors = problems;
                 return false;
@@ -94,7 +95,7 @@ public static class TargetCsv
             Dictionary<string, int>? columns = ReadHeader(csv, sourceName, problems);
             if (badData)
             {
-                problems.Add(new ValidationError(sourceName + ":1", "bad-quoting", "The header has a stray quote (RFC 4180 quoting)."));
+                problems.Add(new ValidationError(sourceName + ":1", "malformed", "The header has a stray quote (RFC 4180 quoting)."));
                 columns = null;
             }
 
@@ -109,7 +110,7 @@ public static class TargetCsv
                 string place = sourceName + ":" + line.ToString(CultureInfo.InvariantCulture);
                 if (badData)
                 {
-                    problems.Add(new ValidationError(place, "bad-quoting", "The row has a stray quote; quote a field that contains quotes, commas or line breaks and double the quotes inside it (RFC 4180)."));
+                    problems.Add(new ValidationError(place, "malformed", "The row has a stray quote; quote a field that contains quotes, commas or line breaks and double the quotes inside it (RFC 4180)."));
                     badData = false;
                     continue;
                 }
@@ -121,7 +122,7 @@ public static class TargetCsv
 
                 if (record.Length != columns.Count)
                 {
-                    problems.Add(new ValidationError(place, "field-count", string.Create(CultureInfo.InvariantCulture, $"The row has {record.Length} field(s) but the header has {columns.Count}.")));
+                    problems.Add(new ValidationError(place, record.Length > columns.Count ? "extra-fields" : "missing-fields", string.Create(CultureInfo.InvariantCulture, $"The row has {record.Length} field(s) but the header has {columns.Count}.")));
                     continue;
                 }
 
@@ -210,11 +211,11 @@ public static class TargetCsv
             string name = header[i].Trim();
             if (!s_required.Contains(name) && !s_optional.Contains(name))
             {
-                problems.Add(new ValidationError(place, "unknown-column", $"Unknown column '{name}'; the columns are code,indicator,comparator,threshold,deadline,baseline_date,baseline_value,source."));
+                problems.Add(new ValidationError(place, "bad-header", $"Unknown column '{name}'; the columns are code,indicator,comparator,threshold,deadline,baseline_date,baseline_value,source."));
             }
             else if (!columns.TryAdd(name, i))
             {
-                problems.Add(new ValidationError(place, "duplicate-column", $"Column '{name}' appears more than once."));
+                problems.Add(new ValidationError(place, "bad-header", $"Column '{name}' appears more than once."));
             }
         }
 
@@ -222,13 +223,13 @@ public static class TargetCsv
         {
             if (!columns.ContainsKey(name))
             {
-                problems.Add(new ValidationError(place, "missing-column", $"Required column '{name}' is missing."));
+                problems.Add(new ValidationError(place, "bad-header", $"Required column '{name}' is missing."));
             }
         }
 
         if (columns.ContainsKey("baseline_date") != columns.ContainsKey("baseline_value"))
         {
-            problems.Add(new ValidationError(place, "missing-column", "Columns 'baseline_date' and 'baseline_value' go together: give both or neither."));
+            problems.Add(new ValidationError(place, "bad-header", "Columns 'baseline_date' and 'baseline_value' go together: give both or neither."));
         }
 
         // Rows cannot be read reliably against a broken header; report the header and stop there.
@@ -316,15 +317,9 @@ public static class TargetCsv
             return double.NaN;
         }
 
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
+        if (!NumberText.TryParse(text, out double value, out string? rule))
         {
-            problems.Add(new ValidationError(place, "invalid-number", $"The {what} '{text}' is not a number (use a dot for decimals, no thousands separators).", code));
-            return double.NaN;
-        }
-
-        if (!double.IsFinite(value))
-        {
-            problems.Add(new ValidationError(place, "non-finite", $"The {what} '{text}' is not finite.", code));
+            problems.Add(new ValidationError(place, rule!, $"The {what} '{text}' is {NumberText.Explain(rule)}.", code));
             return double.NaN;
         }
 
@@ -342,7 +337,7 @@ public static class TargetCsv
         ParseResult<LocalDate> parsed = LocalDatePattern.Iso.Parse(text);
         if (!parsed.Success)
         {
-            problems.Add(new ValidationError(place, "invalid-date", $"The {what} '{text}' is not an ISO date (uuuu-MM-dd).", code));
+            problems.Add(new ValidationError(place, "bad-date", $"The {what} '{text}' is not an ISO date (uuuu-MM-dd).", code));
             return default;
         }
 

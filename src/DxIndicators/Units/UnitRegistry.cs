@@ -1,8 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
-using DxIndicators.Data;
 using NodaTime;
-using Period = DxIndicators.Data.Period;
 
 namespace DxIndicators.Units;
 
@@ -145,20 +143,6 @@ public sealed class UnitRegistry : IEquatable<UnitRegistry>
         return false;
     }
 
-    /// <summary>Tries to get the unit a code denotes for a data period.</summary>
-    /// <param name="code">The code.</param>
-    /// <param name="period">The period.</param>
-    /// <param name="unit">The unit, when found.</param>
-    /// <returns><see langword="true"/> when found.</returns>
-    /// <remarks>
-    /// The code is resolved on the period's last day (<see cref="Period.End"/>), the date at which annual figures are
-    /// reported; when no unit had the code then, on its first day (<see cref="Period.Start"/>). So code 24 for 2025
-    /// is the new Bắc Ninh, code 49 (Quảng Nam, retired on 2025-07-01) for 2025 is still Quảng Nam, and code 24 for
-    /// 2025-H1 is Bắc Giang.
-    /// </remarks>
-    public bool TryResolve(string code, Period period, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out AdministrativeUnit? unit) =>
-        TryResolve(code, period.End, out unit) || TryResolve(code, period.Start, out unit);
-
     /// <summary>Finds the unit known by a name on a date.</summary>
     /// <param name="name">A name, in any of the accepted spellings ("Thừa Thiên Huế", "TP. Hồ Chí Minh", "Hanoi", "Hoà Bình", NFD text).</param>
     /// <param name="date">The date.</param>
@@ -283,7 +267,7 @@ public sealed class UnitRegistry : IEquatable<UnitRegistry>
     internal sealed record RegistryProblem(string Rule, string Message, int? UnitIndex, int? LinkIndex, string Field);
 
     /// <summary>Checks units and links against every registry rule; the one place these rules live (the constructor and
-    /// <see cref="UnitRegistryCsv"/> both use it).</summary>
+    /// <c>Data.UnitRegistryCsv</c> both use it).</summary>
     internal static List<RegistryProblem> Check(IReadOnlyList<AdministrativeUnit> units, IReadOnlyList<UnitSuccession> links, out Dictionary<string, AdministrativeUnit> byId)
     {
         var problems = new List<RegistryProblem>();
@@ -325,6 +309,7 @@ public sealed class UnitRegistry : IEquatable<UnitRegistry>
             }
         }
 
+        CheckParentCycles(units, byId, problems);
         for (int k = 0; k < links.Count; k++)
         {
             UnitSuccession link = links[k];
@@ -340,7 +325,7 @@ public sealed class UnitRegistry : IEquatable<UnitRegistry>
                 continue;
             }
 
-            if (from.ValidTo is { } end && end.PlusDays(1) != link.Effective)
+            if (from.ValidTo is { } end && (end == LocalDate.MaxIsoValue || end.PlusDays(1) != link.Effective))
             {
                 problems.Add(new(UnitRules.BadLinkDate, string.Create(CultureInfo.InvariantCulture, $"Lineage link {link.PredecessorId} → {link.SuccessorId}: effective date {link.Effective:uuuu-MM-dd} must be the day after the predecessor's last day {end:uuuu-MM-dd}."), null, k, "effective"));
             }
@@ -352,6 +337,44 @@ public sealed class UnitRegistry : IEquatable<UnitRegistry>
         }
 
         return problems;
+    }
+
+    private static void CheckParentCycles(IReadOnlyList<AdministrativeUnit> units, Dictionary<string, AdministrativeUnit> byId, List<RegistryProblem> problems)
+    {
+        // Walks each parent chain once (0 = unseen, 1 = on the current walk, 2 = known to end at a root), so the
+        // check is linear and a chain of any length cannot overflow the stack. A loop is reported once, at the unit
+        // of the list that first reaches it.
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < units.Count; i++)
+        {
+            index.TryAdd(units[i].Id, i);
+        }
+
+        var state = new Dictionary<string, int>(StringComparer.Ordinal);
+        var walk = new List<string>();
+        for (int i = 0; i < units.Count; i++)
+        {
+            walk.Clear();
+            string? id = units[i].Id;
+            while (id is not null && state.GetValueOrDefault(id) == 0)
+            {
+                state[id] = 1;
+                walk.Add(id);
+                id = byId.TryGetValue(id, out AdministrativeUnit? unit) ? unit.ParentId : null;
+            }
+
+            if (id is not null && state.GetValueOrDefault(id) == 1)
+            {
+                int from = walk.IndexOf(id);
+                string loop = string.Join(" → ", walk.Skip(from).Append(id));
+                problems.Add(new(UnitRules.ParentCycle, $"Unit '{id}' is its own ancestor: {loop}; parents must lead up to a unit without a parent.", index.GetValueOrDefault(id, i), null, "parent"));
+            }
+
+            foreach (string done in walk)
+            {
+                state[done] = 2;
+            }
+        }
     }
 
     private static bool Overlap(AdministrativeUnit a, AdministrativeUnit b)

@@ -156,7 +156,6 @@ public class CoinrCliTests(ITestOutputHelper output)
     [InlineData("prank")]
     [InlineData("borda")]
     [InlineData("dist2max")]
-    [InlineData("fracmax")]
     [InlineData("none")]
     public void ImportThenScore_EveryNormaliserRunsWithoutParametersForDenominators(string normaliser)
     {
@@ -170,6 +169,25 @@ public class CoinrCliTests(ITestOutputHelper output)
         Dictionary<(string Unit, string Node), (string Score, string Rank)> ours = ImportAndScore(asem, dir, ["--normalise", normaliser]);
         ours.Keys.Select(k => k.Node).Should().Contain("Index").And.Contain("LPI").And.NotContain("Population", "denominators are carried, not normalised");
         ours.Where(k => k.Key.Node == "Index").Should().OnlyContain(k => k.Value.Score.Length > 0);
+    }
+
+    [Fact]
+    public void ImportThenScore_FractionOfMaxOverAZeroMaximum_FailsInsteadOfPublishingInfinity()
+    {
+        // Issue 9: CostImpEx is lower-is-better and its flipped maximum is 0, so x / max is ±∞; that used to be
+        // published as a score. Now the run fails naming the indicator.
+        string? asem = SharedData.CoinrAsem(output);
+        if (asem is null)
+        {
+            return;
+        }
+
+        using var dir = new TempDir();
+        string import = Path.Combine(dir.Path, "import");
+        CliRunner.Run("import-coinr", "--meta", Path.Combine(asem, "iMeta.csv"), "--data", Path.Combine(asem, "iData.csv"), "--out", import).ExitCode.Should().Be(ExitCodes.Ok);
+        var (code, _, error) = CliRunner.Run("score", "--framework", Path.Combine(import, "framework.json"), "--data", Path.Combine(import, "data.csv"), "--normalise", "fracmax", "--format", "csv");
+        code.Should().Be(ExitCodes.Failure);
+        error.Should().Contain("'CostImpEx' overflowed to").And.NotContain("   at ");
     }
 
     private static void CompareWithReference(CoinrReference reference, Dictionary<string, double[]> expected, Dictionary<(string Unit, string Node), (string Score, string Rank)> ours, string what)

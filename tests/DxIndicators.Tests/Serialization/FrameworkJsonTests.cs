@@ -154,7 +154,7 @@ public sealed class FrameworkJsonTests
         FrameworkJson.TryRead(json, "broken.json", out _, out IReadOnlyList<ValidationError> errors).Should().BeFalse();
 
         ValidationError error = errors.Should().ContainSingle().Subject;
-        error.Rule.Should().Be("malformed-json");
+        error.Rule.Should().Be("malformed");
         error.Message.Should().Contain("line 3, column 14");
     }
 
@@ -165,7 +165,7 @@ public sealed class FrameworkJsonTests
 
         FrameworkJson.TryRead(json, "cut.json", out _, out IReadOnlyList<ValidationError> errors).Should().BeFalse();
 
-        errors.Should().ContainSingle(e => e.Rule == "malformed-json" && e.Message.Contains("line "));
+        errors.Should().ContainSingle(e => e.Rule == "malformed" && e.Message.Contains("line "));
     }
 
     [Fact]
@@ -198,8 +198,8 @@ public sealed class FrameworkJsonTests
     [InlineData("threshold-infinity-string", "$.targets[0].threshold", "not-finite", "\"Infinity\" is not a number", "'T1'")]
     [InlineData("max-minus-infinity-symbol", "$.indicators[1].validRange.min", "not-finite", "\"-∞\" is not a number", "null")]
     [InlineData("number-overflow", "$.nodes[1].maxPoints", "not-finite", "1e400", "finite")]
-    [InlineData("date-not-a-day", "$.targets[0].deadline", "invalid-date", "\"2025-02-30\"", "uuuu-MM-dd")]
-    [InlineData("date-wrong-form", "$.effectiveFrom", "invalid-date", "\"01/01/2024\"", "uuuu-MM-dd")]
+    [InlineData("date-not-a-day", "$.targets[0].deadline", "bad-date", "\"2025-02-30\"", "uuuu-MM-dd")]
+    [InlineData("date-wrong-form", "$.effectiveFrom", "bad-date", "\"01/01/2024\"", "uuuu-MM-dd")]
     [InlineData("ratio-with-steps", "$.indicators[0].points.steps", "unexpected-field", "'steps' does not apply to a 'ratio'", "'fullAt'")]
     [InlineData("ratio-without-full-at", "$.indicators[0].points.fullAt", "missing-field", "'ratio' points rule needs 'fullAt'", "(in 'A')")]
     [InlineData("steps-without-steps", "$.indicators[1].points.steps", "missing-field", "'steps' points rule needs 'steps'", "(in 'B')")]
@@ -253,7 +253,7 @@ public sealed class FrameworkJsonTests
             ("$.nodes[2].kind", "unknown-enum"),
             ("$.indicators[2].polarity", "missing-field"),
             ("$.indicators[0].referenceTarget", "not-finite"),
-            ("$.targets[0].deadline", "invalid-date"),
+            ("$.targets[0].deadline", "bad-date"),
             ("$.indicators[0].points.parts", "unexpected-field"),
         });
     }

@@ -55,16 +55,16 @@ public class TargetCsvTests
         targets.Should().BeNull();
         errors.Select(e => (e.Path, e.Rule)).Should().Equal(
             ("T.csv:2 comparator", "invalid-comparator"),
-            ("T.csv:3 threshold", "invalid-number"),
-            ("T.csv:4 deadline", "invalid-date"),
+            ("T.csv:3 threshold", "bad-number"),
+            ("T.csv:4 deadline", "bad-date"),
             ("T.csv:5 baseline_value", "incomplete-baseline"),
             ("T.csv:7", "duplicate-code"),
             ("T.csv:10 indicator", "missing-field"),
-            ("T.csv:10 threshold", "non-finite"),
+            ("T.csv:10 threshold", "not-finite"),
             ("T.csv:10 deadline", "deadline-before-baseline"),
             ("T.csv:10 source", "missing-field"),
             ("T.csv:11 deadline", "deadline-before-baseline"),
-            ("T.csv:12", "field-count"));
+            ("T.csv:12", "missing-fields"));
         errors[0].Message.Should().Contain("'=>'").And.Contain(">=, >, <=, <, =");
         errors[4].Message.Should().Contain("line 6");
     }
@@ -75,7 +75,7 @@ public class TargetCsvTests
         string text = "code,indicator,comparator,limit,deadline,source\nT1,X,>=,1,2025-01-01,s\n";
         Action act = () => TargetCsv.Read(new StringReader(text), "T.csv");
         act.Should().Throw<FrameworkValidationException>()
-            .Which.Errors.Select(e => e.Rule).Should().Equal("unknown-column", "missing-column");
+            .Which.Errors.Select(e => e.Rule).Should().Equal("bad-header", "bad-header");
     }
 
     [Fact]
@@ -83,14 +83,14 @@ public class TargetCsvTests
     {
         string text = Header + "\nT1,X,>=,90,2025-12-31,,,\"src\"x\n";
         TargetCsv.TryRead(new StringReader(text), "T.csv", out _, out IReadOnlyList<ValidationError> errors).Should().BeFalse();
-        errors.Single().Should().Match<ValidationError>(e => e.Path == "T.csv:2" && e.Rule == "bad-quoting");
+        errors.Single().Should().Match<ValidationError>(e => e.Path == "T.csv:2" && e.Rule == "malformed");
     }
 
     [Fact]
     public void Read_Empty_ReportsMissingHeader()
     {
         TargetCsv.TryRead(new StringReader(""), "T.csv", out _, out IReadOnlyList<ValidationError> errors).Should().BeFalse();
-        errors.Single().Rule.Should().Be("missing-header");
+        errors.Single().Rule.Should().Be("malformed");
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using System.Globalization;
-using CsvHelper;
 using DxIndicators.Data;
+using DxIndicators.Formats;
 using DxIndicators.Model;
 using NodaTime;
 
@@ -66,8 +66,8 @@ public sealed class CoinrImport
     {
         ArgumentNullException.ThrowIfNull(metaPath);
         ArgumentNullException.ThrowIfNull(dataPath);
-        using var meta = new StreamReader(metaPath);
-        using var data = new StreamReader(dataPath);
+        using TextReader meta = InputFile.OpenCsv(metaPath);
+        using TextReader data = InputFile.OpenCsv(dataPath);
         return Read(meta, data, Path.GetFileName(metaPath), Path.GetFileName(dataPath), frameworkId);
     }
 
@@ -86,8 +86,8 @@ public sealed class CoinrImport
         ArgumentNullException.ThrowIfNull(meta);
         ArgumentNullException.ThrowIfNull(data);
         var errors = new List<string>();
-        (string[] metaHeader, List<(int Line, string[] Fields)> metaRows) = ReadCsv(meta);
-        (string[] dataHeader, List<(int Line, string[] Fields)> dataRows) = ReadCsv(data);
+        (string[] metaHeader, List<(int Line, string[] Fields)> metaRows) = ReadCsv(meta, metaName, errors);
+        (string[] dataHeader, List<(int Line, string[] Fields)> dataRows) = ReadCsv(data, dataName, errors);
 
         int Col(string[] header, string name, string file)
         {
@@ -122,12 +122,12 @@ public sealed class CoinrImport
                 return double.NaN;
             }
 
-            if (double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v))
+            if (NumberText.TryParse(s, out double v, out string? rule))
             {
                 return v;
             }
 
-            errors.Add($"{file}:{line}: column '{column}' has '{s}', which is not a number or NA.");
+            errors.Add($"{file}:{line}: column '{column}' has '{s}', which is {NumberText.Explain(rule)} and not NA [{rule}].");
             return double.NaN;
         }
 
@@ -186,9 +186,10 @@ public sealed class CoinrImport
                     });
                     break;
                 case "Aggregate":
-                    if (double.IsNaN(level) || level < 2)
+                    if (double.IsNaN(level) || level < 2 || level != Math.Floor(level) || level > 1000)
                     {
-                        errors.Add($"{metaName}:{line}: aggregate '{code}' needs a Level ≥ 2.");
+                        errors.Add($"{metaName}:{line}: aggregate '{code}' needs a whole-number Level from 2 to 1000, has {Field(f, cLevel) ?? "NA"} [{ProblemRules.InvalidValue}].");
+                        continue;
                     }
 
                     nodeRows.Add((code, name, (int)level, line));
@@ -206,7 +207,13 @@ public sealed class CoinrImport
 
             if (parent is not null)
             {
-                parentOf.Add((code, parent, double.IsNaN(weight) ? 1 : weight));
+                if (double.IsNaN(weight))
+                {
+                    // COINr needs a weight for every child; guessing 1 would change the index without a word.
+                    errors.Add($"{metaName}:{line}: '{code}' has parent '{parent}' but no Weight (NA) [{ProblemRules.MissingField}].");
+                }
+
+                parentOf.Add((code, parent, weight));
             }
         }
 
@@ -264,16 +271,12 @@ public sealed class CoinrImport
             groups[g] = order.Select(r => Field(dataRows[r].Fields, c)).ToArray();
         }
 
+        int year = Year(dataRows, cTime, dataName, errors);
         if (errors.Count > 0)
         {
             throw new InvalidDataException($"Cannot import the COINr data set ({errors.Count} problem(s)):{Environment.NewLine}{string.Join(Environment.NewLine, errors)}");
         }
 
-        int year = 2000;
-        if (cTime >= 0 && dataRows.Count > 0 && int.TryParse(Field(dataRows[0].Fields, cTime), NumberStyles.Integer, CultureInfo.InvariantCulture, out int y))
-        {
-            year = y;
-        }
 
         var metadata = new FrameworkMetadata(frameworkId, "1", new LocalizedText(string.Empty, "Imported from COINr " + metaName), "COINr iMeta (" + metaName + ")", new LocalDate(year, 1, 1), new OutputScale(0, 100));
         var framework = new Framework(metadata, roots[0].Code, nodes, all);
@@ -282,28 +285,44 @@ public sealed class CoinrImport
         return new CoinrImport(framework, matrix, names, groups, groupColumns.ToValueList(), goalpostNormalisers);
     }
 
-    private static (string[] Header, List<(int Line, string[] Fields)> Rows) ReadCsv(TextReader reader)
+    private static (string[] Header, List<(int Line, string[] Fields)> Rows) ReadCsv(TextReader reader, string name, List<string> errors)
     {
-        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture, leaveOpen: true);
-        var rows = new List<(int, string[])>();
-        if (!csv.Read())
+        CsvTable table = CsvTable.Read(reader, name);
+        foreach (CsvIssue issue in table.Issues)
         {
-            return ([], rows);
+            errors.Add($"{table.At(issue.Line)}: {issue.Message} [{issue.Rule}]");
         }
 
-        csv.ReadHeader();
-        string[] header = csv.HeaderRecord ?? [];
-        while (csv.Read())
+        return (table.Header, table.Rows.Select(r => (r.Line, r.Fields)).ToList());
+    }
+
+    /// <summary>The period's year from iData's Time column: one whole year for every row (2000 when there is no Time column).</summary>
+    private static int Year(List<(int Line, string[] Fields)> rows, int cTime, string name, List<string> errors)
+    {
+        const int NoTimeColumnYear = 2000;
+        if (cTime < 0)
         {
-            string[] fields = new string[csv.Parser.Count];
-            for (int i = 0; i < fields.Length; i++)
+            return NoTimeColumnYear;
+        }
+
+        int? year = null;
+        foreach ((int line, string[] f) in rows)
+        {
+            string text = f[cTime];
+            if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int y) || y is < 1 or > 9998)
             {
-                fields[i] = csv.GetField(i) ?? string.Empty;
+                errors.Add($"{name}:{line}: Time '{text}' is not a year from 1 to 9998 [{ProblemRules.BadPeriod}].");
             }
-
-            rows.Add((csv.Parser.RawRow, fields));
+            else if (year is null)
+            {
+                year = y;
+            }
+            else if (y != year)
+            {
+                errors.Add($"{name}:{line}: Time {y} differs from {year} on an earlier row; the import takes one period [{ProblemRules.BadPeriod}].");
+            }
         }
 
-        return (header, rows);
+        return year ?? NoTimeColumnYear;
     }
 }

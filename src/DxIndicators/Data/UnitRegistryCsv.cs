@@ -2,48 +2,12 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
-using DxIndicators.Data;
 using DxIndicators.Model;
+using DxIndicators.Units;
 using NodaTime;
 using NodaTime.Text;
 
-namespace DxIndicators.Units;
-
-/// <summary>The stable rule names of unit registry problems (<see cref="DataProblem.Rule"/>), beside the general
-/// <see cref="DataRules"/> (<c>missing-field</c>, <c>bad-date</c>, <c>bad-header</c>, <c>extra-fields</c>, <c>malformed</c>).</summary>
-public static class UnitRules
-{
-    /// <summary>A level is not nation, province, district or commune.</summary>
-    public const string UnknownLevel = "unknown-level";
-
-    /// <summary>A kind is not one of the <see cref="UnitKind"/> names.</summary>
-    public const string UnknownKind = "unknown-kind";
-
-    /// <summary>An id is not <c>code@vintage</c> (or the bare code when there is no vintage).</summary>
-    public const string BadId = "bad-id";
-
-    /// <summary>The last valid day is before the first.</summary>
-    public const string InvertedValidity = "valid-to-before-valid-from";
-
-    /// <summary>A unit breaks another rule of <see cref="AdministrativeUnit"/> (a code or vintage containing '@').</summary>
-    public const string InvalidUnit = "invalid-unit";
-
-    /// <summary>Two units have the same id.</summary>
-    public const string DuplicateId = "duplicate-id";
-
-    /// <summary>One code is valid for two units on the same day.</summary>
-    public const string CodeOverlap = "code-overlap";
-
-    /// <summary>A parent id names no unit of the registry.</summary>
-    public const string UnknownParent = "unknown-parent";
-
-    /// <summary>A lineage link names a predecessor or successor that is not in the registry.</summary>
-    public const string UnknownLinkUnit = "unknown-succession-unit";
-
-    /// <summary>A lineage link's effective date is not the day after the predecessor's last day, or the successor is
-    /// not valid on it.</summary>
-    public const string BadLinkDate = "bad-succession-date";
-}
+namespace DxIndicators.Data;
 
 /// <summary>The outcome of reading a unit registry from CSV: the registry (when loaded) and every problem found.</summary>
 /// <remarks>Immutable.</remarks>
@@ -312,10 +276,14 @@ public static class UnitRegistryCsv
             return null;
         }
 
-        // Enum.TryParse also accepts numbers ("1"), which the format does not.
-        if (char.IsLetter(text[0]) && Enum.TryParse(text, ignoreCase: true, out T value) && Enum.IsDefined(value))
+        // A name must match one member exactly (case aside): Enum.TryParse would also take numbers ("1") and
+        // comma-joined flag lists ("province,district"), which the format does not.
+        foreach (T value in Enum.GetValues<T>())
         {
-            return value;
+            if (string.Equals(value.ToString(), text, StringComparison.OrdinalIgnoreCase))
+            {
+                return value;
+            }
         }
 
         string allowed = string.Join(", ", Enum.GetNames<T>().Select(CamelCase));
@@ -344,11 +312,16 @@ public static class UnitRegistryCsv
     {
         var badData = new List<string>();
         CsvConfiguration config = CsvDialect.Reading(badData);
-        using var parser = new CsvParser(reader, config, leaveOpen: true);
+        using var parser = new CsvParser(Formats.InputFile.BoundLines(reader, fileName, null), config, leaveOpen: true);
         if (!parser.Read())
         {
             problems.Add(Located(fileName, 1, null, DataRules.Malformed, "The file is empty; expected a header row: " + string.Join(",", columns) + ".", null));
             yield break;
+        }
+
+        if (parser.Count > InputLimits.Default.MaxColumns)
+        {
+            throw InputLimits.Exceeded(nameof(InputLimits.MaxColumns), InputLimits.Default.MaxColumns, string.Create(CultureInfo.InvariantCulture, $"'{fileName}' header ({parser.Count} columns)"));
         }
 
         var map = new int[parser.Count];
@@ -412,6 +385,12 @@ public static class UnitRegistryCsv
             if (parser.Count > map.Length)
             {
                 problems.Add(row.Problem(null, DataRules.ExtraFields, string.Create(CultureInfo.InvariantCulture, $"The row has {parser.Count} fields but the header has {map.Length}."), null));
+                ok = false;
+            }
+            else if (parser.Count < map.Length)
+            {
+                // A truncated row would otherwise load with its last columns (parent, validity…) silently empty.
+                problems.Add(row.Problem(null, DataRules.MissingFields, string.Create(CultureInfo.InvariantCulture, $"The row has {parser.Count} fields but the header has {map.Length}; write empty fields as ',,' rather than leaving them out."), fields[0]));
                 ok = false;
             }
 

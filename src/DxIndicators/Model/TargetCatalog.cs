@@ -1,6 +1,4 @@
-using DxIndicators.Model;
-
-namespace DxIndicators.Catalog;
+namespace DxIndicators.Model;
 
 /// <summary>
 /// A catalogue of dated targets (for example the national DX targets of Decision 749/QĐ-TTg and Resolution 57-NQ/TW)
