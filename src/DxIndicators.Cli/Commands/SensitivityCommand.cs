@@ -37,6 +37,7 @@ internal sealed class SensitivityCommand : ICommand
             new HashSet<string>(AnalysisInputs.CommonFlags));
         var problems = new List<string>();
         int runs = AnalysisInputs.Integer(options, "runs", 1000, problems, 2);
+        AnalysisInputs.CheckRuns(runs);
         int seed = AnalysisInputs.Integer(options, "seed", 1, problems, int.MinValue);
         int threads = AnalysisInputs.Integer(options, "threads", 0, problems, 0);
         int bootstrap = AnalysisInputs.Integer(options, "bootstrap", 1000, problems, 0);

@@ -36,6 +36,7 @@ internal sealed class UncertaintyCommand : ICommand
             new HashSet<string>(AnalysisInputs.CommonFlags));
         var problems = new List<string>();
         int runs = AnalysisInputs.Integer(options, "runs", 1000, problems, 1);
+        AnalysisInputs.CheckRuns(runs);
         int seed = AnalysisInputs.Integer(options, "seed", 1, problems, int.MinValue);
         int threads = AnalysisInputs.Integer(options, "threads", 0, problems, 0);
         string format = AnalysisInputs.Format(options, "table", "csv", "json");

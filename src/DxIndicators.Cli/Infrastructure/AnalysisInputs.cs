@@ -180,6 +180,21 @@ internal static partial class AnalysisInputs
         return (inputs, parts.Count == 0 ? "nothing varied" : string.Join("; ", parts));
     }
 
+    /// <summary>
+    /// The most runs (or Sobol base samples) one analysis command takes. Memory no longer grows with N (rank statistics
+    /// are streamed), so the bound is time: 10^8 runs take minutes on the built-in sample and hours on large data.
+    /// </summary>
+    public const int MaxRuns = 100_000_000;
+
+    /// <summary>Refuses a run count above <see cref="MaxRuns"/> with an error naming the limit.</summary>
+    public static void CheckRuns(int runs)
+    {
+        if (runs > MaxRuns)
+        {
+            throw new InvalidDataException(Text.Invariant($"--runs {runs} is more than the {MaxRuns} runs one analysis may take [limit-exceeded]; use fewer runs."));
+        }
+    }
+
     public static int Integer(CommandArgs options, string name, int fallback, List<string> problems, int min)
     {
         string? text = options.Get(name);
