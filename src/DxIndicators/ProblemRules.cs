@@ -128,6 +128,9 @@ public static class ProblemRules
     /// <summary>Nodes reach themselves through their children.</summary>
     public const string Cycle = "cycle";
 
+    /// <summary>A warning, not an error: a node, indicator or target is marked provisional (its rule is not public), with its note.</summary>
+    public const string Provisional = "provisional";
+
     /// <summary>A node or indicator is under no root or pillar (a warning for indicators).</summary>
     public const string Unreachable = "unreachable";
 

@@ -593,7 +593,7 @@ public static class FrameworkValidator
             }
             else
             {
-                errors.Add(new ValidationError(path + ".status", "provisional", $"{what} '{code}' is provisional: {note}", code) { Severity = ValidationSeverity.Warning });
+                errors.Add(new ValidationError(path + ".status", ProblemRules.Provisional, $"{what} '{code}' is provisional: {note}", code) { Severity = ValidationSeverity.Warning });
             }
         }
         else if (note is not null)
