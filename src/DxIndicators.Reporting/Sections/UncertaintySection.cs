@@ -33,7 +33,7 @@ internal sealed class UncertaintySection : ReportSection
     {
         UncertaintyResult u = report.Uncertainty!;
         var sb = new StringBuilder();
-        sb.AppendLine($"{u.Runs} {report.L("runs")}.").AppendLine();
+        sb.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"{u.Runs} {report.L("runs")}.").AppendLine();
         foreach (NodeRankStatistics node in u.Nodes)
         {
             sb.Append("### ").AppendLine(report.NodeName(node.Node)).AppendLine();
