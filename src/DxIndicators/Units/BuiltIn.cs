@@ -19,16 +19,7 @@ public static class BuiltIn
     /// <summary>The resource name of the embedded merge map (a copy of <c>shared/data/vn-admin-2025/provinces.csv</c>).</summary>
     internal const string ProvincesResource = "DxIndicators.Catalog.units/vn-provinces-2025.csv";
 
-    /// <summary>The resource names of Điện Biên's commune-level units of 2025, their lineage and the sources of both.</summary>
-    internal const string DienBienCommunesResource = "DxIndicators.Catalog.units/vn-dien-bien-communes-2025.csv";
-
-    internal const string DienBienSuccessionsResource = "DxIndicators.Catalog.units/vn-dien-bien-successions-2025.csv";
-
-    internal const string DienBienSourcesResource = "DxIndicators.Catalog.units/vn-dien-bien-communes-2025-sources.csv";
-
     private static readonly Lazy<UnitRegistry> s_vietnamProvinces = new(LoadVietnamProvinces);
-
-    private static readonly Lazy<UnitRegistry> s_dienBienCommunes = new(LoadDienBienCommunes);
 
     // The six centrally-run cities, the same codes before and after the merger (vn-admin-2025 README, pitfall 4 and
     // units_2025.csv unit_type). Huế became one on 2025-01-01; the 2004-vintage unit is simplified to one kind.
@@ -62,29 +53,6 @@ public static class BuiltIn
     /// successor. Start dates of 2004-vintage units are left open: earlier changes (Hà Tây into Hà Nội in 2008) are
     /// not modelled.</remarks>
     public static UnitRegistry VietnamProvinces => s_vietnamProvinces.Value;
-
-    /// <summary>Gets <see cref="VietnamProvinces"/> extended by Điện Biên's 45 commune-level units valid from
-    /// 2025-07-01 (Resolution 1661/NQ-UBTVQH15: 42 communes and 3 wards, parent <c>11@2025</c>) and the former communes,
-    /// wards and townships whose succession is confirmed in public sources (valid to 2025-06-30, parent
-    /// <c>11@2004</c>), with those lineage links effective 2025-07-01.</summary>
-    /// <value>The registry (built once from the embedded <c>vn-dien-bien-communes-2025.csv</c> and
-    /// <c>vn-dien-bien-successions-2025.csv</c>; see docs/units.md).</value>
-    /// <remarks>Codes are project keys (<c>11-</c> and the ASCII name; ids <c>key@2025</c> and <c>key@2004</c>), not
-    /// the GSO codes of Decision 19/2025/QĐ-TTg, which were not read. Of the 45 units, 23 are named from public sources
-    /// and 22 are slots named "Xã chưa xác định n/45" (not found in the sources read); 9 have confirmed predecessors (33
-    /// former units). The per-unit status and source are in <c>vn-dien-bien-communes-2025-sources.csv</c>.</remarks>
-    public static UnitRegistry DienBienCommunes => s_dienBienCommunes.Value;
-
-    private static UnitRegistry LoadDienBienCommunes()
-    {
-        using var units = new StreamReader(OpenResource(DienBienCommunesResource));
-        using var links = new StreamReader(OpenResource(DienBienSuccessionsResource));
-        return DxIndicators.Data.UnitRegistryCsv.Read(units, DienBienCommunesResource, links, DienBienSuccessionsResource, VietnamProvinces).GetRegistryOrThrow();
-    }
-
-    internal static Stream OpenResource(string name) =>
-        typeof(BuiltIn).Assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"Embedded resource '{name}' is missing from {typeof(BuiltIn).Assembly.GetName().Name}.");
 
     private static UnitRegistry LoadVietnamProvinces()
     {

@@ -46,7 +46,7 @@ public class DienBienCommunesTests
     {
         // Resolution 1661/NQ-UBTVQH15 (2025-06-16): from 2025-07-01 Điện Biên has 45 commune-level units, 42 communes and
         // 3 wards (TTXVN, https://lite.baomoi.com/45-don-vi-hanh-chinh-cap-xa-cua-tinh-dien-bien-nam-2025-c52554752.epi).
-        UnitRegistry registry = BuiltIn.DienBienCommunes;
+        UnitRegistry registry = UnitCatalog.DienBienCommunes;
         List<AdministrativeUnit> units = NewUnits(registry);
 
         units.Should().HaveCount(45);
@@ -61,7 +61,7 @@ public class DienBienCommunesTests
     {
         // Resolution 1661/NQ-UBTVQH15 as quoted by https://en.wikipedia.org/wiki/Him_Lam (article "Điện Biên Phủ"): the ward
         // is formed from Him Lam, Mường Thanh, Tân Thanh, Thanh Bình and Thanh Trường wards and Thanh Minh commune.
-        UnitRegistry registry = BuiltIn.DienBienCommunes;
+        UnitRegistry registry = UnitCatalog.DienBienCommunes;
         AdministrativeUnit ward = registry.Get("11-dien-bien-phu@2025");
 
         registry.Predecessors(ward).Should().OnlyContain(l => l.Effective == FirstDay);
@@ -82,7 +82,7 @@ public class DienBienCommunesTests
     [Fact]
     public void Sources_EveryNewUnitHasAStatusAndSource_OnlyConfirmedOnesCarryLineage()
     {
-        UnitRegistry registry = BuiltIn.DienBienCommunes;
+        UnitRegistry registry = UnitCatalog.DienBienCommunes;
         List<SourceRow> rows = ReadSources();
         List<AdministrativeUnit> units = NewUnits(registry);
 
@@ -121,7 +121,7 @@ public class DienBienCommunesTests
         // province value of the sample.
         Dataset communes = FrameworkCatalog.GetDataset("dien-bien-communes-sample");
         communes.Units.Should().HaveCount(45);
-        RollupResult result = AdminRollup.ToParents(communes, FrameworkCatalog.Get("dien-bien-sample"), BuiltIn.DienBienCommunes);
+        RollupResult result = AdminRollup.ToParents(communes, FrameworkCatalog.Get("dien-bien-sample"), UnitCatalog.DienBienCommunes);
 
         result.Problems.Should().BeEmpty();
         Dataset province = FrameworkCatalog.GetDataset("dien-bien-sample");
