@@ -112,7 +112,17 @@ internal static class Program
         output.WriteLine(Ansi.Bold("Options for every command:", colour));
         output.WriteLine("  --help, -h     this help, or a command's options (dx score --help)");
         output.WriteLine("  --version      the tool's version");
+        foreach (CliOption option in CommandArgs.Global)
+        {
+            var line = new System.Text.StringBuilder();
+            UsageText.AppendHelp(line, "  " + option.Synopsis, option.Help);
+            output.Write(line.ToString());
+        }
+
         output.WriteLine("  --no-color     plain text; colour is also off when output is redirected, NO_COLOR is set or TERM=dumb");
+        output.WriteLine();
+        output.WriteLine("Commands that print results take --format (table for reading; csv and json for programs: invariant");
+        output.WriteLine("numbers, stable field names; docs/cli.md) and --out FILE.");
         output.WriteLine();
         output.WriteLine(Ansi.Bold("Exit codes:", colour));
         output.WriteLine($"  {ExitCodes.Ok}  success (for checks: everything passed)");

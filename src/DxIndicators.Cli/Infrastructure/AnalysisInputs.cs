@@ -14,18 +14,23 @@ namespace DxIndicators.Cli.Infrastructure;
 /// <summary>What the analysis commands (uncertainty, sensitivity, audit, contributions) share: data, base methods, uncertain inputs, progress and output.</summary>
 internal static partial class AnalysisInputs
 {
-    /// <summary>Value options every analysis command takes.</summary>
-    public static readonly string[] CommonOptions = ["framework", "data", "period", "as-of", "units", "normalise", "aggregate", "impute", "treat", "weights", "goalposts", "min-share", "format", "out"];
-
-    /// <summary>Flags every analysis command takes.</summary>
-    public static readonly string[] CommonFlags = ["skip-bad-rows", "denominate"];
+    /// <summary>Options every analysis command takes: the data (as dx score), the base methods and the output.</summary>
+    public static IReadOnlyList<CliOption> CommonOptions { get; } =
+    [
+        Infrastructure.CommonOptions.Framework,
+        Infrastructure.CommonOptions.Data,
+        Infrastructure.CommonOptions.Period,
+        Infrastructure.CommonOptions.AsOf,
+        Infrastructure.CommonOptions.Units,
+        Infrastructure.CommonOptions.SkipBadRows,
+        .. ScoreCommand.MethodOptions,
+        Infrastructure.CommonOptions.Format("table", "csv", "json"),
+        Infrastructure.CommonOptions.Out,
+    ];
 
     public const string CommonUsage = """
-          Data: --framework ID|FILE --data FILE (both, or neither: the built-in Điện Biên sample); as dx score, --period P
-          scores that period only, else each indicator's latest value on or before --as-of DATE (default: the data's
-          latest date); --units vn|none; --skip-bad-rows. Base methods as
-          dx score: --normalise, --aggregate, --impute, --treat, --weights, --goalposts, --min-share, --denominate.
-          Output: --format table|csv|json (default table); --out FILE.
+        Data as dx score: --framework and --data (both, or neither: the built-in Điện Biên sample), --period P or
+        --as-of DATE (default: the data's latest date); base methods as dx score.
         """;
 
     /// <summary>Loads the framework and the cross-section to analyse, and the base options.</summary>
@@ -76,17 +81,18 @@ internal static partial class AnalysisInputs
         return allowed.Contains(format) ? format : throw new UsageException($"--format must be {string.Join(", ", allowed)}, was '{format}'");
     }
 
-    /// <summary>Options of the uncertain inputs: --noise, --noise-levels, --vary.</summary>
-    public static readonly string[] InputOptions = ["noise", "noise-levels", "vary", "seed", "threads"];
+    /// <summary>Options of the uncertain inputs: --noise, --noise-levels, --vary, and the run's --seed and --threads.</summary>
+    public static IReadOnlyList<CliOption> InputOptions { get; } =
+    [
+        CliOption.Number("noise", "X", "weight noise factor in [0, 1] (default 0.25): each weight w is drawn as w + U(−1, 1)·X·w; 0 for fixed weights", 0, 1),
+        CliOption.Text("noise-levels", "L,…", "the COINr levels whose weights get noise (1 indicators, 2 the aggregates above them, …; default every level)"),
+        CliOption.Text("vary", "SPEC", "comma-separated normalise:N|N…, aggregate:A|A…, impute:none|mean|median, treat, exclude[:CODE|CODE…]; ';' separates a method's parameters"),
+        CliOption.Integer("seed", "S", "random seed (default 1): the same seed gives the same result on any number of threads", int.MinValue),
+        CliOption.Integer("threads", "T", "threads to use (default 0: all)", 0),
+    ];
 
     public const string InputUsage = """
-          Uncertain inputs: --noise X (weight noise factor in [0, 1], default 0.25: each weight w is drawn as
-          w + U(−1, 1)·X·w) on the levels of --noise-levels L,… (COINr levels of the weighted items: 1 indicators,
-          2 the aggregates above them, …; default every level); --noise 0 for fixed weights. --vary takes a list of
-          normalise:N|N…, aggregate:A|A…, impute:none|mean|median, treat (treatment off/on), exclude[:CODE|CODE…]
-          (no indicator or one of them left out; default every indicator), separated by commas, for example
-          --vary normalise:minmax:1;100|zscore:10;2,aggregate:amean|gmean (';' separates a method's parameters).
-          --seed S (default 1): the same seed gives the same result on any number of threads (--threads T, default all).
+        Uncertain inputs, for example --noise 0.25 --noise-levels 1 or --vary normalise:minmax:1;100|zscore:10;2,aggregate:amean|gmean.
         """;
 
     public static (UncertainInputs Inputs, string Description) Inputs(CommandArgs options, Framework framework, ScoringOptions baseOptions, List<string> problems)
@@ -237,7 +243,7 @@ internal static partial class AnalysisInputs
     public static double? Json(double v) => double.IsFinite(v) ? v : null;
 
     /// <summary>Indented JSON for the analysis commands' --format json.</summary>
-    public static readonly System.Text.Json.JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+    public static readonly System.Text.Json.JsonSerializerOptions JsonOptions = JsonOutput.SerializerOptions;
 
     private static ImputationMethod Imputation(string text) => text switch
     {
