@@ -65,6 +65,9 @@ internal static class Program
         }
 
         string prefix = Ansi.Red($"dx {command.Name}:", context.ErrorColour);
+        // On a terminal, tables are drawn by Spectre.Console; redirected or written to --out, they stay plain text.
+        bool toFile = rest.Any(a => a == "--out" || a.StartsWith("--out=", StringComparison.Ordinal));
+        using IDisposable? tables = context.Colour && !toFile ? Terminal.DrawTables(Terminal.Width()) : null;
         try
         {
             return command.Run(rest, context);
@@ -83,6 +86,10 @@ internal static class Program
             // say what is wrong and fail, without a stack trace.
             context.Error.WriteLine($"{prefix} {ex.Message}");
             return ExitCodes.Failure;
+        }
+        finally
+        {
+            AnalysisInputs.EndProgress(context);
         }
     }
 

@@ -223,15 +223,27 @@ internal static partial class AnalysisInputs
         return value;
     }
 
-    /// <summary>A progress bar on the error stream when it is a terminal; nothing otherwise.</summary>
-    public static IProgress<AnalysisProgress>? Progress(CliContext context) => context.Interactive ? new Bar(context.Error) : null;
+    private static readonly AsyncLocal<Terminal.ProgressBar?> s_bar = new();
 
+    /// <summary>A Spectre.Console progress bar on the error stream when it is a terminal (<see cref="Terminal"/>); nothing otherwise.</summary>
+    public static IProgress<AnalysisProgress>? Progress(CliContext context)
+    {
+        if (!context.Interactive)
+        {
+            return null;
+        }
+
+        s_bar.Value?.Dispose();
+        s_bar.Value = Terminal.StartProgress(context.Error, "runs");
+        return s_bar.Value;
+    }
+
+    /// <summary>Completes and removes the progress bar of <see cref="Progress"/>, if any.</summary>
     public static void EndProgress(CliContext context)
     {
-        if (context.Interactive)
-        {
-            context.Error.Write("\r" + new string(' ', 60) + "\r");
-        }
+        ArgumentNullException.ThrowIfNull(context);
+        s_bar.Value?.Dispose();
+        s_bar.Value = null;
     }
 
     /// <summary>A displayed number, rounded once by <see cref="DisplayRounding"/>; "—" when missing.</summary>
@@ -255,24 +267,4 @@ internal static partial class AnalysisInputs
 
     [GeneratedRegex(",(?=(?:normalise|aggregate|impute|treat|exclude)\\b)")]
     private static partial Regex VarySplit();
-
-    private sealed class Bar(TextWriter error) : IProgress<AnalysisProgress>
-    {
-        private int _last = -1;
-
-        public void Report(AnalysisProgress value)
-        {
-            int percent = value.Total == 0 ? 100 : (int)(100 * value.Done / value.Total);
-            if (Interlocked.Exchange(ref _last, percent) == percent)
-            {
-                return;
-            }
-
-            int filled = percent * 30 / 100;
-            lock (this)
-            {
-                error.Write($"\r[{new string('#', filled)}{new string(' ', 30 - filled)}] {percent,3}% {value.Done:N0}/{value.Total:N0}");
-            }
-        }
-    }
 }
