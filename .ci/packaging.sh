@@ -65,6 +65,9 @@ done
 if command -v script > /dev/null; then
   TERM=xterm script -qec "$DX frameworks" /dev/null > "$OUT/tty-frameworks.log"
   grep -q $'\e\[1m' "$OUT/tty-frameworks.log" || fail "dx frameworks on a terminal shows no styling"
+  grep -q "╭" "$OUT/tty-frameworks.log" || fail "dx frameworks on a terminal drew no Spectre.Console table"
+  TERM=xterm script -qec "$DX uncertainty --runs 100000" /dev/null > "$OUT/tty-uncertainty.log"
+  grep -q "━" "$OUT/tty-uncertainty.log" || fail "dx uncertainty on a terminal showed no progress bar"
   NO_COLOR=1 TERM=xterm script -qec "$DX frameworks" /dev/null > "$OUT/tty-nocolor.log"
   # (.NET itself writes the keypad-mode sequence ESC[?1h to a terminal; only SGR styling, ESC[...m, is colour.)
   if grep -qE $'\e\\[[0-9;]*m' "$OUT/tty-nocolor.log"; then fail "NO_COLOR=1 still coloured the output"; fi

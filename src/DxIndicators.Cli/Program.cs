@@ -65,6 +65,9 @@ internal static class Program
         }
 
         string prefix = Ansi.Red($"dx {command.Name}:", context.ErrorColour);
+        // On a terminal, tables are drawn by Spectre.Console; redirected or written to --out, they stay plain text.
+        bool toFile = rest.Any(a => a == "--out" || a.StartsWith("--out=", StringComparison.Ordinal));
+        using IDisposable? tables = context.Colour && !toFile ? Terminal.DrawTables(Terminal.Width()) : null;
         try
         {
             return command.Run(rest, context);
@@ -83,6 +86,10 @@ internal static class Program
             // say what is wrong and fail, without a stack trace.
             context.Error.WriteLine($"{prefix} {ex.Message}");
             return ExitCodes.Failure;
+        }
+        finally
+        {
+            AnalysisInputs.EndProgress(context);
         }
     }
 
@@ -112,7 +119,17 @@ internal static class Program
         output.WriteLine(Ansi.Bold("Options for every command:", colour));
         output.WriteLine("  --help, -h     this help, or a command's options (dx score --help)");
         output.WriteLine("  --version      the tool's version");
+        foreach (CliOption option in CommandArgs.Global)
+        {
+            var line = new System.Text.StringBuilder();
+            UsageText.AppendHelp(line, "  " + option.Synopsis, option.Help);
+            output.Write(line.ToString());
+        }
+
         output.WriteLine("  --no-color     plain text; colour is also off when output is redirected, NO_COLOR is set or TERM=dumb");
+        output.WriteLine();
+        output.WriteLine("Commands that print results take --format (table for reading; csv and json for programs: invariant");
+        output.WriteLine("numbers, stable field names; docs/cli.md) and --out FILE.");
         output.WriteLine();
         output.WriteLine(Ansi.Bold("Exit codes:", colour));
         output.WriteLine($"  {ExitCodes.Ok}  success (for checks: everything passed)");

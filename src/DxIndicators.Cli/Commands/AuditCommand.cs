@@ -16,27 +16,27 @@ internal sealed class AuditCommand : ICommand
 
     public string Summary => "Statistical audit: indicator statistics and flags, correlations, Cronbach's alpha, screening (COINr get_stats etc.).";
 
-    public string Usage => $"""
-        Usage: dx audit [--framework ID|FILE --data FILE] [--correlation pearson|spearman] [--format table|csv|json] [--out FILE]
-          Raw-indicator statistics with COINr's flags (availability < 0.65, non-zero share < 0.5, unique share < 0.5,
-          |skew| > 2 and kurtosis > 3.5), Cronbach's alpha of each node's children, pairs of indicators with Pearson
-          r > 0.9 under the same parent (collinear) or r > 0.92 anywhere (near-duplicates), unit availability
-          screening (2/3 of indicators), and each column's correlation with its parent. --format csv writes the full
-          pairwise-complete correlation matrix of normalised indicators and aggregates (long form). Formulas:
-          docs/methodology.md, "Statistical audit".
+    public string Description => $"""
+        Raw-indicator statistics with COINr's flags (availability < 0.65, non-zero share < 0.5, unique share < 0.5,
+        |skew| > 2 and kurtosis > 3.5), Cronbach's alpha of each node's children, pairs of indicators with Pearson
+        r > 0.9 under the same parent (collinear) or r > 0.92 anywhere (near-duplicates), unit availability
+        screening (2/3 of indicators), and each column's correlation with its parent. --format csv writes the full
+        pairwise-complete correlation matrix of normalised indicators and aggregates (long form). Formulas:
+        docs/methodology.md, "Statistical audit".
         {AnalysisInputs.CommonUsage}
         """;
 
+    public IReadOnlyList<CliOption> Options { get; } =
+    [
+        CliOption.Choice("correlation", ["pearson", "spearman"], "the correlation shown with each parent and written by --format csv (default pearson)"),
+        .. AnalysisInputs.CommonOptions,
+    ];
+
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
-        CommandArgs options = CommandArgs.Parse(args, new HashSet<string>([.. AnalysisInputs.CommonOptions, "correlation"]), new HashSet<string>(AnalysisInputs.CommonFlags));
+        CommandArgs options = CommandArgs.Parse(args, Options);
         string format = AnalysisInputs.Format(options, "table", "csv", "json");
         string kind = options.GetOrDefault("correlation", "pearson");
-        if (kind is not ("pearson" or "spearman"))
-        {
-            throw new UsageException($"--correlation must be pearson or spearman, was '{kind}'");
-        }
-
         (Framework framework, IndicatorMatrix matrix, ScoringOptions scoring, string basis) = AnalysisInputs.Load(options, context);
         ScoringPlan plan = ScoringPlan.Compile(framework, scoring);
         AuditReport report = StatisticalAudit.Run(plan, matrix);

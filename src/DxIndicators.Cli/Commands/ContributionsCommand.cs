@@ -16,19 +16,26 @@ internal sealed class ContributionsCommand : ICommand
 
     public string Summary => "A unit's score split into indicator contributions, strengths/weaknesses, smallest improvements.";
 
-    public string Usage => $"""
-        Usage: dx contributions [--framework ID|FILE --data FILE] [--unit CODE] [--node CODE] [--top K] [--format table|csv|json] [--out FILE]
-          For --unit (default: the first unit of the data) at --node (default the root): each indicator's effective
-          weight, normalised value and contribution (weight × value; they add up to the score), the K (default 5)
-          indicators where the unit ranks best and worst among all units (COINr get_str_weak), and for each indicator
-          the smallest raw change that lifts the unit at least one rank (found by re-scoring). Formulas:
-          docs/methodology.md, "Contributions and improvements".
+    public string Description => $"""
+        For --unit (default: the first unit of the data) at --node (default the root): each indicator's effective
+        weight, normalised value and contribution (weight × value; they add up to the score), the K (default 5)
+        indicators where the unit ranks best and worst among all units (COINr get_str_weak), and for each indicator
+        the smallest raw change that lifts the unit at least one rank (found by re-scoring). Formulas:
+        docs/methodology.md, "Contributions and improvements".
         {AnalysisInputs.CommonUsage}
         """;
 
+    public IReadOnlyList<CliOption> Options { get; } =
+    [
+        CommonOptions.Unit.WithHelp("the unit analysed (default: the data's first unit)"),
+        CliOption.Text("node", "CODE", "the node whose score is split (default the root)"),
+        CliOption.Integer("top", "K", "strengths, weaknesses and improvements shown (default 5)", 1),
+        .. AnalysisInputs.CommonOptions,
+    ];
+
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
-        CommandArgs options = CommandArgs.Parse(args, new HashSet<string>([.. AnalysisInputs.CommonOptions, "unit", "node", "top"]), new HashSet<string>(AnalysisInputs.CommonFlags));
+        CommandArgs options = CommandArgs.Parse(args, Options);
         var problems = new List<string>();
         int top = AnalysisInputs.Integer(options, "top", 5, problems, 1);
         string format = AnalysisInputs.Format(options, "table", "csv", "json");

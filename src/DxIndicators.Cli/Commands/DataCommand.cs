@@ -16,42 +16,48 @@ internal sealed class DataCommand : ICommand
 
     public string Summary => "Show observations (default: the Điện Biên sample) with change and trend per series.";
 
-    public string Usage => """
-        Usage: dx data [--framework ID|FILE --data FILE.csv|FILE.json [--skip-bad-rows] [--units vn|none]] [--unit CODE] [--indicator CODE]
-                       [--format table|csv|json] [--out FILE] [--series]
-               dx data --published [--unit CODE] [--out FILE]
-          table: every observation with qualifier and source, then one line per series with its latest change and trend.
-          csv/json: the observations in the project's exchange formats (round-trip exact).
-          --published: the built-in published provincial DTI results 2020–2024 with their public sources; with --unit,
-          that unit's history (both code-list vintages) and its rank among the published peers of each ranking.
+    public string Description => """
+        table: every observation with qualifier and source, then one line per series with its latest change and trend.
+        csv/json: the observations in the project's exchange formats (round-trip exact; docs/data.md).
+        --published: the built-in published provincial DTI results 2020–2024 with their public sources; with --unit,
+        that unit's history (both code-list vintages) and its rank among the published peers of each ranking.
         """;
+
+    public IReadOnlyList<CliOption> Options { get; } =
+    [
+        CommonOptions.Framework,
+        CommonOptions.Data,
+        CommonOptions.SkipBadRows,
+        CommonOptions.Units,
+        CommonOptions.Unit.WithHelp("only this unit's observations (with --published: its published history and ranks)"),
+        CommonOptions.Indicator.WithHelp("only this indicator's observations"),
+        CliOption.Flag("series", "only the series lines (latest change and trend), not every observation"),
+        CliOption.Flag("published", "the built-in published DTI results (takes --unit, --format and --out)"),
+        CommonOptions.Format("table", "csv", "json"),
+        CommonOptions.Out,
+    ];
 
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
-        CommandArgs options = CommandArgs.Parse(
-            args,
-            new HashSet<string> { "units", "framework", "data", "unit", "indicator", "format", "out" },
-            new HashSet<string> { "skip-bad-rows", "series", "published" });
+        CommandArgs options = CommandArgs.Parse(args, Options);
         if (options.Has("published"))
         {
-            foreach (string other in new[] { "framework", "data", "indicator", "format", "series", "units", "skip-bad-rows" })
+            foreach (string other in new[] { "framework", "data", "indicator", "series", "units", "skip-bad-rows" })
             {
                 if (options.Has(other))
                 {
-                    throw new UsageException($"--published takes only --unit and --out, not --{other}");
+                    options.Problem($"--published takes only --unit, --format and --out, not --{other}");
                 }
             }
 
-            OutputFile.Write(options.Get("out"), PublishedTable.Render(options.Get("unit")), context.Out);
+            options.ThrowIfProblems();
+            OutputFile.Write(options.Get("out"), PublishedTable.Render(options.Get("unit"), options.GetOrDefault("format", "table")), context.Out);
             return ExitCodes.Ok;
         }
 
         options.RequireFor("data", "units", "skip-bad-rows");
-        if (options.Has("framework") != options.Has("data"))
-        {
-            throw new UsageException("--framework and --data go together");
-        }
-
+        options.Together("framework", "data");
+        options.ThrowIfProblems();
         Framework framework = options.Get("framework") is { } f ? FrameworkInputs.LoadFramework(f) : FrameworkCatalog.Get(FrameworkInputs.SampleFrameworkId);
         Dataset dataset = options.Get("data") is { } path ? DataInputs.Load(path, framework, DataInputs.Registry(options.Get("units"), framework), options.Has("skip-bad-rows"), context.Error) : DataInputs.LoadSample();
         string? unitFilter = options.Get("unit");
@@ -104,11 +110,9 @@ internal sealed class DataCommand : ICommand
                 }
 
                 break;
-            case "table":
+            default:
                 text = ToTable(framework, dataset, context.Today, options.Has("series"));
                 break;
-            default:
-                throw new UsageException($"--format must be table, csv or json, was '{format}'");
         }
 
         OutputFile.Write(options.Get("out"), text, context.Out);

@@ -18,25 +18,25 @@ internal sealed class ImportCoinrCommand : ICommand
 
     public string Example => "dx import-coinr --meta iMeta.csv --data iData.csv --out coin && dx score --framework coin/framework.json --data coin/data.csv";
 
-    public string Usage => """
-        Usage: dx import-coinr --meta iMeta.csv --data iData.csv --out DIR [--id FRAMEWORK_ID]
-          Writes DIR/framework.json (hierarchy, directions → polarity, weights, Target → referenceTarget,
-          denominators), DIR/data.csv (one observation per unit and indicator/denominator, period = iData's Time)
-          and DIR/groups.csv (unit + COINr's group columns, for --impute groupmean:COLUMN); when iMeta has COINr's
-          goalpost_lower/upper/scale/trunc2posts columns, also DIR/goalposts.csv (for --normalise goalposts --goalposts).
-          Then: dx score --framework DIR/framework.json --data DIR/data.csv [--groups DIR/groups.csv] …
+    public string Description => """
+        Writes DIR/framework.json (hierarchy, directions → polarity, weights, Target → referenceTarget,
+        denominators), DIR/data.csv (one observation per unit and indicator/denominator, period = iData's Time)
+        and DIR/groups.csv (unit + COINr's group columns, for --impute groupmean:COLUMN); when iMeta has COINr's
+        goalpost_lower/upper/scale/trunc2posts columns, also DIR/goalposts.csv (for --normalise goalposts --goalposts).
+        Then: dx score --framework DIR/framework.json --data DIR/data.csv [--groups DIR/groups.csv] …
         """;
+
+    public IReadOnlyList<CliOption> Options { get; } =
+    [
+        CliOption.Text("meta", "iMeta.csv", "COINr's indicator metadata table").AsRequired(),
+        CliOption.Text("data", "iData.csv", "COINr's indicator data table").AsRequired(),
+        CliOption.Text("out", "DIR", "the folder the files are written to").AsRequired(),
+        CliOption.Text("id", "FRAMEWORK_ID", "the framework id (default coinr-import)"),
+    ];
 
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
-        CommandArgs options = CommandArgs.Parse(args, new HashSet<string> { "meta", "data", "out", "id" }, new HashSet<string>());
-        string[] missingOptions = new[] { ("meta", "--meta iMeta.csv"), ("data", "--data iData.csv"), ("out", "--out DIR") }
-            .Where(o => !options.Has(o.Item1)).Select(o => o.Item2).ToArray();
-        if (missingOptions.Length > 0)
-        {
-            throw new UsageException($"{string.Join(", ", missingOptions)} {(missingOptions.Length == 1 ? "is" : "are")} required");
-        }
-
+        CommandArgs options = CommandArgs.Parse(args, Options);
         string meta = options.Get("meta")!;
         string data = options.Get("data")!;
         string outDir = options.Get("out")!;

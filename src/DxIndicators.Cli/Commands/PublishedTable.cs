@@ -7,8 +7,19 @@ namespace DxIndicators.Cli.Commands;
 /// <summary>Renders the built-in published DTI results (<see cref="PublishedDti"/>) as text tables with numbered public sources.</summary>
 internal static class PublishedTable
 {
-    public static string Render(string? unit)
+    public static string Render(string? unit, string format = "table")
     {
+        if (format != "table")
+        {
+            IReadOnlyList<PublishedDtiResult> rows = unit is null ? PublishedDti.Results : PublishedDti.History(unit);
+            if (rows.Count == 0)
+            {
+                throw new UsageException($"no published DTI result for unit '{unit}' (give a code such as 11, or an id such as 11@2025)");
+            }
+
+            return format == "json" ? Json(rows) : Csv(rows);
+        }
+
         var sb = new StringBuilder();
         var sources = new List<PublishedSource>();
         if (unit is null)
@@ -86,6 +97,74 @@ internal static class PublishedTable
         }
 
         return table.Render();
+    }
+
+    private static string Derivation(PublishedDtiResult row) => row.Derivation switch
+    {
+        PublishedDerivation.Derived => "derived",
+        PublishedDerivation.InferredYear => "inferred-year",
+        _ => "printed",
+    };
+
+    private static string Json(IReadOnlyList<PublishedDtiResult> rows) => JsonOutput.Write(json =>
+    {
+        json.WriteStartArray();
+        foreach (PublishedDtiResult row in rows)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("year", row.Year);
+            json.WriteString("unit", row.Unit);
+            json.WriteString("name", row.Name);
+            json.WriteString("kind", row.Kind == PublishedRowKind.ProvincialMean ? "provincialMean" : "province");
+            json.WriteString("framework", row.FrameworkId);
+            JsonOutput.Number(json, "dti", row.Overall);
+            JsonOutput.Number(json, "rank", row.Rank?.Rank);
+            if (row.Rank is { } rank)
+            {
+                json.WriteNumber("universe", rank.UniverseSize);
+            }
+            else
+            {
+                json.WriteNull("universe");
+            }
+
+            JsonOutput.Number(json, "government", row.Government);
+            JsonOutput.Number(json, "economy", row.Economy);
+            JsonOutput.Number(json, "society", row.Society);
+            json.WriteString("derivation", Derivation(row));
+            json.WriteString("sourceUrl", row.Source.Url);
+            json.WriteString("publisher", row.Source.Publisher);
+            json.WriteString("note", row.Note);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    });
+
+    private static string Csv(IReadOnlyList<PublishedDtiResult> rows)
+    {
+        var sb = new StringBuilder("year,unit,name,kind,framework,dti,rank,universe,government,economy,society,derivation,source_url,publisher\n");
+        foreach (PublishedDtiResult row in rows)
+        {
+            sb.AppendJoin(
+                ',',
+                row.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Infrastructure.Csv.Field(row.Unit),
+                Infrastructure.Csv.Field(row.Name),
+                row.Kind == PublishedRowKind.ProvincialMean ? "provincialMean" : "province",
+                row.FrameworkId,
+                Text.RoundTrip(row.Overall ?? double.NaN),
+                Text.RoundTrip(row.Rank?.Rank ?? double.NaN),
+                row.Rank is { } r ? r.UniverseSize.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty,
+                Text.RoundTrip(row.Government ?? double.NaN),
+                Text.RoundTrip(row.Economy ?? double.NaN),
+                Text.RoundTrip(row.Society ?? double.NaN),
+                Derivation(row),
+                Infrastructure.Csv.Field(row.Source.Url),
+                Infrastructure.Csv.Field(row.Source.Publisher)).Append('\n');
+        }
+
+        return sb.ToString();
     }
 
     private static string Value(double? value) => value is { } v ? v.ToString("F4", System.Globalization.CultureInfo.InvariantCulture) : "—";

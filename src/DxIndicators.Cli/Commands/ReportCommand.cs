@@ -16,66 +16,41 @@ internal sealed class ReportCommand : ICommand
 
     public string Summary => "Write a report (one self-contained HTML page with charts, or Markdown) of the sample or your data.";
 
-    public string Usage => """
-        Usage: dx report [--framework ID|FILE --data FILE.csv|FILE.json [--targets T.csv] [--units vn|none] [--skip-bad-rows]]
-                         [--as-of DATE] [--lang vi|en] [--format html|md] [--out FILE|-] [--runs N [--noise X] [--seed S]]
-          No arguments: the built-in Điện Biên sample as of today, in Vietnamese, written to dx-report.html.
-          Each indicator's latest value on or before --as-of is scored (default methods as dx score); the change is
-          measured against the latest values at the end of the year before the latest observation. Targets: --targets,
-          else the framework's own, else the national catalogue's for the indicators in the data. With two or more units
-          the ranks get 5–95 % intervals from N noisy weightings (default 1000, --runs 0 for none; see dx uncertainty).
-          --out - writes to standard output. The HTML loads nothing from outside (inline CSS and SVG, no script).
+    public string Description => """
+        No arguments: the built-in Điện Biên sample as of today, in Vietnamese, written to dx-report.html.
+        Each indicator's latest value on or before --as-of is scored (default methods as dx score); the change is
+        measured against the latest values at the end of the year before the latest observation. Targets: --targets,
+        else the framework's own, else the national catalogue's for the indicators in the data. With two or more units
+        the ranks get 5–95 % intervals from N noisy weightings (see dx uncertainty). The report is in Vietnamese
+        unless --lang en. The HTML loads nothing from outside (inline CSS and SVG, no script).
         """;
+
+    public IReadOnlyList<CliOption> Options { get; } =
+    [
+        CommonOptions.Framework,
+        CommonOptions.Data,
+        CliOption.Text("targets", "T.csv", "targets CSV (as dx targets); with --data"),
+        CommonOptions.Units,
+        CommonOptions.SkipBadRows,
+        CliOption.Date("as-of", "score each indicator's latest value on or before DATE (default: today)"),
+        CommonOptions.Format("html", "md"),
+        CliOption.Text("out", "FILE|-", "the file written (default dx-report.html or dx-report.md); - for standard output"),
+        CliOption.Integer("runs", "N", "noisy weightings for the rank intervals (default 1000; 0 for none)", 0),
+        CliOption.Number("noise", "X", "weight noise factor in [0, 1] (default 0.25); with --runs", 0, 1),
+        CliOption.Integer("seed", "S", "random seed (default 1); with --runs", int.MinValue),
+    ];
 
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
-        CommandArgs options = CommandArgs.Parse(
-            args,
-            new HashSet<string> { "framework", "data", "targets", "units", "as-of", "lang", "format", "out", "runs", "noise", "seed" },
-            new HashSet<string> { "skip-bad-rows" });
-        if (options.Has("framework") != options.Has("data"))
-        {
-            throw new UsageException("--framework and --data go together");
-        }
-
+        CommandArgs options = CommandArgs.Parse(args, Options);
+        options.Together("framework", "data");
         options.RequireFor("data", "units", "skip-bad-rows", "targets");
         options.RequireFor("runs", "noise", "seed");
-        var problems = new List<string>();
         string format = options.GetOrDefault("format", "html");
-        if (format is not ("html" or "md"))
-        {
-            problems.Add($"--format must be html or md, was '{format}'");
-        }
-
-        string langText = options.GetOrDefault("lang", "vi");
-        ReportLanguage language = ReportLanguage.Vietnamese;
-        if (langText is "vi" or "en")
-        {
-            language = ReportLanguages.Parse(langText);
-        }
-        else
-        {
-            problems.Add($"--lang must be vi or en, was '{langText}'");
-        }
-
-        int runs = AnalysisInputs.Integer(options, "runs", 1000, problems, int.MinValue);
-        int seed = AnalysisInputs.Integer(options, "seed", 1, problems, int.MinValue);
-        if (runs < 0)
-        {
-            problems.Add(Text.Invariant($"--runs must be 0 (no analysis) or more, was {runs}"));
-        }
-
+        ReportLanguage language = ReportLanguages.Parse(options.Lang ?? "vi");
+        int runs = options.GetInt("runs", 1000);
+        int seed = options.GetInt("seed", 1);
         double noise = options.GetDouble("noise") ?? 0.25;
-        if (noise is < 0 or > 1)
-        {
-            problems.Add(Text.Invariant($"--noise must be in [0, 1], was {noise}"));
-        }
-
-        if (problems.Count > 0)
-        {
-            throw new UsageException(string.Join("; ", problems));
-        }
-
         LocalDate asOf = options.GetDate("as-of") ?? context.Today;
         DxReport report;
         if (options.Get("framework") is { } frameworkArg)

@@ -17,19 +17,24 @@ internal sealed class RestateCommand : ICommand
 
     public string Example => "dx restate --framework vn-dti-province-2022 --data dti-2024.csv --on 2025-07-01";
 
-    public string Usage => """
-        Usage: dx restate --framework ID|FILE --data FILE.csv|FILE.json [--on DATE] [--units UNITS.csv [--successions S.csv]]
-                          [--allow-missing-children] [--population CODE] [--format table|csv] [--out FILE]
-          Each observation's unit is resolved at its period and followed along lineage to the unit valid on --on
-          (default 2025-07-01). Counts add, rates come from summed counts, per-population values are weighted by
-          population; index scores and published node scores (the overall DTI) use the framework's declared
-          mergerRule (built-in DTI frameworks: the unweighted mean of the former provinces, as published for 2024). Every value carried onto another unit is marked restated (CSV column
-          restated=true); observations already on units valid on --on pass through unchanged.
+    public string Description => """
+        Each observation's unit is resolved at its period and followed along lineage to the unit valid on --on
+        (default 2025-07-01). Counts add, rates come from summed counts, per-population values are weighted by
+        population; index scores and published node scores (the overall DTI) use the framework's declared
+        mergerRule (built-in DTI frameworks: the unweighted mean of the former provinces, as published for 2024).
+        Every value carried onto another unit is marked restated (CSV column restated=true); observations already on
+        units valid on --on pass through unchanged.
         """;
+
+    public IReadOnlyList<CliOption> Options { get; } =
+    [
+        .. AggregateInputs.Options,
+        CliOption.Date("on", "restate onto the units valid on DATE (default 2025-07-01, the provincial merger)"),
+    ];
 
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
-        CommandArgs options = CommandArgs.Parse(args, new HashSet<string>(AggregateInputs.ValueOptions) { "on" }, new HashSet<string>(AggregateInputs.Flags));
+        CommandArgs options = CommandArgs.Parse(args, Options);
         LocalDate on = options.GetDate("on") ?? Restatement.VietnamMerger2025;
         (Framework framework, UnitRegistry registry, Dataset data) = AggregateInputs.Load(options, context);
         RollupResult result = Restatement.ToUnitsOn(data, framework, registry, on, AggregateInputs.RollupOptions(options));

@@ -15,21 +15,23 @@ internal sealed class RollupCommand : ICommand
 
     public string Example => "dx rollup --framework dien-bien-sample --data communes.csv --units communes-units.csv --to province";
 
-    public string Usage => """
-        Usage: dx rollup --framework ID|FILE --data FILE.csv|FILE.json [--units UNITS.csv [--successions S.csv]]
-                         [--to nation|province|district] [--allow-missing-children] [--population CODE]
-                         [--format table|csv] [--out FILE]
-          Counts and money add; rates and percentages are re-derived from summed numerator/denominator (never averaged;
-          a percentage without counts is an error); per-population values are weighted by the indicator's denominator
-          or --population. --units adds your own units (e.g. communes with parent 11@2025) to the built-in provinces
-          (format: docs/units.md). Without --to, each unit goes up one level. A parent is only formed when every child
-          in the registry has a value, unless --allow-missing-children (then a lower bound or an estimate).
-          table: each aggregate with the children used and missing and its qualifier. csv: observation CSV.
+    public string Description => """
+        Counts and money add; rates and percentages are re-derived from summed numerator/denominator (never averaged;
+        a percentage without counts is an error); per-population values are weighted by the indicator's denominator
+        or --population. Without --to, each unit goes up one level. A parent is only formed when every child in the
+        registry has a value, unless --allow-missing-children (then a lower bound or an estimate).
+        table: each aggregate with the children used and missing and its qualifier. csv/json: observation CSV/JSON.
         """;
+
+    public IReadOnlyList<CliOption> Options { get; } =
+    [
+        .. AggregateInputs.Options,
+        CliOption.Choice("to", ["nation", "province", "district"], "roll up to this level (default: each unit one level up)"),
+    ];
 
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
-        CommandArgs options = CommandArgs.Parse(args, new HashSet<string>(AggregateInputs.ValueOptions) { "to" }, new HashSet<string>(AggregateInputs.Flags));
+        CommandArgs options = CommandArgs.Parse(args, Options);
         AdminLevel? target = options.Get("to") is { } to ? ParseLevel(to) : null;
         (Framework framework, UnitRegistry registry, Dataset data) = AggregateInputs.Load(options, context);
         if (target is { } wanted && DeepestLevel(data, registry) <= wanted)
@@ -59,11 +61,9 @@ internal sealed class RollupCommand : ICommand
         return ExitCodes.Ok;
     }
 
+    // The value was checked against the choices when parsed.
     private static AdminLevel ParseLevel(string text) =>
-        Enum.GetValues<AdminLevel>().FirstOrDefault(l => string.Equals(l.ToString(), text, StringComparison.OrdinalIgnoreCase)) is var level &&
-        string.Equals(level.ToString(), text, StringComparison.OrdinalIgnoreCase)
-            ? level
-            : throw new UsageException($"--to must be nation, province or district, was '{text}'");
+        Enum.GetValues<AdminLevel>().First(l => string.Equals(l.ToString(), text, StringComparison.OrdinalIgnoreCase));
 
     // The data were read against the registry, so every code resolves at its periods.
     private static AdminLevel DeepestLevel(Dataset data, UnitRegistry registry) =>

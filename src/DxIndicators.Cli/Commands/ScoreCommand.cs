@@ -19,63 +19,77 @@ internal sealed class ScoreCommand : ICommand
 
     public string Summary => "Score the Điện Biên sample (no arguments) or your data against a framework.";
 
-    public string Usage => """
-        Usage: dx score [--framework ID|FILE --data FILE.csv|FILE.json] [--period P | --as-of DATE] [--unit CODE]
-                        [--normalise minmax[:lo,hi]|zscore[:mean,sd]|rank|prank|borda|goalposts|dist2targ[:cap]|dist2max|fracmax|points|auto|none]
-                        [--aggregate amean|gmean|hmean|genmean:P|min|points] [--impute none|mean|median|groupmean:COLUMN]
-                        [--treat none|winsorise[:N]] [--denominate] [--weights FILE.csv] [--goalposts FILE.csv]
-                        [--min-share X] [--groups FILE.csv] [--compare-to P [--allow-different-universes]] [--skip-bad-rows] [--units vn|none] [--format table|csv] [--out FILE]
-          No arguments: the built-in Điện Biên sample, auto normalisation (points rule, else goalposts, else min-max).
-          Sample or your data alike: each indicator's latest value on or before --as-of DATE (default: the data's
-          latest date, so the result never depends on the clock); --period P scores period P only. --weights: code,weight; --goalposts:
-          code,lower,upper[,scale,truncate] in raw units; --groups: unit,GROUP… (for groupmean imputation);
-          --min-share: share of a node's children that must be present. --compare-to P adds the change of the index
-          and pillars since period P (or since date P with --as-of / the sample), with rank changes in places;
-          ranks out of different universes (63 vs 34 provinces) are not compared unless --allow-different-universes.
-          CSV output: unit,node,level,score,rank — one row per unit and node (indicators are level 1 and carry their
-          normalised value), numbers in round-trip precision, empty when missing. Indicators no node aggregates
-          (denominators, display-only) are carried, not normalised: they need no normaliser parameters and have no row.
-          --store PATH|CONNECTION [--known-on DATE] [--record]: score the data of an observation store (dx store) as
-          known on DATE (default: the latest figures); the scorecard's as-of date defaults to DATE, so the scorecard
-          shown on a day is reproduced exactly. --record saves the output in the store with the framework and target
-          catalogue it was computed with (dx store results).
+    public string Description => """
+        No arguments: the built-in Điện Biên sample, auto normalisation (points rule, else goalposts, else min-max).
+        Sample or your data alike: each indicator's latest value on or before --as-of DATE (default: the data's
+        latest date, so the result never depends on the clock); --period P scores period P only.
+        CSV output: unit,node,level,score,rank — one row per unit and node (indicators are level 1 and carry their
+        normalised value), numbers in round-trip precision, empty when missing. JSON output: the same rows with the
+        rank's universe, and the framework, data basis and method (docs/cli.md). Indicators no node aggregates
+        (denominators, display-only) are carried, not normalised: they need no normaliser parameters and have no row.
+        With --store the scorecard's as-of date defaults to --known-on, so the scorecard shown on a day is reproduced
+        exactly; --record saves the output in the store with the framework and target catalogue it was computed with.
         """;
+
+    public IReadOnlyList<CliOption> Options { get; } =
+    [
+        CommonOptions.Framework,
+        CommonOptions.Data,
+        CommonOptions.Period,
+        CommonOptions.AsOf,
+        CommonOptions.Unit.WithHelp("show this unit in detail (default: a ranking of every unit, or the only unit)"),
+        .. MethodOptions,
+        CliOption.Text("groups", "FILE.csv", "unit,GROUP… assignments, for --impute groupmean:COLUMN"),
+        CliOption.Text("compare-to", "P", "add the change of the index and pillars since period P (or date P with --as-of / the sample), rank changes in places"),
+        CliOption.Flag("allow-different-universes", "compare ranks out of different universes (63 vs 34 provinces) anyway, flagged; with --compare-to"),
+        CommonOptions.SkipBadRows,
+        CommonOptions.Units,
+        CommonOptions.Store.WithHelp("score the data of an observation store (dx store), as known on --known-on; instead of --data"),
+        CommonOptions.KnownOn,
+        CliOption.Flag("record", "save the output in the store (dx store results); with --store"),
+        CommonOptions.Format("table", "csv", "json"),
+        CommonOptions.Out,
+    ];
+
+    /// <summary>The scoring-method options dx score and the analysis commands share.</summary>
+    internal static IReadOnlyList<CliOption> MethodOptions { get; } =
+    [
+        CliOption.Text("normalise", "METHOD", "minmax[:lo,hi], zscore[:mean,sd], rank, prank, borda, goalposts, dist2targ[:cap], dist2max, fracmax, points, auto (default) or none"),
+        CliOption.Text("aggregate", "METHOD", "amean, gmean, hmean, genmean:P, min or points (default: each node's own)"),
+        CliOption.Text("impute", "METHOD", "none, mean, median or groupmean:COLUMN (with --groups)"),
+        CliOption.Text("treat", "METHOD", "none or winsorise[:N] (outlier treatment, COINr Treat)"),
+        CliOption.Flag("denominate", "divide indicators by their declared denominators first"),
+        CliOption.Text("weights", "FILE.csv", "code,weight rows replacing the framework's weights"),
+        CliOption.Text("goalposts", "FILE.csv", "code,lower,upper[,scale,truncate] rows in raw units"),
+        CliOption.Number("min-share", "X", "share in (0, 1] of a node's children that must be present", 0, 1, lowOpen: true),
+    ];
 
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
-        CommandArgs options = CommandArgs.Parse(
-            args,
-            new HashSet<string> { "units", "framework", "data", "period", "as-of", "unit", "normalise", "aggregate", "impute", "treat", "weights", "goalposts", "min-share", "groups", "format", "out", "compare-to", "store", "known-on" },
-            new HashSet<string> { "denominate", "skip-bad-rows", "allow-different-universes", "record" });
+        CommandArgs options = CommandArgs.Parse(args, Options);
         bool fromStore = options.Has("store");
-        if (fromStore && options.Has("data"))
-        {
-            throw new UsageException("--store and --data are two sources of data; give one");
-        }
-
+        options.NotBoth("store", "data", "--store and --data are two sources of data; give one");
         options.RequireFor("store", "known-on", "record");
-        if (!fromStore && options.Has("framework") != options.Has("data"))
+        if (!fromStore)
         {
-            throw new UsageException("--framework and --data go together");
+            options.Together("framework", "data");
         }
 
         options.RequireFor("data", "units", "skip-bad-rows");
         options.RequireFor("compare-to", "allow-different-universes");
-        if (options.Has("unit") && options.Get("format") == "csv")
+        if (options.Has("unit") && (options.Is("format", "csv") || options.Is("format", "json")))
         {
-            throw new UsageException("--unit selects the unit shown in the scorecard; --format csv always writes every unit");
+            options.Problem("--unit selects the unit shown in the scorecard; --format csv and json always write every unit");
         }
 
-        if (options.Has("period") && options.Has("as-of"))
+        if (options.Has("compare-to") && (options.Is("format", "csv") || options.Is("format", "json")))
         {
-            throw new UsageException("give --period or --as-of, not both");
+            options.Problem("--compare-to prints a change table; it does not combine with --format csv or json");
         }
 
+        options.NotBoth("period", "as-of");
+        options.ThrowIfProblems();
         string format = options.GetOrDefault("format", "table");
-        if (format is not ("table" or "csv"))
-        {
-            throw new UsageException($"--format must be table or csv, was '{format}'");
-        }
 
         bool sample = !options.Has("data") && !options.Has("framework");
         Framework framework = sample ? FrameworkCatalog.Get(FrameworkInputs.SampleFrameworkId) : FrameworkInputs.LoadFramework(options.Get("framework")!);
@@ -125,16 +139,14 @@ internal sealed class ScoreCommand : ICommand
 
         ScoringPlan plan = ScoringPlan.Compile(framework, scoring);
         ScoreTable table = plan.Score(matrix, groups);
-        string text = format == "csv"
-            ? ToCsv(framework, table)
-            : Scorecard(framework, dataset, table, basis, asOf, options.Get("unit"), period);
+        string text = format switch
+        {
+            "csv" => ToCsv(framework, table),
+            "json" => ToJson(framework, table, basis, asOf, period),
+            _ => Scorecard(framework, dataset, table, basis, asOf, options.Get("unit"), period, options),
+        };
         if (options.Get("compare-to") is { } compareText)
         {
-            if (format == "csv")
-            {
-                throw new UsageException("--compare-to prints a change table; it does not combine with --format csv");
-            }
-
             Period earlier = Period.TryParse(compareText, out Period c) ? c : throw new UsageException($"--compare-to: '{compareText}' is not a period or date");
             IndicatorMatrix before = period is null
                 ? DataInputs.RequireAsOf(dataset, framework, earlier.End, "--compare-to")
@@ -282,10 +294,63 @@ internal sealed class ScoreCommand : ICommand
         return sb.ToString();
     }
 
-    private static string Scorecard(Framework framework, Dataset dataset, ScoreTable table, string basis, LocalDate asOf, string? unitFilter, Period? period)
+    private static string ToJson(Framework framework, ScoreTable table, string basis, LocalDate asOf, Period? period)
+    {
+        Dictionary<string, int> levels = Levels(framework);
+        return JsonOutput.Write(json =>
+        {
+            json.WriteStartObject();
+            json.WriteString("framework", framework.Id);
+            json.WriteString("version", framework.Metadata.Version);
+            json.WriteString("basis", basis);
+            json.WriteString("asOf", LocalDatePattern.Iso.Format(asOf));
+            json.WriteString("period", period?.ToString());
+            json.WriteString("method", table.MethodDescription);
+            json.WriteStartArray("units");
+            foreach (string unit in table.Units)
+            {
+                json.WriteStringValue(unit);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("rows");
+            for (int u = 0; u < table.Units.Count; u++)
+            {
+                foreach (string indicator in table.Indicators.Where(i => !table.CarriedIndicators.Contains(i)))
+                {
+                    json.WriteStartObject();
+                    json.WriteString("unit", table.Units[u]);
+                    json.WriteString("node", indicator);
+                    json.WriteNumber("level", 1);
+                    JsonOutput.Number(json, "score", table.Normalised(indicator)[u]);
+                    json.WriteNull("rank");
+                    json.WriteNull("universe");
+                    json.WriteEndObject();
+                }
+
+                foreach (string node in table.Nodes)
+                {
+                    UnitRank rank = table.GetRank(table.Units[u], node);
+                    json.WriteStartObject();
+                    json.WriteString("unit", table.Units[u]);
+                    json.WriteString("node", node);
+                    json.WriteNumber("level", levels[node]);
+                    JsonOutput.Number(json, "score", table.Scores(node)[u]);
+                    JsonOutput.Number(json, "rank", rank.IsRanked ? rank.Rank : double.NaN);
+                    json.WriteNumber("universe", rank.UniverseSize);
+                    json.WriteEndObject();
+                }
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        });
+    }
+
+    private static string Scorecard(Framework framework, Dataset dataset, ScoreTable table, string basis, LocalDate asOf, string? unitFilter, Period? period, CommandArgs names)
     {
         var sb = new StringBuilder();
-        sb.AppendLine(CultureInfo.InvariantCulture, $"{framework.Metadata.Name.En} — {framework.Id} {framework.Metadata.Version}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"{names.Name(framework.Metadata.Name)} — {framework.Id} {framework.Metadata.Version}");
         sb.AppendLine(CultureInfo.InvariantCulture, $"Data: {basis}. Method: {table.MethodDescription}.");
         IReadOnlyList<string> top = [framework.Root, .. framework.Nodes.Where(n => n.Kind == NodeKind.Pillar || framework.GetNode(framework.Root).Children.Any(c => c.Code == n.Code)).Select(n => n.Code).Distinct()];
         if (table.Units.Count > 1 && unitFilter is null)
@@ -310,10 +375,10 @@ internal sealed class ScoreCommand : ICommand
         }
 
         sb.AppendLine();
-        sb.AppendLine(CultureInfo.InvariantCulture, $"Unit {unit}: {framework.GetNode(framework.Root).Name.En} = {Score(table.GetScore(unit, framework.Root))}  ({RankText(table.GetRank(unit, framework.Root))})");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"Unit {unit}: {names.Name(framework.GetNode(framework.Root).Name)} = {Score(table.GetScore(unit, framework.Root))}  ({RankText(table.GetRank(unit, framework.Root))})");
         foreach (string node in top.Skip(1))
         {
-            sb.AppendLine(CultureInfo.InvariantCulture, $"  {node,-10} {framework.GetNode(node).Name.En,-48} {Score(table.GetScore(unit, node)),8}");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"  {node,-10} {names.Name(framework.GetNode(node).Name),-48} {Score(table.GetScore(unit, node)),8}");
         }
 
         sb.AppendLine();
@@ -327,7 +392,7 @@ internal sealed class ScoreCommand : ICommand
             string weight = WeightText(framework, indicator.Code);
             indicators.Add(
                 indicator.Code,
-                Text.Shorten(indicator.Name.En, 44),
+                Text.Shorten(names.Name(indicator.Name), 44),
                 observation is null ? "—" : Text.Qualified(observation.Value, observation.Qualifier) + " " + indicator.Unit,
                 observation?.Period.ToString() ?? string.Empty,
                 Score(normalised),

@@ -16,25 +16,31 @@ internal sealed class SensitivityCommand : ICommand
 
     public string Summary => "Sobol sensitivity indices of the uncertain modelling choices (COINr get_sensitivity SA).";
 
-    public string Usage => $"""
-        Usage: dx sensitivity [--framework ID|FILE --data FILE] [--runs N] [--noise X] [--noise-levels L,…] [--seed S]
-                              [--vary …] [--node CODE] [--unit CODE] [--bootstrap B] [--confidence C] [--threads T]
-                              [--format table|csv|json] [--out FILE]
-          Saltelli design with N base samples (default 1000; N·(d + 2) model runs for d varied inputs), output y = the
-          mean absolute rank shift of --node (default the root) against the nominal ranks, or --unit's rank there.
-          Prints each input's first-order index S_i (Saltelli 2010) and total index ST_i (Jansen) with bootstrap
-          bounds (B resamples, default 1000; C = 0.9: the 5–95 % quantiles), and the estimates from N/8, N/4, N/2
-          and N base samples. Formulas: docs/methodology.md, "Sensitivity analysis".
+    public string Description => $"""
+        Saltelli design with N base samples (default 1000; N·(d + 2) model runs for d varied inputs), output y = the
+        mean absolute rank shift of --node (default the root) against the nominal ranks, or --unit's rank there.
+        Prints each input's first-order index S_i (Saltelli 2010) and total index ST_i (Jansen) with bootstrap
+        bounds (B resamples, default 1000; C = 0.9: the 5–95 % quantiles), and the estimates from N/8, N/4, N/2
+        and N base samples. Formulas: docs/methodology.md, "Sensitivity analysis".
         {AnalysisInputs.InputUsage}
         {AnalysisInputs.CommonUsage}
         """;
 
+    public IReadOnlyList<CliOption> Options { get; } =
+    [
+        CliOption.Integer("runs", "N", "base samples (default 1000)", 2),
+        .. AnalysisInputs.InputOptions,
+        CliOption.Text("node", "CODE", "the node whose ranks are the output (default the root)"),
+        CommonOptions.Unit.WithHelp("the output is this unit's rank at --node instead of the mean absolute rank shift"),
+        CliOption.Integer("bootstrap", "B", "bootstrap resamples for the bounds (default 1000)", 0),
+        CliOption.Number("confidence", "C", "confidence of the bounds in (0, 1) (default 0.9)", 0, 1, lowOpen: true, highOpen: true),
+        .. AnalysisInputs.CommonOptions,
+    ];
+
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
-        CommandArgs options = CommandArgs.Parse(
-            args,
-            new HashSet<string>([.. AnalysisInputs.CommonOptions, .. AnalysisInputs.InputOptions, "runs", "node", "unit", "bootstrap", "confidence"]),
-            new HashSet<string>(AnalysisInputs.CommonFlags));
+        CommandArgs options = CommandArgs.Parse(args, Options);
+        options.Together("framework", "data");
         var problems = new List<string>();
         int runs = AnalysisInputs.Integer(options, "runs", 1000, problems, 2);
         AnalysisInputs.CheckRuns(runs);
@@ -42,17 +48,8 @@ internal sealed class SensitivityCommand : ICommand
         int threads = AnalysisInputs.Integer(options, "threads", 0, problems, 0);
         int bootstrap = AnalysisInputs.Integer(options, "bootstrap", 1000, problems, 0);
         double confidence = options.GetDouble("confidence") ?? 0.9;
-        if (confidence is <= 0 or >= 1)
-        {
-            problems.Add(Text.Invariant($"--confidence must be in (0, 1), was {confidence}"));
-        }
 
         string format = AnalysisInputs.Format(options, "table", "csv", "json");
-        if (options.Has("framework") != options.Has("data"))
-        {
-            problems.Add("--framework and --data go together");
-        }
-
         if (problems.Count > 0)
         {
             throw new UsageException(string.Join("; ", problems));

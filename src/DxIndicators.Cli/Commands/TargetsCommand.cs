@@ -20,50 +20,60 @@ internal sealed class TargetsCommand : ICommand
 
     public string Summary => "Evaluate targets (met, on track, missed…) for the sample or your data.";
 
-    public string Usage => """
-        Usage: dx targets [--as-of DATE] [--format table|csv|json] [--out FILE]
-                          [--framework ID|FILE --data FILE.csv [--targets T.csv] [--skip-bad-rows] [--units vn|none]]
-                          [--store PATH|CONNECTION [--known-on DATE]]
-               dx targets --list
-          With no data options: the built-in Điện Biên sample against the national target catalogue and Điện Biên's
-          own catalogue (built-in catalogues whose unit is the sample's), as of today (local time zone). --targets T.csv has columns code,indicator,comparator,threshold,deadline,
-          baseline_date,baseline_value,source; without it the framework's own targets are used, else the national
-          catalogue's. --store reads the data from an observation store (dx store) as known on DATE (default: the
-          latest figures), with --framework or the sample's; --as-of defaults to DATE.
+    public string Description => """
+        With no data options: the built-in Điện Biên sample against the national target catalogue and Điện Biên's
+        own catalogue (built-in catalogues whose unit is the sample's), as of today (local time zone). Without
+        --targets the framework's own targets are used, else the national catalogue's. --list prints the built-in
+        target catalogues (in every --format).
         """;
+
+    public IReadOnlyList<CliOption> Options { get; } =
+    [
+        CliOption.Date("as-of", "evaluate as of DATE (default: today, or --known-on)"),
+        CommonOptions.Framework,
+        CommonOptions.Data,
+        CliOption.Text("targets", "T.csv", "targets: code,indicator,comparator,threshold,deadline,baseline_date,baseline_value,source; with --framework and --data"),
+        CommonOptions.SkipBadRows,
+        CommonOptions.Units,
+        CommonOptions.Store.WithHelp("read the data from an observation store (dx store), with --framework or the sample's; instead of --data"),
+        CommonOptions.KnownOn,
+        CliOption.Flag("list", "list the built-in target catalogues instead of evaluating"),
+        CommonOptions.Format("table", "csv", "json"),
+        CommonOptions.Out,
+    ];
 
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
-        CommandArgs options = CommandArgs.Parse(
-            args,
-            new HashSet<string> { "as-of", "format", "out", "framework", "data", "targets", "units", "store", "known-on" },
-            new HashSet<string> { "list", "skip-bad-rows" });
+        CommandArgs options = CommandArgs.Parse(args, Options);
         if (options.Has("list"))
         {
-            PrintCatalogue(context.Out);
+            foreach (string other in Options.Select(o => o.Name).Where(n => n is not ("list" or "format" or "out") && options.Has(n)))
+            {
+                options.Problem($"--list takes only --format and --out, not --{other}");
+            }
+
+            options.ThrowIfProblems();
+            OutputFile.Write(options.Get("out"), Catalogue(options.GetOrDefault("format", "table"), options), context.Out);
             return ExitCodes.Ok;
         }
-
-        string format = options.GetOrDefault("format", "table");
-        if (format is not ("table" or "csv" or "json"))
-        {
-            throw new UsageException($"--format must be table, csv or json, was '{format}'");
-        }
-
-        LocalDate asOf = options.GetDate("as-of") ?? options.GetDate("known-on") ?? context.Today;
 
         options.RequireFor("data", "units", "skip-bad-rows");
         options.RequireFor("store", "known-on");
         bool fromStore = options.Has("store");
-        if (fromStore && options.Has("data"))
+        options.NotBoth("store", "data", "--store and --data are two sources of data; give one");
+        if (!fromStore)
         {
-            throw new UsageException("--store and --data are two sources of data; give one");
+            options.Together("framework", "data");
         }
 
-        if (!fromStore && options.Has("framework") != options.Has("data"))
+        if (options.Has("targets") && !options.Has("framework"))
         {
-            throw new UsageException("--framework and --data go together");
+            options.Problem("--targets needs --framework and --data");
         }
+
+        options.ThrowIfProblems();
+        string format = options.GetOrDefault("format", "table");
+        LocalDate asOf = options.GetDate("as-of") ?? options.GetDate("known-on") ?? context.Today;
 
         Framework framework;
         Dataset dataset;
@@ -82,11 +92,6 @@ internal sealed class TargetsCommand : ICommand
         }
         else
         {
-            if (options.Has("targets"))
-            {
-                throw new UsageException("--targets needs --framework and --data");
-            }
-
             framework = FrameworkCatalog.Get(FrameworkInputs.SampleFrameworkId);
             dataset = fromStore ? StoreInputs.Read(options.Get("store")!, options.GetDate("known-on"), context.Clock) : DataInputs.LoadSample();
             targets = national.Targets.Where(t => dataset.Indicators.Contains(t.Indicator)).ToList();
@@ -106,7 +111,7 @@ internal sealed class TargetsCommand : ICommand
         {
             "csv" => ToCsv(evaluations),
             "json" => ToJson(evaluations, superseded),
-            _ => ToTable(evaluations, framework, [national, .. own], asOf, superseded),
+            _ => ToTable(evaluations, framework, [national, .. own], asOf, superseded, options),
         };
         OutputFile.Write(options.Get("out"), text, context.Out);
         return ExitCodes.Ok;
@@ -189,10 +194,10 @@ internal sealed class TargetsCommand : ICommand
     // A dated observation is met "on 2025-03-26"; a year, quarter or month "in 2024".
     private static string When(DxIndicators.Data.Period? period) => period is not { } p ? "—" : (p.Kind == PeriodKind.Date ? "on " : "in ") + p;
 
-    private static string ToTable(IReadOnlyList<TargetEvaluation> evaluations, Framework framework, IReadOnlyList<TargetCatalog> catalogues, LocalDate asOf, IReadOnlyDictionary<(string Unit, string Target), TargetRule> superseded)
+    private static string ToTable(IReadOnlyList<TargetEvaluation> evaluations, Framework framework, IReadOnlyList<TargetCatalog> catalogues, LocalDate asOf, IReadOnlyDictionary<(string Unit, string Target), TargetRule> superseded, CommandArgs names)
     {
         var sb = new StringBuilder();
-        sb.AppendLine(Text.Invariant($"Targets as of {LocalDatePattern.Iso.Format(asOf)} — {framework.Metadata.Name.En}"));
+        sb.AppendLine(Text.Invariant($"Targets as of {LocalDatePattern.Iso.Format(asOf)} — {names.Name(framework.Metadata.Name)}"));
         if (catalogues.Count > 1)
         {
             sb.AppendLine("Catalogues: " + string.Join("; ", catalogues.Select(c => c.Unit is { } u ? $"{c.Id} (unit {u}'s own targets)" : $"{c.Id} (national)")));
@@ -221,7 +226,7 @@ internal sealed class TargetsCommand : ICommand
                 status += Mark($"Provisional target: {e.Target.StatusNote}");
             }
 
-            table.Add(e.Unit, e.Target.Code, Text.Shorten(indicator?.Name.En ?? e.Target.Indicator, 44), Rule(e.Target), LocalDatePattern.Iso.Format(e.Target.Deadline), latest, e.Gap is { } g ? Text.Num(g) : "—", status, e.Target.LegalSource);
+            table.Add(e.Unit, e.Target.Code, Text.Shorten(indicator is null ? e.Target.Indicator : names.Name(indicator.Name), 44), Rule(e.Target), LocalDatePattern.Iso.Format(e.Target.Deadline), latest, e.Gap is { } g ? Text.Num(g) : "—", status, e.Target.LegalSource);
         }
 
         sb.Append(table.Render());
@@ -310,20 +315,80 @@ internal sealed class TargetsCommand : ICommand
         }
     }
 
-    private static void PrintCatalogue(TextWriter output)
+    private static IReadOnlyList<TargetCatalog> Catalogues()
     {
         string[] ids = [NationalCatalogId, .. FrameworkCatalog.TargetIds.Where(id => !string.Equals(id, NationalCatalogId, StringComparison.Ordinal))];
-        for (int k = 0; k < ids.Length; k++)
+        return [.. ids.Select(FrameworkCatalog.GetTargets)];
+    }
+
+    private static string Catalogue(string format, CommandArgs names)
+    {
+        IReadOnlyList<TargetCatalog> catalogues = Catalogues();
+        switch (format)
         {
-            TargetCatalog catalog = FrameworkCatalog.GetTargets(ids[k]);
+            case "json":
+                return JsonOutput.Write(json =>
+                {
+                    json.WriteStartArray();
+                    foreach (TargetCatalog catalog in catalogues)
+                    {
+                        json.WriteStartObject();
+                        json.WriteString("id", catalog.Id);
+                        json.WriteString("name", names.Name(catalog.Name));
+                        json.WriteString("unit", catalog.Unit);
+                        json.WriteStartArray("targets");
+                        foreach (TargetRule target in catalog.Targets)
+                        {
+                            json.WriteStartObject();
+                            json.WriteString("code", target.Code);
+                            json.WriteString("indicator", target.Indicator);
+                            json.WriteString("comparator", JsonNamingPolicy.CamelCase.ConvertName(target.Comparator.ToString()));
+                            JsonOutput.Number(json, "threshold", target.Threshold);
+                            JsonOutput.Number(json, "upperThreshold", target.UpperThreshold);
+                            json.WriteString("deadline", LocalDatePattern.Iso.Format(target.Deadline));
+                            json.WriteString("definitionStatus", target.Status == DefinitionStatus.Provisional ? "provisional" : "confirmed");
+                            json.WriteStartArray("supersedes");
+                            foreach (string code in target.Supersedes)
+                            {
+                                json.WriteStringValue(code);
+                            }
+
+                            json.WriteEndArray();
+                            json.WriteString("legalSource", target.LegalSource);
+                            json.WriteEndObject();
+                        }
+
+                        json.WriteEndArray();
+                        json.WriteEndObject();
+                    }
+
+                    json.WriteEndArray();
+                });
+            case "csv":
+                var csv = new StringBuilder("catalogue,code,indicator,comparator,threshold,upper_threshold,deadline,definition_status,supersedes,legal_source\n");
+                foreach (TargetCatalog catalog in catalogues)
+                {
+                    foreach (TargetRule target in catalog.Targets)
+                    {
+                        csv.AppendJoin(',', Csv.Field(catalog.Id), Csv.Field(target.Code), Csv.Field(target.Indicator), JsonNamingPolicy.CamelCase.ConvertName(target.Comparator.ToString()), Text.RoundTrip(target.Threshold), Text.RoundTrip(target.UpperThreshold ?? double.NaN), LocalDatePattern.Iso.Format(target.Deadline), target.Status == DefinitionStatus.Provisional ? "provisional" : "confirmed", Csv.Field(string.Join(" ", target.Supersedes)), Csv.Field(target.LegalSource)).Append('\n');
+                    }
+                }
+
+                return csv.ToString();
+        }
+
+        var output = new StringBuilder();
+        for (int k = 0; k < catalogues.Count; k++)
+        {
+            TargetCatalog catalog = catalogues[k];
             if (k > 0)
             {
-                output.WriteLine();
+                output.AppendLine();
             }
 
             string scope = catalog.Unit is { } unit ? $"unit {unit}'s own targets" : "national";
             int provisional = catalog.Targets.Count(t => t.Status == DefinitionStatus.Provisional);
-            output.WriteLine(Text.Invariant($"{catalog.Id}: {catalog.Name.En} ({scope}; {catalog.Targets.Count} targets, {provisional} provisional)"));
+            output.AppendLine(Text.Invariant($"{catalog.Id}: {names.Name(catalog.Name)} ({scope}; {catalog.Targets.Count} targets, {provisional} provisional)"));
             var table = new TextTable("code", "indicator", "rule", "deadline", "status", "supersedes", "source");
             foreach (TargetRule target in catalog.Targets)
             {
@@ -337,11 +402,12 @@ internal sealed class TargetsCommand : ICommand
                     target.LegalSource);
             }
 
-            output.Write(table.Render());
+            output.Append(table.Render());
         }
 
-        output.WriteLine();
-        output.WriteLine("status: confirmed = stated in the cited source; provisional = not fully public (the statusNote says what is missing; see docs/frameworks.md).");
+        output.AppendLine();
+        output.AppendLine("status: confirmed = stated in the cited source; provisional = not fully public (the statusNote says what is missing; see docs/frameworks.md).");
+        return output.ToString();
     }
 
     private static string Rule(TargetRule target) => target.Comparator switch

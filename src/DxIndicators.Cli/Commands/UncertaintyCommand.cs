@@ -16,41 +16,33 @@ internal sealed class UncertaintyCommand : ICommand
 
     public string Summary => "Rank intervals under uncertain modelling choices (COINr get_sensitivity UA / RankStats).";
 
-    public string Usage => $"""
-        Usage: dx uncertainty [--framework ID|FILE --data FILE] [--runs N] [--noise X] [--noise-levels L,…] [--seed S]
-                              [--vary normalise:…|…,aggregate:…|…,impute:…|…,treat,exclude[:…]] [--nodes CODE,…]
-                              [--threads T] [--format table|csv|json] [--out FILE]
-          Scores once per distinct combination of methods, then evaluates N runs (default 1000) without rebuilding
-          and prints, per unit, the nominal rank, the median rank, the 5–95 % rank interval (R quantile type 7), the
-          mean rank, the mean absolute rank shift and the score's mean and standard deviation; --nodes adds nodes to
-          the root. Formulas: docs/methodology.md, "Uncertainty analysis".
+    public string Description => $"""
+        Scores once per distinct combination of methods, then evaluates N runs (default 1000) without rebuilding
+        and prints, per unit, the nominal rank, the median rank, the 5–95 % rank interval (R quantile type 7), the
+        mean rank, the mean absolute rank shift and the score's mean and standard deviation; --nodes adds nodes to
+        the root. Formulas: docs/methodology.md, "Uncertainty analysis".
         {AnalysisInputs.InputUsage}
         {AnalysisInputs.CommonUsage}
         """;
 
+    public IReadOnlyList<CliOption> Options { get; } =
+    [
+        CliOption.Integer("runs", "N", "number of runs (default 1000)", 1),
+        .. AnalysisInputs.InputOptions,
+        CliOption.Text("nodes", "CODE,…", "nodes analysed besides the root"),
+        .. AnalysisInputs.CommonOptions,
+    ];
+
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
-        CommandArgs options = CommandArgs.Parse(
-            args,
-            new HashSet<string>([.. AnalysisInputs.CommonOptions, .. AnalysisInputs.InputOptions, "runs", "nodes"]),
-            new HashSet<string>(AnalysisInputs.CommonFlags));
+        CommandArgs options = CommandArgs.Parse(args, Options);
+        options.Together("framework", "data");
         var problems = new List<string>();
         int runs = AnalysisInputs.Integer(options, "runs", 1000, problems, 1);
         AnalysisInputs.CheckRuns(runs);
         int seed = AnalysisInputs.Integer(options, "seed", 1, problems, int.MinValue);
         int threads = AnalysisInputs.Integer(options, "threads", 0, problems, 0);
         string format = AnalysisInputs.Format(options, "table", "csv", "json");
-        if (options.Has("framework") != options.Has("data"))
-        {
-            problems.Add("--framework and --data go together");
-        }
-
-        double noise = options.GetDouble("noise") ?? 0.25;
-        if (noise is < 0 or > 1)
-        {
-            problems.Add(Text.Invariant($"--noise must be in [0, 1], was {noise}"));
-        }
-
         if (problems.Count > 0)
         {
             throw new UsageException(string.Join("; ", problems));

@@ -15,34 +15,71 @@ internal sealed class ValidateCommand : ICommand
 
     public string Example => "dx validate my-framework.json      (dx import-coinr writes one from COINr tables)";
 
-    public string Usage => "Usage: dx validate FILE.json [--targets]   (--targets: the file is a target catalogue)";
+    public string Description => """
+        Checks FILE.json and lists every problem (path, rule, message), then the warnings (provisional parts and the
+        like). Exit code 0 when valid, 1 when not. table: problems on the error stream, the verdict on the output;
+        csv/json: one row / one object per problem or warning on the output (docs/cli.md).
+        """;
+
+    public string Positional => "FILE.json";
+
+    public IReadOnlyList<CliOption> Options { get; } =
+    [
+        CliOption.Flag("targets", "the file is a target catalogue, not a framework"),
+        CommonOptions.Format("table", "csv", "json"),
+        CommonOptions.Out,
+    ];
 
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
-        CommandArgs options = CommandArgs.Parse(args, new HashSet<string>(), new HashSet<string> { "targets" }, allowPositional: true);
+        CommandArgs options = CommandArgs.Parse(args, Options, Positional);
         if (options.Positional.Count != 1)
         {
-            throw new UsageException("give exactly one file to validate");
+            options.Problem("give exactly one file to validate");
         }
 
+        options.ThrowIfProblems();
+        string format = options.GetOrDefault("format", "table");
         string path = options.Positional[0];
         string json = InputFile.ReadAllText(path);
-        if (options.Has("targets"))
+        bool targets = options.Has("targets");
+        string? valid = null;
+        IReadOnlyList<ValidationError> problems;
+        if (targets)
         {
-            TargetCatalog catalog = TargetCatalogJson.Read(json, path);
-            context.Out.WriteLine($"{path}: valid target catalogue {catalog}");
-            foreach (ValidationError warning in catalog.Warnings)
+            try
             {
-                context.Out.WriteLine($"  warning {warning}");
+                TargetCatalog catalog = TargetCatalogJson.Read(json, path);
+                valid = $"valid target catalogue {catalog}";
+                problems = catalog.Warnings;
             }
-
-            return ExitCodes.Ok;
+            catch (FrameworkValidationException ex) when (format != "table")
+            {
+                problems = ex.Errors;
+            }
+        }
+        else if (FrameworkJson.TryRead(json, path, out Framework? framework, out IReadOnlyList<ValidationError> errors))
+        {
+            valid = $"valid framework {framework}";
+            problems = framework.Warnings;
+        }
+        else
+        {
+            problems = errors;
         }
 
-        if (!FrameworkJson.TryRead(json, path, out Framework? framework, out IReadOnlyList<ValidationError> errors))
+        if (format != "table")
         {
-            context.Error.WriteLine($"{path}: {errors.Count(e => e.Severity == ValidationSeverity.Error)} problem(s)");
-            foreach (ValidationError error in errors)
+            string text = format == "json" ? Json(path, targets, valid is not null, problems) : Csv(path, problems);
+            Infrastructure.OutputFile.Write(options.Get("out"), text, context.Out);
+            return valid is null ? ExitCodes.Failure : ExitCodes.Ok;
+        }
+
+        var output = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        if (valid is null)
+        {
+            context.Error.WriteLine($"{path}: {problems.Count(e => e.Severity == ValidationSeverity.Error)} problem(s)");
+            foreach (ValidationError error in problems)
             {
                 context.Error.WriteLine($"  {error}");
             }
@@ -50,12 +87,50 @@ internal sealed class ValidateCommand : ICommand
             return ExitCodes.Failure;
         }
 
-        context.Out.WriteLine($"{path}: valid framework {framework}");
-        foreach (ValidationError warning in framework.Warnings)
+        output.WriteLine($"{path}: {valid}");
+        foreach (ValidationError warning in problems)
         {
-            context.Out.WriteLine($"  warning {warning}");
+            output.WriteLine($"  warning {warning}");
         }
 
+        Infrastructure.OutputFile.Write(options.Get("out"), output.ToString(), context.Out);
         return ExitCodes.Ok;
+    }
+
+    private static string Severity(ValidationError e) => e.Severity == ValidationSeverity.Error ? "error" : "warning";
+
+    private static string Json(string path, bool targets, bool valid, IReadOnlyList<ValidationError> problems) => JsonOutput.Write(json =>
+    {
+        json.WriteStartObject();
+        json.WriteString("file", path);
+        json.WriteString("kind", targets ? "targetCatalogue" : "framework");
+        json.WriteBoolean("valid", valid);
+        json.WriteNumber("errors", problems.Count(e => e.Severity == ValidationSeverity.Error));
+        json.WriteNumber("warnings", problems.Count(e => e.Severity != ValidationSeverity.Error));
+        json.WriteStartArray("problems");
+        foreach (ValidationError e in problems)
+        {
+            json.WriteStartObject();
+            json.WriteString("severity", Severity(e));
+            json.WriteString("path", e.Path);
+            json.WriteString("rule", e.Rule);
+            json.WriteString("code", e.Code);
+            json.WriteString("message", e.Message);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    });
+
+    private static string Csv(string path, IReadOnlyList<ValidationError> problems)
+    {
+        var sb = new System.Text.StringBuilder("file,severity,path,rule,code,message\n");
+        foreach (ValidationError e in problems)
+        {
+            sb.AppendJoin(',', Infrastructure.Csv.Field(path), Severity(e), Infrastructure.Csv.Field(e.Path), Infrastructure.Csv.Field(e.Rule), Infrastructure.Csv.Field(e.Code), Infrastructure.Csv.Field(e.Message)).Append('\n');
+        }
+
+        return sb.ToString();
     }
 }

@@ -12,18 +12,24 @@ namespace DxIndicators.Cli.Infrastructure;
 /// children used and missing).</summary>
 internal static class AggregateInputs
 {
-    /// <summary>The options that take a value, common to both commands.</summary>
-    public static IEnumerable<string> ValueOptions => ["framework", "data", "units", "successions", "population", "format", "out"];
-
-    /// <summary>The flags common to both commands.</summary>
-    public static IEnumerable<string> Flags => ["allow-missing-children"];
+    /// <summary>The options common to both commands.</summary>
+    public static IReadOnlyList<CliOption> Options { get; } =
+    [
+        CommonOptions.Framework.WithHelp("a built-in framework or a framework JSON file (it gives each indicator's measure kind)").AsRequired(),
+        CommonOptions.Data.WithHelp("the observations, CSV or JSON (docs/data.md)").AsRequired(),
+        CliOption.Text("units", "UNITS.csv", "your own units (e.g. communes with parent 11@2025) added to the built-in provinces (docs/units.md)"),
+        CliOption.Text("successions", "S.csv", "lineage links between your units; with --units"),
+        CliOption.Flag("allow-missing-children", "form a parent from the children present (marked lower bound or estimate)"),
+        CliOption.Text("population", "CODE", "the population indicator that per-population values are weighted by"),
+        CommonOptions.Format("table", "csv", "json"),
+        CommonOptions.Out,
+    ];
 
     public static (Framework Framework, UnitRegistry Registry, Dataset Data) Load(CommandArgs options, CliContext context)
     {
-        // Checked before any file is read, so a mistyped option is reported as such.
-        _ = Format(options);
-        string framework = options.Get("framework") ?? throw new UsageException("--framework ID|FILE is required (it gives each indicator's measure kind)");
-        string data = options.Get("data") ?? throw new UsageException("--data FILE.csv|FILE.json is required");
+        // Required options and the format are checked when parsed, before any file is read.
+        string framework = options.Get("framework")!;
+        string data = options.Get("data")!;
         Framework loaded = FrameworkInputs.LoadFramework(framework);
         UnitRegistry registry = UnitInputs.Load(options);
         return (loaded, registry, DataInputs.Load(data, loaded, registry, skipBadRows: false, context.Error));
@@ -64,8 +70,16 @@ internal static class AggregateInputs
     public static void Write(CommandArgs options, Dataset dataset, IReadOnlyList<RolledUpObservation> details, UnitRegistry registry, LocalDate? namesOn, string title, string? footnote, CliContext context)
     {
         string text;
-        switch (Format(options))
+        switch (options.GetOrDefault("format", "table"))
         {
+            case "json":
+                using (var writer = new StringWriter(CultureInfo.InvariantCulture))
+                {
+                    ObservationJson.Write(writer, dataset);
+                    text = writer.ToString();
+                }
+
+                break;
             case "csv":
                 using (var writer = new StringWriter(CultureInfo.InvariantCulture))
                 {
@@ -75,20 +89,14 @@ internal static class AggregateInputs
 
                 break;
             default:
-                text = Table(details, registry, namesOn, title, footnote);
+                text = Table(details, registry, namesOn, title, footnote, english: options.Lang == "en");
                 break;
         }
 
         OutputFile.Write(options.Get("out"), text, context.Out);
     }
 
-    private static string Format(CommandArgs options)
-    {
-        string format = options.GetOrDefault("format", "table");
-        return format is "table" or "csv" ? format : throw new UsageException($"--format must be table or csv, was '{format}'");
-    }
-
-    private static string Table(IReadOnlyList<RolledUpObservation> details, UnitRegistry registry, LocalDate? namesOn, string title, string? footnote)
+    private static string Table(IReadOnlyList<RolledUpObservation> details, UnitRegistry registry, LocalDate? namesOn, string title, string? footnote, bool english)
     {
         var table = new TextTable("unit", "name", "indicator", "period", "value", "counts", "qualifier", "from", "missing").AlignRight(4, 5);
         foreach (RolledUpObservation detail in details)
@@ -96,7 +104,7 @@ internal static class AggregateInputs
             Observation o = detail.Observation;
             AdministrativeUnit? unit = null;
             bool found = namesOn is { } date ? registry.TryResolve(o.Unit, date, out unit) : registry.TryResolve(o.Unit, o.Period, out unit);
-            string name = found ? unit!.NameVi : string.Empty;
+            string name = found ? (english ? unit!.NameEn : unit!.NameVi) : string.Empty;
             string counts = o.Numerator is { } n && o.Denominator is { } d ? Text.Invariant($"{Text.Num(n)}/{Text.Num(d)}") : string.Empty;
             table.Add(
                 o.Unit,

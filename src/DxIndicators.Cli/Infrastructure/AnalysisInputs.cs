@@ -14,18 +14,23 @@ namespace DxIndicators.Cli.Infrastructure;
 /// <summary>What the analysis commands (uncertainty, sensitivity, audit, contributions) share: data, base methods, uncertain inputs, progress and output.</summary>
 internal static partial class AnalysisInputs
 {
-    /// <summary>Value options every analysis command takes.</summary>
-    public static readonly string[] CommonOptions = ["framework", "data", "period", "as-of", "units", "normalise", "aggregate", "impute", "treat", "weights", "goalposts", "min-share", "format", "out"];
-
-    /// <summary>Flags every analysis command takes.</summary>
-    public static readonly string[] CommonFlags = ["skip-bad-rows", "denominate"];
+    /// <summary>Options every analysis command takes: the data (as dx score), the base methods and the output.</summary>
+    public static IReadOnlyList<CliOption> CommonOptions { get; } =
+    [
+        Infrastructure.CommonOptions.Framework,
+        Infrastructure.CommonOptions.Data,
+        Infrastructure.CommonOptions.Period,
+        Infrastructure.CommonOptions.AsOf,
+        Infrastructure.CommonOptions.Units,
+        Infrastructure.CommonOptions.SkipBadRows,
+        .. ScoreCommand.MethodOptions,
+        Infrastructure.CommonOptions.Format("table", "csv", "json"),
+        Infrastructure.CommonOptions.Out,
+    ];
 
     public const string CommonUsage = """
-          Data: --framework ID|FILE --data FILE (both, or neither: the built-in Điện Biên sample); as dx score, --period P
-          scores that period only, else each indicator's latest value on or before --as-of DATE (default: the data's
-          latest date); --units vn|none; --skip-bad-rows. Base methods as
-          dx score: --normalise, --aggregate, --impute, --treat, --weights, --goalposts, --min-share, --denominate.
-          Output: --format table|csv|json (default table); --out FILE.
+        Data as dx score: --framework and --data (both, or neither: the built-in Điện Biên sample), --period P or
+        --as-of DATE (default: the data's latest date); base methods as dx score.
         """;
 
     /// <summary>Loads the framework and the cross-section to analyse, and the base options.</summary>
@@ -76,17 +81,18 @@ internal static partial class AnalysisInputs
         return allowed.Contains(format) ? format : throw new UsageException($"--format must be {string.Join(", ", allowed)}, was '{format}'");
     }
 
-    /// <summary>Options of the uncertain inputs: --noise, --noise-levels, --vary.</summary>
-    public static readonly string[] InputOptions = ["noise", "noise-levels", "vary", "seed", "threads"];
+    /// <summary>Options of the uncertain inputs: --noise, --noise-levels, --vary, and the run's --seed and --threads.</summary>
+    public static IReadOnlyList<CliOption> InputOptions { get; } =
+    [
+        CliOption.Number("noise", "X", "weight noise factor in [0, 1] (default 0.25): each weight w is drawn as w + U(−1, 1)·X·w; 0 for fixed weights", 0, 1),
+        CliOption.Text("noise-levels", "L,…", "the COINr levels whose weights get noise (1 indicators, 2 the aggregates above them, …; default every level)"),
+        CliOption.Text("vary", "SPEC", "comma-separated normalise:N|N…, aggregate:A|A…, impute:none|mean|median, treat, exclude[:CODE|CODE…]; ';' separates a method's parameters"),
+        CliOption.Integer("seed", "S", "random seed (default 1): the same seed gives the same result on any number of threads", int.MinValue),
+        CliOption.Integer("threads", "T", "threads to use (default 0: all)", 0),
+    ];
 
     public const string InputUsage = """
-          Uncertain inputs: --noise X (weight noise factor in [0, 1], default 0.25: each weight w is drawn as
-          w + U(−1, 1)·X·w) on the levels of --noise-levels L,… (COINr levels of the weighted items: 1 indicators,
-          2 the aggregates above them, …; default every level); --noise 0 for fixed weights. --vary takes a list of
-          normalise:N|N…, aggregate:A|A…, impute:none|mean|median, treat (treatment off/on), exclude[:CODE|CODE…]
-          (no indicator or one of them left out; default every indicator), separated by commas, for example
-          --vary normalise:minmax:1;100|zscore:10;2,aggregate:amean|gmean (';' separates a method's parameters).
-          --seed S (default 1): the same seed gives the same result on any number of threads (--threads T, default all).
+        Uncertain inputs, for example --noise 0.25 --noise-levels 1 or --vary normalise:minmax:1;100|zscore:10;2,aggregate:amean|gmean.
         """;
 
     public static (UncertainInputs Inputs, string Description) Inputs(CommandArgs options, Framework framework, ScoringOptions baseOptions, List<string> problems)
@@ -217,15 +223,27 @@ internal static partial class AnalysisInputs
         return value;
     }
 
-    /// <summary>A progress bar on the error stream when it is a terminal; nothing otherwise.</summary>
-    public static IProgress<AnalysisProgress>? Progress(CliContext context) => context.Interactive ? new Bar(context.Error) : null;
+    private static readonly AsyncLocal<Terminal.ProgressBar?> s_bar = new();
 
+    /// <summary>A Spectre.Console progress bar on the error stream when it is a terminal (<see cref="Terminal"/>); nothing otherwise.</summary>
+    public static IProgress<AnalysisProgress>? Progress(CliContext context)
+    {
+        if (!context.Interactive)
+        {
+            return null;
+        }
+
+        s_bar.Value?.Dispose();
+        s_bar.Value = Terminal.StartProgress(context.Error, "runs");
+        return s_bar.Value;
+    }
+
+    /// <summary>Completes and removes the progress bar of <see cref="Progress"/>, if any.</summary>
     public static void EndProgress(CliContext context)
     {
-        if (context.Interactive)
-        {
-            context.Error.Write("\r" + new string(' ', 60) + "\r");
-        }
+        ArgumentNullException.ThrowIfNull(context);
+        s_bar.Value?.Dispose();
+        s_bar.Value = null;
     }
 
     /// <summary>A displayed number, rounded once by <see cref="DisplayRounding"/>; "—" when missing.</summary>
@@ -237,7 +255,7 @@ internal static partial class AnalysisInputs
     public static double? Json(double v) => double.IsFinite(v) ? v : null;
 
     /// <summary>Indented JSON for the analysis commands' --format json.</summary>
-    public static readonly System.Text.Json.JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+    public static readonly System.Text.Json.JsonSerializerOptions JsonOptions = JsonOutput.SerializerOptions;
 
     private static ImputationMethod Imputation(string text) => text switch
     {
@@ -249,24 +267,4 @@ internal static partial class AnalysisInputs
 
     [GeneratedRegex(",(?=(?:normalise|aggregate|impute|treat|exclude)\\b)")]
     private static partial Regex VarySplit();
-
-    private sealed class Bar(TextWriter error) : IProgress<AnalysisProgress>
-    {
-        private int _last = -1;
-
-        public void Report(AnalysisProgress value)
-        {
-            int percent = value.Total == 0 ? 100 : (int)(100 * value.Done / value.Total);
-            if (Interlocked.Exchange(ref _last, percent) == percent)
-            {
-                return;
-            }
-
-            int filled = percent * 30 / 100;
-            lock (this)
-            {
-                error.Write($"\r[{new string('#', filled)}{new string(' ', 30 - filled)}] {percent,3}% {value.Done:N0}/{value.Total:N0}");
-            }
-        }
-    }
 }

@@ -7,16 +7,14 @@ namespace DxIndicators.Cli.Infrastructure;
 /// </summary>
 internal static class Ansi
 {
-    private const string Reset = "\u001b[0m";
-
-    /// <summary>Bold text (headings, table headers).</summary>
-    public static string Bold(string text, bool enabled) => enabled ? "\u001b[1m" + text + Reset : text;
+    /// <summary>Bold text (headings, table headers), styled by Spectre.Console.</summary>
+    public static string Bold(string text, bool enabled) => enabled ? Terminal.Styled(text, new Spectre.Console.Style(decoration: Spectre.Console.Decoration.Bold)) : text;
 
     /// <summary>Red text (the "dx command:" prefix of an error).</summary>
-    public static string Red(string text, bool enabled) => enabled ? "\u001b[31m" + text + Reset : text;
+    public static string Red(string text, bool enabled) => enabled ? Terminal.Styled(text, new Spectre.Console.Style(Spectre.Console.Color.Red)) : text;
 
     /// <summary>Dim text (hints such as "did you mean").</summary>
-    public static string Dim(string text, bool enabled) => enabled ? "\u001b[2m" + text + Reset : text;
+    public static string Dim(string text, bool enabled) => enabled ? Terminal.Styled(text, new Spectre.Console.Style(decoration: Spectre.Console.Decoration.Dim)) : text;
 
     /// <summary>
     /// Whether a stream may carry colour: it is a terminal (not redirected), <c>NO_COLOR</c> is unset or empty and

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DxIndicators.Model;
 using NodaTime;
 using NodaTime.Text;
 
@@ -14,13 +15,24 @@ internal sealed class UsageException : Exception
 }
 
 /// <summary>
-/// Parsed options of one command: <c>--name value</c>, <c>--name=value</c> and bare flags. Every problem is collected,
-/// so a user sees all mistakes at once.
+/// Parsed options of one command: <c>--name value</c>, <c>--name=value</c> and bare flags, read against the command's
+/// <see cref="CliOption"/> definitions. Every problem of the command line (unknown options with a suggestion,
+/// missing values, repeated options, values given to flags, stray arguments, values of the wrong kind, missing required
+/// options) is collected by <see cref="Parse(IReadOnlyList{string}, IReadOnlyList{CliOption}, string?)"/>, the
+/// command adds the problems of its own rules between options (<see cref="RequireFor"/>, <see cref="Together"/>,
+/// <see cref="NotBoth"/>, <see cref="Problem"/>), and all are reported together by <see cref="ThrowIfProblems"/>, or at
+/// the latest by the first value read (<see cref="Get"/>), so no problem is ever silently skipped.
 /// </summary>
 internal sealed class CommandArgs
 {
+    /// <summary>Options every command takes (listed once, in <c>dx --help</c>).</summary>
+    public static IReadOnlyList<CliOption> Global { get; } =
+    [
+        CliOption.Choice("lang", ["vi", "en"], "names of frameworks, indicators, units and catalogues in Vietnamese or English (default: English; dx report: Vietnamese)"),
+    ];
+
     private readonly Dictionary<string, string?> _options;
-    private readonly HashSet<string> _used = new(StringComparer.Ordinal);
+    private readonly List<string> _problems = [];
 
     private CommandArgs(Dictionary<string, string?> options, List<string> positional)
     {
@@ -30,26 +42,46 @@ internal sealed class CommandArgs
 
     public IReadOnlyList<string> Positional { get; }
 
-    /// <summary>
-    /// Parses <paramref name="args"/> given the set of options that take a value and the set of flags. Arguments that
-    /// are not options are errors unless <paramref name="allowPositional"/> (a stray value is never silently ignored).
-    /// </summary>
-    public static CommandArgs Parse(IReadOnlyList<string> args, IReadOnlySet<string> valueOptions, IReadOnlySet<string> flags, bool allowPositional = false)
+    /// <summary>Gets the language of names (<c>--lang</c>), or null when not given (a command's own default then applies).</summary>
+    public string? Lang => _options.TryGetValue("lang", out string? lang) ? lang : null;
+
+    /// <summary>A bilingual name in the chosen language (<c>--lang</c>; English unless <c>vi</c>).</summary>
+    public string Name(LocalizedText text)
     {
+        ArgumentNullException.ThrowIfNull(text);
+        return Lang == "vi" ? text.Vi : text.En;
+    }
+
+    /// <summary>
+    /// Parses <paramref name="args"/> against <paramref name="definitions"/> (plus <see cref="Global"/>): every problem
+    /// is collected, and thrown with the command's own problems as one <see cref="UsageException"/> by
+    /// <see cref="ThrowIfProblems"/> or the first value read (<see cref="Get"/>). Arguments that are not options are errors
+    /// unless the command takes a <paramref name="positional"/> one (a stray value is never silently ignored).
+    /// </summary>
+    public static CommandArgs Parse(IReadOnlyList<string> args, IReadOnlyList<CliOption> definitions, string? positional = null)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(definitions);
+        var byName = new Dictionary<string, CliOption>(StringComparer.Ordinal);
+        foreach (CliOption option in definitions.Concat(Global))
+        {
+            byName.TryAdd(option.Name, option);
+        }
+
         var options = new Dictionary<string, string?>(StringComparer.Ordinal);
-        var positional = new List<string>();
+        var positionals = new List<string>();
         var errors = new List<string>();
         for (int i = 0; i < args.Count; i++)
         {
             string arg = args[i];
             if (!arg.StartsWith("--", StringComparison.Ordinal))
             {
-                if (!allowPositional)
+                if (positional is null)
                 {
                     errors.Add($"unexpected argument '{arg}' (every value belongs to an --option)");
                 }
 
-                positional.Add(arg);
+                positionals.Add(arg);
                 continue;
             }
 
@@ -62,28 +94,17 @@ internal sealed class CommandArgs
                 name = name[..eq];
             }
 
-            if (valueOptions.Contains(name))
+            if (!byName.TryGetValue(name, out CliOption? definition))
             {
-                string? value = inline;
-                if (value is null)
-                {
-                    if (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
-                    {
-                        value = args[++i];
-                    }
-                    else
-                    {
-                        errors.Add($"option --{name} needs a value");
-                        continue;
-                    }
-                }
-
-                if (!options.TryAdd(name, value))
-                {
-                    errors.Add($"option --{name} is given twice");
-                }
+                IEnumerable<string> names = definitions.Select(d => d.Name).Order(StringComparer.Ordinal);
+                string known = string.Join(", ", names.Select(o => "--" + o));
+                string? closest = Suggest.Closest(name, names.Concat(Global.Select(g => g.Name)));
+                string hint = closest is null ? string.Empty : $"did you mean --{closest}? ";
+                errors.Add($"unknown option --{name} ({hint}known: {(known.Length == 0 ? "none" : known)})");
+                continue;
             }
-            else if (flags.Contains(name))
+
+            if (definition.IsFlag)
             {
                 if (inline is not null)
                 {
@@ -91,37 +112,99 @@ internal sealed class CommandArgs
                 }
 
                 options[name] = null;
+                continue;
             }
-            else
+
+            string? value = inline;
+            if (value is null)
             {
-                string known = string.Join(", ", valueOptions.Concat(flags).Order(StringComparer.Ordinal).Select(o => "--" + o));
-                string? closest = Suggest.Closest(name, valueOptions.Concat(flags).Order(StringComparer.Ordinal));
-                string hint = closest is null ? string.Empty : $"did you mean --{closest}? ";
-                errors.Add($"unknown option --{name} ({hint}known: {(known.Length == 0 ? "none" : known)})");
+                if (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
+                {
+                    value = args[++i];
+                }
+                else
+                {
+                    errors.Add($"option --{name} needs a value");
+                    continue;
+                }
+            }
+
+            if (!options.TryAdd(name, value))
+            {
+                errors.Add($"option --{name} is given twice");
+            }
+            else if (definition.Check(value) is { } wrong)
+            {
+                errors.Add(wrong);
             }
         }
 
-        if (errors.Count > 0)
+        string[] missing = definitions.Where(d => d.Required && !options.ContainsKey(d.Name)).Select(d => d.Synopsis).ToArray();
+        if (missing.Length > 0)
         {
-            throw new UsageException(string.Join(Environment.NewLine, errors));
+            errors.Add($"{string.Join(", ", missing)} {(missing.Length == 1 ? "is" : "are")} required");
         }
 
-        return new CommandArgs(options, positional);
+        // Not thrown here: the command adds the problems of its own rules, and all are reported together by
+        // ThrowIfProblems or, at the latest, by the first value read.
+        var parsed = new CommandArgs(options, positionals);
+        parsed._problems.AddRange(errors);
+        return parsed;
     }
 
     public bool Has(string name) => _options.ContainsKey(name);
 
-    /// <summary>Throws when any of <paramref name="dependents"/> is given without <paramref name="required"/>, since it would have no effect.</summary>
+    /// <summary>Whether <paramref name="name"/> was given with the value <paramref name="value"/> (a check that never throws).</summary>
+    public bool Is(string name, string value) => _options.TryGetValue(name, out string? given) && string.Equals(given, value, StringComparison.Ordinal);
+
+    /// <summary>Records a problem with the command line, reported with all others by <see cref="ThrowIfProblems"/>.</summary>
+    public void Problem(string message) => _problems.Add(message);
+
+    /// <summary>Records a problem for each of <paramref name="dependents"/> given without <paramref name="required"/> (it would have no effect).</summary>
     public void RequireFor(string required, params string[] dependents)
     {
         string[] orphans = dependents.Where(d => Has(d) && !Has(required)).ToArray();
         if (orphans.Length > 0)
         {
-            throw new UsageException($"{string.Join(", ", orphans.Select(o => "--" + o))} only {(orphans.Length == 1 ? "works" : "work")} with --{required}");
+            Problem($"{string.Join(", ", orphans.Select(o => "--" + o))} only {(orphans.Length == 1 ? "works" : "work")} with --{required}");
         }
     }
 
-    public string? Get(string name) => _options.TryGetValue(name, out string? value) ? value : null;
+    /// <summary>Records a problem when exactly one of the two options is given.</summary>
+    public void Together(string a, string b)
+    {
+        if (Has(a) != Has(b))
+        {
+            Problem($"--{a} and --{b} go together");
+        }
+    }
+
+    /// <summary>Records a problem when both options are given.</summary>
+    public void NotBoth(string a, string b, string? why = null)
+    {
+        if (Has(a) && Has(b))
+        {
+            Problem(why ?? $"give --{a} or --{b}, not both");
+        }
+    }
+
+    /// <summary>Throws every recorded problem at once (exit code 2).</summary>
+    public void ThrowIfProblems()
+    {
+        if (_problems.Count > 0)
+        {
+            string message = string.Join(Environment.NewLine, _problems.Distinct(StringComparer.Ordinal));
+            _problems.Clear();
+            throw new UsageException(message);
+        }
+    }
+
+    /// <summary>The value of <paramref name="name"/>, or null; throws the problems recorded so far first.</summary>
+    public string? Get(string name)
+    {
+        ThrowIfProblems();
+        return _options.TryGetValue(name, out string? value) ? value : null;
+    }
 
     public string GetOrDefault(string name, string fallback) => Get(name) ?? fallback;
 
@@ -149,4 +232,8 @@ internal sealed class CommandArgs
             ? value
             : throw new UsageException($"option --{name}: '{text}' is {NumberText.Explain(rule)}");
     }
+
+    /// <summary>The value of an <see cref="OptionKind.Integer"/> option (checked when parsed), or <paramref name="fallback"/>.</summary>
+    public int GetInt(string name, int fallback) =>
+        Get(name) is { } text ? int.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture) : fallback;
 }

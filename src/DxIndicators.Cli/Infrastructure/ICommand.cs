@@ -35,7 +35,20 @@ internal interface ICommand
 
     string Summary { get; }
 
-    string Usage { get; }
+    /// <summary>What the command does, in prose (no option list: that comes from <see cref="Options"/>).</summary>
+    string Description { get; }
+
+    /// <summary>The command's options: the one definition its parsing, checks and usage text come from.</summary>
+    IReadOnlyList<CliOption> Options { get; }
+
+    /// <summary>The placeholder of the command's positional argument (<c>FILE.json</c>), or null when it takes none.</summary>
+    string? Positional => null;
+
+    /// <summary>The ways to call the command (a command with sub-commands has one per sub-command).</summary>
+    IReadOnlyList<CommandForm> Forms => [new CommandForm(Name, Options, Positional)];
+
+    /// <summary>The usage text, derived from <see cref="Forms"/> and <see cref="Description"/>.</summary>
+    string Usage => UsageText.For(this);
 
     /// <summary>
     /// A command line to try, printed under the usage when the command needs arguments it was not given (a command

@@ -39,9 +39,17 @@ internal sealed class TextTable
 
     public string Render() => Render(colour: false);
 
-    /// <summary>Renders the table; with <paramref name="colour"/> (a terminal, see <see cref="Ansi"/>) the header is bold.</summary>
+    /// <summary>
+    /// Renders the table: drawn by Spectre.Console while a command writes to a terminal (<see cref="Terminal.TableWidth"/>),
+    /// else plain aligned text, where <paramref name="colour"/> makes the header bold.
+    /// </summary>
     public string Render(bool colour)
     {
+        if (Terminal.TableWidth is { } width)
+        {
+            return Terminal.Table(_headers, _rightAlign, _rows, width);
+        }
+
         int[] widths = _headers.Select(h => h.Length).ToArray();
         foreach (string[] row in _rows)
         {

@@ -14,7 +14,7 @@ namespace DxIndicators.Serialization;
 /// the pattern, becomes a <see cref="JsonException"/> whose message names the target type and the offending text.
 /// The converters are stateless; safe to share.
 /// </remarks>
-public static class NodaConverters
+internal static class NodaConverters
 {
     /// <summary>Gets the converter for <see cref="LocalDate"/> (ISO <c>uuuu-MM-dd</c>).</summary>
     public static JsonConverter<LocalDate> LocalDateConverter { get; } = new LocalDateIsoConverter();

@@ -37,8 +37,26 @@ public class PublishedCommandTests
     public void Published_UnknownUnitOrForeignOption_IsAUsageError()
     {
         CliRunner.Run("data", "--published", "--unit", "99").ExitCode.Should().Be(ExitCodes.Usage);
-        var (code, _, error) = CliRunner.Run("data", "--published", "--format", "csv");
+        var (code, _, error) = CliRunner.Run("data", "--published", "--series", "--indicator", "X");
         code.Should().Be(ExitCodes.Usage);
-        error.Should().Contain("--published takes only --unit and --out, not --format");
+        error.Should().Contain("--published takes only --unit, --format and --out, not --indicator").And.Contain("not --series");
+    }
+
+    [Fact]
+    public void Published_AsJsonAndCsv_CarriesTheFiguresAndSources()
+    {
+        var (code, output, error) = CliRunner.Run("data", "--published", "--unit", "48", "--format", "json");
+        code.Should().Be(ExitCodes.Ok, error);
+        using var doc = System.Text.Json.JsonDocument.Parse(output);
+        // Đà Nẵng 2022: published DTI 0.8002, rank 1 of 63 (dti.gov.vn/xep-hang-2022).
+        var row = doc.RootElement.EnumerateArray().Single(r => r.GetProperty("year").GetInt32() == 2022);
+        row.GetProperty("dti").GetDouble().Should().Be(0.8002);
+        row.GetProperty("rank").GetDouble().Should().Be(1);
+        row.GetProperty("universe").GetInt32().Should().Be(63);
+        row.GetProperty("sourceUrl").GetString().Should().StartWith("http");
+
+        var (csvCode, csv, _) = CliRunner.Run("data", "--published", "--unit", "48", "--format", "csv");
+        csvCode.Should().Be(ExitCodes.Ok);
+        csv.Should().StartWith("year,unit,name,kind,framework,dti,rank,universe,").And.Contain("2022,48@2004,Đà Nẵng,province,");
     }
 }

@@ -64,7 +64,7 @@ public class ReportCommandTests
         var (code, _, error) = CliRunner.Run("report", "--lang", "fr", "--format", "pdf", "--runs", "-1");
 
         code.Should().Be(ExitCodes.Usage);
-        error.Should().Contain("--format must be html or md, was 'pdf'").And.Contain("--lang must be vi or en, was 'fr'").And.Contain("--runs must be 0 (no analysis) or more, was -1");
+        error.Should().Contain("--format must be html or md, was 'pdf'").And.Contain("--lang must be vi or en, was 'fr'").And.Contain("--runs must be at least 0, was -1");
     }
 
     [Fact]

@@ -141,7 +141,7 @@ public class RollupCommandTests
     [Theory]
     [InlineData("--to", "hamlet")]
     [InlineData("--successions", "s.csv")]
-    [InlineData("--format", "json")]
+    [InlineData("--format", "xml")]
     public void Rollup_BadOption_IsAUsageError(string option, string value)
     {
         using var dir = new TempDir();

@@ -82,6 +82,19 @@ public sealed class StoreCommandTests : IDisposable
         ObservationCsv.Write(expected, FrameworkCatalog.GetDataset("dien-bien-sample"));
         Ok("store", "export", "--store", store, "--known-on", "2026-02-01").Should().Be(expected.ToString());
         Ok("store", "export", "--store", store).Should().Contain("11,GOV-ONLINE-PROC,2025,79.4,");
+
+        using var historyJson = System.Text.Json.JsonDocument.Parse(Ok("store", "history", "--store", store, "--unit", "11", "--indicator", "GOV-ONLINE-PROC", "--period", "2025", "--format", "json"));
+        var vintages = historyJson.RootElement.EnumerateArray().ToList();
+        vintages.Should().HaveCount(2);
+        vintages[0].GetProperty("observation").GetProperty("qualifier").GetString().Should().Be("lowerBound");
+        vintages[0].GetProperty("knownTo").GetString().Should().Be("2026-03-01");
+        vintages[1].GetProperty("observation").GetProperty("value").GetDouble().Should().Be(79.4);
+        vintages[1].GetProperty("knownTo").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null);
+        using var diffJson = System.Text.Json.JsonDocument.Parse(Ok("store", "diff", "--store", store, "--from", "2026-02-01", "--format", "json"));
+        diffJson.RootElement.GetProperty("changes").EnumerateArray().Single().GetProperty("now").GetProperty("value").GetDouble().Should().Be(79.4);
+        Ok("store", "diff", "--store", store, "--from", "2026-02-01", "--format", "csv").Should().StartWith("unit,indicator,period,then,then_qualifier,now,now_qualifier,source_now\n11,GOV-ONLINE-PROC,2025,78,lowerBound,79.4,exact,");
+        Ok("store", "export", "--store", store, "--format", "table").Should().Contain("(the latest figures)").And.Contain("79.4");
+        Ok("store", "results", "--store", store, "--format", "json").Trim().Should().Be("[]");
     }
 
     [SkippableTheory]

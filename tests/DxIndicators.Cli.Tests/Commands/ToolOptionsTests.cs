@@ -50,7 +50,7 @@ public class ToolOptionsTests
 
         var (badCode, _, error) = RunWithColour(true, "frameworks", "--bogus");
         badCode.Should().Be(ExitCodes.Usage);
-        error.Should().Contain("\u001b[31m");
+        error.Should().MatchRegex("\u001b\\[(31|91)m"); // red (Spectre.Console's standard palette)
     }
 
     [Fact]
@@ -61,6 +61,37 @@ public class ToolOptionsTests
         output.Should().NotContain("\u001b").And.Contain("vn-dti-province-2022");
         var (_, _, error) = RunWithColour(true, "--no-color", "frameworks", "--bogus");
         error.Should().NotContain("\u001b").And.Contain("unknown option --bogus");
+    }
+
+    [Fact]
+    public void OnATerminal_TablesAreDrawnBySpectre_ButAnOutFileStaysPlain()
+    {
+        var (code, output, _) = RunWithColour(true, "score");
+        code.Should().Be(ExitCodes.Ok);
+        output.Should().Contain("╭").And.Contain("│").And.Contain("\u001b[1m");
+
+        using var dir = new TempDir();
+        string path = System.IO.Path.Combine(dir.Path, "score.txt");
+        var (fileCode, _, _) = RunWithColour(true, "score", "--out", path);
+        fileCode.Should().Be(ExitCodes.Ok);
+        string file = File.ReadAllText(path);
+        file.Should().NotContain("\u001b").And.NotContain("╭").And.Be(CliRunner.Run("score").Out, "a file gets the plain text redirected output gets");
+    }
+
+    public static TheoryData<string[]> Invocations() => new()
+    {
+        new[] { "--help" }, new[] { "score" }, new[] { "score", "--format", "json" }, new[] { "targets" }, new[] { "data" },
+        new[] { "frameworks" }, new[] { "frameworks", "--show", "vn-dti-province-2022" }, new[] { "uncertainty", "--runs", "50" },
+        new[] { "sensitivity", "--runs", "16", "--bootstrap", "10" }, new[] { "audit" }, new[] { "contributions" }, new[] { "score", "--bogus" },
+        new[] { "data", "--published" }, new[] { "targets", "--list" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Invocations))]
+    public void RedirectedOutput_HoldsNoAnsiEscape(string[] args)
+    {
+        var (_, output, error) = CliRunner.Run(args);
+        (output + error).Should().NotBeEmpty().And.NotContain("\u001b");
     }
 
     [Theory]

@@ -59,7 +59,9 @@ public class UncertaintyCommandTests
         int code = Program.Run(["uncertainty", "--runs", "5000"], context);
 
         code.Should().Be(ExitCodes.Ok, error.ToString());
-        error.ToString().Should().Contain("100% 5,000/5,000");
+        // Spectre.Console's live progress: the bar (━), the percentage, then the bar is cleared and the cursor shown again.
+        error.ToString().Should().Contain("━").And.Contain("100%").And.EndWith("\u001b[?25h");
+        output.ToString().Should().NotContain("\u001b", "the results on standard output stay plain text");
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public class SuggestTests
     [Fact]
     public void UnknownOption_SuggestsTheClosest()
     {
-        Action act = () => CommandArgs.Parse(["--fromat", "csv"], new HashSet<string> { "format", "framework" }, new HashSet<string>());
+        Action act = () => CommandArgs.Parse(["--fromat", "csv"], [CliOption.Text("format", "F", "f"), CliOption.Text("framework", "ID", "f")]).ThrowIfProblems();
         act.Should().Throw<UsageException>().WithMessage("*unknown option --fromat (did you mean --format?*");
     }
 }
