@@ -17,7 +17,8 @@ namespace DxIndicators.Benchmarks.Storage;
 /// <summary>
 /// Bulk import of 3,321 communes × 100 indicators × 10 years = 3,321,000 observations (fixed seed; a tenth carry a
 /// source) into an empty store, and reading them back as known on a day, on SQLite (a file in the temp folder) and
-/// PostgreSQL (the server in <c>DX_POSTGRES</c>, a fresh schema per iteration). Each import is one transaction.
+/// PostgreSQL (the server in <c>DX_POSTGRES</c>, a fresh schema per iteration); and importing them again a month later
+/// with one in ten revised. Each import is one transaction.
 /// Run: <c>DX_POSTGRES=… dotnet run -c Release --project benchmarks/DxIndicators.Benchmarks -- --filter '*StoreImport*'</c>.
 /// </summary>
 [Config(typeof(StoreJob))]
@@ -30,6 +31,7 @@ public class StoreImportBenchmarks
     private static readonly LocalDate KnownFrom = new(2026, 1, 10);
 
     private Dataset _data = Dataset.Empty;
+    private Dataset _revision = Dataset.Empty;
     private IObservationStore? _store;
     private IObservationStore? _filled;
     private readonly List<Action> _cleanup = [];
@@ -59,6 +61,9 @@ public class StoreImportBenchmarks
         }
 
         _data = new Dataset(rows);
+
+        // The same keys a month later: one figure in ten revised (its value moved by 0.5), the rest unchanged.
+        _revision = new Dataset(rows.Select((o, i) => i % 10 == 3 ? o with { Value = o.Value + 0.5 } : o));
         _filled = NewStore();
         _filled.Import(_data, KnownFrom);
     }
@@ -70,6 +75,23 @@ public class StoreImportBenchmarks
     /// <summary>Closes the iteration's store.</summary>
     [IterationCleanup(Target = nameof(ImportNew))]
     public void CloseStore() => _store?.Dispose();
+
+    /// <summary>Gives each revision iteration a store holding the 3,321,000 observations.</summary>
+    [IterationSetup(Target = nameof(ImportRevision))]
+    public void NewFilledStore()
+    {
+        _store = NewStore();
+        _store.Import(_data, KnownFrom);
+    }
+
+    /// <summary>Closes the iteration's store.</summary>
+    [IterationCleanup(Target = nameof(ImportRevision))]
+    public void CloseFilledStore() => _store?.Dispose();
+
+    /// <summary>Imports the 3,321,000 observations again a month later, 332,100 of them revised, in one transaction.</summary>
+    /// <returns>The number revised.</returns>
+    [Benchmark]
+    public long ImportRevision() => _store!.Import(_revision, KnownFrom.PlusDays(30)).Revised;
 
     /// <summary>Imports 3,321,000 observations into an empty store in one transaction.</summary>
     /// <returns>The number added.</returns>

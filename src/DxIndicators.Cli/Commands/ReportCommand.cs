@@ -18,6 +18,7 @@ internal sealed class ReportCommand : ICommand
 
     public string Usage => """
         Usage: dx report [--framework ID|FILE --data FILE.csv|FILE.json [--targets T.csv] [--units vn|none] [--skip-bad-rows]]
+                         [--store PATH|CONNECTION [--known-on DATE] [--framework ID|FILE [--targets T.csv]]]
                          [--as-of DATE] [--lang vi|en] [--format html|md] [--out FILE|-] [--runs N [--noise X] [--seed S]]
           No arguments: the built-in Điện Biên sample as of today, in Vietnamese, written to dx-report.html.
           Each indicator's latest value on or before --as-of is scored (default methods as dx score); the change is
@@ -25,20 +26,24 @@ internal sealed class ReportCommand : ICommand
           else the framework's own, else the national catalogue's for the indicators in the data. With two or more units
           the ranks get 5–95 % intervals from N noisy weightings (default 1000, --runs 0 for none; see dx uncertainty).
           --out - writes to standard output. The HTML loads nothing from outside (inline CSS and SVG, no script).
+          --store reads the figures from an observation store (dx store) as known on --known-on (default: the latest),
+          with the sample's framework and catalogues unless --framework is given; --as-of defaults to the known-on day,
+          so the report shown on that day is rendered again.
         """;
 
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
         CommandArgs options = CommandArgs.Parse(
             args,
-            new HashSet<string> { "framework", "data", "targets", "units", "as-of", "lang", "format", "out", "runs", "noise", "seed" },
+            new HashSet<string> { "framework", "data", "targets", "units", "as-of", "lang", "format", "out", "runs", "noise", "seed", "store", "known-on" },
             new HashSet<string> { "skip-bad-rows" });
-        if (options.Has("framework") != options.Has("data"))
+        bool fromStore = DataInputs.CheckSource(options);
+        options.RequireFor("data", "units", "skip-bad-rows");
+        if (options.Has("targets") && !options.Has("framework"))
         {
-            throw new UsageException("--framework and --data go together");
+            throw new UsageException("--targets only works with --framework (and --data or --store)");
         }
 
-        options.RequireFor("data", "units", "skip-bad-rows", "targets");
         options.RequireFor("runs", "noise", "seed");
         var problems = new List<string>();
         string format = options.GetOrDefault("format", "html");
@@ -76,12 +81,12 @@ internal sealed class ReportCommand : ICommand
             throw new UsageException(string.Join("; ", problems));
         }
 
-        LocalDate asOf = options.GetDate("as-of") ?? context.Today;
+        LocalDate asOf = options.GetDate("as-of") ?? options.GetDate("known-on") ?? context.Today;
         DxReport report;
         if (options.Get("framework") is { } frameworkArg)
         {
             Framework framework = FrameworkInputs.LoadFramework(frameworkArg);
-            Dataset data = DataInputs.Load(options.Get("data")!, framework, DataInputs.Registry(options.Get("units"), framework), options.Has("skip-bad-rows"), context.Error);
+            Dataset data = DataInputs.LoadData(options, framework, context);
             TargetCatalog national = FrameworkCatalog.GetTargets(ReportBuilder.NationalTargetsId);
             IReadOnlyList<TargetRule> targets = options.Get("targets") is { } targetsPath
                 ? TargetCsv.ReadFile(targetsPath)
@@ -93,7 +98,7 @@ internal sealed class ReportCommand : ICommand
         }
         else
         {
-            report = ReportBuilder.Sample(asOf, language);
+            report = fromStore ? ReportBuilder.Sample(DataInputs.LoadData(options, FrameworkCatalog.Get(ReportBuilder.SampleId), context), asOf, language) : ReportBuilder.Sample(asOf, language);
         }
 
         string text = format == "md" ? report.ToMarkdown() : report.ToHtml();

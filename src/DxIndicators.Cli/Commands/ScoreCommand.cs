@@ -47,18 +47,7 @@ internal sealed class ScoreCommand : ICommand
             args,
             new HashSet<string> { "units", "framework", "data", "period", "as-of", "unit", "normalise", "aggregate", "impute", "treat", "weights", "goalposts", "min-share", "groups", "format", "out", "compare-to", "store", "known-on" },
             new HashSet<string> { "denominate", "skip-bad-rows", "allow-different-universes", "record" });
-        bool fromStore = options.Has("store");
-        if (fromStore && options.Has("data"))
-        {
-            throw new UsageException("--store and --data are two sources of data; give one");
-        }
-
-        options.RequireFor("store", "known-on", "record");
-        if (!fromStore && options.Has("framework") != options.Has("data"))
-        {
-            throw new UsageException("--framework and --data go together");
-        }
-
+        DataInputs.CheckSource(options, "record");
         options.RequireFor("data", "units", "skip-bad-rows");
         options.RequireFor("compare-to", "allow-different-universes");
         if (options.Has("unit") && options.Get("format") == "csv")
@@ -79,9 +68,7 @@ internal sealed class ScoreCommand : ICommand
 
         bool sample = !options.Has("data") && !options.Has("framework");
         Framework framework = sample ? FrameworkCatalog.Get(FrameworkInputs.SampleFrameworkId) : FrameworkInputs.LoadFramework(options.Get("framework")!);
-        Dataset dataset = fromStore
-            ? StoreInputs.Read(options.Get("store")!, options.GetDate("known-on"), context.Clock)
-            : sample ? DataInputs.LoadSample() : DataInputs.Load(options.Get("data")!, framework, DataInputs.Registry(options.Get("units"), framework), options.Has("skip-bad-rows"), context.Error);
+        Dataset dataset = DataInputs.LoadData(options, framework, context);
         if (dataset.Count == 0)
         {
             throw new InvalidDataException("the data set has no observations to score");

@@ -53,18 +53,7 @@ internal sealed class TargetsCommand : ICommand
         LocalDate asOf = options.GetDate("as-of") ?? options.GetDate("known-on") ?? context.Today;
 
         options.RequireFor("data", "units", "skip-bad-rows");
-        options.RequireFor("store", "known-on");
-        bool fromStore = options.Has("store");
-        if (fromStore && options.Has("data"))
-        {
-            throw new UsageException("--store and --data are two sources of data; give one");
-        }
-
-        if (!fromStore && options.Has("framework") != options.Has("data"))
-        {
-            throw new UsageException("--framework and --data go together");
-        }
-
+        DataInputs.CheckSource(options);
         Framework framework;
         Dataset dataset;
         IReadOnlyList<TargetRule> targets;
@@ -73,9 +62,7 @@ internal sealed class TargetsCommand : ICommand
         if (options.Get("framework") is { } frameworkArg)
         {
             framework = FrameworkInputs.LoadFramework(frameworkArg);
-            dataset = fromStore
-                ? StoreInputs.Read(options.Get("store")!, options.GetDate("known-on"), context.Clock)
-                : DataInputs.Load(options.Get("data")!, framework, DataInputs.Registry(options.Get("units"), framework), options.Has("skip-bad-rows"), context.Error);
+            dataset = DataInputs.LoadData(options, framework, context);
             targets = options.Get("targets") is { } targetsPath
                 ? TargetCsv.ReadFile(targetsPath)
                 : framework.Targets.Count > 0 ? framework.Targets : national.Targets;
@@ -88,7 +75,7 @@ internal sealed class TargetsCommand : ICommand
             }
 
             framework = FrameworkCatalog.Get(FrameworkInputs.SampleFrameworkId);
-            dataset = fromStore ? StoreInputs.Read(options.Get("store")!, options.GetDate("known-on"), context.Clock) : DataInputs.LoadSample();
+            dataset = DataInputs.LoadData(options, framework, context);
             targets = national.Targets.Where(t => dataset.Indicators.Contains(t.Indicator)).ToList();
             own = UnitCatalogues(dataset);
         }
