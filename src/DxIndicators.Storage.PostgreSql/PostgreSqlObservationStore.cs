@@ -83,17 +83,7 @@ public sealed class PostgreSqlObservationStore : RelationalObservationStore
     internal static PostgreSqlObservationStore OpenAt(string connectionString, int version, IClock? clock = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        var store = new PostgreSqlObservationStore(connectionString, clock);
-        try
-        {
-            store.Migrate(version);
-            return store;
-        }
-        catch
-        {
-            store.Dispose();
-            throw;
-        }
+        return Migrated(new PostgreSqlObservationStore(connectionString, clock), version);
     }
 
     /// <inheritdoc/>

@@ -95,17 +95,7 @@ public sealed class SqliteObservationStore : RelationalObservationStore
     internal static SqliteObservationStore OpenAt(string path, int version, IClock? clock = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var store = new SqliteObservationStore(path, clock);
-        try
-        {
-            store.Migrate(version);
-            return store;
-        }
-        catch
-        {
-            store.Dispose();
-            throw;
-        }
+        return Migrated(new SqliteObservationStore(path, clock), version);
     }
 
     /// <inheritdoc/>

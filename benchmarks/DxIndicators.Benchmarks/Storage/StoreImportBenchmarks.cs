@@ -44,6 +44,15 @@ public class StoreImportBenchmarks
     [GlobalSetup]
     public void Setup()
     {
+        (_data, _revision) = Generate();
+        _filled = NewStore();
+        _filled.Import(_data, KnownFrom);
+    }
+
+    /// <summary>Makes the 3,321,000 observations and their revision a month later (one figure in ten moved by 0.5).</summary>
+    /// <returns>The data and the revision.</returns>
+    internal static (Dataset Data, Dataset Revision) Generate()
+    {
         var random = new Random(42);
         var rows = new List<Observation>(Units * Indicators * Years);
         for (int u = 0; u < Units; u++)
@@ -60,12 +69,7 @@ public class StoreImportBenchmarks
             }
         }
 
-        _data = new Dataset(rows);
-
-        // The same keys a month later: one figure in ten revised (its value moved by 0.5), the rest unchanged.
-        _revision = new Dataset(rows.Select((o, i) => i % 10 == 3 ? o with { Value = o.Value + 0.5 } : o));
-        _filled = NewStore();
-        _filled.Import(_data, KnownFrom);
+        return (new Dataset(rows), new Dataset(rows.Select((o, i) => i % 10 == 3 ? o with { Value = o.Value + 0.5 } : o)));
     }
 
     /// <summary>Gives each import iteration an empty store.</summary>
@@ -121,12 +125,13 @@ public class StoreImportBenchmarks
         public StoreJob() => AddJob(Job.Default.WithToolchain(new InProcessEmitToolchain(TimeSpan.FromHours(1), logOutput: true)).WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(0).WithIterationCount(3));
     }
 
-    private IObservationStore NewStore()
+    /// <summary>Opens an empty store of a back end (the PostgreSQL one in a fresh schema); cleanups are queued.</summary>
+    internal static IObservationStore NewStore(string backend, List<Action> cleanup)
     {
-        if (Backend == "Sqlite")
+        if (backend == "Sqlite")
         {
             string dir = Directory.CreateTempSubdirectory("dx-bench-").FullName;
-            _cleanup.Add(() => Directory.Delete(dir, recursive: true));
+            cleanup.Add(() => Directory.Delete(dir, recursive: true));
             return SqliteObservationStore.Open(Path.Combine(dir, "store.db"));
         }
 
@@ -135,9 +140,11 @@ public class StoreImportBenchmarks
             : throw new InvalidOperationException("Set DX_POSTGRES to an Npgsql connection string to benchmark the PostgreSQL store.");
         string schema = "dx_bench_" + Guid.NewGuid().ToString("N")[..12];
         Sql(server, $"CREATE SCHEMA {schema}");
-        _cleanup.Add(() => Sql(server, $"DROP SCHEMA {schema} CASCADE"));
+        cleanup.Add(() => Sql(server, $"DROP SCHEMA {schema} CASCADE"));
         return PostgreSqlObservationStore.Open(new NpgsqlConnectionStringBuilder(server) { SearchPath = schema }.ToString());
     }
+
+    private IObservationStore NewStore() => NewStore(Backend, _cleanup);
 
     private static void Sql(string server, string sql)
     {

@@ -287,6 +287,28 @@ public abstract class RelationalObservationStore : IObservationStore
         _schemaVersion = version;
     }
 
+    /// <summary>Brings a newly made store's schema to <paramref name="version"/> (<see cref="Migrate"/>), disposing the
+    /// store when that fails.</summary>
+    /// <typeparam name="TStore">The back end.</typeparam>
+    /// <param name="store">The store, not yet migrated.</param>
+    /// <param name="version">The version to reach.</param>
+    /// <returns>The store.</returns>
+    protected static TStore Migrated<TStore>(TStore store, int version)
+        where TStore : RelationalObservationStore
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        try
+        {
+            store.Migrate(version);
+            return store;
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Opens a new connection to the store.</summary>
     /// <returns>An open connection; the caller disposes it.</returns>
     protected abstract DbConnection OpenConnection();
