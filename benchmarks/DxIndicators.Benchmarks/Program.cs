@@ -20,6 +20,11 @@ public static class Program
             return PerformanceGuard.Run();
         }
 
+        if (args is ["--store-cpu"])
+        {
+            return Storage.StoreImportCpuTime.Run();
+        }
+
         if (args is ["--cpu-ratios"])
         {
             return Analysis.CpuTimeRatios.Run();

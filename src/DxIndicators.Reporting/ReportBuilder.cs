@@ -22,10 +22,17 @@ public static class ReportBuilder
     /// <param name="asOf">The evaluation date (the CLI passes today).</param>
     /// <param name="language">The label language.</param>
     /// <returns>The report.</returns>
-    public static DxReport Sample(LocalDate asOf, ReportLanguage language = ReportLanguage.English)
+    public static DxReport Sample(LocalDate asOf, ReportLanguage language = ReportLanguage.English) => Sample(FrameworkCatalog.GetDataset(SampleId), asOf, language);
+
+    /// <summary>Builds the sample's report (the Điện Biên framework, the national targets and the units' own catalogues) from other figures for its indicators, e.g. an observation store's as known on a day.</summary>
+    /// <param name="data">The observations.</param>
+    /// <param name="asOf">The evaluation date.</param>
+    /// <param name="language">The label language.</param>
+    /// <returns>The report.</returns>
+    public static DxReport Sample(Dataset data, LocalDate asOf, ReportLanguage language = ReportLanguage.English)
     {
+        ArgumentNullException.ThrowIfNull(data);
         Framework framework = FrameworkCatalog.Get(SampleId);
-        Dataset data = FrameworkCatalog.GetDataset(SampleId);
         TargetCatalog national = FrameworkCatalog.GetTargets(NationalTargetsId);
         IEnumerable<TargetRule> targets = national.Targets.Where(t => data.Indicators.Contains(t.Indicator));
         DxReport report = FromDataset(framework, data, asOf, targets, national.Indicators, ScoringOptions.Default, BuiltIn.VietnamProvinces, language);

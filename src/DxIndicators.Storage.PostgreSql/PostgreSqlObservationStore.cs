@@ -4,7 +4,6 @@ using DxIndicators.Data;
 using Npgsql;
 using NpgsqlTypes;
 using NodaTime;
-using Period = DxIndicators.Data.Period;
 
 namespace DxIndicators.Storage.PostgreSql;
 
@@ -38,6 +37,12 @@ public sealed class PostgreSqlObservationStore : RelationalObservationStore
             "CREATE TABLE dx_results (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, kind TEXT NOT NULL, known_on DATE NOT NULL, recorded_at TEXT NOT NULL, framework_id TEXT NOT NULL, framework_version TEXT NOT NULL, " +
             "framework_sha256 TEXT NOT NULL, framework_json TEXT NOT NULL, targets_id TEXT, targets_sha256 TEXT, targets_json TEXT, arguments TEXT NOT NULL, output TEXT NOT NULL, output_sha256 TEXT NOT NULL)",
         ]),
+        new(3, "vintages keyed by (unit, indicator, period, import_id) without a surrogate id, for bulk import", [
+            "ALTER TABLE dx_vintages DROP CONSTRAINT dx_vintages_import_id_fkey",
+            "ALTER TABLE dx_vintages DROP COLUMN id",
+            "DROP INDEX dx_vintages_series",
+            "ALTER TABLE dx_vintages ADD PRIMARY KEY (unit, indicator, period, import_id)",
+        ]),
     ];
 
     private readonly NpgsqlDataSource _dataSource;
@@ -58,6 +63,13 @@ public sealed class PostgreSqlObservationStore : RelationalObservationStore
         "numerator DOUBLE PRECISION, denominator DOUBLE PRECISION, status TEXT NOT NULL, restated INTEGER NOT NULL, source TEXT, published DATE) ON COMMIT DROP",
     ];
 
+    /// <inheritdoc/>
+    protected override IReadOnlyList<string> StagedStatements { get; } =
+    [
+        "CREATE INDEX ON dx_stage (unit, indicator, period)",
+        "ANALYZE dx_stage",
+    ];
+
     /// <summary>Connects to a server and brings the store's schema to the current version.</summary>
     /// <param name="connectionString">An Npgsql connection string (<c>Host=…;Port=…;Username=…;Database=…</c>).</param>
     /// <param name="clock">The clock stamping imports and results; null for the system clock.</param>
@@ -71,17 +83,7 @@ public sealed class PostgreSqlObservationStore : RelationalObservationStore
     internal static PostgreSqlObservationStore OpenAt(string connectionString, int version, IClock? clock = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        var store = new PostgreSqlObservationStore(connectionString, clock);
-        try
-        {
-            store.Migrate(version);
-            return store;
-        }
-        catch
-        {
-            store.Dispose();
-            throw;
-        }
+        return Migrated(new PostgreSqlObservationStore(connectionString, clock), version);
     }
 
     /// <inheritdoc/>
@@ -121,65 +123,54 @@ public sealed class PostgreSqlObservationStore : RelationalObservationStore
     }
 
     /// <inheritdoc/>
-    protected override void WriteStaging(DbConnection connection, DbTransaction transaction, Dataset observations, Action<ImportProgress>? progress)
+    /// <remarks>One binary <c>COPY … FROM STDIN</c>; the import's date and id, when given, are written with every row.</remarks>
+    protected override void WriteRows(DbConnection connection, DbTransaction transaction, string table, IEnumerable<ObservationRow> rows, (LocalDate KnownFrom, long ImportId)? vintage)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        ArgumentNullException.ThrowIfNull(observations);
-        var npgsql = (NpgsqlConnection)connection;
-        var periodText = new Dictionary<Period, string>();
-        long rows = 0;
-        using (NpgsqlBinaryImporter copy = npgsql.BeginBinaryImport("COPY dx_stage (unit, indicator, period, value, value_bits, qualifier, numerator, denominator, status, restated, source, published) FROM STDIN (FORMAT BINARY)"))
+        ArgumentNullException.ThrowIfNull(rows);
+        using NpgsqlBinaryImporter copy = ((NpgsqlConnection)connection).BeginBinaryImport($"COPY {table} ({RowColumns(vintage is not null)}) FROM STDIN (FORMAT BINARY)");
+        copy.Timeout = TimeSpan.Zero;
+        DateOnly knownFrom = vintage?.KnownFrom.ToDateOnly() ?? default;
+        long importId = vintage?.ImportId ?? 0;
+        foreach (ObservationRow row in rows)
         {
-            copy.Timeout = TimeSpan.Zero;
-            foreach (Observation o in observations.Observations)
+            copy.StartRow();
+            copy.Write(row.Unit, NpgsqlDbType.Text);
+            copy.Write(row.Indicator, NpgsqlDbType.Text);
+            copy.Write(row.Period, NpgsqlDbType.Text);
+            copy.Write(row.Value, NpgsqlDbType.Double);
+            copy.Write(row.ValueBits, NpgsqlDbType.Bigint);
+            copy.Write(row.Qualifier, NpgsqlDbType.Text);
+            WriteNullable(copy, row.Numerator);
+            WriteNullable(copy, row.Denominator);
+            copy.Write(row.Status, NpgsqlDbType.Text);
+            copy.Write(row.Restated ? 1 : 0, NpgsqlDbType.Integer);
+            if (row.Source is { } source)
             {
-                if (!periodText.TryGetValue(o.Period, out string? p))
-                {
-                    p = o.Period.ToString();
-                    periodText[o.Period] = p;
-                }
-
-                copy.StartRow();
-                copy.Write(o.Unit, NpgsqlDbType.Text);
-                copy.Write(o.Indicator, NpgsqlDbType.Text);
-                copy.Write(p, NpgsqlDbType.Text);
-                copy.Write(o.Value, NpgsqlDbType.Double);
-                copy.Write(BitConverter.DoubleToInt64Bits(o.Value), NpgsqlDbType.Bigint);
-                copy.Write(QualifierText(o.Qualifier), NpgsqlDbType.Text);
-                WriteNullable(copy, o.Numerator);
-                WriteNullable(copy, o.Denominator);
-                copy.Write(StatusText(o.Status), NpgsqlDbType.Text);
-                copy.Write(o.Restated ? 1 : 0, NpgsqlDbType.Integer);
-                if (o.Provenance is { } provenance)
-                {
-                    copy.Write(provenance.Source, NpgsqlDbType.Text);
-                }
-                else
-                {
-                    copy.WriteNull();
-                }
-
-                if (o.Provenance?.Published is { } published)
-                {
-                    copy.Write(published.ToDateOnly(), NpgsqlDbType.Date);
-                }
-                else
-                {
-                    copy.WriteNull();
-                }
-
-                if (++rows % 100_000 == 0)
-                {
-                    progress?.Invoke(new ImportProgress(ImportStage.Staging, rows));
-                }
+                copy.Write(source, NpgsqlDbType.Text);
+            }
+            else
+            {
+                copy.WriteNull();
             }
 
-            copy.Complete();
+            if (row.Published is { } published)
+            {
+                copy.Write(published.ToDateOnly(), NpgsqlDbType.Date);
+            }
+            else
+            {
+                copy.WriteNull();
+            }
+
+            if (vintage is not null)
+            {
+                copy.Write(knownFrom, NpgsqlDbType.Date);
+                copy.Write(importId, NpgsqlDbType.Bigint);
+            }
         }
 
-        progress?.Invoke(new ImportProgress(ImportStage.Staging, rows));
-        Execute(connection, transaction, "CREATE INDEX ON dx_stage (unit, indicator, period)");
-        Execute(connection, transaction, "ANALYZE dx_stage");
+        copy.Complete();
     }
 
     private static void WriteNullable(NpgsqlBinaryImporter copy, double? value)

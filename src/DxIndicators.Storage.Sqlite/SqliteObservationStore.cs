@@ -1,9 +1,10 @@
 using System.Data;
 using System.Data.Common;
 using DxIndicators.Data;
+using System.Text;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 using NodaTime;
-using Period = DxIndicators.Data.Period;
 
 namespace DxIndicators.Storage.Sqlite;
 
@@ -21,7 +22,10 @@ public sealed class SqliteObservationStore : RelationalObservationStore
     /// <summary>How long a writer waits for another writer's import before failing.</summary>
     public static readonly TimeSpan BusyTimeout = TimeSpan.FromMinutes(10);
 
-    private const string Columns = "unit, indicator, period, value, value_bits, qualifier, numerator, denominator, status, restated, source, published";
+    private const string OpenIndex = "CREATE UNIQUE INDEX dx_vintages_open ON dx_vintages (unit, indicator, period) WHERE known_to IS NULL";
+
+    // Rows per multi-row INSERT: 64 × 14 parameters stays under SQLite's default limit of 32,766 variables.
+    private const int BatchRows = 64;
 
     private static readonly SchemaMigration[] s_migrations =
     [
@@ -36,6 +40,15 @@ public sealed class SqliteObservationStore : RelationalObservationStore
         new(2, "results with the framework and target catalogue they were computed from", [
             "CREATE TABLE dx_results (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, known_on TEXT NOT NULL, recorded_at TEXT NOT NULL, framework_id TEXT NOT NULL, framework_version TEXT NOT NULL, " +
             "framework_sha256 TEXT NOT NULL, framework_json TEXT NOT NULL, targets_id TEXT, targets_sha256 TEXT, targets_json TEXT, arguments TEXT NOT NULL, output TEXT NOT NULL, output_sha256 TEXT NOT NULL) STRICT",
+        ]),
+        new(3, "vintages keyed by (unit, indicator, period, import_id) without a surrogate id, for bulk import", [
+            "CREATE TABLE dx_vintages_v3 (unit TEXT NOT NULL, indicator TEXT NOT NULL, period TEXT NOT NULL, value REAL NOT NULL, value_bits INTEGER NOT NULL, qualifier TEXT NOT NULL, " +
+            "numerator ANY, denominator ANY, status TEXT NOT NULL, restated INTEGER NOT NULL, source TEXT, published TEXT, known_from TEXT NOT NULL, known_to TEXT, import_id INTEGER NOT NULL, " +
+            "PRIMARY KEY (unit, indicator, period, import_id), CHECK (known_to IS NULL OR known_to >= known_from)) STRICT, WITHOUT ROWID",
+            "INSERT INTO dx_vintages_v3 SELECT unit, indicator, period, value, value_bits, qualifier, numerator, denominator, status, restated, source, published, known_from, known_to, import_id FROM dx_vintages",
+            "DROP TABLE dx_vintages",
+            "ALTER TABLE dx_vintages_v3 RENAME TO dx_vintages",
+            OpenIndex,
         ]),
     ];
 
@@ -82,17 +95,7 @@ public sealed class SqliteObservationStore : RelationalObservationStore
     internal static SqliteObservationStore OpenAt(string path, int version, IClock? clock = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var store = new SqliteObservationStore(path, clock);
-        try
-        {
-            store.Migrate(version);
-            return store;
-        }
-        catch
-        {
-            store.Dispose();
-            throw;
-        }
+        return Migrated(new SqliteObservationStore(path, clock), version);
     }
 
     /// <inheritdoc/>
@@ -117,55 +120,126 @@ public sealed class SqliteObservationStore : RelationalObservationStore
     }
 
     /// <inheritdoc/>
-    protected override void WriteStaging(DbConnection connection, DbTransaction transaction, Dataset observations, Action<ImportProgress>? progress)
+    /// <remarks>The open-vintage index is dropped before a load into the empty store and built after it, in the same
+    /// transaction (a reader sees the store as before the import until the commit, WAL mode).</remarks>
+    protected override void BeforeBulkLoad(DbConnection connection, DbTransaction transaction) => Execute(connection, transaction, "DROP INDEX dx_vintages_open");
+
+    /// <inheritdoc/>
+    protected override void AfterBulkLoad(DbConnection connection, DbTransaction transaction) => Execute(connection, transaction, OpenIndex);
+
+    /// <inheritdoc/>
+    /// <remarks>Multi-row INSERT statements of <see cref="BatchRows"/> rows, prepared once and bound through SQLite's
+    /// own API (the connection's handle, so inside the import's transaction): each distinct text is encoded to
+    /// UTF-8 once, and nothing is allocated per row.</remarks>
+    protected override void WriteRows(DbConnection connection, DbTransaction transaction, string table, IEnumerable<ObservationRow> rows, (LocalDate KnownFrom, long ImportId)? vintage)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        ArgumentNullException.ThrowIfNull(observations);
-        using SqliteCommand insert = ((SqliteConnection)connection).CreateCommand();
-        insert.Transaction = (SqliteTransaction)transaction;
-        insert.CommandText = $"INSERT INTO dx_stage ({Columns}) VALUES ($u, $i, $p, $v, $b, $q, $n, $d, $s, $r, $src, $pub)";
-        SqliteParameter unit = insert.Parameters.Add("$u", SqliteType.Text);
-        SqliteParameter indicator = insert.Parameters.Add("$i", SqliteType.Text);
-        SqliteParameter period = insert.Parameters.Add("$p", SqliteType.Text);
-        SqliteParameter value = insert.Parameters.Add("$v", SqliteType.Real);
-        SqliteParameter bits = insert.Parameters.Add("$b", SqliteType.Integer);
-        SqliteParameter qualifier = insert.Parameters.Add("$q", SqliteType.Text);
-        SqliteParameter numerator = insert.Parameters.Add("$n", SqliteType.Real);
-        SqliteParameter denominator = insert.Parameters.Add("$d", SqliteType.Real);
-        SqliteParameter status = insert.Parameters.Add("$s", SqliteType.Text);
-        SqliteParameter restated = insert.Parameters.Add("$r", SqliteType.Integer);
-        SqliteParameter source = insert.Parameters.Add("$src", SqliteType.Text);
-        SqliteParameter published = insert.Parameters.Add("$pub", SqliteType.Text);
-        insert.Prepare();
-        var periodText = new Dictionary<Period, string>();
-        long rows = 0;
-        foreach (Observation o in observations.Observations)
+        ArgumentNullException.ThrowIfNull(rows);
+        sqlite3 db = ((SqliteConnection)connection).Handle ?? throw new InvalidOperationException("The connection is not open.");
+        int columns = vintage is null ? 12 : 14;
+        byte[]? knownFrom = vintage is { } v ? Encoding.UTF8.GetBytes(Iso(v.KnownFrom)) : null;
+        long importId = vintage?.ImportId ?? 0;
+        var texts = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        byte[] Utf8(string text)
         {
-            if (!periodText.TryGetValue(o.Period, out string? p))
+            if (!texts.TryGetValue(text, out byte[]? bytes))
             {
-                p = o.Period.ToString();
-                periodText[o.Period] = p;
+                // Bounded: a distinct source per row would otherwise keep every encoding until the import ends.
+                if (texts.Count >= 100_000)
+                {
+                    texts.Clear();
+                }
+
+                bytes = Encoding.UTF8.GetBytes(text);
+                texts[text] = bytes;
             }
 
-            unit.Value = o.Unit;
-            indicator.Value = o.Indicator;
-            period.Value = p;
-            value.Value = o.Value;
-            bits.Value = BitConverter.DoubleToInt64Bits(o.Value);
-            qualifier.Value = QualifierText(o.Qualifier);
-            numerator.Value = o.Numerator is { } n ? n : DBNull.Value;
-            denominator.Value = o.Denominator is { } d ? d : DBNull.Value;
-            status.Value = StatusText(o.Status);
-            restated.Value = o.Restated ? 1 : 0;
-            source.Value = (object?)o.Provenance?.Source ?? DBNull.Value;
-            published.Value = o.Provenance?.Published is { } date ? Iso(date) : DBNull.Value;
-            insert.ExecuteNonQuery();
-            if (++rows % 100_000 == 0)
+            return bytes;
+        }
+
+        void Bind(sqlite3_stmt statement, int first, in ObservationRow row)
+        {
+            Check(db, raw.sqlite3_bind_text(statement, first, Utf8(row.Unit)));
+            Check(db, raw.sqlite3_bind_text(statement, first + 1, Utf8(row.Indicator)));
+            Check(db, raw.sqlite3_bind_text(statement, first + 2, Utf8(row.Period)));
+            Check(db, raw.sqlite3_bind_double(statement, first + 3, row.Value));
+            Check(db, raw.sqlite3_bind_int64(statement, first + 4, row.ValueBits));
+            Check(db, raw.sqlite3_bind_text(statement, first + 5, Utf8(row.Qualifier)));
+            Check(db, row.Numerator is { } n ? raw.sqlite3_bind_double(statement, first + 6, n) : raw.sqlite3_bind_null(statement, first + 6));
+            Check(db, row.Denominator is { } d ? raw.sqlite3_bind_double(statement, first + 7, d) : raw.sqlite3_bind_null(statement, first + 7));
+            Check(db, raw.sqlite3_bind_text(statement, first + 8, Utf8(row.Status)));
+            Check(db, raw.sqlite3_bind_int64(statement, first + 9, row.Restated ? 1 : 0));
+            Check(db, row.Source is { } source ? raw.sqlite3_bind_text(statement, first + 10, Utf8(source)) : raw.sqlite3_bind_null(statement, first + 10));
+            Check(db, row.Published is { } published ? raw.sqlite3_bind_text(statement, first + 11, Utf8(Iso(published))) : raw.sqlite3_bind_null(statement, first + 11));
+            if (knownFrom is not null)
             {
-                progress?.Invoke(new ImportProgress(ImportStage.Staging, rows));
+                Check(db, raw.sqlite3_bind_text(statement, first + 12, knownFrom));
+                Check(db, raw.sqlite3_bind_int64(statement, first + 13, importId));
             }
         }
 
-        progress?.Invoke(new ImportProgress(ImportStage.Staging, rows));
+        sqlite3_stmt? batch = null;
+        sqlite3_stmt? single = null;
+        try
+        {
+            batch = Prepare(db, InsertSql(table, columns, BatchRows));
+            single = Prepare(db, InsertSql(table, columns, 1));
+            var pending = new ObservationRow[BatchRows];
+            int count = 0;
+            foreach (ObservationRow row in rows)
+            {
+                Bind(batch, (count * columns) + 1, row);
+                pending[count] = row;
+                if (++count == BatchRows)
+                {
+                    Step(db, batch);
+                    count = 0;
+                }
+            }
+
+            // The last, partial batch: one row at a time.
+            for (int r = 0; r < count; r++)
+            {
+                Bind(single, 1, pending[r]);
+                Step(db, single);
+            }
+        }
+        finally
+        {
+            single?.Dispose();
+            batch?.Dispose();
+        }
+    }
+
+    private static string InsertSql(string table, int columns, int rowCount)
+    {
+        string one = "(" + string.Join(", ", Enumerable.Repeat("?", columns)) + ")";
+        return $"INSERT INTO {table} ({RowColumns(columns == 14)}) VALUES " + string.Join(", ", Enumerable.Repeat(one, rowCount));
+    }
+
+    private static sqlite3_stmt Prepare(sqlite3 db, string sql)
+    {
+        Check(db, raw.sqlite3_prepare_v2(db, sql, out sqlite3_stmt statement));
+        return statement;
+    }
+
+    private static void Step(sqlite3 db, sqlite3_stmt statement)
+    {
+        int rc = raw.sqlite3_step(statement);
+        if (rc != raw.SQLITE_DONE)
+        {
+            raw.sqlite3_reset(statement);
+            SqliteException.ThrowExceptionForRC(rc, db);
+        }
+
+        Check(db, raw.sqlite3_reset(statement));
+    }
+
+    private static void Check(sqlite3 db, int rc)
+    {
+        if (rc != raw.SQLITE_OK)
+        {
+            SqliteException.ThrowExceptionForRC(rc, db);
+        }
     }
 }

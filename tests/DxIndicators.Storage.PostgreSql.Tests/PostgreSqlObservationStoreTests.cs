@@ -73,7 +73,7 @@ public sealed class PostgreSqlObservationStoreTests : ObservationStoreSuite
         using var connection = new NpgsqlConnection(ConnectionString());
         connection.Open();
         using var command = new NpgsqlCommand("SELECT string_agg(version::text, ',' ORDER BY version) FROM dx_schema_version", connection);
-        command.ExecuteScalar().Should().Be("1,2");
+        command.ExecuteScalar().Should().Be("1,2,3");
     }
 
     private string ConnectionString()

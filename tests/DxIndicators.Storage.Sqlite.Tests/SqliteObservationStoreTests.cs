@@ -78,6 +78,6 @@ public sealed class SqliteObservationStoreTests : ObservationStoreSuite
         connection.Open();
         using SqliteCommand command = connection.CreateCommand();
         command.CommandText = "SELECT group_concat(version, ',') FROM (SELECT version FROM dx_schema_version ORDER BY version)";
-        command.ExecuteScalar().Should().Be("1,2");
+        command.ExecuteScalar().Should().Be("1,2,3");
     }
 }

@@ -23,6 +23,9 @@ internal sealed class ReportCommand : ICommand
         else the framework's own, else the national catalogue's for the indicators in the data. With two or more units
         the ranks get 5–95 % intervals from N noisy weightings (see dx uncertainty). The report is in Vietnamese
         unless --lang en. The HTML loads nothing from outside (inline CSS and SVG, no script).
+        --store reads the figures from an observation store (dx store) as known on --known-on (default: the latest),
+        with the sample's framework and catalogues unless --framework is given; --as-of defaults to the known-on day,
+        so the report shown on that day is rendered again.
         """;
 
     public IReadOnlyList<CliOption> Options { get; } =
@@ -32,6 +35,8 @@ internal sealed class ReportCommand : ICommand
         CliOption.Text("targets", "T.csv", "targets CSV (as dx targets); with --data"),
         CommonOptions.Units,
         CommonOptions.SkipBadRows,
+        CommonOptions.Store.WithHelp("read the figures from an observation store (dx store), as known on --known-on; instead of --data"),
+        CommonOptions.KnownOn,
         CliOption.Date("as-of", "score each indicator's latest value on or before DATE (default: today)"),
         CommonOptions.Format("html", "md"),
         CliOption.Text("out", "FILE|-", "the file written (default dx-report.html or dx-report.md); - for standard output"),
@@ -43,20 +48,32 @@ internal sealed class ReportCommand : ICommand
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
         CommandArgs options = CommandArgs.Parse(args, Options);
-        options.Together("framework", "data");
-        options.RequireFor("data", "units", "skip-bad-rows", "targets");
+        bool fromStore = options.Has("store");
+        options.NotBoth("store", "data", "--store and --data are two sources of data; give one");
+        options.RequireFor("store", "known-on");
+        if (!fromStore)
+        {
+            options.Together("framework", "data");
+        }
+
+        options.RequireFor("data", "units", "skip-bad-rows");
+        if (options.Has("targets") && !options.Has("framework"))
+        {
+            options.Problem("--targets only works with --framework (and --data or --store)");
+        }
+
         options.RequireFor("runs", "noise", "seed");
         string format = options.GetOrDefault("format", "html");
         ReportLanguage language = ReportLanguages.Parse(options.Lang ?? "vi");
         int runs = options.GetInt("runs", 1000);
         int seed = options.GetInt("seed", 1);
         double noise = options.GetDouble("noise") ?? 0.25;
-        LocalDate asOf = options.GetDate("as-of") ?? context.Today;
+        LocalDate asOf = options.GetDate("as-of") ?? options.GetDate("known-on") ?? context.Today;
         DxReport report;
         if (options.Get("framework") is { } frameworkArg)
         {
             Framework framework = FrameworkInputs.LoadFramework(frameworkArg);
-            Dataset data = DataInputs.Load(options.Get("data")!, framework, DataInputs.Registry(options.Get("units"), framework), options.Has("skip-bad-rows"), context.Error);
+            Dataset data = DataInputs.LoadData(options, framework, context);
             TargetCatalog national = FrameworkCatalog.GetTargets(ReportBuilder.NationalTargetsId);
             IReadOnlyList<TargetRule> targets = options.Get("targets") is { } targetsPath
                 ? TargetCsv.ReadFile(targetsPath)
@@ -68,7 +85,7 @@ internal sealed class ReportCommand : ICommand
         }
         else
         {
-            report = ReportBuilder.Sample(asOf, language);
+            report = fromStore ? ReportBuilder.Sample(DataInputs.LoadData(options, FrameworkCatalog.Get(ReportBuilder.SampleId), context), asOf, language) : ReportBuilder.Sample(asOf, language);
         }
 
         string text = format == "md" ? report.ToMarkdown() : report.ToHtml();

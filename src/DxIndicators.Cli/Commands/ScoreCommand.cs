@@ -93,9 +93,7 @@ internal sealed class ScoreCommand : ICommand
 
         bool sample = !options.Has("data") && !options.Has("framework");
         Framework framework = sample ? FrameworkCatalog.Get(FrameworkInputs.SampleFrameworkId) : FrameworkInputs.LoadFramework(options.Get("framework")!);
-        Dataset dataset = fromStore
-            ? StoreInputs.Read(options.Get("store")!, options.GetDate("known-on"), context.Clock)
-            : sample ? DataInputs.LoadSample() : DataInputs.Load(options.Get("data")!, framework, DataInputs.Registry(options.Get("units"), framework), options.Has("skip-bad-rows"), context.Error);
+        Dataset dataset = DataInputs.LoadData(options, framework, context);
         if (dataset.Count == 0)
         {
             throw new InvalidDataException("the data set has no observations to score");

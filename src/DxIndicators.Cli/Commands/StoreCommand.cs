@@ -143,10 +143,7 @@ internal sealed class StoreCommand : ICommand
         if (options.Get("data") is { } path)
         {
             Framework? framework = options.Get("framework") is { } f ? FrameworkInputs.LoadFramework(f) : null;
-            UnitRegistry? registry = framework is not null
-                ? DataInputs.Registry(options.Get("units"), framework)
-                : options.Is("units", "vn") ? BuiltIn.VietnamProvinces : null;
-            dataset = Read(path, framework, registry, options.Has("skip-bad-rows"), context.Error);
+            dataset = DataInputs.Load(path, framework, DataInputs.Registry(options.Get("units"), framework), options.Has("skip-bad-rows"), context.Error);
             note = options.Get("note") ?? Path.GetFileName(path);
         }
         else
@@ -159,32 +156,6 @@ internal sealed class StoreCommand : ICommand
         ImportSummary summary = opened.Import(dataset, knownFrom, note);
         context.Out.WriteLine(Text.Invariant($"import {summary.ImportId} known from {LocalDatePattern.Iso.Format(knownFrom)}: {summary.Added} added, {summary.Revised} revised, {summary.Unchanged} unchanged ({note})"));
         return ExitCodes.Ok;
-    }
-
-    private static Dataset Read(string path, Framework? framework, UnitRegistry? registry, bool skipBadRows, TextWriter diagnostics)
-    {
-        if (framework is not null)
-        {
-            return DataInputs.Load(path, framework, registry, skipBadRows, diagnostics);
-        }
-
-        var options = new ReadOptions { Registry = registry, SkipBadRows = skipBadRows };
-        using StreamReader reader = File.OpenText(path);
-        ObservationReadResult result = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
-            ? ObservationJson.Read(reader, path, options)
-            : ObservationCsv.Read(reader, path, options);
-        if (result.Dataset is { } dataset && result.Problems.Count > 0)
-        {
-            diagnostics.WriteLine($"{path}: skipped {result.SkippedRows.Count} bad row(s):");
-            foreach (DataProblem problem in result.Problems)
-            {
-                diagnostics.WriteLine($"  {problem}");
-            }
-
-            return dataset;
-        }
-
-        return result.GetDatasetOrThrow();
     }
 
     private static int Export(IReadOnlyList<string> args, CliContext context)

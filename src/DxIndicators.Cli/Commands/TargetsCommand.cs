@@ -83,9 +83,7 @@ internal sealed class TargetsCommand : ICommand
         if (options.Get("framework") is { } frameworkArg)
         {
             framework = FrameworkInputs.LoadFramework(frameworkArg);
-            dataset = fromStore
-                ? StoreInputs.Read(options.Get("store")!, options.GetDate("known-on"), context.Clock)
-                : DataInputs.Load(options.Get("data")!, framework, DataInputs.Registry(options.Get("units"), framework), options.Has("skip-bad-rows"), context.Error);
+            dataset = DataInputs.LoadData(options, framework, context);
             targets = options.Get("targets") is { } targetsPath
                 ? TargetCsv.ReadFile(targetsPath)
                 : framework.Targets.Count > 0 ? framework.Targets : national.Targets;
@@ -93,7 +91,7 @@ internal sealed class TargetsCommand : ICommand
         else
         {
             framework = FrameworkCatalog.Get(FrameworkInputs.SampleFrameworkId);
-            dataset = fromStore ? StoreInputs.Read(options.Get("store")!, options.GetDate("known-on"), context.Clock) : DataInputs.LoadSample();
+            dataset = DataInputs.LoadData(options, framework, context);
             targets = national.Targets.Where(t => dataset.Indicators.Contains(t.Indicator)).ToList();
             own = UnitCatalogues(dataset);
         }

@@ -12,15 +12,25 @@ internal static class DataInputs
     public static Dataset LoadSample() => FrameworkCatalog.GetDataset(FrameworkInputs.SampleFrameworkId);
 
     /// <summary>
+    /// Reads the data the options choose (--store, else --data, else the sample): the store as known on
+    /// <c>--known-on</c> (default: the latest figures), else the <c>--data</c> file against the framework, else the
+    /// built-in sample.
+    /// </summary>
+    public static Dataset LoadData(CommandArgs options, Framework framework, CliContext context) =>
+        options.Get("store") is { } store ? StoreInputs.Read(store, options.GetDate("known-on"), context.Clock)
+        : options.Get("data") is { } path ? Load(path, framework, Registry(options.Get("units"), framework), options.Has("skip-bad-rows"), context.Error)
+        : LoadSample();
+
+    /// <summary>
     /// Chooses the unit registry for <c>--units vn|none</c>; without the option, the one the framework declares
     /// (<see cref="FrameworkMetadata.UnitRegistry"/>, JSON <c>unitRegistry</c>), none when it declares none (COINr's
-    /// ISO3 country codes, a user's own unit codes).
+    /// ISO3 country codes, a user's own unit codes) or when there is no framework.
     /// </summary>
-    public static UnitRegistry? Registry(string? option, Framework framework) => option switch
+    public static UnitRegistry? Registry(string? option, Framework? framework) => option switch
     {
         "vn" => BuiltIn.VietnamProvinces,
         "none" => null,
-        null => framework.Metadata.UnitRegistry == FrameworkMetadata.VietnamProvincesRegistry ? BuiltIn.VietnamProvinces : null,
+        null => framework?.Metadata.UnitRegistry == FrameworkMetadata.VietnamProvincesRegistry ? BuiltIn.VietnamProvinces : null,
         _ => throw new UsageException($"--units must be vn or none, was '{option}'"),
     };
 
@@ -64,7 +74,11 @@ internal static class DataInputs
         dataset.Periods.Count == 0 ? "none"
         : string.Join(", ", dataset.Periods.Take(20).Select(p => p.ToString())) + (dataset.Periods.Count > 20 ? $", … ({dataset.Periods.Count} in all)" : string.Empty);
 
-    public static Dataset Load(string path, Framework framework, UnitRegistry? registry, bool skipBadRows, TextWriter diagnostics)
+    /// <summary>
+    /// Reads an observation CSV or JSON file (bounded, strict UTF-8); with a framework, indicator codes are checked
+    /// against it. With <paramref name="skipBadRows"/> the rows left out are listed on <paramref name="diagnostics"/>.
+    /// </summary>
+    public static Dataset Load(string path, Framework? framework, UnitRegistry? registry, bool skipBadRows, TextWriter diagnostics)
     {
         var options = new ReadOptions { Registry = registry, Framework = framework, SkipBadRows = skipBadRows };
         using TextReader reader = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? InputFile.OpenText(path) : InputFile.OpenCsv(path);

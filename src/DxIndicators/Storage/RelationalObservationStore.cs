@@ -29,7 +29,7 @@ public sealed record SchemaMigration(int Version, string Description, IReadOnlyL
 public abstract class RelationalObservationStore : IObservationStore
 {
     /// <summary>The schema version this library creates and reads.</summary>
-    public const int CurrentSchemaVersion = 2;
+    public const int CurrentSchemaVersion = 3;
 
     private const string VintageColumns = "unit, indicator, period, value, value_bits, qualifier, numerator, denominator, status, restated, source, published";
 
@@ -67,49 +67,66 @@ public abstract class RelationalObservationStore : IObservationStore
         ArgumentNullException.ThrowIfNull(observations);
         using DbConnection connection = OpenConnection();
         using DbTransaction transaction = BeginWrite(connection);
-        foreach (string statement in StagingStatements)
-        {
-            Execute(connection, transaction, statement);
-        }
-
-        WriteStaging(connection, transaction, observations, progress);
         object kf = DateValue(knownFrom);
-
-        // A revision dated before the figure it replaces would make two vintages overlap: refuse the whole import.
-        var backdated = new List<string>();
-        using (DbCommand check = Command(connection, transaction, $"SELECT v.unit, v.indicator, v.period, v.known_from FROM dx_vintages v JOIN dx_stage s ON {SameKey} WHERE v.known_to IS NULL AND v.known_from > @kf AND {Differs} ORDER BY v.unit, v.indicator, v.period", ("@kf", kf)))
-        using (DbDataReader reader = check.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                backdated.Add($"unit '{reader.GetString(0)}', indicator '{reader.GetString(1)}', period {reader.GetString(2)} (known from {Iso(ReadDate(reader, 3))})");
-            }
-        }
-
-        if (backdated.Count > 0)
-        {
-            throw new ObservationStoreException(
-                $"Import known from {Iso(knownFrom)} would revise {backdated.Count} figure(s) known from a later day; a revision must not be dated before the figure it replaces. Nothing was imported.{Environment.NewLine}  " +
-                string.Join(Environment.NewLine + "  ", backdated));
-        }
-
         Instant now = Clock.GetCurrentInstant();
-        string recordedAt = InstantPattern.ExtendedIso.Format(now);
-        long importId = Convert.ToInt64(
-            Scalar(connection, transaction, "INSERT INTO dx_imports (known_from, note, recorded_at, added, revised, unchanged) VALUES (@kf, @note, @at, 0, 0, 0) RETURNING id", ("@kf", kf), ("@note", (object?)note ?? DBNull.Value), ("@at", recordedAt)),
-            CultureInfo.InvariantCulture);
+        long added, revised, unchanged, importId;
 
-        long revised = Execute(connection, transaction, $"UPDATE dx_vintages SET known_to = @kf WHERE known_to IS NULL AND EXISTS (SELECT 1 FROM dx_stage s WHERE {SameKey.Replace("v.", "dx_vintages.", StringComparison.Ordinal)} AND {Differs.Replace("v.", "dx_vintages.", StringComparison.Ordinal)})", ("@kf", kf));
-        long inserted = Execute(
-            connection,
-            transaction,
-            $"INSERT INTO dx_vintages ({VintageColumns}, known_from, known_to, import_id) SELECT {Prefixed("s.")}, @kf, NULL, @import FROM dx_stage s WHERE NOT EXISTS (SELECT 1 FROM dx_vintages v WHERE v.known_to IS NULL AND {SameKey})",
-            ("@kf", kf),
-            ("@import", importId));
-        long added = inserted - revised;
-        long unchanged = observations.Count - inserted;
+        // Checked under the write lock: no other writer can fill the store before this import commits.
+        if (Scalar(connection, transaction, "SELECT 1 FROM dx_vintages LIMIT 1") is null)
+        {
+            // An empty store: every observation opens a vintage, so the rows go straight into dx_vintages (no staging,
+            // no comparison); the back end may build its secondary indexes after the load.
+            importId = InsertImport(connection, transaction, kf, note, now);
+            BeforeBulkLoad(connection, transaction);
+            WriteRows(connection, transaction, "dx_vintages", Rows(observations, progress), (knownFrom, importId));
+            AfterBulkLoad(connection, transaction);
+            (added, revised, unchanged) = (observations.Count, 0, 0);
+        }
+        else
+        {
+            foreach (string statement in StagingStatements)
+            {
+                Execute(connection, transaction, statement);
+            }
+
+            WriteRows(connection, transaction, "dx_stage", Rows(observations, progress), null);
+            foreach (string statement in StagedStatements)
+            {
+                Execute(connection, transaction, statement);
+            }
+
+            // A revision dated before the figure it replaces would make two vintages overlap: refuse the whole import.
+            var backdated = new List<string>();
+            using (DbCommand check = Command(connection, transaction, $"SELECT v.unit, v.indicator, v.period, v.known_from FROM dx_vintages v JOIN dx_stage s ON {SameKey} WHERE v.known_to IS NULL AND v.known_from > @kf AND {Differs} ORDER BY v.unit, v.indicator, v.period", ("@kf", kf)))
+            using (DbDataReader reader = check.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    backdated.Add($"unit '{reader.GetString(0)}', indicator '{reader.GetString(1)}', period {reader.GetString(2)} (known from {Iso(ReadDate(reader, 3))})");
+                }
+            }
+
+            if (backdated.Count > 0)
+            {
+                throw new ObservationStoreException(
+                    $"Import known from {Iso(knownFrom)} would revise {backdated.Count} figure(s) known from a later day; a revision must not be dated before the figure it replaces. Nothing was imported.{Environment.NewLine}  " +
+                    string.Join(Environment.NewLine + "  ", backdated));
+            }
+
+            importId = InsertImport(connection, transaction, kf, note, now);
+            revised = Execute(connection, transaction, $"UPDATE dx_vintages SET known_to = @kf WHERE known_to IS NULL AND EXISTS (SELECT 1 FROM dx_stage s WHERE {SameKey.Replace("v.", "dx_vintages.", StringComparison.Ordinal)} AND {Differs.Replace("v.", "dx_vintages.", StringComparison.Ordinal)})", ("@kf", kf));
+            long inserted = Execute(
+                connection,
+                transaction,
+                $"INSERT INTO dx_vintages ({VintageColumns}, known_from, known_to, import_id) SELECT {Prefixed("s.")}, @kf, NULL, @import FROM dx_stage s WHERE NOT EXISTS (SELECT 1 FROM dx_vintages v WHERE v.known_to IS NULL AND {SameKey})",
+                ("@kf", kf),
+                ("@import", importId));
+            added = inserted - revised;
+            unchanged = observations.Count - inserted;
+        }
+
         Execute(connection, transaction, "UPDATE dx_imports SET added = @a, revised = @r, unchanged = @u WHERE id = @id", ("@a", added), ("@r", revised), ("@u", unchanged), ("@id", importId));
-        progress?.Invoke(new ImportProgress(ImportStage.Merged, inserted));
+        progress?.Invoke(new ImportProgress(ImportStage.Merged, added + revised));
         transaction.Commit();
         return new ImportSummary(importId, knownFrom, added, revised, unchanged, note, now);
     }
@@ -270,6 +287,28 @@ public abstract class RelationalObservationStore : IObservationStore
         _schemaVersion = version;
     }
 
+    /// <summary>Brings a newly made store's schema to <paramref name="version"/> (<see cref="Migrate"/>), disposing the
+    /// store when that fails.</summary>
+    /// <typeparam name="TStore">The back end.</typeparam>
+    /// <param name="store">The store, not yet migrated.</param>
+    /// <param name="version">The version to reach.</param>
+    /// <returns>The store.</returns>
+    protected static TStore Migrated<TStore>(TStore store, int version)
+        where TStore : RelationalObservationStore
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        try
+        {
+            store.Migrate(version);
+            return store;
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Opens a new connection to the store.</summary>
     /// <returns>An open connection; the caller disposes it.</returns>
     protected abstract DbConnection OpenConnection();
@@ -279,12 +318,46 @@ public abstract class RelationalObservationStore : IObservationStore
     /// <returns>The transaction.</returns>
     protected abstract DbTransaction BeginWrite(DbConnection connection);
 
-    /// <summary>Writes the observations into <c>dx_stage</c> (the back end's fastest path: prepared batches, COPY).</summary>
+    /// <summary>
+    /// Writes rows by the back end's fastest path (prepared batches, binary COPY), inside the import's transaction:
+    /// into <c>dx_stage</c> (the columns of <see cref="RowColumns"/> without vintage), or straight into
+    /// <c>dx_vintages</c> when the store is empty (with <paramref name="vintage"/>: every row also gets that
+    /// <c>known_from</c> and <c>import_id</c>; <c>known_to</c> stays null).
+    /// </summary>
     /// <param name="connection">The connection.</param>
     /// <param name="transaction">The import's transaction.</param>
-    /// <param name="observations">The observations.</param>
-    /// <param name="progress">The progress callback, called with <see cref="ImportStage.Staging"/> as rows are written.</param>
-    protected abstract void WriteStaging(DbConnection connection, DbTransaction transaction, Dataset observations, Action<ImportProgress>? progress);
+    /// <param name="table">The table: <c>dx_stage</c> or <c>dx_vintages</c>.</param>
+    /// <param name="rows">The rows, made as they are enumerated (this also reports progress; an exception from the
+    /// progress callback comes out of the enumeration and must not be caught).</param>
+    /// <param name="vintage">For <c>dx_vintages</c>: the import's date and id; null for <c>dx_stage</c>.</param>
+    protected abstract void WriteRows(DbConnection connection, DbTransaction transaction, string table, IEnumerable<ObservationRow> rows, (LocalDate KnownFrom, long ImportId)? vintage);
+
+    /// <summary>Gets the statements run after the rows are staged and before they are merged (e.g. an index and
+    /// statistics on <c>dx_stage</c>); none by default.</summary>
+    protected virtual IReadOnlyList<string> StagedStatements => [];
+
+    /// <summary>Runs before the rows of an import into an empty store go straight into <c>dx_vintages</c> (e.g. to
+    /// drop a secondary index); nothing by default.</summary>
+    /// <param name="connection">The connection.</param>
+    /// <param name="transaction">The import's transaction.</param>
+    protected virtual void BeforeBulkLoad(DbConnection connection, DbTransaction transaction)
+    {
+    }
+
+    /// <summary>Runs after the rows of an import into an empty store are written (e.g. to build the secondary indexes
+    /// dropped by <see cref="BeforeBulkLoad"/>); nothing by default.</summary>
+    /// <param name="connection">The connection.</param>
+    /// <param name="transaction">The import's transaction.</param>
+    protected virtual void AfterBulkLoad(DbConnection connection, DbTransaction transaction)
+    {
+    }
+
+    /// <summary>Gets the column list of the rows written by <see cref="WriteRows"/>, in the order of
+    /// <see cref="ObservationRow"/>'s columns (unit, indicator, period, value, value_bits, qualifier, numerator,
+    /// denominator, status, restated, source, published), followed by known_from and import_id for a vintage.</summary>
+    /// <param name="vintage">True for <c>dx_vintages</c>.</param>
+    /// <returns>The comma-separated list.</returns>
+    protected static string RowColumns(bool vintage) => vintage ? VintageColumns + ", known_from, import_id" : VintageColumns;
 
     /// <summary>Converts a date to the back end's parameter value (default: ISO text).</summary>
     /// <param name="day">The date.</param>
@@ -366,6 +439,33 @@ public abstract class RelationalObservationStore : IObservationStore
         using DbCommand command = Command(connection, transaction, sql, parameters);
         return command.ExecuteScalar();
     }
+
+    private static IEnumerable<ObservationRow> Rows(Dataset observations, Action<ImportProgress>? progress)
+    {
+        var periodText = new Dictionary<Period, string>();
+        long rows = 0;
+        foreach (Observation o in observations.Observations)
+        {
+            if (!periodText.TryGetValue(o.Period, out string? p))
+            {
+                p = o.Period.ToString();
+                periodText[o.Period] = p;
+            }
+
+            yield return new ObservationRow(o, p, QualifierText(o.Qualifier), StatusText(o.Status));
+            if (++rows % 100_000 == 0)
+            {
+                progress?.Invoke(new ImportProgress(ImportStage.Staging, rows));
+            }
+        }
+
+        progress?.Invoke(new ImportProgress(ImportStage.Staging, rows));
+    }
+
+    private static long InsertImport(DbConnection connection, DbTransaction transaction, object knownFrom, string? note, Instant now) =>
+        Convert.ToInt64(
+            Scalar(connection, transaction, "INSERT INTO dx_imports (known_from, note, recorded_at, added, revised, unchanged) VALUES (@kf, @note, @at, 0, 0, 0) RETURNING id", ("@kf", knownFrom), ("@note", (object?)note ?? DBNull.Value), ("@at", InstantPattern.ExtendedIso.Format(now))),
+            CultureInfo.InvariantCulture);
 
     // Unit, indicator and source texts repeat on most rows: keep one copy of each.
     private static string Intern(Dictionary<string, string> seen, string text)
