@@ -24,9 +24,18 @@ internal static partial class Harness
         return System.Diagnostics.Stopwatch.GetTimestamp() / (double)System.Diagnostics.Stopwatch.Frequency;
     }
 
-    /// <summary>Chooses how many calls make one batch of at least <paramref name="seconds"/> (after two warm-up calls).</summary>
+    /// <summary>Warms <paramref name="f"/> up and chooses how many calls make one batch of at least <paramref name="seconds"/>.</summary>
     public static int Calibrate(Func<double> f, double seconds)
     {
+        // Warm up past tiered compilation: calls until 0.25 s of CPU or 300 calls, a pause for the background tier-1
+        // compile, then a few more calls.
+        double t0 = ThreadSeconds();
+        for (int w = 0; w < 300 && ThreadSeconds() - t0 < 0.25; w++)
+        {
+            Sink += f();
+        }
+
+        Thread.Sleep(150);
         Sink += f();
         Sink += f();
         int calls = 1;

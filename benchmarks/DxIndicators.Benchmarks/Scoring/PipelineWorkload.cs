@@ -367,6 +367,7 @@ internal sealed class PipelineWorkload
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void FuseColumn(ReadOnlySpan<double> x, Span<double> y, Span<double> acc, double offset, double factor, double weight)
     {
         int n = x.Length, i = 0;
@@ -402,6 +403,7 @@ internal sealed class PipelineWorkload
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (double Min, double Max) MinMax(ReadOnlySpan<double> x)
     {
         int n = x.Length, i = 0;

@@ -165,7 +165,7 @@ public sealed partial class ScoringPlan
 
     /// <summary>From this many units on, node ranks use the LSD radix sort (<see cref="Ranking.RankRadix"/>, the same
     /// ranks); below it the comparison sort, which is faster for few units (docs/performance.md, "Rank").</summary>
-    internal const int RadixRankMinimum = 2048;
+    internal const int RadixRankMinimum = 8192;
 
     /// <summary>The number of units per block of <see cref="AggregateArithmetic"/>: 8 KB per column, so one block's
     /// raw and normalised columns and the two accumulators stay in L1/L2 whatever the number of units.</summary>
