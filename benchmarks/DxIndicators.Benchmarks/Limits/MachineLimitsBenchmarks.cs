@@ -4,7 +4,7 @@ namespace DxIndicators.Benchmarks.Limits;
 
 /// <summary>
 /// The machine's limits as BenchmarkDotNet measures them (see <see cref="MachineLimits"/>): divide the counted bytes or
-/// flops by the Mean. FMA: 2,000,000 iterations = 512 MFLOP (Vector512) or 256 MFLOP (Vector256).
+/// flops by the Mean. FMA: 2,000,000 iterations = 512 MFLOP (Vector512, 16 chains) or 192 MFLOP (Vector256, 12 chains).
 /// DRAM: 2 × 64 MiB arrays (axpb: 128 MiB counted, triad 3 arrays: 192 MiB). L3: 2 × 2.66 MB.
 /// </summary>
 public class MachineLimitsBenchmarks
