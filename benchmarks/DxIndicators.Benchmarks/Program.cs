@@ -4,7 +4,7 @@ using BenchmarkDotNet.Running;
 
 namespace DxIndicators.Benchmarks;
 
-/// <summary>Runs the benchmark suites (<c>-- --filter '*'</c>) or the CI performance guard (<c>-- --guard</c>).</summary>
+/// <summary>Runs the benchmark suites (<c>-- --filter '*'</c>) the CI performance guard (<c>-- --guard</c>) or the limits report (<c>-- --limits</c>).</summary>
 public static class Program
 {
     /// <summary>Entry point; returns non-zero when any benchmark failed.</summary>
@@ -23,6 +23,11 @@ public static class Program
         if (args is ["--store-cpu"])
         {
             return Storage.StoreImportCpuTime.Run();
+        }
+
+        if (args is ["--limits"])
+        {
+            return Limits.LimitsReport.Run();
         }
 
         if (args is ["--cpu-ratios"])

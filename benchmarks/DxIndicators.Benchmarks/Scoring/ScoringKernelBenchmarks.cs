@@ -95,6 +95,25 @@ public class ScoringKernelBenchmarks
         return _y[0];
     }
 
+    [Benchmark(Baseline = true), BenchmarkCategory("NormaliseAccumulate4")]
+    public double NormaliseAccumulate4_Reference()
+    {
+        for (int c = 0; c < 4; c++)
+        {
+            ScoringReference.Affine(_x, _p, _y);
+            ScoringReference.WeightedSum(_y, 0.5 + c, _sum, _weightSum);
+        }
+
+        return _sum[0];
+    }
+
+    [Benchmark, BenchmarkCategory("NormaliseAccumulate4")]
+    public double NormaliseAccumulate4_Kernel()
+    {
+        NormaliseAccumulate.Run4(new FusedChildren4(_x, _x, _x, _x, _p, _p, _p, _p, _y, _y, _y, _y), new Weights4(0.5, 1.5, 2.5, 3.5), _sum, _weightSum, KernelPaths.Best(_x.Length));
+        return _sum[0];
+    }
+
     [Benchmark(Baseline = true), BenchmarkCategory("Rank")]
     public double Rank_Reference()
     {

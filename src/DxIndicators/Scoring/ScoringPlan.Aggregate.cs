@@ -46,26 +46,7 @@ public sealed partial class ScoringPlan
         switch (method)
         {
             case AggregationMethod.ArithmeticMean:
-                int c4 = start;
-                for (; c4 + 4 <= end; c4 += 4)
-                {
-                    for (int c = c4; c < c4 + 4; c++)
-                    {
-                        EnsureNormalised(_childRef[c], matrix, ws, stats, path);
-                    }
-
-                    WeightedSum4.Accumulate(
-                        ChildColumn(_childRef[c4], ws), ChildColumn(_childRef[c4 + 1], ws), ChildColumn(_childRef[c4 + 2], ws), ChildColumn(_childRef[c4 + 3], ws),
-                        new Weights4(weight[c4], weight[c4 + 1], weight[c4 + 2], weight[c4 + 3]), sum, wsum, path);
-                }
-
-                for (int c = c4; c < end; c++)
-                {
-                    EnsureNormalised(_childRef[c], matrix, ws, stats, path);
-                    WeightedSum.Accumulate(ChildColumn(_childRef[c], ws), weight[c], sum, wsum, path);
-                }
-
-                Quotient.Divide(sum, wsum, y, path);
+                AggregateArithmetic(k, matrix, ws, stats, path, weight, y);
                 break;
             case AggregationMethod.PointsRatio:
                 for (int c = start; c < end; c++)
@@ -182,6 +163,94 @@ public sealed partial class ScoringPlan
         }
     }
 
+    /// <summary>From this many units on, node ranks use the LSD radix sort (<see cref="Ranking.RankRadix"/>, the same
+    /// ranks); below it the comparison sort, which is faster for few units (docs/performance.md, "Rank").</summary>
+    internal const int RadixRankMinimum = 8192;
+
+    /// <summary>The number of units per block of <see cref="AggregateArithmetic"/>: 8 KB per column, so one block's
+    /// raw and normalised columns and the two accumulators stay in L1/L2 whatever the number of units.</summary>
+    internal const int UnitBlock = 1024;
+
+    /// <summary>
+    /// A weighted arithmetic mean in two steps. First the statistics of every child that is normalised here (its first
+    /// parent) are read and turned into affine parameters. Then, block of <see cref="UnitBlock"/> units by block, each
+    /// child is normalised and accumulated in one pass (<see cref="NormaliseAccumulate"/>: the normalised column is
+    /// written and not read back), already-computed children are accumulated, and the block's quotient is taken.
+    /// Each unit's additions keep the link order, so the bits are those of normalising whole columns and then
+    /// accumulating them (the kernels' tests and PipelineTests show it).
+    /// </summary>
+    private void AggregateArithmetic(int k, IndicatorMatrix matrix, ScoringWorkspace ws, ColumnStats[]? stats, KernelPath path, ReadOnlySpan<double> weight, Span<double> y)
+    {
+        int start = _childStart[k], end = _childStart[k + 1];
+        Span<bool> fused = ws._fused.AsSpan(0, end - start);
+        Span<AffineParameters> affine = ws._affine.AsSpan(0, end - start);
+        for (int c = start; c < end; c++)
+        {
+            int r = _childRef[c];
+            fused[c - start] = false;
+            if (r < 0 || ws._normalisedDone[r])
+            {
+                continue;
+            }
+
+            ColumnStats? s = stats is null ? null : stats[r];
+            if (!_carried[r] && TryAffine(r, matrix, ws, s, path, out AffineParameters p) && NormaliseAccumulate.Accepts(p))
+            {
+                fused[c - start] = true;
+                affine[c - start] = p;
+            }
+            else
+            {
+                Normalise(r, matrix, ws, s, path);
+            }
+
+            ws._normalisedDone[r] = true;
+        }
+
+        int units = y.Length;
+        for (int b0 = 0; b0 < units; b0 += UnitBlock)
+        {
+            int len = Math.Min(UnitBlock, units - b0);
+            Span<double> sum = ws._sum.AsSpan(b0, len), wsum = ws._weightSum.AsSpan(b0, len);
+            int c = start;
+            while (c < end)
+            {
+                int f = c - start;
+                if (c + 4 <= end && fused[f] && fused[f + 1] && fused[f + 2] && fused[f + 3])
+                {
+                    int r0 = _childRef[c], r1 = _childRef[c + 1], r2 = _childRef[c + 2], r3 = _childRef[c + 3];
+                    var children = new FusedChildren4(
+                        ws.Raw(r0).Slice(b0, len), ws.Raw(r1).Slice(b0, len), ws.Raw(r2).Slice(b0, len), ws.Raw(r3).Slice(b0, len),
+                        affine[f], affine[f + 1], affine[f + 2], affine[f + 3],
+                        ws.NormalisedColumn(r0).Slice(b0, len), ws.NormalisedColumn(r1).Slice(b0, len), ws.NormalisedColumn(r2).Slice(b0, len), ws.NormalisedColumn(r3).Slice(b0, len));
+                    NormaliseAccumulate.Run4(children, new Weights4(weight[c], weight[c + 1], weight[c + 2], weight[c + 3]), sum, wsum, path);
+                    c += 4;
+                }
+                else if (c + 4 <= end && !fused[f] && !fused[f + 1] && !fused[f + 2] && !fused[f + 3])
+                {
+                    WeightedSum4.Accumulate(
+                        ChildColumn(_childRef[c], ws).Slice(b0, len), ChildColumn(_childRef[c + 1], ws).Slice(b0, len),
+                        ChildColumn(_childRef[c + 2], ws).Slice(b0, len), ChildColumn(_childRef[c + 3], ws).Slice(b0, len),
+                        new Weights4(weight[c], weight[c + 1], weight[c + 2], weight[c + 3]), sum, wsum, path);
+                    c += 4;
+                }
+                else if (fused[f])
+                {
+                    int r = _childRef[c];
+                    NormaliseAccumulate.Run(ws.Raw(r).Slice(b0, len), affine[f], weight[c], ws.NormalisedColumn(r).Slice(b0, len), sum, wsum, path);
+                    c++;
+                }
+                else
+                {
+                    WeightedSum.Accumulate(ChildColumn(_childRef[c], ws).Slice(b0, len), weight[c], sum, wsum, path);
+                    c++;
+                }
+            }
+
+            Quotient.Divide(sum, wsum, y.Slice(b0, len), path);
+        }
+    }
+
     private static double TotalWeight(ReadOnlySpan<double> weight, int start, int end)
     {
         double total = 0;
@@ -249,7 +318,9 @@ public sealed partial class ScoringPlan
             }
 
             ReadOnlySpan<double> scores = ws.NodeScores(k);
-            ws._universe[k] = Ranking.Rank(scores, ranks, Options.RankMethod, ascending: false, ws._keys, ws._order);
+            ws._universe[k] = ws._radix is { } radix
+                ? Ranking.RankRadix(scores, ranks, Options.RankMethod, radix)
+                : Ranking.Rank(scores, ranks, Options.RankMethod, ascending: false, ws._keys, ws._order);
             if (group is null)
             {
                 continue;

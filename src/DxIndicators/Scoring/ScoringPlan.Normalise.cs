@@ -62,14 +62,10 @@ public sealed partial class ScoringPlan
     }
 
     /// <summary>
-    /// Normalises indicator j. Parameters are first put in COINr's direction-adjusted space (x' = d·x, so min' and
-    /// max' swap and change sign for d = −1, targets and goalposts are flipped the same way), then mapped back so the
-    /// kernel reads raw x: (d·x − a')·f' = (x − d·a')·(d·f') exactly, because d = ±1.
+    /// Normalises indicator j over the whole column (see <see cref="TryAffine"/> for the affine kinds' parameters).
     /// </summary>
     private void Normalise(int j, IndicatorMatrix matrix, ScoringWorkspace ws, ColumnStats? fixedStats, KernelPath path)
     {
-        ResolvedNormaliser n = _normalisers[j];
-        double d = _sign[j];
         ReadOnlySpan<double> x = ws.Raw(j);
         Span<double> y = ws.NormalisedColumn(j);
         if (_carried[j])
@@ -78,6 +74,27 @@ public sealed partial class ScoringPlan
             return;
         }
 
+        if (TryAffine(j, matrix, ws, fixedStats, path, out AffineParameters affine))
+        {
+            AffineTransform.Apply(x, affine, y, path);
+            return;
+        }
+
+        NormaliseOther(j, ws, fixedStats);
+    }
+
+    /// <summary>
+    /// For the normalisers of the affine shape (all but the rank-based ones and points), reads the column statistics
+    /// the normaliser needs and returns its <see cref="AffineTransform"/> parameters; false for the other kinds.
+    /// Parameters are first put in COINr's direction-adjusted space (x' = d·x, so min' and max' swap and change sign
+    /// for d = −1, targets and goalposts are flipped the same way), then mapped back so the kernel reads raw x:
+    /// (d·x − a')·f' = (x − d·a')·(d·f') exactly, because d = ±1.
+    /// </summary>
+    private bool TryAffine(int j, IndicatorMatrix matrix, ScoringWorkspace ws, ColumnStats? fixedStats, KernelPath path, out AffineParameters affine)
+    {
+        ResolvedNormaliser n = _normalisers[j];
+        double d = _sign[j];
+        ReadOnlySpan<double> x = ws.Raw(j);
         const double Inf = double.PositiveInfinity;
         switch (n.Kind)
         {
@@ -87,8 +104,8 @@ public sealed partial class ScoringPlan
                 double lo = n.Kind == NormaliserKind.MinMax ? n.A : 0, hi = n.Kind == NormaliserKind.MinMax ? n.B : 1;
                 (double m1, double m2) = FlippedMinMax(x, d, fixedStats, path);
                 double f = (hi - lo) / (m2 - m1);
-                AffineTransform.Apply(x, new AffineParameters(d * m1, d * f, lo, -Inf, Inf, 1), y, path);
-                break;
+                affine = new AffineParameters(d * m1, d * f, lo, -Inf, Inf, 1);
+                return true;
             }
 
             case NormaliserKind.ZScore:
@@ -111,24 +128,24 @@ public sealed partial class ScoringPlan
                 }
 
                 double f = n.B / sd;
-                AffineTransform.Apply(x, new AffineParameters(mean, d * f, n.A, -Inf, Inf, 1), y, path);
-                break;
+                affine = new AffineParameters(mean, d * f, n.A, -Inf, Inf, 1);
+                return true;
             }
 
             case NormaliserKind.Goalposts:
             {
                 double l1 = d > 0 ? n.Lower : -n.Upper, u1 = d > 0 ? n.Upper : -n.Lower;
                 double f = 1 / (u1 - l1);
-                AffineTransform.Apply(x, new AffineParameters(d * l1, d * f, 0, n.Flag ? 0 : -Inf, n.Flag ? 1 : Inf, n.A), y, path);
-                break;
+                affine = new AffineParameters(d * l1, d * f, 0, n.Flag ? 0 : -Inf, n.Flag ? 1 : Inf, n.A);
+                return true;
             }
 
             case NormaliserKind.DistanceToTarget:
             {
                 (double m1, _) = FlippedMinMax(x, d, fixedStats, path);
                 double f = 1 / ((d * n.Target) - m1);
-                AffineTransform.Apply(x, new AffineParameters(d * m1, d * f, 0, -Inf, n.Flag ? 1 : Inf, 1), y, path);
-                break;
+                affine = new AffineParameters(d * m1, d * f, 0, -Inf, n.Flag ? 1 : Inf, 1);
+                return true;
             }
 
             case NormaliserKind.DistanceToReference:
@@ -147,17 +164,39 @@ public sealed partial class ScoringPlan
 
                 (double m1, _) = FlippedMinMax(x, d, fixedStats, path);
                 double f = 1 / ((d * x[row]) - m1);
-                AffineTransform.Apply(x, new AffineParameters(d * m1, d * f, 0, -Inf, n.Flag ? 1 : Inf, 1), y, path);
-                break;
+                affine = new AffineParameters(d * m1, d * f, 0, -Inf, n.Flag ? 1 : Inf, 1);
+                return true;
             }
 
             case NormaliserKind.FractionOfMax:
             {
                 (_, double m2) = FlippedMinMax(x, d, fixedStats, path);
-                AffineTransform.Apply(x, new AffineParameters(0, d / m2, 0, -Inf, Inf, 1), y, path);
-                break;
+                affine = new AffineParameters(0, d / m2, 0, -Inf, Inf, 1);
+                return true;
             }
 
+            case NormaliserKind.Rank:
+            case NormaliserKind.Borda:
+            case NormaliserKind.PercentileRank:
+            case NormaliserKind.Points:
+                affine = default;
+                return false;
+
+            default:
+                affine = new AffineParameters(0, d, 0, -Inf, Inf, 1);
+                return true;
+        }
+    }
+
+    /// <summary>The normalisers that are not affine maps of x: rank-based ones and points rules.</summary>
+    private void NormaliseOther(int j, ScoringWorkspace ws, ColumnStats? fixedStats)
+    {
+        ResolvedNormaliser n = _normalisers[j];
+        double d = _sign[j];
+        ReadOnlySpan<double> x = ws.Raw(j);
+        Span<double> y = ws.NormalisedColumn(j);
+        switch (n.Kind)
+        {
             case NormaliserKind.Rank:
             case NormaliserKind.Borda:
             case NormaliserKind.PercentileRank:
@@ -192,8 +231,7 @@ public sealed partial class ScoringPlan
             }
 
             default:
-                AffineTransform.Apply(x, new AffineParameters(0, d, 0, -Inf, Inf, 1), y, path);
-                break;
+                throw new InvalidOperationException($"Normaliser {n.Kind} of indicator '{IndicatorCodes[j]}' has no rule here (an affine kind reached the non-affine path).");
         }
     }
 

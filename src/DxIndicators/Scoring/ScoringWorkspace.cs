@@ -1,4 +1,5 @@
 using DxIndicators.Data;
+using DxIndicators.Scoring.Kernels;
 
 namespace DxIndicators.Scoring;
 
@@ -26,6 +27,9 @@ public sealed class ScoringWorkspace
     internal readonly double[] _nan;
     internal readonly int[] _columnMap;
     internal readonly bool[] _normalisedDone;
+    internal readonly bool[] _fused;
+    internal readonly AffineParameters[] _affine;
+    internal readonly RadixScratch? _radix;
     internal object? _mappedIndicators;
     internal IndicatorMatrix? _matrix;
     internal bool _rawInWorkspace;
@@ -69,6 +73,9 @@ public sealed class ScoringWorkspace
         Array.Fill(_nan, double.NaN);
         _columnMap = new int[i];
         _normalisedDone = new bool[i];
+        _fused = new bool[plan.LinkCount];
+        _affine = new AffineParameters[plan.LinkCount];
+        _radix = unitCount >= ScoringPlan.RadixRankMinimum ? new RadixScratch(unitCount) : null;
         _appliedWeights = new double[plan.LinkCount];
         _rankCurrent = new bool[n];
         _changed = new bool[n];

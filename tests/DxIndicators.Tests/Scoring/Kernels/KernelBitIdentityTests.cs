@@ -147,6 +147,67 @@ public sealed class KernelBitIdentityTests
 
     [Theory]
     [MemberData(nameof(Lengths))]
+    public void NormaliseAccumulate_EveryPath_MatchesAffineThenWeightedSum(int n)
+    {
+        // Unclamped parameters of the shapes the plan makes: min-max with polarity, z-score with scale, a zero range (∞ factor).
+        AffineParameters[] p =
+        [
+            AffineParameters.Unclamped(-3.5, 1.0 / 7.0, 0),
+            new(2, -0.3, 1, double.NegativeInfinity, double.PositiveInfinity, 100),
+            AffineParameters.Unclamped(0, 1.0 / 0.0, 0),
+            AffineParameters.Unclamped(1.25, -1, 0),
+        ];
+        double[][] x = [Mixed(n, 11), Finite(n, 12), Constant(n), Mixed(n, 13)];
+        var w = new Weights4(0.25, 0, 3, 1.5);
+        double[] start = Finite(n, 14).Select(v => double.IsNaN(v) ? 0 : v).ToArray();
+        double[] refSum = (double[])start.Clone();
+        var refW = new double[n];
+        var refY = new double[4][];
+        double[] ws4 = [w.W0, w.W1, w.W2, w.W3];
+        for (int c = 0; c < 4; c++)
+        {
+            refY[c] = new double[n];
+            ScoringReference.Affine(x[c], p[c], refY[c]);
+            ScoringReference.WeightedSum(refY[c], ws4[c], refSum, refW);
+        }
+
+        foreach (KernelPath path in KernelPaths.Supported)
+        {
+            double[] sum = (double[])start.Clone();
+            var wsum = new double[n];
+            double[][] y = [new double[n], new double[n], new double[n], new double[n]];
+            NormaliseAccumulate.Run4(new FusedChildren4(x[0], x[1], x[2], x[3], p[0], p[1], p[2], p[3], y[0], y[1], y[2], y[3]), w, sum, wsum, path);
+            ShouldBeBitIdentical(sum, refSum, $"fused sum4 on {path}");
+            ShouldBeBitIdentical(wsum, refW, $"fused weights4 on {path}");
+            for (int c = 0; c < 4; c++)
+            {
+                ShouldBeBitIdentical(y[c], refY[c], $"fused normalised child {c} on {path}");
+            }
+
+            double[] sum1 = (double[])start.Clone();
+            var wsum1 = new double[n];
+            for (int c = 0; c < 4; c++)
+            {
+                var y1 = new double[n];
+                NormaliseAccumulate.Run(x[c], p[c], ws4[c], y1, sum1, wsum1, path);
+                ShouldBeBitIdentical(y1, refY[c], $"fused single child {c} on {path}");
+            }
+
+            ShouldBeBitIdentical(sum1, refSum, $"fused single sums on {path}");
+            ShouldBeBitIdentical(wsum1, refW, $"fused single weights on {path}");
+        }
+    }
+
+    [Fact]
+    public void NormaliseAccumulate_ClampedParameters_AreRefusedNamingTheClamp()
+    {
+        var x = new double[10];
+        var act = () => NormaliseAccumulate.Run(x, new AffineParameters(0, 1, 0, 0, 1, 1), 1, new double[10], new double[10], new double[10], KernelPath.Scalar);
+        act.Should().Throw<ArgumentException>().WithParameterName("p").WithMessage("*clamp to [0, 1]*unclamped*");
+    }
+
+    [Theory]
+    [MemberData(nameof(Lengths))]
     public void Ranking_AllMethods_MatchDefinition(int n)
     {
         double[] x = Finite(n, 5);
