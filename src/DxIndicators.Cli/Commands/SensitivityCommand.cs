@@ -18,6 +18,7 @@ internal sealed class SensitivityCommand : ICommand
 
     public string Usage => $"""
         Usage: dx sensitivity [--framework ID|FILE --data FILE] [--runs N] [--noise X] [--noise-levels L,…] [--seed S]
+                              [--dirichlet A [--dirichlet-nodes CODE,…] [--dirichlet-symmetric]]
                               [--vary …] [--node CODE] [--unit CODE] [--bootstrap B] [--confidence C] [--threads T]
                               [--format table|csv|json] [--out FILE]
           Saltelli design with N base samples (default 1000; N·(d + 2) model runs for d varied inputs), output y = the
@@ -34,7 +35,7 @@ internal sealed class SensitivityCommand : ICommand
         CommandArgs options = CommandArgs.Parse(
             args,
             new HashSet<string>([.. AnalysisInputs.CommonOptions, .. AnalysisInputs.InputOptions, "runs", "node", "unit", "bootstrap", "confidence"]),
-            new HashSet<string>(AnalysisInputs.CommonFlags));
+            new HashSet<string>([.. AnalysisInputs.CommonFlags, .. AnalysisInputs.InputFlags]));
         var problems = new List<string>();
         int runs = AnalysisInputs.Integer(options, "runs", 1000, problems, 2);
         AnalysisInputs.CheckRuns(runs);

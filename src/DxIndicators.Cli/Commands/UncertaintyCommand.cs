@@ -18,7 +18,8 @@ internal sealed class UncertaintyCommand : ICommand
 
     public string Usage => $"""
         Usage: dx uncertainty [--framework ID|FILE --data FILE] [--runs N] [--noise X] [--noise-levels L,…] [--seed S]
-                              [--vary normalise:…|…,aggregate:…|…,impute:…|…,treat,exclude[:…]] [--nodes CODE,…]
+                              [--dirichlet A [--dirichlet-nodes CODE,…] [--dirichlet-symmetric]]
+                              [--vary normalise:…|…,aggregate[@L]:…|…,impute:…|…,treat,exclude[:…]] [--nodes CODE,…]
                               [--threads T] [--format table|csv|json] [--out FILE]
           Scores once per distinct combination of methods, then evaluates N runs (default 1000) without rebuilding
           and prints, per unit, the nominal rank, the median rank, the 5–95 % rank interval (R quantile type 7), the
@@ -33,7 +34,7 @@ internal sealed class UncertaintyCommand : ICommand
         CommandArgs options = CommandArgs.Parse(
             args,
             new HashSet<string>([.. AnalysisInputs.CommonOptions, .. AnalysisInputs.InputOptions, "runs", "nodes"]),
-            new HashSet<string>(AnalysisInputs.CommonFlags));
+            new HashSet<string>([.. AnalysisInputs.CommonFlags, .. AnalysisInputs.InputFlags]));
         var problems = new List<string>();
         int runs = AnalysisInputs.Integer(options, "runs", 1000, problems, 1);
         AnalysisInputs.CheckRuns(runs);
