@@ -184,34 +184,38 @@ public sealed partial class UncertaintyAnalysis
     internal static void CountingRank(ReadOnlySpan<double> scores, int units, int padded, Span<double> ranks, bool fractional)
     {
         ref double s0 = ref MemoryMarshal.GetReference(scores);
+        Vector512<double> one = Vector512<double>.One;
         for (int ib = 0; ib < padded; ib += Lanes)
         {
+            // Counts in double (exact below 2^53), two independent chains; a compare mask selects +1 (a masked add).
             Vector512<double> si = Vector512.LoadUnsafe(ref s0, (nuint)ib);
-            Vector512<long> greater = Vector512<long>.Zero, equal = Vector512<long>.Zero;
+            Vector512<double> g0 = Vector512<double>.Zero, g1 = Vector512<double>.Zero, e0 = Vector512<double>.Zero, e1 = Vector512<double>.Zero;
             int j = 0;
             for (; j + 1 < units; j += 2)
             {
                 var a = Vector512.Create(Unsafe.Add(ref s0, j));
                 var b = Vector512.Create(Unsafe.Add(ref s0, j + 1));
-                greater -= Vector512.GreaterThan(a, si).AsInt64() + Vector512.GreaterThan(b, si).AsInt64();
+                g0 = Vector512.ConditionalSelect(Vector512.GreaterThan(a, si), g0 + one, g0);
+                g1 = Vector512.ConditionalSelect(Vector512.GreaterThan(b, si), g1 + one, g1);
                 if (fractional)
                 {
-                    equal -= Vector512.Equals(a, si).AsInt64() + Vector512.Equals(b, si).AsInt64();
+                    e0 = Vector512.ConditionalSelect(Vector512.Equals(a, si), e0 + one, e0);
+                    e1 = Vector512.ConditionalSelect(Vector512.Equals(b, si), e1 + one, e1);
                 }
             }
 
             for (; j < units; j++)
             {
                 var a = Vector512.Create(Unsafe.Add(ref s0, j));
-                greater -= Vector512.GreaterThan(a, si).AsInt64();
+                g0 = Vector512.ConditionalSelect(Vector512.GreaterThan(a, si), g0 + one, g0);
                 if (fractional)
                 {
-                    equal -= Vector512.Equals(a, si).AsInt64();
+                    e0 = Vector512.ConditionalSelect(Vector512.Equals(a, si), e0 + one, e0);
                 }
             }
 
-            Vector512<double> g = Vector512.ConvertToDouble(greater);
-            Vector512<double> rank = fractional ? g + ((Vector512.ConvertToDouble(equal) + Vector512<double>.One) / Vector512.Create(2.0)) : g + Vector512<double>.One;
+            Vector512<double> g = g0 + g1;
+            Vector512<double> rank = fractional ? g + ((e0 + e1 + one) / Vector512.Create(2.0)) : g + one;
             rank.StoreUnsafe(ref MemoryMarshal.GetReference(ranks), (nuint)ib);
         }
     }
