@@ -49,7 +49,7 @@ internal static class WeightProduct
 
         if (path == KernelPath.V512 && Vector512.IsHardwareAccelerated)
         {
-            Vector512Kernel(at, b, c, rows, k, n, 1, lda);
+            Vector512KernelTransposed(at, lda, b, c, rows, k, n);
         }
         else
         {
@@ -162,6 +162,104 @@ internal static class WeightProduct
                 Store(ref Unsafe.Add(ref rc, (r * n) + t), c00, c01, c02, c03, c04, c05, c06, c07);
             }
         }
+    }
+
+    /// <summary>
+    /// The transposed-A kernel: 6 rows × 32 columns (24 accumulators, 4 B vectors, 6 broadcasts of consecutive A
+    /// values per step), column halves outermost so the 32-column panel of B (k × 256 bytes) stays in L1.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Vector512KernelTransposed(ReadOnlySpan<double> at, int lda, ReadOnlySpan<double> b, Span<double> c, int rows, int k, int n)
+    {
+        ref double ra = ref MemoryMarshal.GetReference(at);
+        ref double rb = ref MemoryMarshal.GetReference(b);
+        ref double rc = ref MemoryMarshal.GetReference(c);
+        for (int t = 0; t < n; t += 32)
+        {
+            ref double bt = ref Unsafe.Add(ref rb, t);
+            int r = 0;
+            for (; r + 6 <= rows; r += 6)
+            {
+                Vector512<double> c00 = default, c01 = default, c02 = default, c03 = default;
+                Vector512<double> c10 = default, c11 = default, c12 = default, c13 = default;
+                Vector512<double> c20 = default, c21 = default, c22 = default, c23 = default;
+                Vector512<double> c30 = default, c31 = default, c32 = default, c33 = default;
+                Vector512<double> c40 = default, c41 = default, c42 = default, c43 = default;
+                Vector512<double> c50 = default, c51 = default, c52 = default, c53 = default;
+                ref double aj = ref Unsafe.Add(ref ra, r);
+                for (int j = 0; j < k; j++)
+                {
+                    ref double bj = ref Unsafe.Add(ref bt, j * n);
+                    Vector512<double> b0 = Vector512.LoadUnsafe(ref bj, 0), b1 = Vector512.LoadUnsafe(ref bj, 8);
+                    Vector512<double> b2 = Vector512.LoadUnsafe(ref bj, 16), b3 = Vector512.LoadUnsafe(ref bj, 24);
+                    ref double a = ref Unsafe.Add(ref aj, j * lda);
+                    Vector512<double> x = Vector512.Create(a);
+                    c00 = Vector512.FusedMultiplyAdd(x, b0, c00);
+                    c01 = Vector512.FusedMultiplyAdd(x, b1, c01);
+                    c02 = Vector512.FusedMultiplyAdd(x, b2, c02);
+                    c03 = Vector512.FusedMultiplyAdd(x, b3, c03);
+                    x = Vector512.Create(Unsafe.Add(ref a, 1));
+                    c10 = Vector512.FusedMultiplyAdd(x, b0, c10);
+                    c11 = Vector512.FusedMultiplyAdd(x, b1, c11);
+                    c12 = Vector512.FusedMultiplyAdd(x, b2, c12);
+                    c13 = Vector512.FusedMultiplyAdd(x, b3, c13);
+                    x = Vector512.Create(Unsafe.Add(ref a, 2));
+                    c20 = Vector512.FusedMultiplyAdd(x, b0, c20);
+                    c21 = Vector512.FusedMultiplyAdd(x, b1, c21);
+                    c22 = Vector512.FusedMultiplyAdd(x, b2, c22);
+                    c23 = Vector512.FusedMultiplyAdd(x, b3, c23);
+                    x = Vector512.Create(Unsafe.Add(ref a, 3));
+                    c30 = Vector512.FusedMultiplyAdd(x, b0, c30);
+                    c31 = Vector512.FusedMultiplyAdd(x, b1, c31);
+                    c32 = Vector512.FusedMultiplyAdd(x, b2, c32);
+                    c33 = Vector512.FusedMultiplyAdd(x, b3, c33);
+                    x = Vector512.Create(Unsafe.Add(ref a, 4));
+                    c40 = Vector512.FusedMultiplyAdd(x, b0, c40);
+                    c41 = Vector512.FusedMultiplyAdd(x, b1, c41);
+                    c42 = Vector512.FusedMultiplyAdd(x, b2, c42);
+                    c43 = Vector512.FusedMultiplyAdd(x, b3, c43);
+                    x = Vector512.Create(Unsafe.Add(ref a, 5));
+                    c50 = Vector512.FusedMultiplyAdd(x, b0, c50);
+                    c51 = Vector512.FusedMultiplyAdd(x, b1, c51);
+                    c52 = Vector512.FusedMultiplyAdd(x, b2, c52);
+                    c53 = Vector512.FusedMultiplyAdd(x, b3, c53);
+                }
+
+                ref double o = ref Unsafe.Add(ref rc, (r * n) + t);
+                Store4(ref o, c00, c01, c02, c03);
+                Store4(ref Unsafe.Add(ref o, n), c10, c11, c12, c13);
+                Store4(ref Unsafe.Add(ref o, 2 * n), c20, c21, c22, c23);
+                Store4(ref Unsafe.Add(ref o, 3 * n), c30, c31, c32, c33);
+                Store4(ref Unsafe.Add(ref o, 4 * n), c40, c41, c42, c43);
+                Store4(ref Unsafe.Add(ref o, 5 * n), c50, c51, c52, c53);
+            }
+
+            // Fewer than 6 rows left: one row at a time, same chain per element.
+            for (; r < rows; r++)
+            {
+                Vector512<double> c00 = default, c01 = default, c02 = default, c03 = default;
+                for (int j = 0; j < k; j++)
+                {
+                    ref double bj = ref Unsafe.Add(ref bt, j * n);
+                    Vector512<double> x = Vector512.Create(Unsafe.Add(ref ra, r + (j * lda)));
+                    c00 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref bj, 0), c00);
+                    c01 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref bj, 8), c01);
+                    c02 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref bj, 16), c02);
+                    c03 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref bj, 24), c03);
+                }
+
+                Store4(ref Unsafe.Add(ref rc, (r * n) + t), c00, c01, c02, c03);
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store4(ref double o, Vector512<double> v0, Vector512<double> v1, Vector512<double> v2, Vector512<double> v3)
+    {
+        v0.StoreUnsafe(ref o, 0);
+        v1.StoreUnsafe(ref o, 8);
+        v2.StoreUnsafe(ref o, 16);
+        v3.StoreUnsafe(ref o, 24);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
