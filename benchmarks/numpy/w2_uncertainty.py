@@ -4,12 +4,15 @@
 63 units x 100 indicators in 8 weighted-arithmetic pillars (indicator weights 1 + j % 3, pillars weighted equally),
 min-max normalised to [0, 1]; S = 10,000 samples of indicator weights w' = w + U(-1, 1) * 0.25 * w; per sample the
 index scores (effective weights @ normalised matrix), competition ranks, then per unit the nominal rank, mean rank,
-type-7 5/50/95 % rank quantiles (np.percentile's default 'linear' method = R type 7) and mean absolute rank shift.
+type-7 5/50/95 % rank quantiles (np.percentile's default 'linear' method = R type 7), mean absolute rank shift and
+the score's mean, standard deviation, minimum and maximum - the statistics the C# run produces.
 
-Run:  python3 benchmarks/numpy/w2_uncertainty.py [--repeats 15]
-Prints the median and IQR of the whole pipeline and of the product step alone, in ms, plus numpy's BLAS.
-Compare with the C# `Whole_63x100_1T` / `Product_63x100_S10k` rows of the same machine, in the same quiet window.
-(Not run on the project machine: numpy is not installed there and PyPI is not reachable; see docs/performance.md.)
+Run:  /usr/bin/python3 benchmarks/numpy/w2_uncertainty.py [--repeats 15] [--cpu]
+(Debian: apt-get install python3-numpy; that numpy links the reference BLAS unless libopenblas0 is installed.)
+Prints the median and IQR of the whole pipeline and of the product step alone, in ms, plus numpy's BLAS. With --cpu
+the times are the thread's CPU time (time.thread_time, like the C# CpuTimeRatios harness, which runs this script
+itself and prints the ratio: `dotnet run -c Release --project benchmarks/DxIndicators.Benchmarks -- --cpu-ratios`);
+single-threaded BLAS is assumed then. The last line is machine-readable: `numpy-ms whole=… product=…`.
 """
 import argparse
 import time
@@ -56,15 +59,16 @@ def pipeline(n, w, pillar, u):
     ranks = competition_ranks(scores)
     nominal = competition_ranks((effective(w[None, :], pillar) @ n.T))[0]
     q = np.percentile(ranks, [5, 50, 95], axis=0)
-    return nominal, ranks.mean(axis=0), q, np.abs(ranks - nominal).mean(axis=0)
+    score_stats = scores.mean(axis=0), scores.std(axis=0, ddof=1), scores.min(axis=0), scores.max(axis=0)
+    return nominal, ranks.mean(axis=0), q, np.abs(ranks - nominal).mean(axis=0), score_stats
 
 
-def timed(f, repeats):
+def timed(f, repeats, clock=time.perf_counter):
     times = []
     for _ in range(repeats):
-        t0 = time.perf_counter()
+        t0 = clock()
         f()
-        times.append(time.perf_counter() - t0)
+        times.append(clock() - t0)
     t = np.array(times) * 1e3
     return np.median(t), np.percentile(t, 25), np.percentile(t, 75)
 
@@ -72,21 +76,26 @@ def timed(f, repeats):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeats", type=int, default=15)
+    ap.add_argument("--cpu", action="store_true", help="time by the thread's CPU time instead of wall time")
+    ap.add_argument("--quiet", action="store_true", help="skip numpy's build configuration")
     args = ap.parse_args()
+    clock = time.thread_time if args.cpu else time.perf_counter
     n, w, pillar, u = setup()
     e = effective(w * (1 + (2 * u - 1) * NOISE), pillar)
     nt = np.ascontiguousarray(n.T)
     pipeline(n, w, pillar, u)
-    whole = timed(lambda: pipeline(n, w, pillar, u), args.repeats)
-    product = timed(lambda: e @ nt, args.repeats)
+    whole = timed(lambda: pipeline(n, w, pillar, u), args.repeats, clock)
+    product = timed(lambda: e @ nt, args.repeats, clock)
     flops = 2.0 * SAMPLES * UNITS * INDICATORS
     print(f"numpy {np.__version__}")
-    try:
-        np.show_config()
-    except Exception:  # noqa: BLE001 - diagnostics only
-        pass
+    if not args.quiet:
+        try:
+            np.show_config()
+        except Exception:  # noqa: BLE001 - diagnostics only
+            pass
     print(f"whole pipeline: median {whole[0]:.2f} ms [IQR {whole[1]:.2f}-{whole[2]:.2f}]")
     print(f"product only  : median {product[0]:.3f} ms [IQR {product[1]:.3f}-{product[2]:.3f}] = {flops / product[0] / 1e6:.1f} GFLOP/s")
+    print(f"numpy-ms whole={whole[0]:.4f} product={product[0]:.4f} clock={'thread-cpu' if args.cpu else 'wall'}")
 
 
 if __name__ == "__main__":

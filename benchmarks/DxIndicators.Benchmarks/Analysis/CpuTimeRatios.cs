@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
 using DxIndicators.Analysis;
 using DxIndicators.Data;
 using DxIndicators.Model;
@@ -64,8 +65,73 @@ internal static partial class CpuTimeRatios
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"whole 63x100 run, 1 thread: {Median(whole):F1} ms CPU = {Median(whole) / floor:F1}x the FMA floor ({floor:F2} ms)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ASEM uncertainty, noise 0.25 on levels 2,3, N=100k, 1 thread: {Median(asemSample):F2} us CPU per sample"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ASEM Sobol, 3 inputs, N=10k (50k runs + 1000 bootstrap), both threads: {Median(sobol):F2} s of process CPU time"));
+        NumpyPeer(Median(whole), Median(product));
         return 0;
     }
+
+    /// <summary>
+    /// Runs benchmarks/numpy/w2_uncertainty.py --cpu (the same work, timed by the thread's CPU time) when /usr/bin/python3
+    /// has numpy, with glibc told to keep freed memory (numpy's steady state; perf.md §2), and prints the ratios.
+    /// LD_LIBRARY_PATH is passed on, so an unpacked OpenBLAS can be measured without changing the system's BLAS.
+    /// </summary>
+    private static void NumpyPeer(double wholeMs, double productGflops)
+    {
+        string? script = FindScript();
+        if (script is null || !File.Exists("/usr/bin/python3"))
+        {
+            Console.WriteLine("numpy peer: not run (benchmarks/numpy/w2_uncertainty.py or /usr/bin/python3 not found)");
+            return;
+        }
+
+        foreach ((string label, bool keep) in new[] { ("default", false), ("glibc keeps freed memory", true) })
+        {
+            var start = new ProcessStartInfo("/usr/bin/python3", [script, "--cpu", "--quiet", "--repeats", "9"]) { RedirectStandardOutput = true, RedirectStandardError = true };
+            start.Environment["OPENBLAS_NUM_THREADS"] = "1";
+            if (keep)
+            {
+                start.Environment["MALLOC_MMAP_THRESHOLD_"] = "33554432";
+                start.Environment["MALLOC_TRIM_THRESHOLD_"] = "2000000000";
+            }
+
+            using Process? p = Process.Start(start);
+            if (p is null)
+            {
+                Console.WriteLine("numpy peer: python3 did not start");
+                return;
+            }
+
+            string output = p.StandardOutput.ReadToEnd();
+            string error = p.StandardError.ReadToEnd();
+            p.WaitForExit();
+            Match m = NumpyLine().Match(output);
+            if (p.ExitCode != 0 || !m.Success)
+            {
+                Console.WriteLine($"numpy peer ({label}): not measured (exit {p.ExitCode}): {error.Trim().Split('\n').LastOrDefault()}");
+                return;
+            }
+
+            double npWhole = double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), npProduct = double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
+            double csProductMs = 2.0 * 10_000 * 63 * 100 / (productGflops * 1e9) * 1e3;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"numpy peer ({label}, thread CPU time): whole {npWhole:F1} ms = {npWhole / wholeMs:F1}x the C# whole run; product {npProduct:F2} ms = {npProduct / csProductMs:F1}x the C# product ({output.Split('\n')[0].Trim()})"));
+        }
+    }
+
+    private static string? FindScript()
+    {
+        for (DirectoryInfo? d = new(AppContext.BaseDirectory); d is not null; d = d.Parent)
+        {
+            string candidate = Path.Combine(d.FullName, "benchmarks", "numpy", "w2_uncertainty.py");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"numpy-ms whole=([0-9.]+) product=([0-9.]+)")]
+    private static partial Regex NumpyLine();
 
     private static double Median(List<double> x)
     {

@@ -86,20 +86,23 @@ internal static partial class AnalysisInputs
     [
         CliOption.Number("noise", "X", "weight noise factor in [0, 1] (default 0.25): each weight w is drawn as w + U(−1, 1)·X·w; 0 for fixed weights", 0, 1),
         CliOption.Text("noise-levels", "L,…", "the COINr levels whose weights get noise (1 indicators, 2 the aggregates above them, …; default every level)"),
-        CliOption.Text("vary", "SPEC", "comma-separated normalise:N|N…, aggregate:A|A…, impute:none|mean|median, treat, exclude[:CODE|CODE…]; ';' separates a method's parameters"),
+        CliOption.Text("vary", "SPEC", "comma-separated normalise:N|N…, aggregate[@L;L…]:A|A… (@: only nodes at COINr levels L; several aggregate@ items are drawn independently), impute:none|mean|median, treat, exclude[:CODE|CODE…]; ';' separates a method's parameters"),
+        CliOption.Number("dirichlet", "A", "draw the children's weights of each --dirichlet-nodes node from Dirichlet(A·m), m the nominal weights scaled to sum 1 (mean m, variance m(1 − m)/(A + 1)); replaces the noise there (--noise then defaults to 0)"),
+        CliOption.Text("dirichlet-nodes", "CODE,…", "the nodes whose children's weights are Dirichlet draws (default every node); with --dirichlet"),
+        CliOption.Flag("dirichlet-symmetric", "draw from the symmetric Dirichlet(A, …, A) instead of one centred on the nominal weights; with --dirichlet"),
         CliOption.Integer("seed", "S", "random seed (default 1): the same seed gives the same result on any number of threads", int.MinValue),
         CliOption.Integer("threads", "T", "threads to use (default 0: all)", 0),
     ];
 
     public const string InputUsage = """
-        Uncertain inputs, for example --noise 0.25 --noise-levels 1 or --vary normalise:minmax:1;100|zscore:10;2,aggregate:amean|gmean.
+        Uncertain inputs, for example --noise 0.25 --noise-levels 1, --dirichlet 20 --dirichlet-nodes DTI, or --vary normalise:minmax:1;100|zscore:10;2,aggregate@2:amean|gmean.
         """;
 
     public static (UncertainInputs Inputs, string Description) Inputs(CommandArgs options, Framework framework, ScoringOptions baseOptions, List<string> problems)
     {
         UncertainInputs inputs = UncertainInputs.For(framework, baseOptions);
         var parts = new List<string>();
-        double noise = options.GetDouble("noise") ?? 0.25;
+        double noise = options.GetDouble("noise") ?? (options.Has("dirichlet") ? 0 : 0.25);
         if (noise is < 0 or > 1)
         {
             problems.Add(Text.Invariant($"--noise must be in [0, 1], was {noise}"));
@@ -140,6 +143,27 @@ internal static partial class AnalysisInputs
             }
         }
 
+        if (options.Get("dirichlet") is not null)
+        {
+            double alpha = options.GetDouble("dirichlet") ?? double.NaN;
+            string[]? nodes = options.Get("dirichlet-nodes")?.Split(',', StringSplitOptions.TrimEntries);
+            bool centred = !options.Has("dirichlet-symmetric");
+            try
+            {
+                inputs = inputs.WithDirichletWeights(alpha, nodes, centred);
+                string where = nodes is null ? "every node" : string.Join(", ", inputs.Dirichlet!.Nodes);
+                parts.Add(Text.Invariant($"children's weights of {where} drawn from {(centred ? $"Dirichlet({alpha}·nominal shares)" : $"Dirichlet({alpha}, …, {alpha})")}"));
+            }
+            catch (ArgumentException e)
+            {
+                problems.Add("--dirichlet: " + e.Message);
+            }
+        }
+        else if (options.Has("dirichlet-nodes") || options.Has("dirichlet-symmetric"))
+        {
+            problems.Add("--dirichlet-nodes and --dirichlet-symmetric need --dirichlet A");
+        }
+
         if (options.Get("vary") is { } vary)
         {
             foreach (string item in VarySplit().Split(vary))
@@ -147,17 +171,41 @@ internal static partial class AnalysisInputs
                 int colon = item.IndexOf(':', StringComparison.Ordinal);
                 string key = colon < 0 ? item : item[..colon];
                 string[] choices = colon < 0 ? [] : item[(colon + 1)..].Split('|', StringSplitOptions.TrimEntries);
+                string? levelText = null;
+                if (key.StartsWith("aggregate@", StringComparison.Ordinal))
+                {
+                    levelText = key["aggregate@".Length..];
+                    key = "aggregate@";
+                }
+
                 try
                 {
                     switch (key)
                     {
+                        case "aggregate@":
+                            var levels = new List<int>();
+                            foreach (string l in levelText!.Split(';', StringSplitOptions.TrimEntries))
+                            {
+                                if (int.TryParse(l, NumberStyles.Integer, CultureInfo.InvariantCulture, out int level))
+                                {
+                                    levels.Add(level);
+                                }
+                                else
+                                {
+                                    throw new UsageException($"'{l}' is not a level number");
+                                }
+                            }
+
+                            inputs = inputs.WithAggregatorsByLevel(choices.Select(c => ScoreOptionsParser.ParseAggregator(c.Replace(';', ','))), levels);
+                            parts.Add($"aggregator at level {string.Join(", ", levels)} one of {string.Join(", ", inputs.AggregatorChoices[^1].Aggregators)}");
+                            break;
                         case "normalise":
                             inputs = inputs.WithNormalisers(choices.Select(c => ScoreOptionsParser.ParseNormaliser(c.Replace(';', ','))));
                             parts.Add($"normaliser one of {string.Join(", ", inputs.Normalisers)}");
                             break;
                         case "aggregate":
                             inputs = inputs.WithAggregators(choices.Select(c => ScoreOptionsParser.ParseAggregator(c.Replace(';', ','))));
-                            parts.Add($"aggregator one of {string.Join(", ", inputs.Aggregators)}");
+                            parts.Add($"aggregator one of {string.Join(", ", inputs.AggregatorChoices[^1].Aggregators)}");
                             break;
                         case "impute":
                             inputs = inputs.WithImputations(choices.Select(Imputation));
@@ -172,7 +220,7 @@ internal static partial class AnalysisInputs
                             parts.Add($"no indicator or one of {inputs.Exclusions.Count} excluded");
                             break;
                         default:
-                            problems.Add($"--vary: '{key}' is not normalise, aggregate, impute, treat or exclude");
+                            problems.Add($"--vary: '{key}' is not normalise, aggregate, aggregate@L, impute, treat or exclude");
                             break;
                     }
                 }

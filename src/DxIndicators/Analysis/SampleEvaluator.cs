@@ -187,6 +187,9 @@ internal sealed class SampleEvaluator
 
     public int IndicatorCount => _plans[0].IndicatorCodes.Count;
 
+    /// <summary>Gets the one plan of a linear evaluator.</summary>
+    public ScoringPlan LinearPlan => _plans[0];
+
     /// <summary>Draws a sample's link weights and turns them into effective indicator weights of the root (one row of A).</summary>
     public void EffectiveWeights(Worker w, ReadOnlySpan<ulong> keys, Span<double> row, Span<double> share)
     {

@@ -35,7 +35,23 @@ public enum UncertainInput
 /// <param name="Treated">Whether outliers are treated, or null when not varied.</param>
 /// <param name="Excluded">The excluded indicator, or null when none is.</param>
 /// <remarks>Immutable. <see cref="UncertainInputs.OptionsFor"/> turns it into the scoring options of a rebuild.</remarks>
-public sealed record SampleParameters(long Index, ValueList<double> LinkWeights, Normaliser? Normaliser, Aggregator? Aggregator, ImputationMethod? Imputation, bool? Treated, string? Excluded);
+public sealed record SampleParameters(long Index, ValueList<double> LinkWeights, Normaliser? Normaliser, Aggregator? Aggregator, ImputationMethod? Imputation, bool? Treated, string? Excluded)
+{
+    /// <summary>Gets the drawn aggregator of every aggregator choice, in the order of <see cref="UncertainInputs.AggregatorChoices"/> (empty when not varied; <see cref="Aggregator"/> is the first).</summary>
+    public ValueList<Aggregator> Aggregators { get; init; } = ValueList<Aggregator>.Empty;
+}
+
+/// <summary>One aggregator choice of <see cref="UncertainInputs"/>: a list of aggregators, one drawn per sample for all the choice's nodes.</summary>
+/// <param name="Aggregators">The aggregators to choose from.</param>
+/// <param name="Levels">The node kinds the choice applies to (empty with <paramref name="Nodes"/> empty: every node).</param>
+/// <param name="Nodes">The nodes the choice applies to, when given by COINr level (<see cref="UncertainInputs.WithAggregatorsByLevel"/>).</param>
+public sealed record AggregatorChoice(ValueList<Aggregator> Aggregators, ValueList<NodeKind> Levels, ValueList<string> Nodes);
+
+/// <summary>Dirichlet weights on the children of some nodes (<see cref="UncertainInputs.WithDirichletWeights"/>).</summary>
+/// <param name="Nodes">The nodes whose children's weights are drawn, bottom-up.</param>
+/// <param name="Concentration">The concentration α.</param>
+/// <param name="Centred">Whether the draws are centred on the nominal weights (Dirichlet(α·m)) or symmetric (Dirichlet(α, …, α)).</param>
+public sealed record DirichletWeights(ValueList<string> Nodes, double Concentration, bool Centred);
 
 /// <summary>
 /// The uncertain modelling choices of an analysis, over a framework and its base scoring options: link weights
@@ -71,13 +87,14 @@ public sealed class UncertainInputs
         NoiseFactorsByLevel = o.NoiseFactorsByLevel;
         WeightSets = o.WeightSets;
         Normalisers = o.Normalisers;
-        Aggregators = o.Aggregators;
-        AggregatorLevels = o.AggregatorLevels;
         Imputations = o.Imputations;
         TreatmentVaried = o.TreatmentVaried;
         TreatmentPoints = o.TreatmentPoints;
         Exclusions = o.Exclusions;
         LinkNoise = o.LinkNoise;
+        Dirichlet = o.Dirichlet;
+        DirichletNodeIndex = o.DirichletNodeIndex;
+        AggregatorChoices = o.AggregatorChoices;
     }
 
     /// <summary>Gets the framework.</summary>
@@ -101,11 +118,21 @@ public sealed class UncertainInputs
     /// <summary>Gets the normalisers to choose from (empty: not varied).</summary>
     public ValueList<Normaliser> Normalisers { get; private init; } = ValueList<Normaliser>.Empty;
 
-    /// <summary>Gets the aggregators to choose from (empty: not varied).</summary>
-    public ValueList<Aggregator> Aggregators { get; private init; } = ValueList<Aggregator>.Empty;
+    /// <summary>Gets the aggregators of the first aggregator choice (empty: not varied); see <see cref="AggregatorChoices"/> for all.</summary>
+    public ValueList<Aggregator> Aggregators => AggregatorChoices.Count > 0 ? AggregatorChoices[0].Aggregators : ValueList<Aggregator>.Empty;
 
-    /// <summary>Gets the levels whose aggregator is varied (empty: every node).</summary>
-    public ValueList<NodeKind> AggregatorLevels { get; private init; } = ValueList<NodeKind>.Empty;
+    /// <summary>Gets the levels of the first aggregator choice (empty: every node, or nodes given by COINr level).</summary>
+    public ValueList<NodeKind> AggregatorLevels => AggregatorChoices.Count > 0 ? AggregatorChoices[0].Levels : ValueList<NodeKind>.Empty;
+
+    /// <summary>Gets the aggregator choices, one per call of <see cref="WithAggregators"/> or <see cref="WithAggregatorsByLevel"/>: each draws one
+    /// aggregator of its list for its nodes, independently of the others (together they are the one <see cref="UncertainInput.Aggregator"/> input).</summary>
+    public ValueList<AggregatorChoice> AggregatorChoices { get; private init; } = ValueList<AggregatorChoice>.Empty;
+
+    /// <summary>Gets the Dirichlet weights (null: none).</summary>
+    public DirichletWeights? Dirichlet { get; private init; }
+
+    // Plan node indices of the Dirichlet nodes, ascending (bottom-up, the order of the links).
+    internal ValueList<int> DirichletNodeIndex { get; private init; } = ValueList<int>.Empty;
 
     /// <summary>Gets the imputation methods to choose from (empty: not varied).</summary>
     public ValueList<ImputationMethod> Imputations { get; private init; } = ValueList<ImputationMethod>.Empty;
@@ -125,7 +152,7 @@ public sealed class UncertainInputs
         get
         {
             var list = new List<UncertainInput>();
-            if (LinkNoise.AsSpan().IndexOfAnyExcept(0.0) >= 0 || WeightSets.Count > 0)
+            if (LinkNoise.AsSpan().IndexOfAnyExcept(0.0) >= 0 || WeightSets.Count > 0 || Dirichlet is not null)
             {
                 list.Add(UncertainInput.Weights);
             }
@@ -135,7 +162,7 @@ public sealed class UncertainInputs
                 list.Add(UncertainInput.Normaliser);
             }
 
-            if (Aggregators.Count > 0)
+            if (AggregatorChoices.Count > 0)
             {
                 list.Add(UncertainInput.Aggregator);
             }
@@ -161,7 +188,22 @@ public sealed class UncertainInputs
 
     internal ValueList<double> LinkNoise { get; private init; } = ValueList<double>.Empty;
 
-    internal int CombinationCount => Math.Max(1, Normalisers.Count) * Math.Max(1, Aggregators.Count) * Math.Max(1, Imputations.Count) * (TreatmentVaried ? 2 : 1);
+    internal int CombinationCount
+    {
+        get
+        {
+            long count = (long)Math.Max(1, Normalisers.Count) * Math.Max(1, Imputations.Count) * (TreatmentVaried ? 2 : 1);
+            foreach (AggregatorChoice choice in AggregatorChoices)
+            {
+                count *= choice.Aggregators.Count;
+            }
+
+            return count <= MaxCombinations ? (int)count : throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"The choices give {count} combinations of normaliser, aggregators, imputation and treatment; at most {MaxCombinations} are supported (each is scored once)."));
+        }
+    }
+
+    /// <summary>The most distinct combinations of list choices (each is scored once and its workspace kept per thread).</summary>
+    internal const int MaxCombinations = 4096;
 
     /// <summary>Starts a description of uncertain inputs with nothing varied.</summary>
     /// <param name="framework">The framework.</param>
@@ -285,6 +327,11 @@ public sealed class UncertainInputs
             problems.Add("weight noise is already given; weights vary either by noise or by sets");
         }
 
+        if (Dirichlet is not null)
+        {
+            problems.Add("Dirichlet weights are already given; weights vary either by draws or by sets");
+        }
+
         for (int r = 0; r < sets.Count; r++)
         {
             IReadOnlyList<double>? v = sets[r];
@@ -325,12 +372,128 @@ public sealed class UncertainInputs
     /// <param name="aggregators">The aggregators.</param>
     /// <param name="levels">The levels (null or empty: every node).</param>
     /// <returns>The new inputs.</returns>
-    /// <exception cref="ArgumentException">The list is empty or holds null.</exception>
+    /// <remarks>Each call adds one aggregator choice, drawn independently of the others (COINr's <c>f_ag</c> per level); two choices may not cover the same node.</remarks>
+    /// <exception cref="ArgumentException">The list is empty or holds null, or a node is already covered by an earlier choice (all listed).</exception>
     public UncertainInputs WithAggregators(IEnumerable<Aggregator> aggregators, IEnumerable<NodeKind>? levels = null)
     {
         ValueList<Aggregator> list = CheckList(aggregators, nameof(aggregators));
-        return new UncertainInputs(this) { Aggregators = list, AggregatorLevels = (levels ?? []).Distinct().ToValueList() };
+        ValueList<NodeKind> kinds = (levels ?? []).Distinct().ToValueList();
+        var nodes = kinds.Count == 0 ? Framework.Nodes.Select(n => n.Code).ToList() : Framework.Nodes.Where(n => kinds.Contains(n.Kind)).Select(n => n.Code).ToList();
+        return AddAggregatorChoice(new AggregatorChoice(list, kinds, ValueList<string>.Empty), nodes, nameof(levels));
     }
+
+    /// <summary>Returns inputs where each sample uses one aggregator of the list for every node at the given COINr levels (as <see cref="WithWeightNoiseByLevel"/>: indicators are level 1, a node's level is 1 + the highest level of its children).</summary>
+    /// <param name="aggregators">The aggregators.</param>
+    /// <param name="levels">COINr levels of the aggregated nodes, 2 to the root's level.</param>
+    /// <returns>The new inputs.</returns>
+    /// <remarks>Each call adds one aggregator choice, drawn independently of the others; two choices may not cover the same node.</remarks>
+    /// <exception cref="ArgumentException">The list is empty or holds null, no level is given, a level has no node, or a node is already covered (all listed).</exception>
+    public UncertainInputs WithAggregatorsByLevel(IEnumerable<Aggregator> aggregators, IEnumerable<int> levels)
+    {
+        ValueList<Aggregator> list = CheckList(aggregators, nameof(aggregators));
+        ArgumentNullException.ThrowIfNull(levels);
+        int[] nodeLevels = NominalPlan.NodeLevels();
+        int top = nodeLevels.Length == 0 ? 1 : nodeLevels.Max();
+        var wanted = levels.Distinct().ToList();
+        var problems = new List<string>();
+        if (wanted.Count == 0)
+        {
+            problems.Add("no level is given");
+        }
+
+        foreach (int level in wanted.Where(l => l < 2 || l > top))
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"level {level} has no aggregated node (nodes are at levels 2 to {top})"));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException($"Invalid aggregator levels: {string.Join("; ", problems)}.", nameof(levels));
+        }
+
+        var nodes = Enumerable.Range(0, nodeLevels.Length).Where(k => wanted.Contains(nodeLevels[k])).Select(k => NominalPlan.NodeCodes[k]).ToList();
+        return AddAggregatorChoice(new AggregatorChoice(list, ValueList<NodeKind>.Empty, nodes.ToValueList()), nodes, nameof(levels));
+    }
+
+    private UncertainInputs AddAggregatorChoice(AggregatorChoice choice, List<string> nodes, string name)
+    {
+        var taken = AggregatorChoices.SelectMany(CoveredNodes).ToHashSet(StringComparer.Ordinal);
+        var overlap = nodes.Where(taken.Contains).ToList();
+        if (overlap.Count > 0)
+        {
+            throw new ArgumentException($"Invalid aggregator choice: node {string.Join(", ", overlap.Select(c => $"'{c}'"))} already takes its aggregator from an earlier choice; each node may be in one choice only.", name);
+        }
+
+        return new UncertainInputs(this) { AggregatorChoices = AggregatorChoices.Append(choice).ToValueList() };
+    }
+
+    private IEnumerable<string> CoveredNodes(AggregatorChoice choice) =>
+        choice.Nodes.Count > 0 ? choice.Nodes : choice.Levels.Count == 0 ? Framework.Nodes.Select(n => n.Code) : Framework.Nodes.Where(n => choice.Levels.Contains(n.Kind)).Select(n => n.Code);
+
+    /// <summary>
+    /// Returns inputs where the weights of the children of each given node are drawn from a Dirichlet distribution:
+    /// centred, Dirichlet(α·m) with m the node's nominal weights scaled to sum to 1 (mean m, variance m(1 − m)/(α + 1));
+    /// otherwise symmetric, Dirichlet(α, …, α) (mean 1/k for k children). The drawn weights sum to 1 per node.
+    /// </summary>
+    /// <param name="concentration">α, in (0, 10⁹]: larger α, weights closer to the mean.</param>
+    /// <param name="nodes">Node codes (null: every node of the plan).</param>
+    /// <param name="centred">Whether the draws are centred on the nominal weights (true) or symmetric (false).</param>
+    /// <returns>The new inputs.</returns>
+    /// <remarks>On these nodes' links Dirichlet draws replace uniform noise; formulas in docs/methodology.md, "Uncertain inputs".</remarks>
+    /// <exception cref="ArgumentException">α is out of range, a code is not a node of the plan, a node is a points ratio (its weights are maximum points), or weight sets are given (all listed).</exception>
+    public UncertainInputs WithDirichletWeights(double concentration, IEnumerable<string>? nodes = null, bool centred = true)
+    {
+        var problems = new List<string>();
+        if (!(concentration is > 0 and <= MaxConcentration))
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"the concentration α must be in (0, {MaxConcentration:0e0}] but was {concentration}"));
+        }
+
+        if (WeightSets.Count > 0)
+        {
+            problems.Add("weight sets are already given; weights vary either by sets or by draws");
+        }
+
+        var codes = (nodes ?? NominalPlan.NodeCodes).Distinct(StringComparer.Ordinal).ToList();
+        if (codes.Count == 0)
+        {
+            problems.Add("no node is given");
+        }
+
+        var index = new List<int>();
+        foreach (string code in codes)
+        {
+            int k = code is null ? -1 : NominalPlan.NodeCodes.AsSpan().IndexOf(code);
+            if (k < 0)
+            {
+                problems.Add($"framework '{Framework.Id}' has no node '{code}'");
+                continue;
+            }
+
+            (int start, int end) = NominalPlan.ChildRange(k);
+            if (end > start && NominalPlan.LinkIsPointsRatio(start))
+            {
+                problems.Add($"node '{code}' is a points ratio, whose link weights are maximum points, not relative weights");
+            }
+
+            index.Add(k);
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException($"Invalid Dirichlet weights: {string.Join("; ", problems)}.", nameof(concentration));
+        }
+
+        index.Sort();
+        return new UncertainInputs(this)
+        {
+            Dirichlet = new DirichletWeights(index.Select(k => NominalPlan.NodeCodes[k]).ToValueList(), concentration, centred),
+            DirichletNodeIndex = index.ToValueList(),
+        };
+    }
+
+    /// <summary>The largest Dirichlet concentration accepted.</summary>
+    internal const double MaxConcentration = 1e9;
 
     /// <summary>Returns inputs where each sample uses one imputation method of the list (include <see cref="ImputationMethod.None"/> to compare with none).</summary>
     /// <param name="methods">The methods; group mean uses the base options' group column.</param>
@@ -402,7 +565,7 @@ public sealed class UncertainInputs
     public ScoringOptions OptionsFor(SampleParameters sample)
     {
         ArgumentNullException.ThrowIfNull(sample);
-        ScoringOptions o = Choose(sample.Normaliser, sample.Aggregator, sample.Imputation, sample.Treated);
+        ScoringOptions o = Choose(sample.Normaliser, sample.Aggregators.Count > 0 ? sample.Aggregators.AsSpan() : sample.Aggregator is { } one ? [one] : [], sample.Imputation, sample.Treated);
         if (Links.Select(l => l.Child).Distinct(StringComparer.Ordinal).Count() != Links.Count)
         {
             throw new InvalidOperationException("A child is linked from several parents; per-link weights cannot be written as per-code weight overrides.");
@@ -436,26 +599,30 @@ public sealed class UncertainInputs
 
     internal ScoringPlan CombinationPlan(int combo)
     {
-        (int n, int a, int i, int t) = Split(combo);
+        (int n, int[] a, int i, int t) = Split(combo);
         return ScoringPlan.Compile(Framework, Choose(
             Normalisers.Count > 0 ? Normalisers[n] : null,
-            Aggregators.Count > 0 ? Aggregators[a] : null,
+            ChosenAggregators(a),
             Imputations.Count > 0 ? Imputations[i] : null,
             TreatmentVaried ? t == 1 : null));
     }
 
+    private Aggregator[] ChosenAggregators(int[] a) => [.. a.Select((x, q) => AggregatorChoices[q].Aggregators[x])];
+
     internal string DescribeCombination(int combo)
     {
-        (int n, int a, int i, int t) = Split(combo);
+        (int n, int[] a, int i, int t) = Split(combo);
         var parts = new List<string>();
         if (Normalisers.Count > 0)
         {
             parts.Add($"normaliser {Normalisers[n]}");
         }
 
-        if (Aggregators.Count > 0)
+        for (int q = 0; q < a.Length; q++)
         {
-            parts.Add($"aggregator {Aggregators[a]}");
+            AggregatorChoice choice = AggregatorChoices[q];
+            string where = choice.Nodes.Count > 0 ? $" at {string.Join(", ", choice.Nodes)}" : choice.Levels.Count > 0 ? $" at level {string.Join(", ", choice.Levels)}" : string.Empty;
+            parts.Add($"aggregator {choice.Aggregators[a[q]]}{where}");
         }
 
         if (Imputations.Count > 0)
@@ -474,12 +641,18 @@ public sealed class UncertainInputs
     /// <summary>Draws one sample's discrete choices: the combination (normaliser, aggregator, imputation, treatment) and the excluded indicator (−1: none).</summary>
     internal void DrawChoices(ReadOnlySpan<ulong> keys, out int combo, out int excluded)
     {
-        int n = Pick(keys[GroupOf(UncertainInput.Normaliser)], Normalisers.Count);
-        int a = Pick(keys[GroupOf(UncertainInput.Aggregator)], Aggregators.Count);
-        int i = Pick(keys[GroupOf(UncertainInput.Imputation)], Imputations.Count);
-        int t = TreatmentVaried ? Pick(keys[GroupOf(UncertainInput.Treatment)], 2) : 0;
-        combo = (((((n * Math.Max(1, Aggregators.Count)) + a) * Math.Max(1, Imputations.Count)) + i) * (TreatmentVaried ? 2 : 1)) + t;
-        excluded = Exclusions.Count > 0 ? Pick(keys[GroupOf(UncertainInput.Exclusion)], Exclusions.Count + 1) - 1 : -1;
+        combo = Pick(keys[GroupOf(UncertainInput.Normaliser)], Normalisers.Count, 0);
+        ulong ak = keys[GroupOf(UncertainInput.Aggregator)];
+        for (int q = 0; q < AggregatorChoices.Count; q++)
+        {
+            int count = AggregatorChoices[q].Aggregators.Count;
+            combo = (combo * count) + Pick(ak, count, q);
+        }
+
+        int i = Pick(keys[GroupOf(UncertainInput.Imputation)], Imputations.Count, 0);
+        int t = TreatmentVaried ? Pick(keys[GroupOf(UncertainInput.Treatment)], 2, 0) : 0;
+        combo = (((combo * Math.Max(1, Imputations.Count)) + i) * (TreatmentVaried ? 2 : 1)) + t;
+        excluded = Exclusions.Count > 0 ? Pick(keys[GroupOf(UncertainInput.Exclusion)], Exclusions.Count + 1, 0) - 1 : -1;
     }
 
     /// <summary>Draws one sample's link weights around <paramref name="nominal"/> (the weights of its combination's plan), then zeroes the excluded indicator's links.</summary>
@@ -488,7 +661,7 @@ public sealed class UncertainInputs
         ulong wk = keys[GroupOf(UncertainInput.Weights)];
         if (WeightSets.Count > 0)
         {
-            WeightSets[Pick(wk, WeightSets.Count)].AsSpan().CopyTo(weights);
+            WeightSets[Pick(wk, WeightSets.Count, 0)].AsSpan().CopyTo(weights);
         }
         else
         {
@@ -501,6 +674,15 @@ public sealed class UncertainInputs
                 {
                     double w = weights[c];
                     weights[c] = w + (((2 * CounterRandom.Uniform(wk, c)) - 1) * f * w);
+                }
+            }
+
+            if (Dirichlet is { } dirichlet)
+            {
+                foreach (int k in DirichletNodeIndex)
+                {
+                    (int start, int end) = NominalPlan.ChildRange(k);
+                    DirichletDraw.Draw(wk, start, nominal[start..end], weights[start..end], dirichlet.Concentration, dirichlet.Centred);
                 }
             }
         }
@@ -522,31 +704,43 @@ public sealed class UncertainInputs
 
     internal SampleParameters Describe(long index, double[] weights, int combo, int excluded)
     {
-        (int n, int a, int i, int t) = Split(combo);
+        (int n, int[] a, int i, int t) = Split(combo);
+        Aggregator[] chosen = ChosenAggregators(a);
         return new SampleParameters(
             index,
             ValueList.Of(weights),
             Normalisers.Count > 0 ? Normalisers[n] : null,
-            Aggregators.Count > 0 ? Aggregators[a] : null,
+            chosen.Length > 0 ? chosen[0] : null,
             Imputations.Count > 0 ? Imputations[i] : null,
             TreatmentVaried ? t == 1 : null,
-            excluded >= 0 ? Exclusions[excluded] : null);
+            excluded >= 0 ? Exclusions[excluded] : null)
+        {
+            Aggregators = ValueList.Of(chosen),
+        };
     }
 
-    private static int Pick(ulong key, int count) => count <= 1 ? 0 : Math.Min(count - 1, (int)(CounterRandom.Uniform(key, 0) * count));
+    // Element ⌊u_q·count⌋ of a list, u_q the q-th draw of the input's key.
+    private static int Pick(ulong key, int count, int q) => count <= 1 ? 0 : Math.Min(count - 1, (int)(CounterRandom.Uniform(key, q) * count));
 
-    private (int N, int A, int I, int T) Split(int combo)
+    private (int N, int[] A, int I, int T) Split(int combo)
     {
-        int nt = TreatmentVaried ? 2 : 1, ni = Math.Max(1, Imputations.Count), na = Math.Max(1, Aggregators.Count);
+        int nt = TreatmentVaried ? 2 : 1, ni = Math.Max(1, Imputations.Count);
         int t = combo % nt;
         combo /= nt;
         int i = combo % ni;
         combo /= ni;
-        int a = combo % na;
-        return (combo / na, a, i, t);
+        var a = new int[AggregatorChoices.Count];
+        for (int q = a.Length - 1; q >= 0; q--)
+        {
+            int na = AggregatorChoices[q].Aggregators.Count;
+            a[q] = combo % na;
+            combo /= na;
+        }
+
+        return (combo, a, i, t);
     }
 
-    private ScoringOptions Choose(Normaliser? normaliser, Aggregator? aggregator, ImputationMethod? imputation, bool? treated)
+    private ScoringOptions Choose(Normaliser? normaliser, ReadOnlySpan<Aggregator> aggregators, ImputationMethod? imputation, bool? treated)
     {
         ScoringOptions o = BaseOptions;
         if (normaliser is not null)
@@ -554,15 +748,24 @@ public sealed class UncertainInputs
             o = o.WithNormaliser(normaliser);
         }
 
-        if (aggregator is not null)
+        for (int q = 0; q < aggregators.Length && q < AggregatorChoices.Count; q++)
         {
-            if (AggregatorLevels.Count == 0)
+            Aggregator aggregator = aggregators[q];
+            AggregatorChoice choice = AggregatorChoices[q];
+            if (choice.Nodes.Count > 0)
+            {
+                foreach (string node in choice.Nodes)
+                {
+                    o = o.WithAggregator(node, aggregator);
+                }
+            }
+            else if (choice.Levels.Count == 0)
             {
                 o = o.WithAggregator(aggregator);
             }
             else
             {
-                foreach (NodeKind level in AggregatorLevels)
+                foreach (NodeKind level in choice.Levels)
                 {
                     o = o.WithAggregator(level, aggregator);
                 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using DxIndicators.Data;
 using DxIndicators.Scoring;
 using DxIndicators.Scoring.Kernels;
+using System.Runtime.Intrinsics;
 
 namespace DxIndicators.Analysis;
 
@@ -18,7 +19,7 @@ namespace DxIndicators.Analysis;
 /// double per run and node. Samples are processed in blocks of 256, blocks in waves of 16 spread over the threads,
 /// and floating-point sums are merged in block order, so the result is bit-identical for every thread count.</para>
 /// </remarks>
-public sealed class UncertaintyAnalysis
+public sealed partial class UncertaintyAnalysis
 {
     internal const int BlockSize = 256;
     internal const int WaveBlocks = 16;
@@ -209,7 +210,14 @@ public sealed class UncertaintyAnalysis
     private void RunLinearBlock(SampleEvaluator evaluator, SampleEvaluator.Worker w, Histograms hist, int r0, int r1, Totals partial, double[]? shifts)
     {
         int units = evaluator.Units, n = evaluator.PaddedUnits, k = evaluator.IndicatorCount, rows = r1 - r0;
-        var lin = (LinearScratch)(w.State2 ??= new LinearScratch(BlockSize, k, n, units, Inputs.NominalPlan.NodeCodes.Count));
+        var lin = (LinearScratch)(w.State2 ??= new LinearScratch(BlockSize, k, n, units, Inputs.NominalPlan.NodeCodes.Count, Inputs.Links.Count, evaluator));
+        RankMethod method = Inputs.NominalPlan.Options.RankMethod;
+        if (LinearPath == KernelPath.V512 && LanesAvailable(method))
+        {
+            RunLinearLanes(evaluator, lin, hist, r0, r1, partial, shifts);
+            return;
+        }
+
         Span<ulong> keys = stackalloc ulong[UncertainInputs.GroupCount];
         for (int r = r0; r < r1; r++)
         {
@@ -217,8 +225,7 @@ public sealed class UncertaintyAnalysis
             evaluator.EffectiveWeights(w, keys, lin.A.AsSpan((r - r0) * k, k), lin.Share);
         }
 
-        WeightProduct.Multiply(lin.A, evaluator.LinearMatrix, lin.C, rows, k, n, KernelPath.V512);
-        RankMethod method = Inputs.NominalPlan.Options.RankMethod;
+        WeightProduct.Multiply(lin.A, evaluator.LinearMatrix, lin.C, rows, k, n, LinearPath);
         for (int r = r0; r < r1; r++)
         {
             ReadOnlySpan<double> scores = lin.C.AsSpan((r - r0) * n, units);
@@ -287,11 +294,50 @@ public sealed class UncertaintyAnalysis
         }
     }
 
-    private sealed class LinearScratch(int rows, int k, int n, int units, int nodes)
+    private sealed class LinearScratch(int rows, int k, int n, int units, int nodes, int links, SampleEvaluator evaluator)
     {
         public double[] A { get; } = new double[rows * k];
 
         public double[] C { get; } = new double[rows * n];
+
+        // The lane path: A transposed (k × rows), 8-lane weights and shares, padded per-block statistics.
+        public double[] At { get; } = new double[rows * k];
+
+        public Vector512<double>[] LaneWeights { get; } = new Vector512<double>[links];
+
+        public Vector512<double>[] LaneShare { get; } = new Vector512<double>[nodes];
+
+        public double[] OneSample { get; } = new double[links];
+
+        public double[] RankPad { get; } = new double[n];
+
+        public double[] Valid { get; } = [.. Enumerable.Range(0, n).Select(i => i < units ? BitConverter.Int64BitsToDouble(-1) : 0)];
+
+        public double[] NominalRank { get; } = [.. evaluator.NominalRanks.AsSpan(0, units), .. new double[n - units]];
+
+        public double[] NominalScore { get; } = [.. evaluator.NominalScores.AsSpan(0, units), .. new double[n - units]];
+
+        public double[] RankSum { get; } = new double[n];
+
+        public double[] ShiftSum { get; } = new double[n];
+
+        public double[] ScoreSum { get; } = new double[n];
+
+        public double[] ScoreSquares { get; } = new double[n];
+
+        public double[] ScoreMin { get; } = new double[n];
+
+        public double[] ScoreMax { get; } = new double[n];
+
+        public void ClearBlock()
+        {
+            Array.Clear(RankSum);
+            Array.Clear(ShiftSum);
+            Array.Clear(ScoreSum);
+            Array.Clear(ScoreSquares);
+            Array.Fill(ScoreMin, double.PositiveInfinity);
+            Array.Fill(ScoreMax, double.NegativeInfinity);
+        }
 
         public double[] Share { get; } = new double[nodes];
 

@@ -28,27 +28,47 @@ internal static class WeightProduct
 
         if (path == KernelPath.V512 && Vector512.IsHardwareAccelerated)
         {
-            Vector512Kernel(a, b, c, rows, k, n);
+            Vector512Kernel(a, b, c, rows, k, n, k, 1);
         }
         else
         {
-            Scalar(a, b, c, rows, k, n, 0);
+            Scalar(a, b, c, rows, k, n, 0, k, 1);
+        }
+    }
+
+    /// <summary>
+    /// Multiplies with A stored transposed: A[r, j] = <paramref name="at"/>[j·<paramref name="lda"/> + r] (one row per
+    /// indicator, one column per sample, as the lane-parallel weight draws write it). Same FMA chain per element.
+    /// </summary>
+    public static void MultiplyTransposedA(ReadOnlySpan<double> at, int lda, ReadOnlySpan<double> b, Span<double> c, int rows, int k, int n, KernelPath path)
+    {
+        if (n % Tile != 0 || lda < rows || at.Length < ((k - 1) * lda) + rows || b.Length < k * n || c.Length < rows * n)
+        {
+            throw new ArgumentException("WeightProduct needs n a multiple of 64, lda ≥ rows and spans of k·lda, k·n and rows·n.");
+        }
+
+        if (path == KernelPath.V512 && Vector512.IsHardwareAccelerated)
+        {
+            Vector512KernelTransposed(at, lda, b, c, rows, k, n);
+        }
+        else
+        {
+            Scalar(at, b, c, rows, k, n, 0, 1, lda);
         }
     }
 
     /// <summary>The scalar twin: the same FMA chain per element, rows from <paramref name="firstRow"/> on.</summary>
-    internal static void Scalar(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int rows, int k, int n, int firstRow)
+    internal static void Scalar(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int rows, int k, int n, int firstRow, int rowStride, int colStride)
     {
         for (int r = firstRow; r < rows; r++)
         {
-            ReadOnlySpan<double> ar = a.Slice(r * k, k);
             Span<double> cr = c.Slice(r * n, n);
             for (int col = 0; col < n; col++)
             {
                 double acc = 0;
                 for (int j = 0; j < k; j++)
                 {
-                    acc = Math.FusedMultiplyAdd(ar[j], b[(j * n) + col], acc);
+                    acc = Math.FusedMultiplyAdd(a[(r * rowStride) + (j * colStride)], b[(j * n) + col], acc);
                 }
 
                 cr[col] = acc;
@@ -57,7 +77,7 @@ internal static class WeightProduct
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Vector512Kernel(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int rows, int k, int n)
+    private static void Vector512Kernel(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int rows, int k, int n, int rs, int cs)
     {
         ref double ra = ref MemoryMarshal.GetReference(a);
         ref double rb = ref MemoryMarshal.GetReference(b);
@@ -65,9 +85,9 @@ internal static class WeightProduct
         int r = 0;
         for (; r + 3 <= rows; r += 3)
         {
-            ref double a0 = ref Unsafe.Add(ref ra, r * k);
-            ref double a1 = ref Unsafe.Add(ref a0, k);
-            ref double a2 = ref Unsafe.Add(ref a1, k);
+            ref double a0 = ref Unsafe.Add(ref ra, r * rs);
+            ref double a1 = ref Unsafe.Add(ref a0, rs);
+            ref double a2 = ref Unsafe.Add(ref a1, rs);
             for (int t = 0; t < n; t += Tile)
             {
                 Vector512<double> c00 = default, c01 = default, c02 = default, c03 = default, c04 = default, c05 = default, c06 = default, c07 = default;
@@ -81,7 +101,7 @@ internal static class WeightProduct
                     Vector512<double> b2 = Vector512.LoadUnsafe(ref bj, 16), b3 = Vector512.LoadUnsafe(ref bj, 24);
                     Vector512<double> b4 = Vector512.LoadUnsafe(ref bj, 32), b5 = Vector512.LoadUnsafe(ref bj, 40);
                     Vector512<double> b6 = Vector512.LoadUnsafe(ref bj, 48), b7 = Vector512.LoadUnsafe(ref bj, 56);
-                    Vector512<double> x = Vector512.Create(Unsafe.Add(ref a0, j));
+                    Vector512<double> x = Vector512.Create(Unsafe.Add(ref a0, j * cs));
                     c00 = Vector512.FusedMultiplyAdd(x, b0, c00);
                     c01 = Vector512.FusedMultiplyAdd(x, b1, c01);
                     c02 = Vector512.FusedMultiplyAdd(x, b2, c02);
@@ -90,7 +110,7 @@ internal static class WeightProduct
                     c05 = Vector512.FusedMultiplyAdd(x, b5, c05);
                     c06 = Vector512.FusedMultiplyAdd(x, b6, c06);
                     c07 = Vector512.FusedMultiplyAdd(x, b7, c07);
-                    x = Vector512.Create(Unsafe.Add(ref a1, j));
+                    x = Vector512.Create(Unsafe.Add(ref a1, j * cs));
                     c10 = Vector512.FusedMultiplyAdd(x, b0, c10);
                     c11 = Vector512.FusedMultiplyAdd(x, b1, c11);
                     c12 = Vector512.FusedMultiplyAdd(x, b2, c12);
@@ -99,7 +119,7 @@ internal static class WeightProduct
                     c15 = Vector512.FusedMultiplyAdd(x, b5, c15);
                     c16 = Vector512.FusedMultiplyAdd(x, b6, c16);
                     c17 = Vector512.FusedMultiplyAdd(x, b7, c17);
-                    x = Vector512.Create(Unsafe.Add(ref a2, j));
+                    x = Vector512.Create(Unsafe.Add(ref a2, j * cs));
                     c20 = Vector512.FusedMultiplyAdd(x, b0, c20);
                     c21 = Vector512.FusedMultiplyAdd(x, b1, c21);
                     c22 = Vector512.FusedMultiplyAdd(x, b2, c22);
@@ -120,7 +140,7 @@ internal static class WeightProduct
         // Fewer than 3 rows left: one row at a time, same chain per element.
         for (; r < rows; r++)
         {
-            ref double a0 = ref Unsafe.Add(ref ra, r * k);
+            ref double a0 = ref Unsafe.Add(ref ra, r * rs);
             for (int t = 0; t < n; t += Tile)
             {
                 Vector512<double> c00 = default, c01 = default, c02 = default, c03 = default, c04 = default, c05 = default, c06 = default, c07 = default;
@@ -128,7 +148,7 @@ internal static class WeightProduct
                 for (int j = 0; j < k; j++)
                 {
                     ref double bj = ref Unsafe.Add(ref bt, j * n);
-                    Vector512<double> x = Vector512.Create(Unsafe.Add(ref a0, j));
+                    Vector512<double> x = Vector512.Create(Unsafe.Add(ref a0, j * cs));
                     c00 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref bj, 0), c00);
                     c01 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref bj, 8), c01);
                     c02 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref bj, 16), c02);
@@ -142,6 +162,104 @@ internal static class WeightProduct
                 Store(ref Unsafe.Add(ref rc, (r * n) + t), c00, c01, c02, c03, c04, c05, c06, c07);
             }
         }
+    }
+
+    /// <summary>
+    /// The transposed-A kernel: 6 rows × 32 columns (24 accumulators, 4 B vectors, 6 broadcasts of consecutive A
+    /// values per step), column halves outermost so the 32-column panel of B (k × 256 bytes) stays in L1.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Vector512KernelTransposed(ReadOnlySpan<double> at, int lda, ReadOnlySpan<double> b, Span<double> c, int rows, int k, int n)
+    {
+        ref double ra = ref MemoryMarshal.GetReference(at);
+        ref double rb = ref MemoryMarshal.GetReference(b);
+        ref double rc = ref MemoryMarshal.GetReference(c);
+        for (int t = 0; t < n; t += 32)
+        {
+            ref double bt = ref Unsafe.Add(ref rb, t);
+            int r = 0;
+            for (; r + 6 <= rows; r += 6)
+            {
+                Vector512<double> c00 = default, c01 = default, c02 = default, c03 = default;
+                Vector512<double> c10 = default, c11 = default, c12 = default, c13 = default;
+                Vector512<double> c20 = default, c21 = default, c22 = default, c23 = default;
+                Vector512<double> c30 = default, c31 = default, c32 = default, c33 = default;
+                Vector512<double> c40 = default, c41 = default, c42 = default, c43 = default;
+                Vector512<double> c50 = default, c51 = default, c52 = default, c53 = default;
+                ref double aj = ref Unsafe.Add(ref ra, r);
+                for (int j = 0; j < k; j++)
+                {
+                    ref double bj = ref Unsafe.Add(ref bt, j * n);
+                    Vector512<double> b0 = Vector512.LoadUnsafe(ref bj, 0), b1 = Vector512.LoadUnsafe(ref bj, 8);
+                    Vector512<double> b2 = Vector512.LoadUnsafe(ref bj, 16), b3 = Vector512.LoadUnsafe(ref bj, 24);
+                    ref double a = ref Unsafe.Add(ref aj, j * lda);
+                    Vector512<double> x = Vector512.Create(a);
+                    c00 = Vector512.FusedMultiplyAdd(x, b0, c00);
+                    c01 = Vector512.FusedMultiplyAdd(x, b1, c01);
+                    c02 = Vector512.FusedMultiplyAdd(x, b2, c02);
+                    c03 = Vector512.FusedMultiplyAdd(x, b3, c03);
+                    x = Vector512.Create(Unsafe.Add(ref a, 1));
+                    c10 = Vector512.FusedMultiplyAdd(x, b0, c10);
+                    c11 = Vector512.FusedMultiplyAdd(x, b1, c11);
+                    c12 = Vector512.FusedMultiplyAdd(x, b2, c12);
+                    c13 = Vector512.FusedMultiplyAdd(x, b3, c13);
+                    x = Vector512.Create(Unsafe.Add(ref a, 2));
+                    c20 = Vector512.FusedMultiplyAdd(x, b0, c20);
+                    c21 = Vector512.FusedMultiplyAdd(x, b1, c21);
+                    c22 = Vector512.FusedMultiplyAdd(x, b2, c22);
+                    c23 = Vector512.FusedMultiplyAdd(x, b3, c23);
+                    x = Vector512.Create(Unsafe.Add(ref a, 3));
+                    c30 = Vector512.FusedMultiplyAdd(x, b0, c30);
+                    c31 = Vector512.FusedMultiplyAdd(x, b1, c31);
+                    c32 = Vector512.FusedMultiplyAdd(x, b2, c32);
+                    c33 = Vector512.FusedMultiplyAdd(x, b3, c33);
+                    x = Vector512.Create(Unsafe.Add(ref a, 4));
+                    c40 = Vector512.FusedMultiplyAdd(x, b0, c40);
+                    c41 = Vector512.FusedMultiplyAdd(x, b1, c41);
+                    c42 = Vector512.FusedMultiplyAdd(x, b2, c42);
+                    c43 = Vector512.FusedMultiplyAdd(x, b3, c43);
+                    x = Vector512.Create(Unsafe.Add(ref a, 5));
+                    c50 = Vector512.FusedMultiplyAdd(x, b0, c50);
+                    c51 = Vector512.FusedMultiplyAdd(x, b1, c51);
+                    c52 = Vector512.FusedMultiplyAdd(x, b2, c52);
+                    c53 = Vector512.FusedMultiplyAdd(x, b3, c53);
+                }
+
+                ref double o = ref Unsafe.Add(ref rc, (r * n) + t);
+                Store4(ref o, c00, c01, c02, c03);
+                Store4(ref Unsafe.Add(ref o, n), c10, c11, c12, c13);
+                Store4(ref Unsafe.Add(ref o, 2 * n), c20, c21, c22, c23);
+                Store4(ref Unsafe.Add(ref o, 3 * n), c30, c31, c32, c33);
+                Store4(ref Unsafe.Add(ref o, 4 * n), c40, c41, c42, c43);
+                Store4(ref Unsafe.Add(ref o, 5 * n), c50, c51, c52, c53);
+            }
+
+            // Fewer than 6 rows left: one row at a time, same chain per element.
+            for (; r < rows; r++)
+            {
+                Vector512<double> c00 = default, c01 = default, c02 = default, c03 = default;
+                for (int j = 0; j < k; j++)
+                {
+                    ref double bj = ref Unsafe.Add(ref bt, j * n);
+                    Vector512<double> x = Vector512.Create(Unsafe.Add(ref ra, r + (j * lda)));
+                    c00 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref bj, 0), c00);
+                    c01 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref bj, 8), c01);
+                    c02 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref bj, 16), c02);
+                    c03 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref bj, 24), c03);
+                }
+
+                Store4(ref Unsafe.Add(ref rc, (r * n) + t), c00, c01, c02, c03);
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store4(ref double o, Vector512<double> v0, Vector512<double> v1, Vector512<double> v2, Vector512<double> v3)
+    {
+        v0.StoreUnsafe(ref o, 0);
+        v1.StoreUnsafe(ref o, 8);
+        v2.StoreUnsafe(ref o, 16);
+        v3.StoreUnsafe(ref o, 24);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
