@@ -106,9 +106,13 @@ public sealed class ContributionsSection : ReportSection
         sb.Append("<p class=\"lead\">").Append(Text.Html(report.L("section.contributions.lead"))).Append("</p>");
         (double min, double max) = report.Scale;
         sb.Append(StackedBarChart.Render($"{report.NodeName(report.Scores.Root)} — {report.L("section.contributions")}", groups.Select(report.NodeName).ToList(), rows, min, max, report.Language));
-        foreach ((string unit, Tables table) in DetailTables(report))
+        foreach ((string unit, Tables table, string? note) in DetailTables(report))
         {
             sb.Append("<h3>").Append(Text.Html($"{report.L("section.contributions.table")} — {report.UnitName(unit)}")).Append("</h3>").Append(table.ToHtml("contributions"));
+            if (note is not null)
+            {
+                sb.Append("<p class=\"lead\">").Append(Text.Html(note)).Append("</p>");
+            }
         }
 
         (string lead, Tables strengths) = StrengthTable(report);
@@ -137,9 +141,13 @@ public sealed class ContributionsSection : ReportSection
         }
 
         sb.Append(stack.ToMarkdown());
-        foreach ((string unit, Tables table) in DetailTables(report))
+        foreach ((string unit, Tables table, string? note) in DetailTables(report))
         {
             sb.AppendLine().Append("### ").AppendLine($"{report.L("section.contributions.table")} — {report.UnitName(unit)}").AppendLine().Append(table.ToMarkdown());
+            if (note is not null)
+            {
+                sb.AppendLine().AppendLine(note);
+            }
         }
 
         (string lead, Tables strengths) = StrengthTable(report);
@@ -186,6 +194,7 @@ public sealed class ContributionsSection : ReportSection
         }
 
         var byUnit = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        var weighted = new bool[groups.Count];
         foreach (IndicatorContribution c in Contributions)
         {
             if (!byUnit.TryGetValue(c.Unit, out double[]? parts))
@@ -193,7 +202,17 @@ public sealed class ContributionsSection : ReportSection
                 byUnit[c.Unit] = parts = new double[groups.Count];
             }
 
-            parts[groupOf.GetValueOrDefault(c.Indicator)] += c.Value;
+            int g = groupOf.GetValueOrDefault(c.Indicator);
+            parts[g] += c.Value;
+            weighted[g] |= c.EffectiveWeight > 0;
+        }
+
+        // A component with weight 0 for every unit (shown for information, e.g. a published rank) adds nothing: no part.
+        int[] keep = [.. Enumerable.Range(0, groups.Count).Where(g => weighted[g])];
+        groups = [.. keep.Select(g => groups[g])];
+        foreach (string unit in byUnit.Keys.ToList())
+        {
+            byUnit[unit] = [.. keep.Select(g => byUnit[unit][g])];
         }
 
         ScoreTable t = report.Scores;
@@ -209,7 +228,7 @@ public sealed class ContributionsSection : ReportSection
         return (groups, rows);
     }
 
-    private IEnumerable<(string Unit, Tables Table)> DetailTables(DxReport report)
+    private IEnumerable<(string Unit, Tables Table, string? Note)> DetailTables(DxReport report)
     {
         List<string> units = Contributions.Select(c => c.Unit).Distinct().ToList();
         if (units.Count > DetailUnits)
@@ -220,7 +239,7 @@ public sealed class ContributionsSection : ReportSection
         ReportLanguage lang = report.Language;
         foreach (string unit in units)
         {
-            var rows = Contributions.Where(c => c.Unit == unit).OrderByDescending(c => c.Value).ToList();
+            var rows = Contributions.Where(c => c.Unit == unit && c.EffectiveWeight > 0).OrderByDescending(c => c.Value).ToList();
             double score = rows.Sum(r => r.Value);
             var table = new Tables((report.L("indicator"), false), (report.L("weight"), true), (report.L("normalised"), true), (report.L("contribution"), true), (report.L("share"), true));
             foreach (IndicatorContribution r in rows)
@@ -229,7 +248,8 @@ public sealed class ContributionsSection : ReportSection
             }
 
             table.Add([report.L("total"), Text.Number(rows.Sum(r => r.EffectiveWeight), 4, lang, trim: false), string.Empty, Text.Score(score, lang), Percent(score > 0 ? 1 : double.NaN, lang)]);
-            yield return (unit, table);
+            int unweighted = Contributions.Count(c => c.Unit == unit && !(c.EffectiveWeight > 0));
+            yield return (unit, table, unweighted == 0 ? null : string.Format(System.Globalization.CultureInfo.InvariantCulture, report.L("section.contributions.unweighted"), unweighted));
         }
     }
 
@@ -243,7 +263,7 @@ public sealed class ContributionsSection : ReportSection
             // One unit: no ranking, so the highest and lowest normalised values.
             foreach (string unit in units)
             {
-                var rows = Contributions.Where(c => c.Unit == unit && !double.IsNaN(c.Normalised)).ToList();
+                var rows = Contributions.Where(c => c.Unit == unit && c.EffectiveWeight > 0 && !double.IsNaN(c.Normalised)).ToList();
                 int k = Math.Min(3, rows.Count / 2);
                 string Item(IndicatorContribution c) => $"{report.IndicatorName(c.Indicator)} ({Text.Score(c.Normalised, lang)})";
                 table.Add(

@@ -84,6 +84,7 @@ internal static class Labels
         ["section.contributions.strengths.lead"] = ("Where each unit ranks best and worst among all units, on normalised values.", "Các chỉ số mà mỗi đơn vị xếp hạng cao nhất và thấp nhất trong các đơn vị, theo giá trị chuẩn hoá."),
         ["section.contributions.strengths.single"] = ("With one unit there is no ranking: the highest and lowest normalised values.", "Chỉ có một đơn vị nên không có xếp hạng: các giá trị chuẩn hoá cao nhất và thấp nhất."),
         ["section.contributions.nonlinear"] = ("Contributions add up to the score only through weighted arithmetic means and points ratios; this framework aggregates otherwise, so they are not shown.", "Phần đóng góp chỉ cộng lại bằng điểm khi tổng hợp bằng trung bình cộng có trọng số hoặc tỷ lệ điểm; bộ chỉ số này tổng hợp theo cách khác nên không trình bày."),
+        ["section.contributions.unweighted"] = ("{0} more indicators have weight 0 in the index (shown for information in the framework tree) and contribute nothing.", "Còn {0} chỉ số có trọng số 0 trong chỉ số tổng hợp (chỉ để tham khảo, xem cây bộ chỉ số) nên không đóng góp."),
         ["section.contributions.none"] = ("No unit has a score to split.", "Không đơn vị nào có điểm để phân tích."),
         ["weight"] = ("Effective weight", "Trọng số hiệu dụng"),
         ["normalised"] = ("Normalised", "Giá trị chuẩn hoá"),

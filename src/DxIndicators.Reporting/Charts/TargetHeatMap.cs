@@ -11,8 +11,11 @@ internal static class TargetHeatMap
 
     public static string Render(string title, IReadOnlyList<RowHeader> targets, IReadOnlyList<Column> units, Func<int, int, TargetEvaluation?> cell, ReportLanguage language)
     {
-        const double labelWidth = 330, ruleWidth = 190, top = 34;
+        const double top = 34;
         double cellWidth = units.Count <= 4 ? 120 : units.Count <= 12 ? 64 : 30;
+        // With few units the page has room: long target names and sources are cut later (the table below has them whole).
+        double ruleWidth = units.Count <= 4 ? 250 : 190;
+        double labelWidth = units.Count <= 4 ? Math.Min(600, 1200 - ruleWidth - (units.Count * cellWidth) - 20) : 330;
         double cellHeight = units.Count <= 12 ? 26 : 20;
         double headerHeight = units.Count <= 4 ? 24 : 60;
         var statuses = Enum.GetValues<TargetStatus>();

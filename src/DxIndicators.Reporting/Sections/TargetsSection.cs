@@ -102,7 +102,7 @@ internal sealed class TargetsSection : ReportSection
         string s = Text.Status(e.Status, lang);
         if (e.MetAheadOfDeadline)
         {
-            s += " (" + string.Format(System.Globalization.CultureInfo.InvariantCulture, Labels.Get("ahead", lang), e.DaysAheadOfDeadline) + ")";
+            s += " (" + string.Format(System.Globalization.CultureInfo.InvariantCulture, Labels.Get("ahead", lang), Text.Value(e.DaysAheadOfDeadline ?? 0, lang, 0)) + ")";
         }
         else if (e.ProgressRatio is { } p && e.Status is TargetStatus.OnTrack or TargetStatus.NeedsAcceleration or TargetStatus.LimitedProgress)
         {
