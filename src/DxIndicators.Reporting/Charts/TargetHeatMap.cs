@@ -50,7 +50,7 @@ internal static class TargetHeatMap
                 TargetStatus status = e?.Status ?? TargetStatus.NoData;
                 (string fill, string ink) = Text.StatusColours(status);
                 double x = gridLeft + (u * cellWidth);
-                string tip = $"{targets[t].Code} · {units[u].Label}: {Text.Status(status, language)}" + (e?.Note is { } note ? " — " + note : string.Empty);
+                string tip = $"{targets[t].Code} · {units[u].Label}: {Text.Status(status, language)}" + (e?.Note is { } note ? " — " + (language == ReportLanguage.Vietnamese ? Vietnamese.Note(note) : note) : string.Empty);
                 svg.Rect(x + 1, y + 1, cellWidth - 2, cellHeight - 2, fill, "cell", tip, $" data-status=\"{status}\" stroke=\"#ffffff\"");
                 string label = cellWidth >= 64 ? $"{Text.StatusSymbol(status)} {Text.StatusShort(status, language)}" : Text.StatusSymbol(status);
                 svg.Text(x + (cellWidth / 2), y + (cellHeight / 2) + 4, label, "middle", ink, cellWidth >= 64 ? 11 : 10, "600");
