@@ -255,8 +255,17 @@ public sealed class DxReport
             yield return $"{L("basis")}: {Basis}";
         }
 
-        yield return $"{L("method")}: {Scores.MethodDescription}";
+        yield return $"{L("method")}: {Vi(Scores.MethodDescription, Vietnamese.Method)}";
     }
+
+    /// <summary>A text the core writes in English only, in the report's language (<see cref="Vietnamese"/>).</summary>
+    internal string Vi(string text, Func<string, string> translate) => Language == ReportLanguage.Vietnamese ? translate(text) : text;
+
+    internal string IndicatorUnit(string unit) => Vi(unit, Vietnamese.Unit);
+
+    internal string LegalSource(string source) => Vi(source, Vietnamese.LegalSource);
+
+    internal string Note(string note) => Vi(note, Vietnamese.Note);
 
     internal string UnitName(string code) => UnitNames.TryGetValue(code, out LocalizedText? name) ? name.In(Language.Code()) : code;
 

@@ -18,6 +18,8 @@ internal static class HtmlPage
         .dx-report th,.dx-report td{border:1px solid #d0d7de;padding:4px 8px;text-align:left;vertical-align:top}
         .dx-report th{background:#f6f8fa;font-weight:600}
         .dx-report td.num,.dx-report th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+        .dx-report table.targets td:first-child{white-space:nowrap}
+        .dx-report table.targets td:last-child{min-width:220px}
         .dx-report .kpis{display:flex;flex-wrap:wrap;gap:12px;margin:10px 0}
         .dx-report .kpi{border:1px solid #d0d7de;border-radius:8px;padding:10px 16px;min-width:180px}
         .dx-report .kpi .v{font-size:30px;font-weight:700;color:#0969da}

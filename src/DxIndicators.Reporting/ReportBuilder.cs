@@ -21,21 +21,25 @@ public static class ReportBuilder
     /// <summary>Builds the report of the built-in Điện Biên sample against the national targets and the province's own catalogue, as <c>dx targets</c> evaluates them.</summary>
     /// <param name="asOf">The evaluation date (the CLI passes today).</param>
     /// <param name="language">The label language.</param>
+    /// <param name="sections">Builds extra sections from the compiled plan and the scored matrix (e.g.
+    /// <c>(plan, m) =&gt; [ContributionsSection.Compute(plan, m)]</c>), added after the built-in ones; null for none.</param>
     /// <returns>The report.</returns>
-    public static DxReport Sample(LocalDate asOf, ReportLanguage language = ReportLanguage.English) => Sample(FrameworkCatalog.GetDataset(SampleId), asOf, language);
+    public static DxReport Sample(LocalDate asOf, ReportLanguage language = ReportLanguage.English, Func<ScoringPlan, IndicatorMatrix, IEnumerable<ReportSection>>? sections = null) =>
+        Sample(FrameworkCatalog.GetDataset(SampleId), asOf, language, sections);
 
     /// <summary>Builds the sample's report (the Điện Biên framework, the national targets and the units' own catalogues) from other figures for its indicators, e.g. an observation store's as known on a day.</summary>
     /// <param name="data">The observations.</param>
     /// <param name="asOf">The evaluation date.</param>
     /// <param name="language">The label language.</param>
+    /// <param name="sections">Builds extra sections from the compiled plan and the scored matrix, added after the built-in ones; null for none.</param>
     /// <returns>The report.</returns>
-    public static DxReport Sample(Dataset data, LocalDate asOf, ReportLanguage language = ReportLanguage.English)
+    public static DxReport Sample(Dataset data, LocalDate asOf, ReportLanguage language = ReportLanguage.English, Func<ScoringPlan, IndicatorMatrix, IEnumerable<ReportSection>>? sections = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         Framework framework = FrameworkCatalog.Get(SampleId);
         TargetCatalog national = FrameworkCatalog.GetTargets(NationalTargetsId);
         IEnumerable<TargetRule> targets = national.Targets.Where(t => data.Indicators.Contains(t.Indicator));
-        DxReport report = FromDataset(framework, data, asOf, targets, national.Indicators, ScoringOptions.Default, BuiltIn.VietnamProvinces, language);
+        DxReport report = FromDataset(framework, data, asOf, targets, national.Indicators, ScoringOptions.Default, BuiltIn.VietnamProvinces, language, sections: sections);
 
         // A unit's own catalogue (Điện Biên's plans for unit 11) is evaluated for that unit only, with its own definitions.
         var evaluations = new List<TargetEvaluation>(report.Targets);
@@ -66,6 +70,9 @@ public static class ReportBuilder
     /// <param name="language">The label language.</param>
     /// <param name="uncertainty">Runs an uncertainty analysis on the compiled plan and the scored matrix (e.g.
     /// <c>(plan, m) =&gt; WeightUncertainty.FromNoise(plan, 1000, 0.25, 1).Run(m)</c>), or null for none.</param>
+    /// <param name="sections">Builds extra sections from the compiled plan and the scored matrix (e.g.
+    /// <c>(plan, m) =&gt; [ContributionsSection.Compute(plan, m), new AuditSection(StatisticalAudit.Run(plan, m))]</c>),
+    /// added after the built-in ones in the order given; null for none.</param>
     /// <returns>The report.</returns>
     /// <exception cref="ArgumentNullException">A required argument is null.</exception>
     /// <exception cref="ArgumentException">No observation lies on or before <paramref name="asOf"/>, or a target's indicator has no definition (every such target is named).</exception>
@@ -78,7 +85,8 @@ public static class ReportBuilder
         ScoringOptions? options = null,
         UnitRegistry? registry = null,
         ReportLanguage language = ReportLanguage.English,
-        Func<ScoringPlan, IndicatorMatrix, Analysis.UncertaintyResult>? uncertainty = null)
+        Func<ScoringPlan, IndicatorMatrix, Analysis.UncertaintyResult>? uncertainty = null,
+        Func<ScoringPlan, IndicatorMatrix, IEnumerable<ReportSection>>? sections = null)
     {
         ArgumentNullException.ThrowIfNull(framework);
         ArgumentNullException.ThrowIfNull(data);
@@ -118,6 +126,14 @@ public static class ReportBuilder
         if (uncertainty is not null)
         {
             report = report.WithUncertainty(uncertainty(plan, matrix));
+        }
+
+        if (sections is not null)
+        {
+            foreach (ReportSection section in sections(plan, matrix))
+            {
+                report = report.WithSection(section);
+            }
         }
 
         if (registry is not null)

@@ -116,15 +116,6 @@ public sealed class DxReportTests
     }
 
     [Fact]
-    public void Pearson_MatchesTheTextbookFormula()
-    {
-        // x = 1..5, y = 2, 4, 5, 4, 5: r = 6 / sqrt(10 · 6) = 0.7745966692414834 (hand computation).
-        Sections.CorrelationSection.Pearson([1, 2, 3, 4, 5], [2, 4, 5, 4, 5]).Should().BeApproximately(0.7745966692414834, 1e-15);
-        Sections.CorrelationSection.Pearson([1, 2, double.NaN, 4], [1, 2, 3, double.NaN]).Should().Be(double.NaN, "only two complete pairs");
-        Sections.CorrelationSection.Pearson([1, 1, 1], [1, 2, 3]).Should().Be(double.NaN, "a constant column has no correlation");
-    }
-
-    [Fact]
     public void WithSection_AppendsAnExtraSection()
     {
         DxReport report = ReportBuilder.Sample(s_asOf).WithSection(new AuditStub());

@@ -200,6 +200,9 @@ internal sealed class CommandArgs
     }
 
     /// <summary>The value of <paramref name="name"/>, or null; throws the problems recorded so far first.</summary>
+    /// <summary>The raw value of <paramref name="name"/>, or null; unlike <see cref="Get"/> it never throws the problems recorded so far, so a command can check one more option before reporting them all.</summary>
+    public string? Peek(string name) => _options.TryGetValue(name, out string? value) ? value : null;
+
     public string? Get(string name)
     {
         ThrowIfProblems();

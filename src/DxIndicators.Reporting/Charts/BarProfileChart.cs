@@ -5,7 +5,7 @@ internal static class BarProfileChart
 {
     public static string Render(string title, IReadOnlyList<(string Code, string Label, double Value)> bars, double scaleMin, double scaleMax, ReportLanguage language)
     {
-        const double labelWidth = 230, barWidth = 300, valueWidth = 64, row = 26, top = 30, bottom = 26;
+        const double labelWidth = 320, barWidth = 300, valueWidth = 64, row = 26, top = 30, bottom = 26;
         double width = labelWidth + barWidth + valueWidth + 10;
         double height = top + (bars.Count * row) + bottom;
         var svg = new Svg("pillar-profile", width, height, title);

@@ -11,8 +11,11 @@ internal static class TargetHeatMap
 
     public static string Render(string title, IReadOnlyList<RowHeader> targets, IReadOnlyList<Column> units, Func<int, int, TargetEvaluation?> cell, ReportLanguage language)
     {
-        const double labelWidth = 330, ruleWidth = 190, top = 34;
+        const double top = 34;
         double cellWidth = units.Count <= 4 ? 120 : units.Count <= 12 ? 64 : 30;
+        // With few units the page has room: long target names and sources are cut later (the table below has them whole).
+        double ruleWidth = units.Count <= 4 ? 250 : 190;
+        double labelWidth = units.Count <= 4 ? Math.Min(600, 1200 - ruleWidth - (units.Count * cellWidth) - 20) : 330;
         double cellHeight = units.Count <= 12 ? 26 : 20;
         double headerHeight = units.Count <= 4 ? 24 : 60;
         var statuses = Enum.GetValues<TargetStatus>();
@@ -47,7 +50,7 @@ internal static class TargetHeatMap
                 TargetStatus status = e?.Status ?? TargetStatus.NoData;
                 (string fill, string ink) = Text.StatusColours(status);
                 double x = gridLeft + (u * cellWidth);
-                string tip = $"{targets[t].Code} · {units[u].Label}: {Text.Status(status, language)}" + (e?.Note is { } note ? " — " + note : string.Empty);
+                string tip = $"{targets[t].Code} · {units[u].Label}: {Text.Status(status, language)}" + (e?.Note is { } note ? " — " + (language == ReportLanguage.Vietnamese ? Vietnamese.Note(note) : note) : string.Empty);
                 svg.Rect(x + 1, y + 1, cellWidth - 2, cellHeight - 2, fill, "cell", tip, $" data-status=\"{status}\" stroke=\"#ffffff\"");
                 string label = cellWidth >= 64 ? $"{Text.StatusSymbol(status)} {Text.StatusShort(status, language)}" : Text.StatusSymbol(status);
                 svg.Text(x + (cellWidth / 2), y + (cellHeight / 2) + 4, label, "middle", ink, cellWidth >= 64 ? 11 : 10, "600");

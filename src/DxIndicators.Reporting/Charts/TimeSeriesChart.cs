@@ -16,7 +16,7 @@ internal static class TimeSeriesChart
 
     public static string Render(string title, string unitLabel, IReadOnlyList<Series> series, IReadOnlyList<TargetLine> targets, ReportLanguage language)
     {
-        const double left = 64, right = 190, top = 36, plotHeight = 200, bottom = 34, plotWidth = 460;
+        const double left = 64, right = 170, top = 36, plotHeight = 200, bottom = 34, plotWidth = 340;
         double width = left + plotWidth + right;
         double legendRows = series.Count is > 1 and <= 8 ? series.Count : 0;
         double height = top + plotHeight + bottom + (legendRows * 16);

@@ -1,9 +1,10 @@
+using DxIndicators.Analysis;
 using DxIndicators.Reporting.Charts;
 using DxIndicators.Scoring;
 
 namespace DxIndicators.Reporting.Sections;
 
-/// <summary>Pearson correlations between the index and its components across units.</summary>
+/// <summary>Pearson correlations between the index and its components across units, from the statistical audit (<see cref="StatisticalAudit"/>).</summary>
 internal sealed class CorrelationSection : ReportSection
 {
     public const int MinimumUnits = 3;
@@ -46,54 +47,29 @@ internal sealed class CorrelationSection : ReportSection
 
     private static string TooFew(DxReport report) => string.Format(System.Globalization.CultureInfo.InvariantCulture, report.L("section.correlation.few"), report.Scores.Units.Count);
 
-    private static (List<string> Labels, double[,] R) Matrix(DxReport report)
+    /// <summary>
+    /// The coefficients between the index and its components, from the statistical audit: the report's
+    /// <see cref="AuditSection"/> when it has one (no recomputation), else <see cref="StatisticalAudit.Correlations(IReadOnlyList{string}, IReadOnlyList{int}, IReadOnlyList{double[]}, CorrelationMethod)"/>
+    /// on the report's scores. A pair with fewer than <see cref="MinimumUnits"/> complete units is shown as missing.
+    /// </summary>
+    internal static (List<string> Labels, double[,] R) Matrix(DxReport report)
     {
         ScoreTable t = report.Scores;
         List<string> nodes = [t.Root, .. report.ProfileNodes()];
+        CorrelationMatrix m = report.ExtraSections.OfType<AuditSection>().Select(a => a.Audit.Pearson).FirstOrDefault(p => nodes.All(n => p.Codes.AsSpan().IndexOf(n) >= 0))
+            ?? StatisticalAudit.Correlations(nodes, [.. nodes.Select(_ => 1)], [.. nodes.Select(n => t.Scores(n).ToArray())], CorrelationMethod.Pearson);
+        int[] at = [.. nodes.Select(n => m.Codes.AsSpan().IndexOf(n))];
+        int p = m.Codes.Count;
         var r = new double[nodes.Count, nodes.Count];
         for (int i = 0; i < nodes.Count; i++)
         {
-            for (int j = i; j < nodes.Count; j++)
+            for (int j = 0; j < nodes.Count; j++)
             {
-                r[i, j] = r[j, i] = Pearson(t.Scores(nodes[i]), t.Scores(nodes[j]));
+                int k = (at[i] * p) + at[j];
+                r[i, j] = m.Pairs[k] < MinimumUnits ? double.NaN : m.Values[k];
             }
         }
 
         return (nodes.Select(report.NodeName).ToList(), r);
-    }
-
-    /// <summary>Pearson's r over the units where both values exist; NaN when fewer than 3 pairs or a constant column.</summary>
-    internal static double Pearson(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
-    {
-        double sx = 0, sy = 0;
-        int n = 0;
-        for (int i = 0; i < x.Length; i++)
-        {
-            if (!double.IsNaN(x[i]) && !double.IsNaN(y[i]))
-            {
-                sx += x[i];
-                sy += y[i];
-                n++;
-            }
-        }
-
-        if (n < MinimumUnits)
-        {
-            return double.NaN;
-        }
-
-        double mx = sx / n, my = sy / n, sxy = 0, sxx = 0, syy = 0;
-        for (int i = 0; i < x.Length; i++)
-        {
-            if (!double.IsNaN(x[i]) && !double.IsNaN(y[i]))
-            {
-                double dx = x[i] - mx, dy = y[i] - my;
-                sxy += dx * dy;
-                sxx += dx * dx;
-                syy += dy * dy;
-            }
-        }
-
-        return sxx == 0 || syy == 0 ? double.NaN : sxy / Math.Sqrt(sxx * syy);
     }
 }

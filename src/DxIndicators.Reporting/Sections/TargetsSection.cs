@@ -77,7 +77,7 @@ internal sealed class TargetsSection : ReportSection
                 cells.Add(report.UnitName(e.Unit));
             }
 
-            cells.AddRange([e.Target.Code, report.TargetName(e.Target), Text.Rule(e.Target, lang), Text.Date(e.Target.Deadline), latest, gap, status, e.Target.LegalSource]);
+            cells.AddRange([e.Target.Code, report.TargetName(e.Target), Text.Rule(e.Target, lang), Text.Date(e.Target.Deadline), latest, gap, status, report.LegalSource(e.Target.LegalSource)]);
             (string fill, string ink) = Text.StatusColours(e.Status);
             var htmlCells = new string?[cells.Count];
             htmlCells[cells.Count - 2] = $"<span class=\"status\" data-status=\"{e.Status}\" style=\"background:{fill};color:{ink}\">{Text.Html(Text.StatusSymbol(e.Status) + " " + Text.Status(e.Status, lang))}</span>"
@@ -102,7 +102,7 @@ internal sealed class TargetsSection : ReportSection
         string s = Text.Status(e.Status, lang);
         if (e.MetAheadOfDeadline)
         {
-            s += " (" + string.Format(System.Globalization.CultureInfo.InvariantCulture, Labels.Get("ahead", lang), e.DaysAheadOfDeadline) + ")";
+            s += " (" + string.Format(System.Globalization.CultureInfo.InvariantCulture, Labels.Get("ahead", lang), Text.Value(e.DaysAheadOfDeadline ?? 0, lang, 0)) + ")";
         }
         else if (e.ProgressRatio is { } p && e.Status is TargetStatus.OnTrack or TargetStatus.NeedsAcceleration or TargetStatus.LimitedProgress)
         {
@@ -111,7 +111,7 @@ internal sealed class TargetsSection : ReportSection
 
         if (e.Note is { } note)
         {
-            s += " — " + note;
+            s += " — " + (lang == ReportLanguage.Vietnamese ? Vietnamese.Note(note) : note);
         }
 
         return s;

@@ -24,7 +24,7 @@ internal sealed class TimeSeriesSection : ReportSection
                 report.UnitName(u),
                 report.Series!.Series(u, indicator).Select(o => new TimeSeriesChart.Point(o.Period.End, o.Value, o.Qualifier, o.Period.ToString())).ToList())).ToList();
             var lines = targets.Select(t => new TimeSeriesChart.TargetLine(t.Code, t.Threshold, t.Deadline, $"{Text.Rule(t, report.Language)} {report.L("by")} {Text.Date(t.Deadline)}")).ToList();
-            string unitLabel = def?.Unit ?? string.Empty;
+            string unitLabel = def is null ? string.Empty : report.IndicatorUnit(def.Unit);
             sb.Append(TimeSeriesChart.Render(report.IndicatorName(indicator), unitLabel, series, lines, report.Language));
         }
 

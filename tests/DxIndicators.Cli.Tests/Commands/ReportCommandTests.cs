@@ -75,4 +75,47 @@ public class ReportCommandTests
         code.Should().Be(ExitCodes.Usage);
         error.Should().Contain("--framework and --data go together");
     }
+
+    [Fact]
+    public void Report_Sample_DefaultsToTheContributionsSection()
+    {
+        var (code, md, error) = CliRunner.Run(new LocalDate(2026, 1, 15), "report", "--format", "md", "--lang", "en", "--out", "-");
+
+        code.Should().Be(ExitCodes.Ok, error);
+        md.Should().Contain("## Contributions to the score").And.NotContain("## Sensitivity of the ranking").And.NotContain("## Statistical audit");
+    }
+
+    [Fact]
+    public void Report_WithAll_AddsSensitivityAndAudit()
+    {
+        using var dir = new TempDir();
+        string data = dir.File("d.csv", CliTestData.Dti2022Csv);
+
+        var (code, md, error) = CliRunner.Run(new LocalDate(2023, 6, 30), "report", "--framework", "vn-dti-province-2022", "--data", data, "--format", "md", "--lang", "en", "--runs", "32", "--with", "all", "--vary", "treat", "--out", "-");
+
+        code.Should().Be(ExitCodes.Ok, error);
+        md.Should().Contain("## Contributions to the score").And.Contain("## Sensitivity of the ranking").And.Contain("## Statistical audit");
+        // d = 2 inputs (weights, treatment): N·(d + 2) runs. The two provinces' indices are far apart, so no choice swaps them.
+        md.Should().Contain("32 base samples, 128 model runs").And.Contain("Output: mean absolute rank shift of").And.Contain("The output does not vary over the runs (variance 0)");
+        md.Should().Contain("A statistical audit needs at least three units; this report has 2.");
+    }
+
+    [Fact]
+    public void Report_WithNone_HasOnlyTheBuiltInSections()
+    {
+        var (code, md, error) = CliRunner.Run(new LocalDate(2026, 1, 15), "report", "--format", "md", "--with", "none", "--out", "-");
+
+        code.Should().Be(ExitCodes.Ok, error);
+        md.Should().NotContain("## Đóng góp vào điểm").And.Contain("## Tương quan giữa các thành phần");
+    }
+
+    [Fact]
+    public void Report_BadSection_IsAUsageErrorNamingTheChoices()
+    {
+        var (code, _, error) = CliRunner.Run("report", "--with", "contributions,charts", "--vary", "treat", "--lang", "fr");
+
+        code.Should().Be(ExitCodes.Usage);
+        error.Should().Contain("--with: 'charts' is not a section (choose from contributions, sensitivity, audit, all, none)")
+            .And.Contain("--vary and --noise-levels only work with --with sensitivity").And.Contain("--lang must be vi or en, was 'fr'");
+    }
 }

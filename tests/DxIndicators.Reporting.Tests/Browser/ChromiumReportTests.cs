@@ -14,7 +14,7 @@ public sealed class ChromiumReportTests
     private static readonly string[] s_flags =
     [
         "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--hide-scrollbars", "--window-size=1280,4200",
+        "--disable-component-update", "--disable-sync", "--hide-scrollbars", "--window-size=1280,6400",
     ];
 
     [SkippableFact]
@@ -33,7 +33,8 @@ public sealed class ChromiumReportTests
         try
         {
             string page = Path.Combine(dir, "report.html");
-            File.WriteAllText(page, ReportBuilder.Sample(new LocalDate(2026, 1, 15), ReportLanguage.Vietnamese).ToHtml());
+            // As `dx report` writes it with no arguments: the sample with its default contributions section.
+            File.WriteAllText(page, ReportBuilder.Sample(new LocalDate(2026, 1, 15), ReportLanguage.Vietnamese, (plan, m) => [ContributionsSection.Compute(plan, m)]).ToHtml());
             string shot = Path.Combine(dir, "report.png");
             Run(chromium!, dir, [.. s_flags, $"--screenshot={shot}", new Uri(page).AbsoluteUri]);
             Assert.True(File.Exists(shot), "Chromium wrote no screenshot");
@@ -76,6 +77,8 @@ public sealed class ChromiumReportTests
             Count("class=\"target-line\"").Should().BeGreaterThanOrEqualTo(1);
             Count("class=\"series-point\"").Should().BeGreaterThanOrEqualTo(1);
             Count("data-chart=\"framework-tree\"").Should().Be(1);
+            Count("data-chart=\"contributions\"").Should().Be(1);
+            Count("class=\"segment\"").Should().Be(4, "one part per weighted component of the sample's index");
             Assert.True(dom.Contains("Chỉ số tổng hợp và các trụ cột", StringComparison.Ordinal), "the Vietnamese heading survived the browser's parse");
         }
         finally

@@ -56,11 +56,23 @@ internal static class ProvinceReport
         return (dti, new Dataset(observations), targets, national);
     }
 
-    public static DxReport Build(int runs = 200, ReportLanguage language = ReportLanguage.English)
+    /// <summary>Builds the report; <paramref name="runs"/> 0 for no uncertainty analysis.</summary>
+    public static DxReport Build(int runs = 200, ReportLanguage language = ReportLanguage.English, Func<ScoringPlan, IndicatorMatrix, IEnumerable<ReportSection>>? sections = null)
     {
         (Framework dti, Dataset data, List<TargetRule> targets, TargetCatalog national) = Inputs();
         return ReportBuilder.FromDataset(
             dti, data, AsOf, targets, national.Indicators, ScoringOptions.Default, BuiltIn.VietnamProvinces, language,
-            (plan, matrix) => WeightUncertainty.FromNoise(plan, runs, 0.25, 1).WithNodes([.. dti.Nodes.Where(n => n.Kind == NodeKind.Pillar).Select(n => n.Code)]).Run(matrix));
+            runs == 0 ? null : (plan, matrix) => WeightUncertainty.FromNoise(plan, runs, 0.25, 1).WithNodes([.. dti.Nodes.Where(n => n.Kind == NodeKind.Pillar).Select(n => n.Code)]).Run(matrix),
+            sections);
+    }
+
+    /// <summary>The three analysis sections: contributions, Sobol indices of the index ranks (weight noise 0.25 and outlier
+    /// treatment on/off, <paramref name="sobolSamples"/> base samples, 200 bootstrap resamples) and the statistical audit.</summary>
+    public static IEnumerable<ReportSection> Sections(ScoringPlan plan, IndicatorMatrix matrix, int sobolSamples)
+    {
+        yield return ContributionsSection.Compute(plan, matrix);
+        UncertainInputs inputs = UncertainInputs.For(plan.Framework, plan.Options).WithWeightNoise(0.25).WithTreatmentChoice();
+        yield return new SensitivitySection(SobolSensitivity.Create(inputs, sobolSamples, 1).WithBootstrap(200).Run(matrix));
+        yield return new AuditSection(StatisticalAudit.Run(plan, matrix));
     }
 }
