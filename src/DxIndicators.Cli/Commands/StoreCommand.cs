@@ -123,13 +123,13 @@ internal sealed class StoreCommand : ICommand
 
         var options = new ReadOptions { Registry = registry, SkipBadRows = skipBadRows };
         using StreamReader reader = File.OpenText(path);
-        ObservationReadResult result = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+        ReadResult<Dataset> result = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
             ? ObservationJson.Read(reader, path, options)
             : ObservationCsv.Read(reader, path, options);
-        if (result.Dataset is { } dataset && result.Problems.Count > 0)
+        if (result.Value is { } dataset && result.Problems.Count > 0)
         {
             diagnostics.WriteLine($"{path}: skipped {result.SkippedRows.Count} bad row(s):");
-            foreach (DataProblem problem in result.Problems)
+            foreach (Problem problem in result.Problems)
             {
                 diagnostics.WriteLine($"  {problem}");
             }
@@ -137,7 +137,7 @@ internal sealed class StoreCommand : ICommand
             return dataset;
         }
 
-        return result.GetDatasetOrThrow();
+        return result.GetValueOrThrow();
     }
 
     private static int Export(IReadOnlyList<string> args, CliContext context)

@@ -31,7 +31,7 @@ internal sealed class ValidateCommand : ICommand
         {
             TargetCatalog catalog = TargetCatalogJson.Read(json, path);
             context.Out.WriteLine($"{path}: valid target catalogue {catalog}");
-            foreach (ValidationError warning in catalog.Warnings)
+            foreach (Problem warning in catalog.Warnings)
             {
                 context.Out.WriteLine($"  warning {warning}");
             }
@@ -39,10 +39,11 @@ internal sealed class ValidateCommand : ICommand
             return ExitCodes.Ok;
         }
 
-        if (!FrameworkJson.TryRead(json, path, out Framework? framework, out IReadOnlyList<ValidationError> errors))
+        ReadResult<Framework> read = FrameworkJson.TryRead(json, path);
+        if (!read.IsSuccess)
         {
-            context.Error.WriteLine($"{path}: {errors.Count(e => e.Severity == ValidationSeverity.Error)} problem(s)");
-            foreach (ValidationError error in errors)
+            context.Error.WriteLine($"{path}: {read.Problems.Count(e => e.Severity == ProblemSeverity.Error)} problem(s)");
+            foreach (Problem error in read.Problems)
             {
                 context.Error.WriteLine($"  {error}");
             }
@@ -50,8 +51,9 @@ internal sealed class ValidateCommand : ICommand
             return ExitCodes.Failure;
         }
 
+        Framework framework = read.Value;
         context.Out.WriteLine($"{path}: valid framework {framework}");
-        foreach (ValidationError warning in framework.Warnings)
+        foreach (Problem warning in framework.Warnings)
         {
             context.Out.WriteLine($"  warning {warning}");
         }

@@ -105,7 +105,10 @@ public partial class FuzzTests
         "units-csv" => ([Utf8(UnitsCsv)], UnitsCase),
         "targets-csv" => ([Utf8(TargetsCsv)], bytes =>
         {
-            bool ok = TargetCsv.TryRead(Decode(bytes), "t.csv", out IReadOnlyList<TargetRule>? targets, out IReadOnlyList<ValidationError> errors);
+            var read = TargetCsv.TryRead(Decode(bytes), "t.csv");
+            bool ok = read.IsSuccess;
+            IReadOnlyList<TargetRule>? targets = read.Value;
+            IReadOnlyList<Problem> errors = read.Problems;
             (ok ? targets!.Count > 0 || errors.Count == 0 : errors.Count > 0).Should().BeTrue();
             return Signature(errors.Select(e => e.Rule));
         }),
@@ -147,10 +150,10 @@ public partial class FuzzTests
     private static string ObservationCsvCase(byte[] bytes)
     {
         var options = new ReadOptions { Registry = BuiltIn.VietnamProvinces, Framework = Sample };
-        ObservationReadResult result = ObservationCsv.Read(Decode(bytes), "o.csv", options);
+        ReadResult<Dataset> result = ObservationCsv.Read(Decode(bytes), "o.csv", options);
         CheckObservations(result, dataset => ObservationCsv.Read(new StringReader(Csv(dataset)), "again.csv", options));
-        ObservationReadResult skipping = ObservationCsv.Read(Decode(bytes), "o.csv", new ReadOptions { Registry = options.Registry, Framework = Sample, SkipBadRows = true });
-        if (skipping.Dataset is { } kept)
+        ReadResult<Dataset> skipping = ObservationCsv.Read(Decode(bytes), "o.csv", new ReadOptions { Registry = options.Registry, Framework = Sample, SkipBadRows = true });
+        if (skipping.Value is { } kept)
         {
             // Nothing lost: every row read is loaded, skipped (and reported) or an exact repeat of a loaded row.
             (kept.Count + skipping.SkippedRows.Count).Should().BeLessThanOrEqualTo(skipping.RowCount);
@@ -162,36 +165,36 @@ public partial class FuzzTests
 
     private static string ObservationJsonCase(byte[] bytes)
     {
-        ObservationReadResult result = ObservationJson.Read(Decode(bytes), "o.json", new ReadOptions { Framework = Sample });
+        ReadResult<Dataset> result = ObservationJson.Read(Decode(bytes), "o.json", new ReadOptions { Framework = Sample });
         CheckObservations(result, dataset => ObservationJson.Read(new StringReader(Json(dataset)), "again.json", new ReadOptions { Framework = Sample }));
         return Signature(result.Problems.Select(p => p.Rule));
     }
 
-    private static void CheckObservations(ObservationReadResult result, Func<Dataset, ObservationReadResult> reread)
+    private static void CheckObservations(ReadResult<Dataset> result, Func<Dataset, ReadResult<Dataset>> reread)
     {
         result.Problems.Select(p => p.Rule).Where(r => !KnownRules.Contains(r)).Should().BeEmpty();
         if (result.Problems.Count == 0)
         {
-            result.Dataset.Should().NotBeNull("no problems means loaded");
-            reread(result.Dataset!).Dataset.Should().Be(result.Dataset, "what loads must round-trip exactly");
+            result.Value.Should().NotBeNull("no problems means loaded");
+            reread(result.Value!).Value.Should().Be(result.Value, "what loads must round-trip exactly");
         }
         else
         {
-            result.Dataset.Should().BeNull("nothing loads when a row is bad");
+            result.Value.Should().BeNull("nothing loads when a row is bad");
         }
     }
 
     private static string UnitsCase(byte[] bytes)
     {
-        UnitRegistryReadResult result = UnitRegistryCsv.Read(Decode(bytes), "u.csv", baseRegistry: BuiltIn.VietnamProvinces);
+        ReadResult<UnitRegistry> result = UnitRegistryCsv.Read(Decode(bytes), "u.csv", baseRegistry: BuiltIn.VietnamProvinces);
         result.Problems.Select(p => p.Rule).Where(r => !KnownRules.Contains(r)).Should().BeEmpty();
-        (result.IsLoaded == (result.Problems.Count == 0)).Should().BeTrue();
-        if (result.Registry is { } registry)
+        (result.IsSuccess == (result.Problems.Count == 0)).Should().BeTrue();
+        if (result.Value is { } registry)
         {
             var added = registry.Units.Skip(BuiltIn.VietnamProvinces.Units.Count).ToList();
             using var writer = new StringWriter();
             UnitRegistryCsv.WriteUnits(writer, added);
-            UnitRegistryCsv.Read(new StringReader(writer.ToString()), "again.csv", baseRegistry: BuiltIn.VietnamProvinces).Registry.Should().Be(registry);
+            UnitRegistryCsv.Read(new StringReader(writer.ToString()), "again.csv", baseRegistry: BuiltIn.VietnamProvinces).Value.Should().Be(registry);
         }
 
         return Signature(result.Problems.Select(p => p.Rule));
