@@ -40,7 +40,7 @@ public static class FrameworkCatalog
 
     /// <summary>
     /// Gets a built-in sample data set, read from its embedded observation CSV and checked against the built-in unit
-    /// registry and, when a framework has the same id, against that framework's indicators.
+    /// registry (<see cref="UnitCatalog.DienBienCommunes"/>: the provinces and Điện Biên's communes) and, when a framework has the same id, against that framework's indicators.
     /// </summary>
     /// <param name="id">The data set id (ordinal, case-sensitive).</param>
     /// <returns>The data set (the same instance on every call).</returns>
@@ -58,7 +58,7 @@ public static class FrameworkCatalog
         return s_datasets.GetOrAdd(id, key => new Lazy<Dataset>(() =>
         {
             using var reader = new StreamReader(Open(resource), System.Text.Encoding.UTF8);
-            var options = new ReadOptions { Registry = BuiltIn.VietnamProvinces, Framework = TryGet(key, out Framework? framework) ? framework : null };
+            var options = new ReadOptions { Registry = UnitCatalog.DienBienCommunes, Framework = TryGet(key, out Framework? framework) ? framework : null };
             return ObservationCsv.Read(reader, resource, options).GetValueOrThrow();
         })).Value;
     }

@@ -42,6 +42,34 @@ public class RollupCommandTests
         rolled.Series("11", "INF-BTS").Single().Value.Should().Be(25); // 10 + 15
     }
 
+    private static string Resource(string name)
+    {
+        using Stream stream = typeof(DxIndicators.Units.BuiltIn).Assembly.GetManifestResourceStream("DxIndicators.Catalog." + name)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    [Fact]
+    public void Rollup_DienBienCommuneSample_ReDerivesTheProvinceRateFromAllFortyFiveUnits()
+    {
+        // The built-in commune sample and registry files (docs/units.md): fibre reaches each of the 45 commune and ward
+        // centres (article 002 of the sample: "100% of commune and ward centres"), so the province is 45/45 = 100 %.
+        using var dir = new TempDir();
+        var (code, output, error) = CliRunner.Run("rollup", "--framework", "dien-bien-sample",
+            "--data", dir.File("d.csv", Resource("data/dien-bien-communes-sample.csv")),
+            "--units", dir.File("u.csv", Resource("units/vn-dien-bien-communes-2025.csv")),
+            "--successions", dir.File("s.csv", Resource("units/vn-dien-bien-successions-2025.csv")), "--format", "csv");
+
+        code.Should().Be(ExitCodes.Ok, error);
+        Dataset rolled = ObservationCsv.Read(new StringReader(output), "stdout").GetValueOrThrow();
+        rolled.Units.Should().Equal("11");
+        Observation fibre = rolled.Series("11", "INF-FIBRE-COMMUNE").Should().ContainSingle().Subject;
+        fibre.Value.Should().Be(100);
+        fibre.Numerator.Should().Be(45);
+        fibre.Denominator.Should().Be(45);
+        fibre.Qualifier.Should().Be(Qualifier.Exact);
+    }
+
     [Fact]
     public void Rollup_Table_SaysWhichChildrenWereUsedAndMissing()
     {
