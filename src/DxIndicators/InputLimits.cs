@@ -41,6 +41,26 @@ public sealed class InputLimits
     public static IReadOnlyList<string> Names { get; } =
         [nameof(MaxFileBytes), nameof(MaxLineLength), nameof(MaxColumns), nameof(MaxRows), nameof(MaxJsonDepth), nameof(MaxNodes), nameof(MaxIndicators), nameof(MaxUnits), nameof(MaxPeriods)];
 
+    /// <summary>Checks a count against a limit, adding a <see cref="ProblemRules.LimitExceeded"/> problem naming the
+    /// limit when it is exceeded.</summary>
+    /// <param name="count">The count found.</param>
+    /// <param name="limit">The limit's name (one of <see cref="Names"/>).</param>
+    /// <param name="value">The limit's value.</param>
+    /// <param name="location">Where (a JSON path).</param>
+    /// <param name="what">What is counted, plural (<c>nodes</c>).</param>
+    /// <param name="problems">Where the problem goes.</param>
+    /// <returns><see langword="true"/> when within the limit.</returns>
+    internal static bool Check(int count, string limit, int value, string location, string what, List<Problem> problems)
+    {
+        if (count <= value)
+        {
+            return true;
+        }
+
+        problems.Add(new Problem(location, ProblemRules.LimitExceeded, System.FormattableString.Invariant($"{count} {what} exceed the limit {limit} = {value}; raise it with InputLimits if the input is genuine.")));
+        return false;
+    }
+
     /// <summary>Creates the exception for an exceeded limit.</summary>
     /// <param name="limit">The limit's name (one of <see cref="Names"/>).</param>
     /// <param name="value">The limit's value.</param>

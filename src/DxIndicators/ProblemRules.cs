@@ -1,7 +1,6 @@
 namespace DxIndicators;
 
-/// <summary>The one list of rule names used in every problem report (<see cref="Data.DataProblem.Rule"/>,
-/// <see cref="Model.ValidationError.Rule"/>) by every reader, validator and engine of the package; each is documented in
+/// <summary>The one list of rule names used in every problem report (<see cref="Problem.Rule"/>) by every reader, validator and engine of the package; each is documented in
 /// docs/reliability.md. Rule names are stable: scripts may match on them.</summary>
 public static class ProblemRules
 {

@@ -44,7 +44,7 @@ public class DatasetLoadBenchmarks
         }
 
         _csv = Encoding.UTF8.GetBytes(text.ToString());
-        _dataset = Load_Csv3321x100x10().GetDatasetOrThrow();
+        _dataset = Load_Csv3321x100x10().GetValueOrThrow();
 
         IndicatorDefinition[] indicators = [.. Enumerable.Range(0, Indicators).Select(i =>
             new IndicatorDefinition($"I{i:D3}", new LocalizedText("c", "c"), MeasureKind.Count, "n", Polarity.HigherIsBetter, new NumericRange(0, double.PositiveInfinity)))];
@@ -57,7 +57,7 @@ public class DatasetLoadBenchmarks
     /// <summary>Reads and validates the whole CSV into a dataset.</summary>
     /// <returns>The read result.</returns>
     [Benchmark]
-    public ObservationReadResult Load_Csv3321x100x10()
+    public ReadResult<Dataset> Load_Csv3321x100x10()
     {
         using var reader = new StreamReader(new MemoryStream(_csv, writable: false));
         return ObservationCsv.Read(reader, "bench.csv");

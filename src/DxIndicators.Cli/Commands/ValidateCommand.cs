@@ -44,28 +44,28 @@ internal sealed class ValidateCommand : ICommand
         string json = InputFile.ReadAllText(path);
         bool targets = options.Has("targets");
         string? valid = null;
-        IReadOnlyList<ValidationError> problems;
+        IReadOnlyList<Problem> problems;
         if (targets)
         {
-            try
+            if (format == "table")
             {
+                // A table-format failure is reported by the CLI's handler of FrameworkValidationException, as before.
                 TargetCatalog catalog = TargetCatalogJson.Read(json, path);
                 valid = $"valid target catalogue {catalog}";
                 problems = catalog.Warnings;
             }
-            catch (FrameworkValidationException ex) when (format != "table")
+            else
             {
-                problems = ex.Errors;
+                ReadResult<TargetCatalog> read = TargetCatalogJson.TryRead(json, path);
+                valid = read.Value is { } catalog ? $"valid target catalogue {catalog}" : null;
+                problems = read.Value?.Warnings ?? (IReadOnlyList<Problem>)read.Problems;
             }
-        }
-        else if (FrameworkJson.TryRead(json, path, out Framework? framework, out IReadOnlyList<ValidationError> errors))
-        {
-            valid = $"valid framework {framework}";
-            problems = framework.Warnings;
         }
         else
         {
-            problems = errors;
+            ReadResult<Framework> read = FrameworkJson.TryRead(json, path);
+            valid = read.Value is { } framework ? $"valid framework {framework}" : null;
+            problems = read.Value?.Warnings ?? (IReadOnlyList<Problem>)read.Problems;
         }
 
         if (format != "table")
@@ -78,8 +78,8 @@ internal sealed class ValidateCommand : ICommand
         var output = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
         if (valid is null)
         {
-            context.Error.WriteLine($"{path}: {problems.Count(e => e.Severity == ValidationSeverity.Error)} problem(s)");
-            foreach (ValidationError error in problems)
+            context.Error.WriteLine($"{path}: {problems.Count(e => e.Severity == ProblemSeverity.Error)} problem(s)");
+            foreach (Problem error in problems)
             {
                 context.Error.WriteLine($"  {error}");
             }
@@ -88,7 +88,7 @@ internal sealed class ValidateCommand : ICommand
         }
 
         output.WriteLine($"{path}: {valid}");
-        foreach (ValidationError warning in problems)
+        foreach (Problem warning in problems)
         {
             output.WriteLine($"  warning {warning}");
         }
@@ -97,22 +97,22 @@ internal sealed class ValidateCommand : ICommand
         return ExitCodes.Ok;
     }
 
-    private static string Severity(ValidationError e) => e.Severity == ValidationSeverity.Error ? "error" : "warning";
+    private static string Severity(Problem e) => e.Severity == ProblemSeverity.Error ? "error" : "warning";
 
-    private static string Json(string path, bool targets, bool valid, IReadOnlyList<ValidationError> problems) => JsonOutput.Write(json =>
+    private static string Json(string path, bool targets, bool valid, IReadOnlyList<Problem> problems) => JsonOutput.Write(json =>
     {
         json.WriteStartObject();
         json.WriteString("file", path);
         json.WriteString("kind", targets ? "targetCatalogue" : "framework");
         json.WriteBoolean("valid", valid);
-        json.WriteNumber("errors", problems.Count(e => e.Severity == ValidationSeverity.Error));
-        json.WriteNumber("warnings", problems.Count(e => e.Severity != ValidationSeverity.Error));
+        json.WriteNumber("errors", problems.Count(e => e.Severity == ProblemSeverity.Error));
+        json.WriteNumber("warnings", problems.Count(e => e.Severity != ProblemSeverity.Error));
         json.WriteStartArray("problems");
-        foreach (ValidationError e in problems)
+        foreach (Problem e in problems)
         {
             json.WriteStartObject();
             json.WriteString("severity", Severity(e));
-            json.WriteString("path", e.Path);
+            json.WriteString("path", e.Location);
             json.WriteString("rule", e.Rule);
             json.WriteString("code", e.Code);
             json.WriteString("message", e.Message);
@@ -123,12 +123,12 @@ internal sealed class ValidateCommand : ICommand
         json.WriteEndObject();
     });
 
-    private static string Csv(string path, IReadOnlyList<ValidationError> problems)
+    private static string Csv(string path, IReadOnlyList<Problem> problems)
     {
         var sb = new System.Text.StringBuilder("file,severity,path,rule,code,message\n");
-        foreach (ValidationError e in problems)
+        foreach (Problem e in problems)
         {
-            sb.AppendJoin(',', Infrastructure.Csv.Field(path), Severity(e), Infrastructure.Csv.Field(e.Path), Infrastructure.Csv.Field(e.Rule), Infrastructure.Csv.Field(e.Code), Infrastructure.Csv.Field(e.Message)).Append('\n');
+            sb.AppendJoin(',', Infrastructure.Csv.Field(path), Severity(e), Infrastructure.Csv.Field(e.Location), Infrastructure.Csv.Field(e.Rule), Infrastructure.Csv.Field(e.Code), Infrastructure.Csv.Field(e.Message)).Append('\n');
         }
 
         return sb.ToString();

@@ -43,7 +43,7 @@ internal static class AggregateInputs
 
     /// <summary>Fails with every aggregate that could not be formed (nothing is written then: a partial output would
     /// silently lack those values).</summary>
-    public static void ThrowIfProblems(IReadOnlyCollection<DataProblem> problems, string verb)
+    public static void ThrowIfProblems(IReadOnlyCollection<Problem> problems, string verb)
     {
         if (problems.Count > 0)
         {
@@ -57,10 +57,10 @@ internal static class AggregateInputs
 
     private static string? Hint(string rule) => rule switch
     {
-        AdminRollup.IncompleteRule => "--allow-missing-children forms the parent from the children present (marked lower bound or estimate).",
-        AdminRollup.NeedsPopulationRule => "--population CODE names the population indicator to weight per-population values by.",
-        AdminRollup.NeedsCountsRule => "give the children's numerator and denominator columns in the data file.",
-        AdminRollup.NeedsWeightRule => "declare \"mergerRule\": \"unweightedMean\" in the framework JSON (docs/framework-format.md) if that is how its scores combine, or give counts.",
+        ProblemRules.IncompleteChildren => "--allow-missing-children forms the parent from the children present (marked lower bound or estimate).",
+        ProblemRules.RollupNeedsPopulation => "--population CODE names the population indicator to weight per-population values by.",
+        ProblemRules.RollupNeedsCounts => "give the children's numerator and denominator columns in the data file.",
+        ProblemRules.RollupNeedsWeight => "declare \"mergerRule\": \"unweightedMean\" in the framework JSON (docs/framework-format.md) if that is how its scores combine, or give counts.",
         _ => null,
     };
 

@@ -82,14 +82,14 @@ internal static class DataInputs
     {
         var options = new ReadOptions { Registry = registry, Framework = framework, SkipBadRows = skipBadRows };
         using TextReader reader = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? InputFile.OpenText(path) : InputFile.OpenCsv(path);
-        ObservationReadResult result = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+        ReadResult<Dataset> result = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
             ? ObservationJson.Read(reader, path, options)
             : ObservationCsv.Read(reader, path, options);
-        if (result.Dataset is { } dataset && result.Problems.Count > 0)
+        if (result.Value is { } dataset && result.Problems.Count > 0)
         {
             // Only reachable with --skip-bad-rows: say exactly which rows were left out.
             diagnostics.WriteLine($"{path}: skipped {result.SkippedRows.Count} bad row(s):");
-            foreach (DataProblem problem in result.Problems)
+            foreach (Problem problem in result.Problems)
             {
                 diagnostics.WriteLine($"  {problem}");
             }
@@ -97,6 +97,6 @@ internal static class DataInputs
             return dataset;
         }
 
-        return result.GetDatasetOrThrow();
+        return result.GetValueOrThrow();
     }
 }

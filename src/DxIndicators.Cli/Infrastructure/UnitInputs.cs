@@ -19,6 +19,6 @@ internal static class UnitInputs
 
         using TextReader units = InputFile.OpenCsv(unitsPath);
         using TextReader? successions = successionsPath is null ? null : InputFile.OpenCsv(successionsPath);
-        return UnitRegistryCsv.Read(units, unitsPath, successions, successionsPath, BuiltIn.VietnamProvinces).GetRegistryOrThrow();
+        return UnitRegistryCsv.Read(units, unitsPath, successions, successionsPath, BuiltIn.VietnamProvinces).GetValueOrThrow();
     }
 }

@@ -59,7 +59,7 @@ public static class FrameworkCatalog
         {
             using var reader = new StreamReader(Open(resource), System.Text.Encoding.UTF8);
             var options = new ReadOptions { Registry = UnitCatalog.DienBienCommunes, Framework = TryGet(key, out Framework? framework) ? framework : null };
-            return ObservationCsv.Read(reader, resource, options).GetDatasetOrThrow();
+            return ObservationCsv.Read(reader, resource, options).GetValueOrThrow();
         })).Value;
     }
 

@@ -29,7 +29,7 @@ public static class UnitCatalog
     {
         using var units = new StreamReader(Open(DienBienCommunesResource));
         using var links = new StreamReader(Open(DienBienSuccessionsResource));
-        return UnitRegistryCsv.Read(units, DienBienCommunesResource, links, DienBienSuccessionsResource, BuiltIn.VietnamProvinces).GetRegistryOrThrow();
+        return UnitRegistryCsv.Read(units, DienBienCommunesResource, links, DienBienSuccessionsResource, BuiltIn.VietnamProvinces).GetValueOrThrow();
     }
 
     private static Stream Open(string name) =>

@@ -43,7 +43,7 @@ public sealed record RolledUpObservation(Observation Observation, ValueList<stri
 /// <remarks>Immutable.</remarks>
 public sealed class RollupResult
 {
-    internal RollupResult(Dataset dataset, IEnumerable<RolledUpObservation> details, IEnumerable<DataProblem> problems)
+    internal RollupResult(Dataset dataset, IEnumerable<RolledUpObservation> details, IEnumerable<Problem> problems)
     {
         Dataset = dataset;
         Details = details.ToValueList();
@@ -57,7 +57,7 @@ public sealed class RollupResult
     public ValueList<RolledUpObservation> Details { get; }
 
     /// <summary>Gets every aggregate that could not be formed, with the indicator and the rule.</summary>
-    public ValueList<DataProblem> Problems { get; }
+    public ValueList<Problem> Problems { get; }
 }
 
 /// <summary>How index scores are combined when units are merged or rolled up without weights.</summary>
@@ -98,27 +98,6 @@ public enum IndexCombination
 /// </remarks>
 public static class AdminRollup
 {
-    /// <summary>Rule name: a percentage or rate has no counts and no weight.</summary>
-    public const string NeedsCountsRule = "rollup-needs-counts";
-
-    /// <summary>Rule name: a per-population indicator has no population indicator.</summary>
-    public const string NeedsPopulationRule = "rollup-needs-population";
-
-    /// <summary>Rule name: an index score has no weight and no combination rule.</summary>
-    public const string NeedsWeightRule = "rollup-needs-weight";
-
-    /// <summary>Rule name: a rank, category or yes/no cannot be combined.</summary>
-    public const string NotCombinableRule = "rollup-not-combinable";
-
-    /// <summary>Rule name: some children have no value and missing children are not allowed.</summary>
-    public const string IncompleteRule = "incomplete-children";
-
-    /// <summary>Rule name: a child's unit is not in the registry at the period's date, or has no parent or successor.</summary>
-    public const string UnknownUnitRule = DataRules.UnknownUnit;
-
-    /// <summary>Rule name: a unit has data for a period but is no longer a child of its parent on the period's last day.</summary>
-    public const string RetiredChildRule = "retired-child";
-
     /// <summary>Combines the qualifiers of the inputs of a sum or positive-weighted mean.</summary>
     /// <param name="qualifiers">The inputs' qualifiers.</param>
     /// <returns>The qualifier of the result (rules in the type remarks); exact for no inputs.</returns>
@@ -168,7 +147,7 @@ public static class AdminRollup
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(framework);
         ArgumentNullException.ThrowIfNull(registry);
-        var problems = new List<DataProblem>();
+        var problems = new List<Problem>();
         var tasks = new List<Group>();
         foreach (Period period in data.Periods)
         {
@@ -178,7 +157,7 @@ public static class AdminRollup
             {
                 if (!registry.TryResolve(code, period, out AdministrativeUnit? unit))
                 {
-                    problems.Add(new DataProblem($"{code} {period}", UnknownUnitRule, $"Unit '{code}' is not in the registry for period {period}, so it has no parent to roll up to.") { Unit = code });
+                    problems.Add(new Problem($"{code} {period}", ProblemRules.UnknownUnit, $"Unit '{code}' is not in the registry for period {period}, so it has no parent to roll up to.") { Unit = code });
                     continue;
                 }
 
@@ -204,7 +183,7 @@ public static class AdminRollup
                 {
                     // A unit retired during the period (valid on its first day only) has data but is not an expected
                     // child; leaving its value out of the total without a word would be a silent drop.
-                    problems.Add(new DataProblem($"{orphan.Code} {period}", RetiredChildRule, $"Unit '{orphan.Code}' ({orphan.Id}) has data for {period} but is no longer a child of '{parent.Code}' on {period.End:uuuu-MM-dd}; its value cannot be part of that total. Restate the series onto the units valid then (dx restate) or roll up a period that ends before the change.") { Unit = orphan.Code });
+                    problems.Add(new Problem($"{orphan.Code} {period}", ProblemRules.RetiredChild, $"Unit '{orphan.Code}' ({orphan.Id}) has data for {period} but is no longer a child of '{parent.Code}' on {period.End:uuuu-MM-dd}; its value cannot be part of that total. Restate the series onto the units valid then (dx restate) or roll up a period that ends before the change.") { Unit = orphan.Code });
                 }
 
                 tasks.Add(new Group(parent.Code, period, children));
@@ -258,7 +237,7 @@ public static class AdminRollup
         RollupOptions options,
         IndexCombination indexRule,
         bool restated,
-        List<DataProblem> problems,
+        List<Problem> problems,
         string verb,
         IEnumerable<Observation>? passThrough = null)
     {
@@ -279,7 +258,7 @@ public static class AdminRollup
         }
 
         IEnumerable<Observation> all = details.Select(d => d.Observation).Concat(passThrough ?? []);
-        if (!Dataset.TryCreate(all, out Dataset? dataset, out IReadOnlyList<DataProblem> conflicts))
+        if (!Dataset.TryCreate(all, out Dataset? dataset, out IReadOnlyList<Problem> conflicts))
         {
             problems.AddRange(conflicts);
             dataset = Dataset.Empty;
@@ -303,7 +282,7 @@ public static class AdminRollup
         RollupOptions options,
         IndexCombination indexRule,
         bool restated,
-        List<DataProblem> problems,
+        List<Problem> problems,
         string verb)
     {
         var present = new List<Observation>(group.Children.Length);
@@ -326,11 +305,11 @@ public static class AdminRollup
         }
 
         string where = $"{group.Target} {indicator.Code} {group.Period}";
-        DataProblem Problem(string rule, string message) => new(where, rule, message) { Unit = group.Target, Indicator = indicator.Code };
+        Problem Make(string rule, string message) => new(where, rule, message) { Unit = group.Target, Code = indicator.Code };
 
         if (missing.Count > 0 && !options.AllowMissingChildren)
         {
-            problems.Add(Problem(IncompleteRule, $"Cannot {Action(verb)} indicator '{indicator.Code}' to '{group.Target}' for {group.Period}: children {string.Join(", ", missing)} have no value (of {group.Children.Length}). Rule: a parent is formed only when every child has a value, unless missing children are allowed (then it is a lower bound or an estimate)."));
+            problems.Add(Make(ProblemRules.IncompleteChildren, $"Cannot {Action(verb)} indicator '{indicator.Code}' to '{group.Target}' for {group.Period}: children {string.Join(", ", missing)} have no value (of {group.Children.Length}). Rule: a parent is formed only when every child has a value, unless missing children are allowed (then it is a lower bound or an estimate)."));
             return null;
         }
 
@@ -377,14 +356,14 @@ public static class AdminRollup
                 {
                     if (!WeightedMean(data, present, weightCode, group.Period, qualifiers, out value, out string? error))
                     {
-                        problems.Add(Problem(NeedsCountsRule, $"Cannot {Action(verb)} indicator '{indicator.Code}' to '{group.Target}' for {group.Period}: {error}"));
+                        problems.Add(Make(ProblemRules.RollupNeedsCounts, $"Cannot {Action(verb)} indicator '{indicator.Code}' to '{group.Target}' for {group.Period}: {error}"));
                         return null;
                     }
                 }
                 else
                 {
                     string without = string.Join(", ", present.Where(o => !(o.Numerator.HasValue && o.Denominator.HasValue)).Select(o => o.Unit));
-                    problems.Add(Problem(NeedsCountsRule, $"Cannot {Action(verb)} {indicator.Measure.ToString().ToLowerInvariant()} indicator '{indicator.Code}' to '{group.Target}' for {group.Period}: children {without} give no numerator/denominator and no weight indicator is configured. Rule: a rate is re-derived from summed counts (100·Σn/Σd), never averaged; supply the children's numerator and denominator, or a weight indicator."));
+                    problems.Add(Make(ProblemRules.RollupNeedsCounts, $"Cannot {Action(verb)} {indicator.Measure.ToString().ToLowerInvariant()} indicator '{indicator.Code}' to '{group.Target}' for {group.Period}: children {without} give no numerator/denominator and no weight indicator is configured. Rule: a rate is re-derived from summed counts (100·Σn/Σd), never averaged; supply the children's numerator and denominator, or a weight indicator."));
                     return null;
                 }
 
@@ -399,13 +378,13 @@ public static class AdminRollup
                 string? population = indicator.Denominator ?? options.PopulationIndicator;
                 if (population is null)
                 {
-                    problems.Add(Problem(NeedsPopulationRule, $"Cannot {Action(verb)} per-population indicator '{indicator.Code}' to '{group.Target}' for {group.Period}: it names no denominator and no population indicator is given. Rule: per-population values are combined as Σ v·pop / Σ pop."));
+                    problems.Add(Make(ProblemRules.RollupNeedsPopulation, $"Cannot {Action(verb)} per-population indicator '{indicator.Code}' to '{group.Target}' for {group.Period}: it names no denominator and no population indicator is given. Rule: per-population values are combined as Σ v·pop / Σ pop."));
                     return null;
                 }
 
                 if (!WeightedMean(data, present, population, group.Period, qualifiers, out value, out string? popError))
                 {
-                    problems.Add(Problem(NeedsPopulationRule, $"Cannot {Action(verb)} per-population indicator '{indicator.Code}' to '{group.Target}' for {group.Period}: {popError}"));
+                    problems.Add(Make(ProblemRules.RollupNeedsPopulation, $"Cannot {Action(verb)} per-population indicator '{indicator.Code}' to '{group.Target}' for {group.Period}: {popError}"));
                     return null;
                 }
 
@@ -421,7 +400,7 @@ public static class AdminRollup
                 {
                     if (!WeightedMean(data, present, weightCode, group.Period, qualifiers, out value, out string? error))
                     {
-                        problems.Add(Problem(NeedsWeightRule, $"Cannot {Action(verb)} index indicator '{indicator.Code}' to '{group.Target}' for {group.Period}: {error}"));
+                        problems.Add(Make(ProblemRules.RollupNeedsWeight, $"Cannot {Action(verb)} index indicator '{indicator.Code}' to '{group.Target}' for {group.Period}: {error}"));
                         return null;
                     }
                 }
@@ -437,7 +416,7 @@ public static class AdminRollup
                 }
                 else
                 {
-                    problems.Add(Problem(NeedsWeightRule, $"Cannot {Action(verb)} index indicator '{indicator.Code}' to '{group.Target}' for {group.Period}: an index score has no counts, and neither a weight indicator nor the framework's merger rule (mergerRule) says how to combine it. Rule: scores are only combined by a stated weight or by the framework's declared merger rule."));
+                    problems.Add(Make(ProblemRules.RollupNeedsWeight, $"Cannot {Action(verb)} index indicator '{indicator.Code}' to '{group.Target}' for {group.Period}: an index score has no counts, and neither a weight indicator nor the framework's merger rule (mergerRule) says how to combine it. Rule: scores are only combined by a stated weight or by the framework's declared merger rule."));
                     return null;
                 }
 
@@ -449,7 +428,7 @@ public static class AdminRollup
                 break;
 
             default:
-                problems.Add(Problem(NotCombinableRule, $"Cannot {Action(verb)} {indicator.Measure} indicator '{indicator.Code}' to '{group.Target}' for {group.Period}: ranks, categories and yes/no values cannot be added or averaged."));
+                problems.Add(Make(ProblemRules.RollupNotCombinable, $"Cannot {Action(verb)} {indicator.Measure} indicator '{indicator.Code}' to '{group.Target}' for {group.Period}: ranks, categories and yes/no values cannot be added or averaged."));
                 return null;
         }
 

@@ -137,10 +137,10 @@ public sealed class Dataset : IEquatable<Dataset>
     /// <param name="problems">Every problem found (empty on success).</param>
     /// <returns><see langword="true"/> when the dataset was built.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="observations"/> or one of its elements is null.</exception>
-    public static bool TryCreate(IEnumerable<Observation> observations, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Dataset? dataset, out IReadOnlyList<DataProblem> problems)
+    public static bool TryCreate(IEnumerable<Observation> observations, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Dataset? dataset, out IReadOnlyList<Problem> problems)
     {
         ArgumentNullException.ThrowIfNull(observations);
-        var found = new List<DataProblem>();
+        var found = new List<Problem>();
         var builder = new DatasetBuilder();
         int i = 0;
         foreach (Observation o in observations)
@@ -150,32 +150,32 @@ public sealed class Dataset : IEquatable<Dataset>
             bool ok = true;
             if (string.IsNullOrWhiteSpace(o.Unit) || string.IsNullOrWhiteSpace(o.Indicator))
             {
-                found.Add(new DataProblem(where, DataRules.MissingField, "Unit and indicator codes must not be empty.") { Unit = o.Unit, Indicator = o.Indicator });
+                found.Add(new Problem(where, ProblemRules.MissingField, "Unit and indicator codes must not be empty.") { Unit = o.Unit, Code = o.Indicator });
                 ok = false;
             }
             else if (o.Unit.Trim().Length != o.Unit.Length || o.Indicator.Trim().Length != o.Indicator.Length)
             {
                 // Readers trim codes, so a padded code would not survive a write/read round trip.
-                found.Add(new DataProblem(where, DataRules.MissingField, $"Codes must not start or end with white space: unit '{o.Unit}', indicator '{o.Indicator}'.") { Unit = o.Unit, Indicator = o.Indicator });
+                found.Add(new Problem(where, ProblemRules.MissingField, $"Codes must not start or end with white space: unit '{o.Unit}', indicator '{o.Indicator}'.") { Unit = o.Unit, Code = o.Indicator });
                 ok = false;
             }
 
             if (o.Provenance is { Published: null } provenance && string.IsNullOrEmpty(provenance.Source))
             {
                 // An empty provenance is written as empty fields, which read back as no provenance at all.
-                found.Add(new DataProblem(where, DataRules.MissingField, $"{Describe(o.Unit, o.Indicator, o.Period)}: a provenance needs a source or a publication date; leave Provenance null when both are unknown.") { Column = "source", Unit = o.Unit, Indicator = o.Indicator });
+                found.Add(new Problem(where, ProblemRules.MissingField, $"{Describe(o.Unit, o.Indicator, o.Period)}: a provenance needs a source or a publication date; leave Provenance null when both are unknown.") { Field = "source", Unit = o.Unit, Code = o.Indicator });
                 ok = false;
             }
 
             foreach ((string rule, string column, string message) in RateCheck.Check(o.Value, o.Numerator, o.Denominator))
             {
-                found.Add(new DataProblem(where, rule, $"{Describe(o.Unit, o.Indicator, o.Period)}: {message}") { Column = column, Unit = o.Unit, Indicator = o.Indicator });
+                found.Add(new Problem(where, rule, $"{Describe(o.Unit, o.Indicator, o.Period)}: {message}") { Field = column, Unit = o.Unit, Code = o.Indicator });
                 ok = false;
             }
 
             if (!Enum.IsDefined(o.Qualifier) || !Enum.IsDefined(o.Status))
             {
-                found.Add(new DataProblem(where, DataRules.BadQualifier, $"{Describe(o.Unit, o.Indicator, o.Period)}: qualifier {(int)o.Qualifier} or status {(int)o.Status} is not a defined value.") { Unit = o.Unit, Indicator = o.Indicator });
+                found.Add(new Problem(where, ProblemRules.BadQualifier, $"{Describe(o.Unit, o.Indicator, o.Period)}: qualifier {(int)o.Qualifier} or status {(int)o.Status} is not a defined value.") { Unit = o.Unit, Code = o.Indicator });
                 ok = false;
             }
 
@@ -520,14 +520,14 @@ public sealed class Dataset : IEquatable<Dataset>
             Provenance = provenance,
         };
 
-    internal static DataProblem Conflict(int[] group, DatasetBuilder builder, Func<int, string> location)
+    internal static Problem Conflict(int[] group, DatasetBuilder builder, Func<int, string> location)
     {
         Observation first = builder.RowAt(builder.RowOfOrigin(group[0]));
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"{Describe(first.Unit, first.Indicator, first.Period)} has {group.Length} different observations: ");
         sb.AppendJoin("; ", group.Select(g => $"{location(g)} {Show(builder.RowAt(builder.RowOfOrigin(g)))}"));
         sb.Append(". Keep one, or correct the key.");
-        return new DataProblem(location(group[^1]), DataRules.DuplicateKey, sb.ToString()) { Unit = first.Unit, Indicator = first.Indicator };
+        return new Problem(location(group[^1]), ProblemRules.DuplicateKey, sb.ToString()) { Unit = first.Unit, Code = first.Indicator };
     }
 
     internal static string Describe(string unit, string indicator, Period period) => $"Unit '{unit}', indicator '{indicator}', period {period}";
@@ -562,7 +562,7 @@ public sealed class Dataset : IEquatable<Dataset>
 
     private static Dataset Check(IEnumerable<Observation> observations)
     {
-        if (TryCreate(observations, out Dataset? dataset, out IReadOnlyList<DataProblem> problems))
+        if (TryCreate(observations, out Dataset? dataset, out IReadOnlyList<Problem> problems))
         {
             return dataset;
         }

@@ -36,6 +36,10 @@ internal sealed class DatasetBuilder
 
     public int Count { get; private set; }
 
+    public int UnitCount => _units.Count;
+
+    public int PeriodCount => _periods.Count;
+
     public void Add(Observation o, int origin) => Add(
         o.Unit, o.Indicator, o.Period, o.Value, o.Qualifier, o.Numerator, o.Denominator, o.Provenance, o.Status, o.Restated, origin);
 

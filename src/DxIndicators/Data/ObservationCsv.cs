@@ -29,7 +29,7 @@ public static class ObservationCsv
     /// <returns>The dataset (unless there were problems and <see cref="ReadOptions.SkipBadRows"/> is not set) and every problem.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="reader"/> or <paramref name="fileName"/> is null.</exception>
     /// <remarks>
-    /// Rules, each with its <see cref="DataRules"/> name: required field missing, unparsable number, period, qualifier,
+    /// Rules, each with its <see cref="ProblemRules"/> name: required field missing, unparsable number, period, qualifier,
     /// status or date, NaN/∞, unknown unit (against <see cref="ReadOptions.Registry"/> at the period's date) or indicator
     /// (against <see cref="ReadOptions.Framework"/>), value outside the indicator's valid range, numerator without
     /// denominator or a non-positive denominator, a rate that disagrees with its counts (<see cref="RateCheck"/>), and
@@ -37,7 +37,7 @@ public static class ObservationCsv
     /// record spanning several lines is located at its first line. A bad header loads nothing even with
     /// <see cref="ReadOptions.SkipBadRows"/>.
     /// </remarks>
-    public static ObservationReadResult Read(TextReader reader, string fileName, ReadOptions? options = null)
+    public static ReadResult<Dataset> Read(TextReader reader, string fileName, ReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(fileName);
@@ -51,7 +51,7 @@ public static class ObservationCsv
         using var parser = new CsvParser(Formats.InputFile.BoundLines(reader, fileName, null), config, leaveOpen: true);
         if (!parser.Read())
         {
-            loader.Fatal(1, null, DataRules.Malformed, "The file is empty; expected a header row: " + string.Join(",", Columns) + ".");
+            loader.Fatal(1, null, ProblemRules.Malformed, "The file is empty; expected a header row: " + string.Join(",", Columns) + ".");
             return loader.Finish();
         }
 
@@ -63,7 +63,7 @@ public static class ObservationCsv
         int[] map = ReadHeader(parser, loader);
         foreach (string field in badData)
         {
-            loader.Fatal(1, null, DataRules.Malformed, $"Badly quoted CSV field '{field}' in the header.");
+            loader.Fatal(1, null, ProblemRules.Malformed, $"Badly quoted CSV field '{field}' in the header.");
         }
 
         badData.Clear();
@@ -96,18 +96,18 @@ public static class ObservationCsv
             // BadDataFound fires while a record is read, before its line is known.
             foreach (string field in badData)
             {
-                loader.RowProblem(currentLine, null, DataRules.Malformed, $"Badly quoted CSV field '{field}' (RFC 4180: a field containing quotes must be quoted and its quotes doubled).");
+                loader.RowProblem(currentLine, null, ProblemRules.Malformed, $"Badly quoted CSV field '{field}' (RFC 4180: a field containing quotes must be quoted and its quotes doubled).");
             }
 
             badData.Clear();
             if (count > map.Length)
             {
-                loader.RowProblem(currentLine, null, DataRules.ExtraFields, string.Create(CultureInfo.InvariantCulture, $"The row has {count} fields but the header has {map.Length}."));
+                loader.RowProblem(currentLine, null, ProblemRules.ExtraFields, string.Create(CultureInfo.InvariantCulture, $"The row has {count} fields but the header has {map.Length}."));
             }
             else if (count < map.Length)
             {
                 // A truncated row would otherwise load with its last columns (source, status…) silently empty.
-                loader.RowProblem(currentLine, null, DataRules.MissingFields, string.Create(CultureInfo.InvariantCulture, $"The row has {count} fields but the header has {map.Length}; write empty fields as ',,' rather than leaving them out."));
+                loader.RowProblem(currentLine, null, ProblemRules.MissingFields, string.Create(CultureInfo.InvariantCulture, $"The row has {count} fields but the header has {map.Length}; write empty fields as ',,' rather than leaving them out."));
             }
 
             loader.AddRow(currentLine, raw);
@@ -173,11 +173,11 @@ public static class ObservationCsv
             map[i] = index;
             if (index < 0)
             {
-                loader.Fatal(1, name, DataRules.BadHeader, $"Unknown column '{name}'; expected {string.Join(",", Columns)} and optionally {RestatedColumn}.");
+                loader.Fatal(1, name, ProblemRules.BadHeader, $"Unknown column '{name}'; expected {string.Join(",", Columns)} and optionally {RestatedColumn}.");
             }
             else if (!seen.Add(index))
             {
-                loader.Fatal(1, name, DataRules.BadHeader, $"Column '{name}' appears more than once.");
+                loader.Fatal(1, name, ProblemRules.BadHeader, $"Column '{name}' appears more than once.");
             }
         }
 
@@ -185,7 +185,7 @@ public static class ObservationCsv
         {
             if (!seen.Contains(required))
             {
-                loader.Fatal(1, Columns[required], DataRules.BadHeader, $"Required column '{Columns[required]}' is missing from the header.");
+                loader.Fatal(1, Columns[required], ProblemRules.BadHeader, $"Required column '{Columns[required]}' is missing from the header.");
             }
         }
 

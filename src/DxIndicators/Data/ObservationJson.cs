@@ -31,10 +31,10 @@ public static class ObservationJson
     /// <param name="options">What to check against and whether to skip bad rows; null means <see cref="ReadOptions.Default"/>.</param>
     /// <returns>The dataset (unless there were problems and bad rows are not skipped) and every problem.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="reader"/> or <paramref name="fileName"/> is null.</exception>
-    /// <remarks>The row rules are those of <see cref="ObservationCsv.Read"/>; <see cref="DataProblem.Line"/> is null and
-    /// <see cref="ObservationReadResult.SkippedRows"/> holds array indexes. Malformed JSON, a wrong root shape or
+    /// <remarks>The row rules are those of <see cref="ObservationCsv.Read"/>; <see cref="Problem.Line"/> is null and
+    /// <see cref="ReadResult{T}.SkippedRows"/> holds array indexes. Malformed JSON, a wrong root shape or
     /// format version loads nothing.</remarks>
-    public static ObservationReadResult Read(TextReader reader, string fileName, ReadOptions? options = null)
+    public static ReadResult<Dataset> Read(TextReader reader, string fileName, ReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(fileName);
@@ -51,7 +51,7 @@ public static class ObservationJson
         catch (JsonException e)
         {
             bool tooDeep = e.Message.Contains("maximum configured depth", StringComparison.Ordinal);
-            loader.Fatal(-1, null, tooDeep ? ProblemRules.LimitExceeded : DataRules.Malformed, string.Create(CultureInfo.InvariantCulture, $"Not valid JSON at line {(e.LineNumber ?? 0) + 1}, byte {(e.BytePositionInLine ?? 0) + 1}: {(tooDeep ? "the nesting is too deep (more than InputLimits.MaxJsonDepth = 64 levels)" : e.Message)}"));
+            loader.Fatal(-1, null, tooDeep ? ProblemRules.LimitExceeded : ProblemRules.Malformed, string.Create(CultureInfo.InvariantCulture, $"Not valid JSON at line {(e.LineNumber ?? 0) + 1}, byte {(e.BytePositionInLine ?? 0) + 1}: {(tooDeep ? "the nesting is too deep (more than InputLimits.MaxJsonDepth = 64 levels)" : e.Message)}"));
             return loader.Finish();
         }
 
@@ -60,7 +60,7 @@ public static class ObservationJson
             JsonElement root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                loader.Fatal(-1, null, DataRules.Malformed, $"$: the root must be an object with formatVersion and observations, not {root.ValueKind}.");
+                loader.Fatal(-1, null, ProblemRules.Malformed, $"$: the root must be an object with formatVersion and observations, not {root.ValueKind}.");
                 return loader.Finish();
             }
 
@@ -68,19 +68,19 @@ public static class ObservationJson
             {
                 if (property.Name is not ("formatVersion" or "observations"))
                 {
-                    loader.Fatal(-1, property.Name, DataRules.Malformed, $"$.{property.Name}: unknown property; the root has only formatVersion and observations.");
+                    loader.Fatal(-1, property.Name, ProblemRules.Malformed, $"$.{property.Name}: unknown property; the root has only formatVersion and observations.");
                 }
             }
 
             if (!root.TryGetProperty("formatVersion", out JsonElement version) || version.ValueKind != JsonValueKind.Number ||
                 !version.TryGetInt32(out int v) || v != FormatVersion)
             {
-                loader.Fatal(-1, null, DataRules.Malformed, $"$.formatVersion: must be {FormatVersion}.");
+                loader.Fatal(-1, null, ProblemRules.Malformed, $"$.formatVersion: must be {FormatVersion}.");
             }
 
             if (!root.TryGetProperty("observations", out JsonElement rows) || rows.ValueKind != JsonValueKind.Array)
             {
-                loader.Fatal(-1, null, DataRules.Malformed, "$.observations: must be an array.");
+                loader.Fatal(-1, null, ProblemRules.Malformed, "$.observations: must be an array.");
                 return loader.Finish();
             }
 
@@ -172,7 +172,7 @@ public static class ObservationJson
     {
         if (row.ValueKind != JsonValueKind.Object)
         {
-            loader.RowProblem(index, null, DataRules.Malformed, $"An observation must be an object, not {row.ValueKind}.");
+            loader.RowProblem(index, null, ProblemRules.Malformed, $"An observation must be an object, not {row.ValueKind}.");
             return;
         }
 
@@ -181,7 +181,7 @@ public static class ObservationJson
         {
             if (!s_properties.Contains(property.Name))
             {
-                loader.RowProblem(index, property.Name, DataRules.Malformed, $"Unknown property '{property.Name}'; expected {string.Join(", ", s_properties)}.");
+                loader.RowProblem(index, property.Name, ProblemRules.Malformed, $"Unknown property '{property.Name}'; expected {string.Join(", ", s_properties)}.");
                 continue;
             }
 

@@ -29,7 +29,7 @@ internal sealed class ObservationLoader
     private readonly ReadOptions _options;
     private readonly Func<int, string?, string> _locate;
     private readonly bool _originIsLine;
-    private readonly List<(int Origin, int Seq, DataProblem Problem)> _problems = [];
+    private readonly List<(int Origin, int Seq, Problem Problem)> _problems = [];
     private readonly SortedSet<int> _skipped = [];
     private readonly DatasetBuilder _builder = new(1024);
     private readonly Dictionary<string, Period> _periodCache = new(StringComparer.Ordinal);
@@ -65,6 +65,12 @@ internal sealed class ObservationLoader
     public void AddRow(int origin, in RawObservation raw)
     {
         RowCount++;
+        int maxRows = (_options.Limits ?? InputLimits.Default).MaxRows;
+        if (RowCount > maxRows)
+        {
+            throw InputLimits.Exceeded(nameof(InputLimits.MaxRows), maxRows, $"'{_fileName}' at {_locate(origin, null)} (data rows)");
+        }
+
         int before = _problems.Count;
         string? unit = Required(origin, "unit", raw.Unit, null, null);
         string? indicator = Required(origin, "indicator", raw.Indicator, unit, null);
@@ -80,7 +86,7 @@ internal sealed class ObservationLoader
             }
             else
             {
-                RowProblem(origin, "period", DataRules.BadPeriod, $"'{periodText}' is not a period; expected 2024, 2024-H1, 2024-Q3, 2024-07 or 2024-07-15.", unit, indicator);
+                RowProblem(origin, "period", ProblemRules.BadPeriod, $"'{periodText}' is not a period; expected 2024, 2024-H1, 2024-Q3, 2024-07 or 2024-07-15.", unit, indicator);
             }
         }
 
@@ -97,7 +103,7 @@ internal sealed class ObservationLoader
         Qualifier qualifier = Qualifier.Exact;
         if (!string.IsNullOrEmpty(raw.Qualifier) && !TryQualifier(raw.Qualifier, out qualifier))
         {
-            RowProblem(origin, "qualifier", DataRules.BadQualifier, $"Qualifier '{raw.Qualifier}' is not one of exact, estimate, lowerBound, upperBound.", unit, indicator);
+            RowProblem(origin, "qualifier", ProblemRules.BadQualifier, $"Qualifier '{raw.Qualifier}' is not one of exact, estimate, lowerBound, upperBound.", unit, indicator);
         }
 
         ObservationStatus status = ObservationStatus.Official;
@@ -113,7 +119,7 @@ internal sealed class ObservationLoader
             }
             else
             {
-                RowProblem(origin, "status", DataRules.BadStatus, $"Status '{raw.Status}' is not one of official, provisional.", unit, indicator);
+                RowProblem(origin, "status", ProblemRules.BadStatus, $"Status '{raw.Status}' is not one of official, provisional.", unit, indicator);
             }
         }
 
@@ -127,14 +133,14 @@ internal sealed class ObservationLoader
             }
             else
             {
-                RowProblem(origin, "published", DataRules.BadDate, $"Published date '{raw.Published}' is not an ISO date (uuuu-MM-dd).", unit, indicator);
+                RowProblem(origin, "published", ProblemRules.BadDate, $"Published date '{raw.Published}' is not an ISO date (uuuu-MM-dd).", unit, indicator);
             }
         }
 
         bool restated = false;
         if (!string.IsNullOrEmpty(raw.Restated) && !bool.TryParse(raw.Restated, out restated))
         {
-            RowProblem(origin, "restated", DataRules.BadBoolean, $"Restated '{raw.Restated}' is not true or false.", unit, indicator);
+            RowProblem(origin, "restated", ProblemRules.BadBoolean, $"Restated '{raw.Restated}' is not true or false.", unit, indicator);
         }
 
         bool countsParsed = (numerator.HasValue || string.IsNullOrEmpty(raw.Numerator)) && (denominator.HasValue || string.IsNullOrEmpty(raw.Denominator));
@@ -155,23 +161,23 @@ internal sealed class ObservationLoader
             {
                 if (!framework.TryGetNode(indicator, out _))
                 {
-                    RowProblem(origin, "indicator", DataRules.UnknownIndicator, $"Code '{indicator}' is neither an indicator nor a node of framework '{framework.Id}'.", unit, indicator);
+                    RowProblem(origin, "indicator", ProblemRules.UnknownIndicator, $"Code '{indicator}' is neither an indicator nor a node of framework '{framework.Id}'.", unit, indicator);
                 }
                 else if (hasValue && double.IsFinite(value) && !(value >= framework.Metadata.Scale.Min && value <= framework.Metadata.Scale.Max))
                 {
                     // A node's published score (the overall DTI, a pillar) lies on the framework's output scale.
-                    RowProblem(origin, "value", DataRules.OutOfRange, $"Value {RateCheck.Text(value)} of node '{indicator}' is outside the framework's output scale {framework.Metadata.Scale.Min.ToString(CultureInfo.InvariantCulture)}–{framework.Metadata.Scale.Max.ToString(CultureInfo.InvariantCulture)}.", unit, indicator);
+                    RowProblem(origin, "value", ProblemRules.OutOfRange, $"Value {RateCheck.Text(value)} of node '{indicator}' is outside the framework's output scale {framework.Metadata.Scale.Min.ToString(CultureInfo.InvariantCulture)}–{framework.Metadata.Scale.Max.ToString(CultureInfo.InvariantCulture)}.", unit, indicator);
                 }
             }
             else if (hasValue && double.IsFinite(value) && !definition.ValidRange.Contains(value))
             {
-                RowProblem(origin, "value", DataRules.OutOfRange, $"Value {RateCheck.Text(value)} of indicator '{indicator}' is outside its valid range {definition.ValidRange}.", unit, indicator);
+                RowProblem(origin, "value", ProblemRules.OutOfRange, $"Value {RateCheck.Text(value)} of indicator '{indicator}' is outside its valid range {definition.ValidRange}.", unit, indicator);
             }
         }
 
         if (unit is not null && hasPeriod && _options.Registry is { } registry && !registry.TryResolve(unit, period, out _))
         {
-            RowProblem(origin, "unit", DataRules.UnknownUnit, UnknownUnitMessage(registry, unit, period), unit, indicator);
+            RowProblem(origin, "unit", ProblemRules.UnknownUnit, UnknownUnitMessage(registry, unit, period), unit, indicator);
         }
 
         if (_problems.Count == before && !_skipped.Contains(origin))
@@ -183,10 +189,20 @@ internal sealed class ObservationLoader
             }
 
             _builder.Add(unit!, indicator!, period, value, qualifier, numerator, denominator, provenance, status, restated, origin);
+            InputLimits limits = _options.Limits ?? InputLimits.Default;
+            if (_builder.UnitCount > limits.MaxUnits)
+            {
+                throw InputLimits.Exceeded(nameof(InputLimits.MaxUnits), limits.MaxUnits, $"'{_fileName}' at {_locate(origin, "unit")} (distinct units)");
+            }
+
+            if (_builder.PeriodCount > limits.MaxPeriods)
+            {
+                throw InputLimits.Exceeded(nameof(InputLimits.MaxPeriods), limits.MaxPeriods, $"'{_fileName}' at {_locate(origin, "period")} (distinct periods)");
+            }
         }
     }
 
-    public ObservationReadResult Finish()
+    public ReadResult<Dataset> Finish()
     {
         Dataset? dataset = null;
         if (!_fatal)
@@ -195,7 +211,7 @@ internal sealed class ObservationLoader
             Dataset built = _builder.Build(conflicts, dropConflicts: _options.SkipBadRows);
             foreach (int[] group in conflicts)
             {
-                DataProblem problem = Dataset.Conflict(group, _builder, g => _locate(g, null));
+                Problem problem = Dataset.Conflict(group, _builder, g => _locate(g, null));
                 _problems.Add((group[^1], _problems.Count, _originIsLine ? problem with { Line = group[^1] } : problem));
                 foreach (int g in group)
                 {
@@ -209,8 +225,8 @@ internal sealed class ObservationLoader
             }
         }
 
-        IEnumerable<DataProblem> ordered = _problems.OrderBy(p => p.Origin).ThenBy(p => p.Seq).Select(p => p.Problem);
-        return new ObservationReadResult(_fileName, dataset, ordered, RowCount, dataset is null ? [] : _skipped);
+        IEnumerable<Problem> ordered = _problems.OrderBy(p => p.Origin).ThenBy(p => p.Seq).Select(p => p.Problem);
+        return new ReadResult<Dataset>(_fileName, dataset, ordered, RowCount, dataset is null ? [] : _skipped);
     }
 
     internal static bool TryQualifier(string text, out Qualifier qualifier)
@@ -261,7 +277,7 @@ internal sealed class ObservationLoader
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            RowProblem(origin, column, DataRules.MissingField, $"Field '{column}' is required but {(text is null ? "missing" : "empty")}.", unit, indicator);
+            RowProblem(origin, column, ProblemRules.MissingField, $"Field '{column}' is required but {(text is null ? "missing" : "empty")}.", unit, indicator);
             return null;
         }
 
@@ -278,19 +294,19 @@ internal sealed class ObservationLoader
             return true;
         }
 
-        string hint = rule == DataRules.NotFinite ? "; leave the row out for a missing value" : string.Empty;
+        string hint = rule == ProblemRules.NotFinite ? "; leave the row out for a missing value" : string.Empty;
         RowProblem(origin, column, rule!, $"Field '{column}' is '{text}', which is {NumberText.Explain(rule)}{hint}.", unit, indicator);
         return false;
     }
 
     private void Add(int origin, string? column, string rule, string message, string? unit, string? indicator)
     {
-        var problem = new DataProblem(_locate(origin, column), rule, message)
+        var problem = new Problem(_locate(origin, column), rule, message)
         {
             Line = _originIsLine ? origin : null,
-            Column = column,
+            Field = column,
             Unit = unit,
-            Indicator = indicator,
+            Code = indicator,
         };
         _problems.Add((origin, _problems.Count, problem));
     }

@@ -54,22 +54,22 @@ public static class RateCheck
     {
         if (!double.IsFinite(value))
         {
-            yield return (DataRules.NotFinite, "value", $"Value {Text(value)} is not a finite number; use an empty file row for a missing value, not NaN or ∞.");
+            yield return (ProblemRules.NotFinite, "value", $"Value {Text(value)} is not a finite number; use an empty file row for a missing value, not NaN or ∞.");
         }
 
         if (numerator is { } n && !double.IsFinite(n))
         {
-            yield return (DataRules.NotFinite, "numerator", $"Numerator {Text(n)} is not a finite number.");
+            yield return (ProblemRules.NotFinite, "numerator", $"Numerator {Text(n)} is not a finite number.");
         }
 
         if (denominator is { } d && !double.IsFinite(d))
         {
-            yield return (DataRules.NotFinite, "denominator", $"Denominator {Text(d)} is not a finite number.");
+            yield return (ProblemRules.NotFinite, "denominator", $"Denominator {Text(d)} is not a finite number.");
         }
 
         if (numerator.HasValue != denominator.HasValue)
         {
-            yield return (DataRules.RateCountsIncomplete, numerator.HasValue ? "denominator" : "numerator",
+            yield return (ProblemRules.RateCountsIncomplete, numerator.HasValue ? "denominator" : "numerator",
                 $"A rate needs both numerator and denominator, but only the {(numerator.HasValue ? "numerator" : "denominator")} is given.");
             yield break;
         }
@@ -78,11 +78,11 @@ public static class RateCheck
         {
             if (den <= 0)
             {
-                yield return (DataRules.BadDenominator, "denominator", $"Denominator must be positive but was {Text(den)}.");
+                yield return (ProblemRules.BadDenominator, "denominator", $"Denominator must be positive but was {Text(den)}.");
             }
             else if (double.IsFinite(value) && !Agrees(value, num, den))
             {
-                yield return (DataRules.RateMismatch, "value",
+                yield return (ProblemRules.RateMismatch, "value",
                     $"Stated rate {Text(value)} disagrees with its counts: 100·{Text(num)}/{Text(den)} = {Text(Derive(num, den))}, more than {Text(HalfUnitInLastPlace(value))} (half a unit in the last stated decimal) away.");
             }
         }

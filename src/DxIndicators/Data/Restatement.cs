@@ -59,7 +59,7 @@ public static class Restatement
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(framework);
         ArgumentNullException.ThrowIfNull(registry);
-        var problems = new List<DataProblem>();
+        var problems = new List<Problem>();
         var groups = new List<AdminRollup.Group>();
         var current = new HashSet<(string Code, Period Period)>();
         foreach (Period period in data.Periods)
@@ -72,7 +72,7 @@ public static class Restatement
                 {
                     if (data.Indicators.Any(i => !double.IsNaN(data.ValueOrNaN(code, i, period))))
                     {
-                        problems.Add(new DataProblem($"{code} {period}", DataRules.UnknownUnit, $"Unit '{code}' is not in the registry for period {period}; its observations cannot be restated.") { Unit = code });
+                        problems.Add(new Problem($"{code} {period}", ProblemRules.UnknownUnit, $"Unit '{code}' is not in the registry for period {period}; its observations cannot be restated.") { Unit = code });
                     }
 
                     continue;
@@ -81,7 +81,7 @@ public static class Restatement
                 AdministrativeUnit? target = registry.SuccessorOn(unit, asOf);
                 if (target is null)
                 {
-                    problems.Add(new DataProblem($"{code} {period}", DataRules.UnknownUnit, string.Create(CultureInfo.InvariantCulture, $"Unit '{unit.Id}' ({unit.NameVi}) has no single successor valid on {asOf:uuuu-MM-dd}; its observations for {period} cannot be restated.")) { Unit = code });
+                    problems.Add(new Problem($"{code} {period}", ProblemRules.UnknownUnit, string.Create(CultureInfo.InvariantCulture, $"Unit '{unit.Id}' ({unit.NameVi}) has no single successor valid on {asOf:uuuu-MM-dd}; its observations for {period} cannot be restated.")) { Unit = code });
                     continue;
                 }
 

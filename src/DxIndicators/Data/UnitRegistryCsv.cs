@@ -9,33 +9,6 @@ using NodaTime.Text;
 
 namespace DxIndicators.Data;
 
-/// <summary>The outcome of reading a unit registry from CSV: the registry (when loaded) and every problem found.</summary>
-/// <remarks>Immutable.</remarks>
-public sealed class UnitRegistryReadResult
-{
-    internal UnitRegistryReadResult(UnitRegistry? registry, IEnumerable<DataProblem> problems)
-    {
-        Registry = registry;
-        Problems = problems.ToValueList();
-    }
-
-    /// <summary>Gets the registry, or null when there were problems (nothing is loaded then).</summary>
-    public UnitRegistry? Registry { get; }
-
-    /// <summary>Gets a value indicating whether the registry was loaded.</summary>
-    [MemberNotNullWhen(true, nameof(Registry))]
-    public bool IsLoaded => Registry is not null;
-
-    /// <summary>Gets every problem, units file first, each ordered by line.</summary>
-    public ValueList<DataProblem> Problems { get; }
-
-    /// <summary>Gets the registry, or throws listing every problem.</summary>
-    /// <returns>The registry.</returns>
-    /// <exception cref="InvalidDataException">The files had problems; the message lists all of them.</exception>
-    public UnitRegistry GetRegistryOrThrow() => Registry ?? throw new InvalidDataException(
-        $"The unit registry has {Problems.Count} problem(s); nothing was loaded.{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", Problems));
-}
-
 /// <summary>Reads and writes a unit registry as CSV: one file of units and an optional file of lineage links.</summary>
 /// <remarks>
 /// <para>Units: <c>id,code,vintage,level,kind,name_vi,name_en,parent,valid_from,valid_to</c>, optionally
@@ -71,19 +44,27 @@ public static class UnitRegistryCsv
     /// communes can name <c>11@2025</c> as parent); its units and links come first in the result. Null for none.</param>
     /// <returns>The registry, or every problem found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="units"/> or <paramref name="unitsFileName"/> is null.</exception>
-    public static UnitRegistryReadResult Read(TextReader units, string unitsFileName, TextReader? successions = null, string? successionsFileName = null, UnitRegistry? baseRegistry = null)
+    /// <param name="limits">The limits (<see cref="InputLimits.MaxUnits"/> counts the base registry's units and the
+    /// file's); null means <see cref="InputLimits.Default"/>. An exceeded limit throws <see cref="InvalidDataException"/> naming it.</param>
+    public static ReadResult<UnitRegistry> Read(TextReader units, string unitsFileName, TextReader? successions = null, string? successionsFileName = null, UnitRegistry? baseRegistry = null, InputLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(units);
         ArgumentNullException.ThrowIfNull(unitsFileName);
         string linksFile = successionsFileName ?? "successions";
-        var unitProblems = new List<DataProblem>();
-        var linkProblems = new List<DataProblem>();
+        var unitProblems = new List<Problem>();
+        var linkProblems = new List<Problem>();
         var parsedUnits = new List<(AdministrativeUnit Unit, int Line)>();
         var parsedLinks = new List<(UnitSuccession Link, int Line)>();
         var failedIds = new HashSet<string>(StringComparer.Ordinal);
 
+        int maxUnits = (limits ?? InputLimits.Default).MaxUnits - (baseRegistry?.Units.Count ?? 0);
         foreach (Row row in ReadRows(units, unitsFileName, Columns, s_requiredUnitColumns, unitProblems))
         {
+            if (parsedUnits.Count + failedIds.Count >= maxUnits)
+            {
+                throw InputLimits.Exceeded(nameof(InputLimits.MaxUnits), (limits ?? InputLimits.Default).MaxUnits, string.Create(CultureInfo.InvariantCulture, $"'{unitsFileName}' line {row.Line} (the registry's units)"));
+            }
+
             if (ParseUnit(row, unitProblems) is { } unit)
             {
                 parsedUnits.Add((unit, row.Line));
@@ -114,7 +95,7 @@ public static class UnitRegistryCsv
             if (problem.UnitIndex is { } u)
             {
                 AdministrativeUnit unit = allUnits[u];
-                if (problem.Rule == UnitRules.UnknownParent && failedIds.Contains(unit.ParentId!))
+                if (problem.Rule == ProblemRules.UnknownParent && failedIds.Contains(unit.ParentId!))
                 {
                     // The parent's own row is already reported; naming it again as unknown would mislead.
                     continue;
@@ -126,7 +107,7 @@ public static class UnitRegistryCsv
             else if (problem.LinkIndex is { } k)
             {
                 UnitSuccession link = allLinks[k];
-                if (problem.Rule == UnitRules.UnknownLinkUnit && (failedIds.Contains(link.PredecessorId) || failedIds.Contains(link.SuccessorId)))
+                if (problem.Rule == ProblemRules.UnknownLinkUnit && (failedIds.Contains(link.PredecessorId) || failedIds.Contains(link.SuccessorId)))
                 {
                     continue;
                 }
@@ -136,10 +117,10 @@ public static class UnitRegistryCsv
             }
         }
 
-        DataProblem[] problems = [.. unitProblems.OrderBy(p => p.Line ?? 0), .. linkProblems.OrderBy(p => p.Line ?? 0)];
+        Problem[] problems = [.. unitProblems.OrderBy(p => p.Line ?? 0), .. linkProblems.OrderBy(p => p.Line ?? 0)];
         return problems.Length > 0
-            ? new UnitRegistryReadResult(null, problems)
-            : new UnitRegistryReadResult(new UnitRegistry(allUnits, allLinks), []);
+            ? new ReadResult<UnitRegistry>(unitsFileName, null, problems)
+            : new ReadResult<UnitRegistry>(unitsFileName, new UnitRegistry(allUnits, allLinks), []);
     }
 
     /// <summary>Writes units as CSV with a header row (all <see cref="Columns"/>).</summary>
@@ -198,15 +179,15 @@ public static class UnitRegistryCsv
         csv.Flush();
     }
 
-    private static AdministrativeUnit? ParseUnit(Row row, List<DataProblem> problems)
+    private static AdministrativeUnit? ParseUnit(Row row, List<Problem> problems)
     {
         int before = problems.Count;
         string? id = Required(row, "id", problems);
         string? code = Required(row, "code", problems);
         string? nameVi = Required(row, "name_vi", problems);
         string? vintage = row.Get("vintage") is { Length: > 0 } v ? v : null;
-        AdminLevel? level = ParseEnum<AdminLevel>(row, "level", UnitRules.UnknownLevel, problems);
-        UnitKind? kind = ParseEnum<UnitKind>(row, "kind", UnitRules.UnknownKind, problems);
+        AdminLevel? level = ParseEnum<AdminLevel>(row, "level", ProblemRules.UnknownLevel, problems);
+        UnitKind? kind = ParseEnum<UnitKind>(row, "kind", ProblemRules.UnknownKind, problems);
         LocalDate? from = ParseDate(row, "valid_from", problems);
         LocalDate? to = ParseDate(row, "valid_to", problems);
         if (problems.Count > before || id is null || code is null || nameVi is null || level is null || kind is null)
@@ -228,9 +209,9 @@ public static class UnitRegistryCsv
             // The unit's own rules live in its constructor; report its message at this row.
             (string rule, string column) = ex.ParamName switch
             {
-                "validTo" => (UnitRules.InvertedValidity, "valid_to"),
-                "vintage" => (UnitRules.InvalidUnit, "vintage"),
-                _ => (UnitRules.InvalidUnit, "code"),
+                "validTo" => (ProblemRules.InvertedValidity, "valid_to"),
+                "vintage" => (ProblemRules.InvalidUnit, "vintage"),
+                _ => (ProblemRules.InvalidUnit, "code"),
             };
             problems.Add(row.Problem(column, rule, ex.Message.Split(" (Parameter", 2)[0], id));
             return null;
@@ -238,14 +219,14 @@ public static class UnitRegistryCsv
 
         if (!string.Equals(unit.Id, id, StringComparison.Ordinal))
         {
-            problems.Add(row.Problem("id", UnitRules.BadId, $"Id '{id}' does not match code '{code}' and vintage '{vintage}'; expected '{unit.Id}'.", id));
+            problems.Add(row.Problem("id", ProblemRules.BadId, $"Id '{id}' does not match code '{code}' and vintage '{vintage}'; expected '{unit.Id}'.", id));
             return null;
         }
 
         return unit;
     }
 
-    private static UnitSuccession? ParseLink(Row row, List<DataProblem> problems)
+    private static UnitSuccession? ParseLink(Row row, List<Problem> problems)
     {
         int before = problems.Count;
         string? predecessor = Required(row, "predecessor", problems);
@@ -256,18 +237,18 @@ public static class UnitRegistryCsv
             : new UnitSuccession(predecessor, successor, effective.Value);
     }
 
-    private static string? Required(Row row, string column, List<DataProblem> problems)
+    private static string? Required(Row row, string column, List<Problem> problems)
     {
         if (row.Get(column) is { Length: > 0 } text)
         {
             return text;
         }
 
-        problems.Add(row.Problem(column, DataRules.MissingField, $"Required field '{column}' is empty.", row.Get("id")));
+        problems.Add(row.Problem(column, ProblemRules.MissingField, $"Required field '{column}' is empty.", row.Get("id")));
         return null;
     }
 
-    private static T? ParseEnum<T>(Row row, string column, string rule, List<DataProblem> problems)
+    private static T? ParseEnum<T>(Row row, string column, string rule, List<Problem> problems)
         where T : struct, Enum
     {
         string? text = Required(row, column, problems);
@@ -291,7 +272,7 @@ public static class UnitRegistryCsv
         return null;
     }
 
-    private static LocalDate? ParseDate(Row row, string column, List<DataProblem> problems)
+    private static LocalDate? ParseDate(Row row, string column, List<Problem> problems)
     {
         if (row.Get(column) is not { Length: > 0 } text)
         {
@@ -304,18 +285,18 @@ public static class UnitRegistryCsv
             return parsed.Value;
         }
 
-        problems.Add(row.Problem(column, DataRules.BadDate, $"{column} '{text}' is not an ISO date (uuuu-MM-dd).", row.Get("id")));
+        problems.Add(row.Problem(column, ProblemRules.BadDate, $"{column} '{text}' is not an ISO date (uuuu-MM-dd).", row.Get("id")));
         return null;
     }
 
-    private static IEnumerable<Row> ReadRows(TextReader reader, string fileName, ValueList<string> columns, IReadOnlyList<string> required, List<DataProblem> problems)
+    private static IEnumerable<Row> ReadRows(TextReader reader, string fileName, ValueList<string> columns, IReadOnlyList<string> required, List<Problem> problems)
     {
         var badData = new List<string>();
         CsvConfiguration config = CsvDialect.Reading(badData);
         using var parser = new CsvParser(Formats.InputFile.BoundLines(reader, fileName, null), config, leaveOpen: true);
         if (!parser.Read())
         {
-            problems.Add(Located(fileName, 1, null, DataRules.Malformed, "The file is empty; expected a header row: " + string.Join(",", columns) + ".", null));
+            problems.Add(Located(fileName, 1, null, ProblemRules.Malformed, "The file is empty; expected a header row: " + string.Join(",", columns) + ".", null));
             yield break;
         }
 
@@ -333,19 +314,19 @@ public static class UnitRegistryCsv
             map[i] = IndexOfIgnoreCase(columns, name);
             if (map[i] < 0)
             {
-                problems.Add(Located(fileName, 1, name, DataRules.BadHeader, $"Unknown column '{name}'; expected {string.Join(",", columns)}.", null));
+                problems.Add(Located(fileName, 1, name, ProblemRules.BadHeader, $"Unknown column '{name}'; expected {string.Join(",", columns)}.", null));
                 headerOk = false;
             }
             else if (!seen.Add(map[i]))
             {
-                problems.Add(Located(fileName, 1, name, DataRules.BadHeader, $"Column '{name}' appears more than once.", null));
+                problems.Add(Located(fileName, 1, name, ProblemRules.BadHeader, $"Column '{name}' appears more than once.", null));
                 headerOk = false;
             }
         }
 
         foreach (string column in required.Where(c => !seen.Contains(columns.AsSpan().IndexOf(c))))
         {
-            problems.Add(Located(fileName, 1, column, DataRules.BadHeader, $"Required column '{column}' is missing from the header.", null));
+            problems.Add(Located(fileName, 1, column, ProblemRules.BadHeader, $"Required column '{column}' is missing from the header.", null));
             headerOk = false;
         }
 
@@ -377,20 +358,20 @@ public static class UnitRegistryCsv
             bool ok = true;
             foreach (string field in badData)
             {
-                problems.Add(row.Problem(null, DataRules.Malformed, $"Badly quoted CSV field '{field}' (RFC 4180: a field containing quotes must be quoted and its quotes doubled).", null));
+                problems.Add(row.Problem(null, ProblemRules.Malformed, $"Badly quoted CSV field '{field}' (RFC 4180: a field containing quotes must be quoted and its quotes doubled).", null));
                 ok = false;
             }
 
             badData.Clear();
             if (parser.Count > map.Length)
             {
-                problems.Add(row.Problem(null, DataRules.ExtraFields, string.Create(CultureInfo.InvariantCulture, $"The row has {parser.Count} fields but the header has {map.Length}."), null));
+                problems.Add(row.Problem(null, ProblemRules.ExtraFields, string.Create(CultureInfo.InvariantCulture, $"The row has {parser.Count} fields but the header has {map.Length}."), null));
                 ok = false;
             }
             else if (parser.Count < map.Length)
             {
                 // A truncated row would otherwise load with its last columns (parent, validity…) silently empty.
-                problems.Add(row.Problem(null, DataRules.MissingFields, string.Create(CultureInfo.InvariantCulture, $"The row has {parser.Count} fields but the header has {map.Length}; write empty fields as ',,' rather than leaving them out."), fields[0]));
+                problems.Add(row.Problem(null, ProblemRules.MissingFields, string.Create(CultureInfo.InvariantCulture, $"The row has {parser.Count} fields but the header has {map.Length}; write empty fields as ',,' rather than leaving them out."), fields[0]));
                 ok = false;
             }
 
@@ -401,8 +382,8 @@ public static class UnitRegistryCsv
         }
     }
 
-    private static DataProblem Located(string fileName, int? line, string? column, string rule, string message, string? unit) =>
-        new(line is { } l ? string.Create(CultureInfo.InvariantCulture, $"{fileName}:{l}") : "base registry", rule, message) { Line = line, Column = column, Unit = unit };
+    private static Problem Located(string fileName, int? line, string? column, string rule, string message, string? unit) =>
+        new(line is { } l ? string.Create(CultureInfo.InvariantCulture, $"{fileName}:{l}") : "base registry", rule, message) { Line = line, Field = column, Unit = unit };
 
     private static string UnitColumn(string field) => field switch
     {
@@ -445,6 +426,6 @@ public static class UnitRegistryCsv
 
         public string? Get(string column) => columns.AsSpan().IndexOf(column) is int i and >= 0 ? fields[i] : null;
 
-        public DataProblem Problem(string? column, string rule, string message, string? unit) => Located(fileName, line, column, rule, message, unit);
+        public Problem Problem(string? column, string rule, string message, string? unit) => Located(fileName, line, column, rule, message, unit);
     }
 }

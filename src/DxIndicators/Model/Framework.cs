@@ -46,8 +46,8 @@ public sealed class Framework : IEquatable<Framework>
         Indicators = indicators.ToValueList();
         Targets = (targets ?? []).ToValueList();
 
-        IReadOnlyList<ValidationError> errors = FrameworkValidator.Validate(this);
-        if (errors.Any(e => e.Severity == ValidationSeverity.Error))
+        IReadOnlyList<Problem> errors = FrameworkValidator.Validate(this);
+        if (errors.Any(e => e.Severity == ProblemSeverity.Error))
         {
             throw new FrameworkValidationException(metadata.Id, errors);
         }
@@ -77,7 +77,7 @@ public sealed class Framework : IEquatable<Framework>
     public ValueList<TargetRule> Targets { get; }
 
     /// <summary>Gets non-fatal findings of validation.</summary>
-    public ValueList<ValidationError> Warnings { get; }
+    public ValueList<Problem> Warnings { get; }
 
     /// <summary>Gets the node with the given code.</summary>
     /// <param name="code">The node code.</param>

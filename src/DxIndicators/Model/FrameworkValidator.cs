@@ -15,10 +15,10 @@ public static class FrameworkValidator
     /// <param name="framework">The framework (its constructor calls this before it is usable).</param>
     /// <returns>Every problem found, errors and warnings, in path order.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="framework"/> is null.</exception>
-    internal static IReadOnlyList<ValidationError> Validate(Framework framework)
+    internal static IReadOnlyList<Problem> Validate(Framework framework)
     {
         ArgumentNullException.ThrowIfNull(framework);
-        var errors = new List<ValidationError>();
+        var errors = new List<Problem>();
         ValidateMetadata(framework.Metadata, errors);
 
         var codes = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -57,7 +57,7 @@ public static class FrameworkValidator
             IndicatorDefinition indicator = framework.Indicators[i];
             if (indicator.Denominator is { } denominator && !indicatorByCode.ContainsKey(denominator))
             {
-                errors.Add(new ValidationError($"$.indicators[{i}].denominator", "unknown-reference", $"Indicator '{indicator.Code}' is denominated by '{denominator}', which is not an indicator of this framework.", indicator.Code));
+                errors.Add(new Problem($"$.indicators[{i}].denominator", "unknown-reference", $"Indicator '{indicator.Code}' is denominated by '{denominator}', which is not an indicator of this framework.", indicator.Code));
             }
         }
 
@@ -72,7 +72,7 @@ public static class FrameworkValidator
     /// <param name="basePath">The JSON path of the list.</param>
     /// <param name="isKnownIndicator">Whether an indicator code exists (null: do not check references).</param>
     /// <param name="errors">Receives the problems.</param>
-    internal static void ValidateTargets(IReadOnlyList<TargetRule> targets, string basePath, Func<string, bool>? isKnownIndicator, List<ValidationError> errors)
+    internal static void ValidateTargets(IReadOnlyList<TargetRule> targets, string basePath, Func<string, bool>? isKnownIndicator, List<Problem> errors)
     {
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         for (int i = 0; i < targets.Count; i++)
@@ -86,11 +86,11 @@ public static class FrameworkValidator
 
             if (string.IsNullOrWhiteSpace(target.Indicator))
             {
-                errors.Add(new ValidationError(path + ".indicator", "missing-field", $"Target '{target.Code}' names no indicator.", target.Code));
+                errors.Add(new Problem(path + ".indicator", "missing-field", $"Target '{target.Code}' names no indicator.", target.Code));
             }
             else if (isKnownIndicator is not null && !isKnownIndicator(target.Indicator))
             {
-                errors.Add(new ValidationError(path + ".indicator", "unknown-reference", $"Target '{target.Code}' refers to indicator '{target.Indicator}', which does not exist.", target.Code));
+                errors.Add(new Problem(path + ".indicator", "unknown-reference", $"Target '{target.Code}' refers to indicator '{target.Indicator}', which does not exist.", target.Code));
             }
 
             RequireFinite(target.Threshold, path + ".threshold", target.Code, errors);
@@ -98,32 +98,32 @@ public static class FrameworkValidator
             {
                 if (target.UpperThreshold is not { } upper)
                 {
-                    errors.Add(new ValidationError(path + ".upperThreshold", "missing-field", $"Target '{target.Code}' compares 'between' but has no upper threshold.", target.Code));
+                    errors.Add(new Problem(path + ".upperThreshold", "missing-field", $"Target '{target.Code}' compares 'between' but has no upper threshold.", target.Code));
                 }
                 else if (RequireFinite(upper, path + ".upperThreshold", target.Code, errors) && upper < target.Threshold)
                 {
-                    errors.Add(new ValidationError(path + ".upperThreshold", "inverted-range", Fmt($"Target '{target.Code}': upper threshold {upper} is below the threshold {target.Threshold}."), target.Code));
+                    errors.Add(new Problem(path + ".upperThreshold", "inverted-range", Fmt($"Target '{target.Code}': upper threshold {upper} is below the threshold {target.Threshold}."), target.Code));
                 }
             }
             else if (target.UpperThreshold is not null)
             {
-                errors.Add(new ValidationError(path + ".upperThreshold", "unexpected-field", $"Target '{target.Code}': an upper threshold only applies to 'between'.", target.Code));
+                errors.Add(new Problem(path + ".upperThreshold", "unexpected-field", $"Target '{target.Code}': an upper threshold only applies to 'between'.", target.Code));
             }
 
             if (target.Comparator == Comparator.RankAtMost && (target.Threshold < 1 || target.Threshold != Math.Floor(target.Threshold)))
             {
-                errors.Add(new ValidationError(path + ".threshold", "invalid-rank", Fmt($"Target '{target.Code}': a rank threshold must be a whole number ≥ 1, was {target.Threshold}."), target.Code));
+                errors.Add(new Problem(path + ".threshold", "invalid-rank", Fmt($"Target '{target.Code}': a rank threshold must be a whole number ≥ 1, was {target.Threshold}."), target.Code));
             }
 
             if (string.IsNullOrWhiteSpace(target.LegalSource))
             {
-                errors.Add(new ValidationError(path + ".legalSource", "missing-field", $"Target '{target.Code}' has no legal source.", target.Code));
+                errors.Add(new Problem(path + ".legalSource", "missing-field", $"Target '{target.Code}' has no legal source.", target.Code));
             }
 
             ValidateStatus(target.Status, target.StatusNote, path, "Target", target.Code, errors);
             if (target.Reference is not null && string.IsNullOrWhiteSpace(target.Reference))
             {
-                errors.Add(new ValidationError(path + ".reference", "missing-field", $"Target '{target.Code}' has a blank reference; give the article or clause and a public URL, or leave the field out.", target.Code));
+                errors.Add(new Problem(path + ".reference", "missing-field", $"Target '{target.Code}' has a blank reference; give the article or clause and a public URL, or leave the field out.", target.Code));
             }
 
             ValidateSupersedes(target, path, errors);
@@ -132,7 +132,7 @@ public static class FrameworkValidator
                 RequireFinite(baseline.Value, path + ".baseline.value", target.Code, errors);
                 if (target.Deadline < baseline.Date)
                 {
-                    errors.Add(new ValidationError(path + ".deadline", "deadline-before-baseline", Fmt($"Target '{target.Code}': deadline {target.Deadline:uuuu-MM-dd} is before its baseline date {baseline.Date:uuuu-MM-dd}."), target.Code));
+                    errors.Add(new Problem(path + ".deadline", "deadline-before-baseline", Fmt($"Target '{target.Code}': deadline {target.Deadline:uuuu-MM-dd} is before its baseline date {baseline.Date:uuuu-MM-dd}."), target.Code));
                 }
             }
         }
@@ -143,7 +143,7 @@ public static class FrameworkValidator
     /// <param name="basePath">The JSON path of the list.</param>
     /// <param name="errors">Receives the problems.</param>
     /// <returns>The codes of the indicators, for checking references to them.</returns>
-    internal static HashSet<string> ValidateIndicatorList(IReadOnlyList<IndicatorDefinition> indicators, string basePath, List<ValidationError> errors)
+    internal static HashSet<string> ValidateIndicatorList(IReadOnlyList<IndicatorDefinition> indicators, string basePath, List<Problem> errors)
     {
         var codes = new Dictionary<string, string>(StringComparer.Ordinal);
         for (int i = 0; i < indicators.Count; i++)
@@ -161,74 +161,74 @@ public static class FrameworkValidator
         {
             if (indicators[i].Denominator is { } denominator && !codes.ContainsKey(denominator))
             {
-                errors.Add(new ValidationError($"{basePath}[{i}].denominator", "unknown-reference", $"Indicator '{indicators[i].Code}' is denominated by '{denominator}', which is not an indicator of this list.", indicators[i].Code));
+                errors.Add(new Problem($"{basePath}[{i}].denominator", "unknown-reference", $"Indicator '{indicators[i].Code}' is denominated by '{denominator}', which is not an indicator of this list.", indicators[i].Code));
             }
         }
 
         return codes.Keys.ToHashSet(StringComparer.Ordinal);
     }
 
-    private static void ValidateMetadata(FrameworkMetadata metadata, List<ValidationError> errors)
+    private static void ValidateMetadata(FrameworkMetadata metadata, List<Problem> errors)
     {
         if (metadata.ComponentCount is { } components && components < 1)
         {
-            errors.Add(new ValidationError("$.componentCount", "invalid-value", Fmt($"componentCount must be a whole number ≥ 1 (the component indices the source lists), was {components}.")));
+            errors.Add(new Problem("$.componentCount", "invalid-value", Fmt($"componentCount must be a whole number ≥ 1 (the component indices the source lists), was {components}.")));
         }
 
         if (string.IsNullOrWhiteSpace(metadata.Id))
         {
-            errors.Add(new ValidationError("$.id", "missing-field", "The framework has no id."));
+            errors.Add(new Problem("$.id", "missing-field", "The framework has no id."));
         }
 
         if (string.IsNullOrWhiteSpace(metadata.Version))
         {
-            errors.Add(new ValidationError("$.version", "missing-field", "The framework has no version."));
+            errors.Add(new Problem("$.version", "missing-field", "The framework has no version."));
         }
 
         ValidateName(metadata.Name, "$.name", null, errors);
         if (string.IsNullOrWhiteSpace(metadata.MethodologySource))
         {
-            errors.Add(new ValidationError("$.methodologySource", "missing-field", "The framework names no methodology source (legal instrument)."));
+            errors.Add(new Problem("$.methodologySource", "missing-field", "The framework names no methodology source (legal instrument)."));
         }
 
         if (metadata.EffectiveTo is { } to && to < metadata.EffectiveFrom)
         {
-            errors.Add(new ValidationError("$.effectiveTo", "inverted-dates", Fmt($"effectiveTo {to:uuuu-MM-dd} is before effectiveFrom {metadata.EffectiveFrom:uuuu-MM-dd}.")));
+            errors.Add(new Problem("$.effectiveTo", "inverted-dates", Fmt($"effectiveTo {to:uuuu-MM-dd} is before effectiveFrom {metadata.EffectiveFrom:uuuu-MM-dd}.")));
         }
 
         if (!double.IsFinite(metadata.Scale.Min) || !double.IsFinite(metadata.Scale.Max) || metadata.Scale.Max <= metadata.Scale.Min)
         {
-            errors.Add(new ValidationError("$.scale", "invalid-scale", Fmt($"The output scale must have finite min < max, was [{metadata.Scale.Min}, {metadata.Scale.Max}].")));
+            errors.Add(new Problem("$.scale", "invalid-scale", Fmt($"The output scale must have finite min < max, was [{metadata.Scale.Min}, {metadata.Scale.Max}].")));
         }
 
         if (!Enum.IsDefined(metadata.MergerRule))
         {
-            errors.Add(new ValidationError("$.mergerRule", "invalid-merger-rule", Fmt($"The merger rule {(int)metadata.MergerRule} is not defined; use notAllowed or unweightedMean.")));
+            errors.Add(new Problem("$.mergerRule", "invalid-merger-rule", Fmt($"The merger rule {(int)metadata.MergerRule} is not defined; use notAllowed or unweightedMean.")));
         }
 
         if (metadata.UnitRegistry is { } registry && registry != FrameworkMetadata.VietnamProvincesRegistry)
         {
-            errors.Add(new ValidationError("$.unitRegistry", "unknown-unit-registry", Fmt($"Unit registry '{registry}' is not a built-in registry; the only one is '{FrameworkMetadata.VietnamProvincesRegistry}'. Leave the field out for your own unit codes.")));
+            errors.Add(new Problem("$.unitRegistry", "unknown-unit-registry", Fmt($"Unit registry '{registry}' is not a built-in registry; the only one is '{FrameworkMetadata.VietnamProvincesRegistry}'. Leave the field out for your own unit codes.")));
         }
     }
 
-    private static void ValidateIndicator(IndicatorDefinition indicator, string path, List<ValidationError> errors)
+    private static void ValidateIndicator(IndicatorDefinition indicator, string path, List<Problem> errors)
     {
         ValidateStatus(indicator.Status, indicator.StatusNote, path, "Indicator", indicator.Code, errors);
         ValidateName(indicator.Name, path + ".name", indicator.Code, errors);
         if (double.IsNaN(indicator.ValidRange.Min) || double.IsNaN(indicator.ValidRange.Max) || indicator.ValidRange.Min > indicator.ValidRange.Max)
         {
-            errors.Add(new ValidationError(path + ".validRange", "inverted-range", Fmt($"Indicator '{indicator.Code}': valid range {indicator.ValidRange} must have min ≤ max."), indicator.Code));
+            errors.Add(new Problem(path + ".validRange", "inverted-range", Fmt($"Indicator '{indicator.Code}': valid range {indicator.ValidRange} must have min ≤ max."), indicator.Code));
         }
 
         if (indicator.PerPopulation is { } per && (!double.IsFinite(per) || per <= 0))
         {
-            errors.Add(new ValidationError(path + ".perPopulation", "invalid-value", Fmt($"Indicator '{indicator.Code}': perPopulation must be a positive number, was {per}."), indicator.Code));
+            errors.Add(new Problem(path + ".perPopulation", "invalid-value", Fmt($"Indicator '{indicator.Code}': perPopulation must be a positive number, was {per}."), indicator.Code));
         }
 
         if (indicator.Measure == MeasureKind.PerPopulation && indicator.PerPopulation is null)
         {
-            errors.Add(new ValidationError(path + ".perPopulation", "missing-field", $"Indicator '{indicator.Code}' is per-population but does not say per how many people.", indicator.Code));
+            errors.Add(new Problem(path + ".perPopulation", "missing-field", $"Indicator '{indicator.Code}' is per-population but does not say per how many people.", indicator.Code));
         }
 
         if (indicator.Goalposts is { } posts)
@@ -236,7 +236,7 @@ public static class FrameworkValidator
             bool ok = RequireFinite(posts.Lower, path + ".goalposts.lower", indicator.Code, errors) & RequireFinite(posts.Upper, path + ".goalposts.upper", indicator.Code, errors);
             if (ok && posts.Lower >= posts.Upper)
             {
-                errors.Add(new ValidationError(path + ".goalposts", "inverted-range", Fmt($"Indicator '{indicator.Code}': goalposts lower {posts.Lower} must be below upper {posts.Upper} (both in raw units; polarity is applied by the library)."), indicator.Code));
+                errors.Add(new Problem(path + ".goalposts", "inverted-range", Fmt($"Indicator '{indicator.Code}': goalposts lower {posts.Lower} must be below upper {posts.Upper} (both in raw units; polarity is applied by the library)."), indicator.Code));
             }
         }
 
@@ -251,12 +251,12 @@ public static class FrameworkValidator
         }
     }
 
-    private static void ValidatePointsRule(PointsRule rule, IndicatorDefinition indicator, string path, List<ValidationError> errors)
+    private static void ValidatePointsRule(PointsRule rule, IndicatorDefinition indicator, string path, List<Problem> errors)
     {
         string code = indicator.Code;
         if (!double.IsFinite(rule.MaxPoints) || rule.MaxPoints < 0)
         {
-            errors.Add(new ValidationError(path + ".maxPoints", "invalid-points", Fmt($"Indicator '{code}': max points must be a finite number ≥ 0, was {rule.MaxPoints}."), code));
+            errors.Add(new Problem(path + ".maxPoints", "invalid-points", Fmt($"Indicator '{code}': max points must be a finite number ≥ 0, was {rule.MaxPoints}."), code));
         }
 
         switch (rule)
@@ -264,14 +264,14 @@ public static class FrameworkValidator
             case RatioPointsRule ratio:
                 if (!double.IsFinite(ratio.FullAt) || ratio.FullAt <= 0)
                 {
-                    errors.Add(new ValidationError(path + ".fullAt", "invalid-value", Fmt($"Indicator '{code}': fullAt must be a positive number, was {ratio.FullAt}."), code));
+                    errors.Add(new Problem(path + ".fullAt", "invalid-value", Fmt($"Indicator '{code}': fullAt must be a positive number, was {ratio.FullAt}."), code));
                 }
 
                 break;
             case StepPointsRule steps:
                 if (steps.Steps.Count == 0)
                 {
-                    errors.Add(new ValidationError(path + ".steps", "empty-steps", $"Indicator '{code}': a step table needs at least one step.", code));
+                    errors.Add(new Problem(path + ".steps", "empty-steps", $"Indicator '{code}': a step table needs at least one step.", code));
                 }
 
                 for (int i = 0; i < steps.Steps.Count; i++)
@@ -281,7 +281,7 @@ public static class FrameworkValidator
                     RequireFinite(step.Threshold, stepPath + ".threshold", code, errors);
                     if (!double.IsFinite(step.Points) || step.Points < 0 || step.Points > rule.MaxPoints)
                     {
-                        errors.Add(new ValidationError(stepPath + ".points", "invalid-points", Fmt($"Indicator '{code}': step points must be in [0, {rule.MaxPoints}], was {step.Points}."), code));
+                        errors.Add(new Problem(stepPath + ".points", "invalid-points", Fmt($"Indicator '{code}': step points must be in [0, {rule.MaxPoints}], was {step.Points}."), code));
                     }
 
                     if (i > 0)
@@ -290,7 +290,7 @@ public static class FrameworkValidator
                         bool pointsMonotone = indicator.Polarity == Polarity.HigherIsBetter ? step.Points >= previous.Points : step.Points <= previous.Points;
                         if (!(step.Threshold > previous.Threshold) || !pointsMonotone)
                         {
-                            errors.Add(new ValidationError(stepPath, "non-monotone-steps", Fmt($"Indicator '{code}': steps must have strictly increasing thresholds and points that {(indicator.Polarity == Polarity.HigherIsBetter ? "do not decrease" : "do not increase")}; step {i} ({step.Threshold} → {step.Points}) follows ({previous.Threshold} → {previous.Points})."), code));
+                            errors.Add(new Problem(stepPath, "non-monotone-steps", Fmt($"Indicator '{code}': steps must have strictly increasing thresholds and points that {(indicator.Polarity == Polarity.HigherIsBetter ? "do not decrease" : "do not increase")}; step {i} ({step.Threshold} → {step.Points}) follows ({previous.Threshold} → {previous.Points})."), code));
                         }
                     }
                 }
@@ -299,7 +299,7 @@ public static class FrameworkValidator
             case CategoricalPointsRule categorical:
                 if (categorical.Categories.Count == 0)
                 {
-                    errors.Add(new ValidationError(path + ".categories", "empty-categories", $"Indicator '{code}': a categorical rule needs at least one category.", code));
+                    errors.Add(new Problem(path + ".categories", "empty-categories", $"Indicator '{code}': a categorical rule needs at least one category.", code));
                 }
 
                 var values = new HashSet<double>();
@@ -309,7 +309,7 @@ public static class FrameworkValidator
                     string catPath = $"{path}.categories[{i}]";
                     if (!values.Add(category.Value))
                     {
-                        errors.Add(new ValidationError(catPath + ".value", "duplicate-code", Fmt($"Indicator '{code}': category value {category.Value} appears twice."), code));
+                        errors.Add(new Problem(catPath + ".value", "duplicate-code", Fmt($"Indicator '{code}': category value {category.Value} appears twice."), code));
                     }
 
                     RequireFraction(category.Fraction, catPath + ".fraction", code, errors);
@@ -319,7 +319,7 @@ public static class FrameworkValidator
             case AdditivePointsRule additive:
                 if (additive.Parts.Count is 0 or > 52)
                 {
-                    errors.Add(new ValidationError(path + ".parts", "invalid-parts", Fmt($"Indicator '{code}': an additive rule needs 1 to 52 parts, has {additive.Parts.Count}."), code));
+                    errors.Add(new Problem(path + ".parts", "invalid-parts", Fmt($"Indicator '{code}': an additive rule needs 1 to 52 parts, has {additive.Parts.Count}."), code));
                 }
 
                 for (int i = 0; i < additive.Parts.Count; i++)
@@ -336,13 +336,13 @@ public static class FrameworkValidator
         string path,
         Dictionary<string, FrameworkNode> nodes,
         Dictionary<string, IndicatorDefinition> indicators,
-        List<ValidationError> errors)
+        List<Problem> errors)
     {
         ValidateName(node.Name, path + ".name", node.Code, errors);
         ValidateStatus(node.Status, node.StatusNote, path, "Node", node.Code, errors);
         if (node.Children.Count == 0)
         {
-            errors.Add(new ValidationError(path + ".children", "empty-node", $"Node '{node.Code}' ({node.Kind}) has no children; every {node.Kind} needs at least one indicator or node under it.", node.Code));
+            errors.Add(new Problem(path + ".children", "empty-node", $"Node '{node.Code}' ({node.Kind}) has no children; every {node.Kind} needs at least one indicator or node under it.", node.Code));
         }
 
         var seenChildren = new HashSet<string>(StringComparer.Ordinal);
@@ -355,19 +355,19 @@ public static class FrameworkValidator
             string linkPath = $"{path}.children[{i}]";
             if (!seenChildren.Add(link.Code))
             {
-                errors.Add(new ValidationError(linkPath + ".code", "duplicate-child", $"Node '{node.Code}' lists child '{link.Code}' twice.", node.Code));
+                errors.Add(new Problem(linkPath + ".code", "duplicate-child", $"Node '{node.Code}' lists child '{link.Code}' twice.", node.Code));
             }
 
             bool isNode = nodes.TryGetValue(link.Code, out FrameworkNode? childNode);
             bool isIndicator = indicators.TryGetValue(link.Code, out IndicatorDefinition? childIndicator);
             if (!isNode && !isIndicator)
             {
-                errors.Add(new ValidationError(linkPath + ".code", "unknown-reference", $"Node '{node.Code}' refers to '{link.Code}', which is neither a node nor an indicator.", node.Code));
+                errors.Add(new Problem(linkPath + ".code", "unknown-reference", $"Node '{node.Code}' refers to '{link.Code}', which is neither a node nor an indicator.", node.Code));
             }
 
             if (!double.IsFinite(link.Weight) || link.Weight < 0)
             {
-                errors.Add(new ValidationError(linkPath + ".weight", "invalid-weight", Fmt($"Weight of '{link.Code}' in node '{node.Code}' must be a finite number ≥ 0 but was {link.Weight}."), node.Code));
+                errors.Add(new Problem(linkPath + ".weight", "invalid-weight", Fmt($"Weight of '{link.Code}' in node '{node.Code}' must be a finite number ≥ 0 but was {link.Weight}."), node.Code));
             }
             else
             {
@@ -378,7 +378,7 @@ public static class FrameworkValidator
             {
                 if (!double.IsFinite(points) || points < 0)
                 {
-                    errors.Add(new ValidationError(linkPath + ".maxPoints", "invalid-points", Fmt($"Max points of '{link.Code}' in node '{node.Code}' must be a finite number ≥ 0 but was {points}."), node.Code));
+                    errors.Add(new Problem(linkPath + ".maxPoints", "invalid-points", Fmt($"Max points of '{link.Code}' in node '{node.Code}' must be a finite number ≥ 0 but was {points}."), node.Code));
                 }
                 else
                 {
@@ -386,7 +386,7 @@ public static class FrameworkValidator
                     double? childMax = childNode?.MaxPoints ?? childIndicator?.Points?.MaxPoints;
                     if (childMax is { } declared && Math.Abs(declared - points) > PointsTolerance * Math.Max(1, declared))
                     {
-                        errors.Add(new ValidationError(linkPath + ".maxPoints", "points-mismatch", Fmt($"Node '{node.Code}' gives '{link.Code}' {points} points but '{link.Code}' declares {declared}."), node.Code));
+                        errors.Add(new Problem(linkPath + ".maxPoints", "points-mismatch", Fmt($"Node '{node.Code}' gives '{link.Code}' {points} points but '{link.Code}' declares {declared}."), node.Code));
                     }
                 }
             }
@@ -398,18 +398,18 @@ public static class FrameworkValidator
 
         if (node.Aggregation == AggregationMethod.PointsRatio && !allPoints)
         {
-            errors.Add(new ValidationError(path + ".children", "missing-points", $"Node '{node.Code}' aggregates by points, so every child link needs maxPoints.", node.Code));
+            errors.Add(new Problem(path + ".children", "missing-points", $"Node '{node.Code}' aggregates by points, so every child link needs maxPoints.", node.Code));
         }
 
         if (node.MaxPoints is { } max)
         {
             if (!double.IsFinite(max) || max < 0)
             {
-                errors.Add(new ValidationError(path + ".maxPoints", "invalid-points", Fmt($"Max points of node '{node.Code}' must be a finite number ≥ 0 but was {max}."), node.Code));
+                errors.Add(new Problem(path + ".maxPoints", "invalid-points", Fmt($"Max points of node '{node.Code}' must be a finite number ≥ 0 but was {max}."), node.Code));
             }
             else if (allPoints && Math.Abs(pointsSum - max) > PointsTolerance * Math.Max(1, max))
             {
-                errors.Add(new ValidationError(path + ".maxPoints", "points-sum", Fmt($"Children of node '{node.Code}' add up to {pointsSum} points but the node declares {max}."), node.Code));
+                errors.Add(new Problem(path + ".maxPoints", "points-sum", Fmt($"Children of node '{node.Code}' add up to {pointsSum} points but the node declares {max}."), node.Code));
             }
         }
 
@@ -417,28 +417,28 @@ public static class FrameworkValidator
         double effectiveSum = usesPoints ? pointsSum : weightSum;
         if (node.Children.Count > 0 && double.IsPositiveInfinity(effectiveSum))
         {
-            errors.Add(new ValidationError(path + ".children", "invalid-weight", $"Node '{node.Code}': its children's {(usesPoints ? "max points" : "weights")} add up to more than the largest double (1.8e308); scale them down.", node.Code));
+            errors.Add(new Problem(path + ".children", "invalid-weight", $"Node '{node.Code}': its children's {(usesPoints ? "max points" : "weights")} add up to more than the largest double (1.8e308); scale them down.", node.Code));
         }
         else if (node.Children.Count > 0 && !(effectiveSum > 0))
         {
-            errors.Add(new ValidationError(path + ".children", "zero-weights", $"Node '{node.Code}': its children's {(usesPoints ? "max points" : "weights")} add up to 0, so it cannot be scored.", node.Code));
+            errors.Add(new Problem(path + ".children", "zero-weights", $"Node '{node.Code}': its children's {(usesPoints ? "max points" : "weights")} add up to 0, so it cannot be scored.", node.Code));
         }
 
         if (node.Aggregation == AggregationMethod.GeneralisedMean)
         {
             if (node.Power is not { } p || !double.IsFinite(p) || p == 0)
             {
-                errors.Add(new ValidationError(path + ".power", "invalid-power", $"Node '{node.Code}' uses a generalised mean, which needs a finite, non-zero power p.", node.Code));
+                errors.Add(new Problem(path + ".power", "invalid-power", $"Node '{node.Code}' uses a generalised mean, which needs a finite, non-zero power p.", node.Code));
             }
         }
         else if (node.Power is not null)
         {
-            errors.Add(new ValidationError(path + ".power", "unexpected-field", $"Node '{node.Code}': power only applies to the generalised mean.", node.Code));
+            errors.Add(new Problem(path + ".power", "unexpected-field", $"Node '{node.Code}': power only applies to the generalised mean.", node.Code));
         }
 
         if (node.MinShare is { } share && !(share > 0 && share <= 1))
         {
-            errors.Add(new ValidationError(path + ".minShare", "invalid-share", Fmt($"Node '{node.Code}': minShare must be in (0, 1], was {share}."), node.Code));
+            errors.Add(new Problem(path + ".minShare", "invalid-share", Fmt($"Node '{node.Code}': minShare must be in (0, 1], was {share}."), node.Code));
         }
     }
 
@@ -446,11 +446,11 @@ public static class FrameworkValidator
         Framework framework,
         Dictionary<string, FrameworkNode> nodes,
         Dictionary<string, IndicatorDefinition> indicators,
-        List<ValidationError> errors)
+        List<Problem> errors)
     {
         if (!nodes.TryGetValue(framework.Root, out FrameworkNode? root))
         {
-            errors.Add(new ValidationError("$.root", "unknown-reference", $"The root '{framework.Root}' is not a node of the framework.", framework.Root));
+            errors.Add(new Problem("$.root", "unknown-reference", $"The root '{framework.Root}' is not a node of the framework.", framework.Root));
             return;
         }
 
@@ -486,7 +486,7 @@ public static class FrameworkValidator
             FrameworkNode node = framework.Nodes[i];
             if (!reached.Contains(node.Code))
             {
-                errors.Add(new ValidationError($"$.nodes[{i}]", "unreachable", $"Node '{node.Code}' is not under the root '{framework.Root}' nor under any pillar.", node.Code));
+                errors.Add(new Problem($"$.nodes[{i}]", "unreachable", $"Node '{node.Code}' is not under the root '{framework.Root}' nor under any pillar.", node.Code));
             }
         }
 
@@ -504,14 +504,14 @@ public static class FrameworkValidator
             IndicatorDefinition indicator = framework.Indicators[i];
             if (!reached.Contains(indicator.Code) && !denominators.Contains(indicator.Code))
             {
-                errors.Add(new ValidationError($"$.indicators[{i}]", "unreachable", $"Indicator '{indicator.Code}' is used by no node (and is no other indicator's denominator).", indicator.Code) { Severity = ValidationSeverity.Warning });
+                errors.Add(new Problem($"$.indicators[{i}]", "unreachable", $"Indicator '{indicator.Code}' is used by no node (and is no other indicator's denominator).", indicator.Code) { Severity = ProblemSeverity.Warning });
             }
         }
 
         _ = indicators;
     }
 
-    private static void ValidateCycles(Framework framework, Dictionary<string, FrameworkNode> nodes, List<ValidationError> errors)
+    private static void ValidateCycles(Framework framework, Dictionary<string, FrameworkNode> nodes, List<Problem> errors)
     {
         // Iterative three-colour DFS (an explicit stack, so a chain of any depth cannot overflow the call stack);
         // a grey → grey edge closes a cycle. Each cycle is reported once, at the node whose link closes it, with
@@ -556,7 +556,7 @@ public static class FrameworkValidator
                 if (s == 1)
                 {
                     string loop = string.Join(" → ", path.Skip(position[child]).Append(child));
-                    errors.Add(new ValidationError($"$.nodes[{index[node.Code]}].children[{c}].code", "cycle", $"Node '{node.Code}' closes a cycle: {loop}.", node.Code));
+                    errors.Add(new Problem($"$.nodes[{index[node.Code]}].children[{c}].code", "cycle", $"Node '{node.Code}' closes a cycle: {loop}.", node.Code));
                 }
                 else if (s == 0)
                 {
@@ -577,11 +577,11 @@ public static class FrameworkValidator
     // A provisional part must say what is not public and what the model rests on; that note is then reported as a
     // warning, so `dx validate` and Framework.Warnings list every provisional part. A note on a confirmed part is an error
     // (it would read as a caveat no one is warned about).
-    private static void ValidateStatus(DefinitionStatus status, string? note, string path, string what, string? code, List<ValidationError> errors)
+    private static void ValidateStatus(DefinitionStatus status, string? note, string path, string what, string? code, List<Problem> errors)
     {
         if (!Enum.IsDefined(status))
         {
-            errors.Add(new ValidationError(path + ".status", "unknown-enum", Fmt($"{what} '{code}': status {(int)status} is not confirmed or provisional."), code));
+            errors.Add(new Problem(path + ".status", "unknown-enum", Fmt($"{what} '{code}': status {(int)status} is not confirmed or provisional."), code));
             return;
         }
 
@@ -589,20 +589,20 @@ public static class FrameworkValidator
         {
             if (string.IsNullOrWhiteSpace(note))
             {
-                errors.Add(new ValidationError(path + ".statusNote", "missing-field", $"{what} '{code}' is provisional but has no statusNote saying what is not public and what the model rests on.", code));
+                errors.Add(new Problem(path + ".statusNote", "missing-field", $"{what} '{code}' is provisional but has no statusNote saying what is not public and what the model rests on.", code));
             }
             else
             {
-                errors.Add(new ValidationError(path + ".status", ProblemRules.Provisional, $"{what} '{code}' is provisional: {note}", code) { Severity = ValidationSeverity.Warning });
+                errors.Add(new Problem(path + ".status", ProblemRules.Provisional, $"{what} '{code}' is provisional: {note}", code) { Severity = ProblemSeverity.Warning });
             }
         }
         else if (note is not null)
         {
-            errors.Add(new ValidationError(path + ".statusNote", "unexpected-field", $"{what} '{code}': a statusNote only applies to a provisional part; remove it or set status to provisional.", code));
+            errors.Add(new Problem(path + ".statusNote", "unexpected-field", $"{what} '{code}': a statusNote only applies to a provisional part; remove it or set status to provisional.", code));
         }
     }
 
-    private static void ValidateSupersedes(TargetRule target, string path, List<ValidationError> errors)
+    private static void ValidateSupersedes(TargetRule target, string path, List<Problem> errors)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (int k = 0; k < target.Supersedes.Count; k++)
@@ -611,35 +611,35 @@ public static class FrameworkValidator
             string itemPath = Fmt($"{path}.supersedes[{k}]");
             if (string.IsNullOrWhiteSpace(other))
             {
-                errors.Add(new ValidationError(itemPath, "missing-field", $"Target '{target.Code}': a superseded target code is blank.", target.Code));
+                errors.Add(new Problem(itemPath, "missing-field", $"Target '{target.Code}': a superseded target code is blank.", target.Code));
             }
             else if (string.Equals(other, target.Code, StringComparison.Ordinal))
             {
-                errors.Add(new ValidationError(itemPath, "unknown-reference", $"Target '{target.Code}' cannot supersede itself.", target.Code));
+                errors.Add(new Problem(itemPath, "unknown-reference", $"Target '{target.Code}' cannot supersede itself.", target.Code));
             }
             else if (!seen.Add(other))
             {
-                errors.Add(new ValidationError(itemPath, "duplicate-code", $"Target '{target.Code}' lists '{other}' as superseded twice.", target.Code));
+                errors.Add(new Problem(itemPath, "duplicate-code", $"Target '{target.Code}' lists '{other}' as superseded twice.", target.Code));
             }
         }
     }
 
-    private static bool RequireCode(string? code, string path, List<ValidationError> errors)
+    private static bool RequireCode(string? code, string path, List<Problem> errors)
     {
         if (string.IsNullOrWhiteSpace(code))
         {
-            errors.Add(new ValidationError(path + ".code", "missing-field", "The code is missing or blank."));
+            errors.Add(new Problem(path + ".code", "missing-field", "The code is missing or blank."));
             return false;
         }
 
         return true;
     }
 
-    private static bool Register(string code, string path, Dictionary<string, string> seen, List<ValidationError> errors)
+    private static bool Register(string code, string path, Dictionary<string, string> seen, List<Problem> errors)
     {
         if (seen.TryGetValue(code, out string? first))
         {
-            errors.Add(new ValidationError(path + ".code", "duplicate-code", $"Code '{code}' is already used at {first}.", code));
+            errors.Add(new Problem(path + ".code", "duplicate-code", $"Code '{code}' is already used at {first}.", code));
             return false;
         }
 
@@ -647,30 +647,30 @@ public static class FrameworkValidator
         return true;
     }
 
-    private static void ValidateName(LocalizedText? name, string path, string? code, List<ValidationError> errors)
+    private static void ValidateName(LocalizedText? name, string path, string? code, List<Problem> errors)
     {
         if (name is null || (string.IsNullOrWhiteSpace(name.Vi) && string.IsNullOrWhiteSpace(name.En)))
         {
-            errors.Add(new ValidationError(path, "missing-field", "A name in Vietnamese or English (or both) is required.", code));
+            errors.Add(new Problem(path, "missing-field", "A name in Vietnamese or English (or both) is required.", code));
         }
     }
 
-    private static bool RequireFinite(double value, string path, string? code, List<ValidationError> errors)
+    private static bool RequireFinite(double value, string path, string? code, List<Problem> errors)
     {
         if (!double.IsFinite(value))
         {
-            errors.Add(new ValidationError(path, "not-finite", Fmt($"The value must be a finite number, was {value}."), code));
+            errors.Add(new Problem(path, "not-finite", Fmt($"The value must be a finite number, was {value}."), code));
             return false;
         }
 
         return true;
     }
 
-    private static void RequireFraction(double value, string path, string? code, List<ValidationError> errors)
+    private static void RequireFraction(double value, string path, string? code, List<Problem> errors)
     {
         if (!(value >= 0 && value <= 1))
         {
-            errors.Add(new ValidationError(path, "invalid-fraction", Fmt($"A fraction of max points must be in [0, 1], was {value}."), code));
+            errors.Add(new Problem(path, "invalid-fraction", Fmt($"A fraction of max points must be in [0, 1], was {value}."), code));
         }
     }
 

@@ -32,25 +32,25 @@ public sealed class TargetCatalog : IEquatable<TargetCatalog>
         Targets = targets.ToValueList();
         Unit = unit;
 
-        var errors = new List<ValidationError>();
+        var errors = new List<Problem>();
         if (unit is not null && string.IsNullOrWhiteSpace(unit))
         {
-            errors.Add(new ValidationError("$.unit", "missing-field", "The catalogue's unit is blank; give the unit code (for example 11) or leave the field out for a national catalogue."));
+            errors.Add(new Problem("$.unit", "missing-field", "The catalogue's unit is blank; give the unit code (for example 11) or leave the field out for a national catalogue."));
         }
 
         if (string.IsNullOrWhiteSpace(id))
         {
-            errors.Add(new ValidationError("$.id", "missing-field", "The target catalogue has no id."));
+            errors.Add(new Problem("$.id", "missing-field", "The target catalogue has no id."));
         }
 
         if (string.IsNullOrWhiteSpace(name.Vi) && string.IsNullOrWhiteSpace(name.En))
         {
-            errors.Add(new ValidationError("$.name", "missing-field", "A name in Vietnamese or English (or both) is required."));
+            errors.Add(new Problem("$.name", "missing-field", "A name in Vietnamese or English (or both) is required."));
         }
 
         HashSet<string> known = FrameworkValidator.ValidateIndicatorList(Indicators, "$.indicators", errors);
         FrameworkValidator.ValidateTargets(Targets, "$.targets", known.Contains, errors);
-        if (errors.Any(e => e.Severity == ValidationSeverity.Error))
+        if (errors.Any(e => e.Severity == ProblemSeverity.Error))
         {
             throw new FrameworkValidationException(string.IsNullOrWhiteSpace(id) ? "(target catalogue without id)" : id, errors);
         }
@@ -63,7 +63,7 @@ public sealed class TargetCatalog : IEquatable<TargetCatalog>
     public string? Unit { get; }
 
     /// <summary>Gets non-fatal findings of validation (for example every provisional target).</summary>
-    public ValueList<ValidationError> Warnings { get; }
+    public ValueList<Problem> Warnings { get; }
 
     /// <summary>Gets the catalogue id.</summary>
     public string Id { get; }

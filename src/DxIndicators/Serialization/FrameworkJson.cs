@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Diagnostics.CodeAnalysis;
 using DxIndicators.Model;
 
 namespace DxIndicators.Serialization;
@@ -45,21 +44,22 @@ public static class FrameworkJson
         return ReadCore(JsonFormat.FromStream(stream), sourceName);
     }
 
-    /// <summary>Tries to read a framework from JSON text, returning every problem instead of throwing.</summary>
+    /// <summary>Reads a framework from JSON text, returning every problem instead of throwing.</summary>
     /// <param name="json">The JSON text.</param>
     /// <param name="sourceName">What the text came from (a file name).</param>
-    /// <param name="framework">The framework, when the text is valid.</param>
-    /// <param name="errors">Every problem found (errors and any warnings) when the text is invalid; empty on success (warnings are then on <see cref="Framework.Warnings"/>).</param>
-    /// <returns><see langword="true"/> when the text is a valid framework.</returns>
+    /// <param name="limits">The limits (<see cref="InputLimits.MaxNodes"/>, <see cref="InputLimits.MaxIndicators"/>);
+    /// null means <see cref="InputLimits.Default"/>. An exceeded limit is a <see cref="ProblemRules.LimitExceeded"/> problem.</param>
+    /// <returns>The framework when the text is valid (its warnings are then on <see cref="Framework.Warnings"/> and
+    /// <see cref="ReadResult{T}.Problems"/> is empty); otherwise no value and every problem found (errors and any
+    /// warnings). <see cref="ReadResult{T}.GetValueOrThrow"/> throws <see cref="FrameworkValidationException"/>.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static bool TryRead(string json, string sourceName, [NotNullWhen(true)] out Framework? framework, out IReadOnlyList<ValidationError> errors)
+    public static ReadResult<Framework> TryRead(string json, string sourceName, InputLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(sourceName);
-        var list = new List<ValidationError>();
-        framework = TryReadCore(JsonFormat.FromString(json), list);
-        errors = list;
-        return framework is not null;
+        var list = new List<Problem>();
+        Framework? framework = TryReadCore(JsonFormat.FromString(json), list, limits);
+        return new ReadResult<Framework>(sourceName, framework, list, failure: static (source, problems) => new FrameworkValidationException(source, problems));
     }
 
     /// <summary>Writes a framework as indented UTF-8 JSON text (deterministic; ends with a newline).</summary>
@@ -94,14 +94,21 @@ public static class FrameworkJson
 
     private static Framework ReadCore(Func<JsonDocument> parse, string sourceName)
     {
-        var errors = new List<ValidationError>();
+        var errors = new List<Problem>();
         return TryReadCore(parse, errors) ?? throw new FrameworkValidationException(sourceName, errors);
     }
 
-    private static Framework? TryReadCore(Func<JsonDocument> parse, List<ValidationError> errors)
+    private static Framework? TryReadCore(Func<JsonDocument> parse, List<Problem> errors, InputLimits? limits = null)
     {
         FrameworkDto? dto = JsonFormat.Read(parse, FormatJsonContext.Default.FrameworkDto, errors);
         if (dto is null)
+        {
+            return null;
+        }
+
+        limits ??= InputLimits.Default;
+        bool withinNodes = InputLimits.Check(dto.Nodes!.Count, nameof(InputLimits.MaxNodes), limits.MaxNodes, "$.nodes", "nodes", errors);
+        if (!(InputLimits.Check(dto.Indicators!.Count, nameof(InputLimits.MaxIndicators), limits.MaxIndicators, "$.indicators", "indicators", errors) && withinNodes))
         {
             return null;
         }

@@ -26,7 +26,7 @@ internal static class JsonFormat
     };
 
     /// <summary>Parses and checks a document, then binds it; returns null (with errors) when any problem is found.</summary>
-    public static TDto? Read<TDto>(Func<JsonDocument> parse, JsonTypeInfo<TDto> info, List<ValidationError> errors)
+    public static TDto? Read<TDto>(Func<JsonDocument> parse, JsonTypeInfo<TDto> info, List<Problem> errors)
         where TDto : class
     {
         JsonDocument document;
@@ -45,7 +45,7 @@ internal static class JsonFormat
                 reason = string.Create(CultureInfo.InvariantCulture, $"the nesting is too deep (more than InputLimits.MaxJsonDepth = {s_documentOptions.MaxDepth} levels)");
             }
 
-            errors.Add(new ValidationError(
+            errors.Add(new Problem(
                 string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path,
                 tooDeep ? ProblemRules.LimitExceeded : ProblemRules.Malformed,
                 string.Create(CultureInfo.InvariantCulture, $"Malformed JSON at line {line}, column {column} (byte position in the line): {reason}")));
@@ -63,7 +63,7 @@ internal static class JsonFormat
                 version.TryGetInt32(out int number) &&
                 number != Framework.CurrentFormatVersion)
             {
-                errors.Add(new ValidationError(
+                errors.Add(new Problem(
                     "$.formatVersion",
                     "unsupported-version",
                     string.Create(CultureInfo.InvariantCulture, $"formatVersion {number} is not supported; this library reads version {Framework.CurrentFormatVersion}.")));
@@ -81,7 +81,7 @@ internal static class JsonFormat
             catch (JsonException ex)
             {
                 // The checker should have caught everything; keep the failure visible rather than crash.
-                errors.Add(new ValidationError(ex.Path ?? "$", "wrong-type", ex.Message));
+                errors.Add(new Problem(ex.Path ?? "$", "wrong-type", ex.Message));
                 return null;
             }
         }

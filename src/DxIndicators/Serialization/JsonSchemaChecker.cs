@@ -27,16 +27,16 @@ internal sealed class JsonSchemaChecker
     private static readonly ConcurrentDictionary<Type, (FrozenDictionary<string, JsonPropertyInfo> ByName, string Allowed)> s_properties = new();
 
     private readonly JsonSerializerContext _context;
-    private readonly List<ValidationError> _errors;
+    private readonly List<Problem> _errors;
 
-    private JsonSchemaChecker(JsonSerializerContext context, List<ValidationError> errors)
+    private JsonSchemaChecker(JsonSerializerContext context, List<Problem> errors)
     {
         _context = context;
         _errors = errors;
     }
 
     /// <summary>Checks <paramref name="root"/> as a <paramref name="rootType"/> and adds every problem to <paramref name="errors"/>.</summary>
-    public static void Check(JsonSerializerContext context, JsonElement root, Type rootType, List<ValidationError> errors) =>
+    public static void Check(JsonSerializerContext context, JsonElement root, Type rootType, List<Problem> errors) =>
         new JsonSchemaChecker(context, errors).CheckValue(root, rootType, "$", null);
 
     /// <summary>Appends a property name to a JSON path (<c>$.a</c>, or <c>$['odd name']</c>).</summary>
@@ -59,7 +59,7 @@ internal sealed class JsonSchemaChecker
 
     private static string In(string? code) => code is null ? string.Empty : $" (in '{code}')";
 
-    private void Add(string path, string rule, string message, string? code) => _errors.Add(new ValidationError(path, rule, message, code));
+    private void Add(string path, string rule, string message, string? code) => _errors.Add(new Problem(path, rule, message, code));
 
     private void WrongType(JsonElement element, string expected, string path, string? code) =>
         Add(path, "wrong-type", $"Expected {expected} but found {Describe(element)}{In(code)}.", code);

@@ -58,13 +58,35 @@ public static class TargetCatalogJson
         return JsonFormat.Write(dto, FormatJsonContext.Default.TargetCatalogDto);
     }
 
+    /// <summary>Reads a target catalogue from JSON text, returning every problem instead of throwing.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="sourceName">What the text came from (a file name).</param>
+    /// <param name="limits">The limits (<see cref="InputLimits.MaxIndicators"/>); null means
+    /// <see cref="InputLimits.Default"/>. An exceeded limit is a <see cref="ProblemRules.LimitExceeded"/> problem.</param>
+    /// <returns>The catalogue when the text is valid (warnings are then on <see cref="TargetCatalog.Warnings"/>);
+    /// otherwise every problem found. <see cref="ReadResult{T}.GetValueOrThrow"/> throws <see cref="FrameworkValidationException"/>.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static ReadResult<TargetCatalog> TryRead(string json, string sourceName, InputLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        var errors = new List<Problem>();
+        TargetCatalog? catalog = TryReadCore(JsonFormat.FromString(json), errors, limits ?? InputLimits.Default);
+        return new ReadResult<TargetCatalog>(sourceName, catalog, errors, failure: static (source, found) => new FrameworkValidationException(source, found));
+    }
+
     private static TargetCatalog ReadCore(Func<JsonDocument> parse, string sourceName)
     {
-        var errors = new List<ValidationError>();
+        var errors = new List<Problem>();
+        return TryReadCore(parse, errors, InputLimits.Default) ?? throw new FrameworkValidationException(sourceName, errors);
+    }
+
+    private static TargetCatalog? TryReadCore(Func<JsonDocument> parse, List<Problem> errors, InputLimits limits)
+    {
         TargetCatalogDto? dto = JsonFormat.Read(parse, FormatJsonContext.Default.TargetCatalogDto, errors);
-        if (dto is null)
+        if (dto is null || !InputLimits.Check(dto.Indicators!.Count, nameof(InputLimits.MaxIndicators), limits.MaxIndicators, "$.indicators", "indicators", errors))
         {
-            throw new FrameworkValidationException(sourceName, errors);
+            return null;
         }
 
         try
@@ -78,7 +100,8 @@ public static class TargetCatalogJson
         }
         catch (FrameworkValidationException ex)
         {
-            throw new FrameworkValidationException(sourceName, ex.Errors);
+            errors.AddRange(ex.Errors);
+            return null;
         }
     }
 }

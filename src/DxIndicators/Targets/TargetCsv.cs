@@ -39,12 +39,7 @@ public static class TargetCsv
     /// <exception cref="FrameworkValidationException">The file has problems; <see cref="FrameworkValidationException.Errors"/> lists every one with its line.</exception>
     public static IReadOnlyList<TargetRule> Read(TextReader reader, string sourceName)
     {
-        if (!TryRead(reader, sourceName, out IReadOnlyList<TargetRule>? targets, out IReadOnlyList<ValidationError> errors))
-        {
-            throw new FrameworkValidationException(sourceName, errors);
-        }
-
-        return targets;
+        return TryRead(reader, sourceName).GetValueOrThrow();
     }
 
     /// <summary>Reads a target list from a file, throwing if any row is bad.</summary>
@@ -64,16 +59,16 @@ public static class TargetCsv
     /// <summary>Reads a target list, collecting every problem.</summary>
     /// <param name="reader">The CSV text.</param>
     /// <param name="sourceName">The file name used in messages.</param>
-    /// <param name="targets">The targets when there are no errors, else null.</param>
-    /// <param name="errors">Every problem found (empty on success); paths are <c>file:line</c>.</param>
-    /// <returns><see langword="true"/> when the file has no errors.</returns>
+    /// <returns>The targets (in file order) when there are no errors, and every problem found (locations are
+    /// <c>file:line</c>); <see cref="ReadResult{T}.GetValueOrThrow"/> throws <see cref="FrameworkValidationException"/>.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static bool TryRead(TextReader reader, string sourceName, [NotNullWhen(true)] out IReadOnlyList<TargetRule>? targets, out IReadOnlyList<ValidationError> errors)
+    public static ReadResult<IReadOnlyList<TargetRule>> TryRead(TextReader reader, string sourceName)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(sourceName);
-        var problems = new List<ValidationError>();
+        var problems = new List<Problem>();
         var result = new List<TargetRule>();
+        int rows = 0;
         bool badData = false;
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
@@ -86,16 +81,14 @@ public static class TargetCsv
         {
             if (!csv.Read())
             {
-                problems.Add(new ValidationError(sourceName + ":1", "malformed", "The file is empty; expected the header " + string.Join(",", s_required.Take(5).Concat(s_optional).Append("source")) + "."));
-                targets = null;
-                errors = problems;
-                return false;
+                problems.Add(new Problem(sourceName + ":1", "malformed", "The file is empty; expected the header " + string.Join(",", s_required.Take(5).Concat(s_optional).Append("source")) + "."));
+                return Result(sourceName, null, problems, 0);
             }
 
             Dictionary<string, int>? columns = ReadHeader(csv, sourceName, problems);
             if (badData)
             {
-                problems.Add(new ValidationError(sourceName + ":1", "malformed", "The header has a stray quote (RFC 4180 quoting)."));
+                problems.Add(new Problem(sourceName + ":1", "malformed", "The header has a stray quote (RFC 4180 quoting)."));
                 columns = null;
             }
 
@@ -103,6 +96,8 @@ public static class TargetCsv
             badData = false;
             while (csv.Read())
             {
+                rows++;
+
                 // Fields are parsed lazily: read the record first so BadDataFound has fired for this row.
                 string[] record = csv.Parser.Record ?? [];
                 string raw = csv.Parser.RawRecord;
@@ -110,7 +105,7 @@ public static class TargetCsv
                 string place = sourceName + ":" + line.ToString(CultureInfo.InvariantCulture);
                 if (badData)
                 {
-                    problems.Add(new ValidationError(place, "malformed", "The row has a stray quote; quote a field that contains quotes, commas or line breaks and double the quotes inside it (RFC 4180)."));
+                    problems.Add(new Problem(place, "malformed", "The row has a stray quote; quote a field that contains quotes, commas or line breaks and double the quotes inside it (RFC 4180)."));
                     badData = false;
                     continue;
                 }
@@ -122,7 +117,7 @@ public static class TargetCsv
 
                 if (record.Length != columns.Count)
                 {
-                    problems.Add(new ValidationError(place, record.Length > columns.Count ? "extra-fields" : "missing-fields", string.Create(CultureInfo.InvariantCulture, $"The row has {record.Length} field(s) but the header has {columns.Count}.")));
+                    problems.Add(new Problem(place, record.Length > columns.Count ? "extra-fields" : "missing-fields", string.Create(CultureInfo.InvariantCulture, $"The row has {record.Length} field(s) but the header has {columns.Count}.")));
                     continue;
                 }
 
@@ -134,7 +129,7 @@ public static class TargetCsv
 
                 if (seenCodes.TryGetValue(rule.Code, out int firstLine))
                 {
-                    problems.Add(new ValidationError(place, "duplicate-code", string.Create(CultureInfo.InvariantCulture, $"Target code '{rule.Code}' was already used on line {firstLine}."), rule.Code));
+                    problems.Add(new Problem(place, "duplicate-code", string.Create(CultureInfo.InvariantCulture, $"Target code '{rule.Code}' was already used on line {firstLine}."), rule.Code));
                     continue;
                 }
 
@@ -143,10 +138,11 @@ public static class TargetCsv
             }
         }
 
-        errors = problems;
-        targets = problems.Count == 0 ? result : null;
-        return targets is not null;
+        return Result(sourceName, problems.Count == 0 ? result : null, problems, rows);
     }
+
+    private static ReadResult<IReadOnlyList<TargetRule>> Result(string sourceName, IReadOnlyList<TargetRule>? targets, List<Problem> problems, int rows) =>
+        new(sourceName, targets, problems, rows, failure: static (source, found) => new FrameworkValidationException(source, found));
 
     /// <summary>Writes evaluation results, one row per unit and target, in the order given.</summary>
     /// <param name="writer">Receives the CSV text (left open).</param>
@@ -200,7 +196,7 @@ public static class TargetCsv
 
     private static string Number(double? value) => value is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : string.Empty;
 
-    private static Dictionary<string, int>? ReadHeader(CsvReader csv, string sourceName, List<ValidationError> problems)
+    private static Dictionary<string, int>? ReadHeader(CsvReader csv, string sourceName, List<Problem> problems)
     {
         string place = sourceName + ":" + csv.Parser.RawRow.ToString(CultureInfo.InvariantCulture);
         string[] header = csv.Parser.Record ?? [];
@@ -211,11 +207,11 @@ public static class TargetCsv
             string name = header[i].Trim();
             if (!s_required.Contains(name) && !s_optional.Contains(name))
             {
-                problems.Add(new ValidationError(place, "bad-header", $"Unknown column '{name}'; the columns are code,indicator,comparator,threshold,deadline,baseline_date,baseline_value,source."));
+                problems.Add(new Problem(place, "bad-header", $"Unknown column '{name}'; the columns are code,indicator,comparator,threshold,deadline,baseline_date,baseline_value,source."));
             }
             else if (!columns.TryAdd(name, i))
             {
-                problems.Add(new ValidationError(place, "bad-header", $"Column '{name}' appears more than once."));
+                problems.Add(new Problem(place, "bad-header", $"Column '{name}' appears more than once."));
             }
         }
 
@@ -223,20 +219,20 @@ public static class TargetCsv
         {
             if (!columns.ContainsKey(name))
             {
-                problems.Add(new ValidationError(place, "bad-header", $"Required column '{name}' is missing."));
+                problems.Add(new Problem(place, "bad-header", $"Required column '{name}' is missing."));
             }
         }
 
         if (columns.ContainsKey("baseline_date") != columns.ContainsKey("baseline_value"))
         {
-            problems.Add(new ValidationError(place, "bad-header", "Columns 'baseline_date' and 'baseline_value' go together: give both or neither."));
+            problems.Add(new Problem(place, "bad-header", "Columns 'baseline_date' and 'baseline_value' go together: give both or neither."));
         }
 
         // Rows cannot be read reliably against a broken header; report the header and stop there.
         return problems.Count == before ? columns : null;
     }
 
-    private static TargetRule? ParseRow(string[] record, Dictionary<string, int> columns, string place, List<ValidationError> problems)
+    private static TargetRule? ParseRow(string[] record, Dictionary<string, int> columns, string place, List<Problem> problems)
     {
         string Field(string name) => columns.TryGetValue(name, out int i) ? record[i].Trim() : string.Empty;
         int before = problems.Count;
@@ -244,13 +240,13 @@ public static class TargetCsv
         string? codeOrNull = code.Length == 0 ? null : code;
         if (code.Length == 0)
         {
-            problems.Add(new ValidationError(place + " code", "missing-field", "The target code is empty."));
+            problems.Add(new Problem(place + " code", "missing-field", "The target code is empty."));
         }
 
         string indicator = Field("indicator");
         if (indicator.Length == 0)
         {
-            problems.Add(new ValidationError(place + " indicator", "missing-field", "The indicator code is empty.", codeOrNull));
+            problems.Add(new Problem(place + " indicator", "missing-field", "The indicator code is empty.", codeOrNull));
         }
 
         string comparatorText = Field("comparator");
@@ -263,7 +259,7 @@ public static class TargetCsv
             case "<": comparator = Comparator.LessThan; break;
             case "=": comparator = Comparator.EqualTo; break;
             default:
-                problems.Add(new ValidationError(place + " comparator", "invalid-comparator", $"Comparator '{comparatorText}' is not one of >=, >, <=, <, =.", codeOrNull));
+                problems.Add(new Problem(place + " comparator", "invalid-comparator", $"Comparator '{comparatorText}' is not one of >=, >, <=, <, =.", codeOrNull));
                 break;
         }
 
@@ -277,7 +273,7 @@ public static class TargetCsv
         {
             if (baselineDateText.Length == 0 || baselineValueText.Length == 0)
             {
-                problems.Add(new ValidationError(place + (baselineDateText.Length == 0 ? " baseline_date" : " baseline_value"), "incomplete-baseline", "A baseline needs both baseline_date and baseline_value (or neither).", codeOrNull));
+                problems.Add(new Problem(place + (baselineDateText.Length == 0 ? " baseline_date" : " baseline_value"), "incomplete-baseline", "A baseline needs both baseline_date and baseline_value (or neither).", codeOrNull));
             }
             else
             {
@@ -289,7 +285,7 @@ public static class TargetCsv
                     baseline = new TargetBaseline(value, date);
                     if (deadline != default && deadline < date)
                     {
-                        problems.Add(new ValidationError(place + " deadline", "deadline-before-baseline", $"The deadline {LocalDatePattern.Iso.Format(deadline)} is before the baseline date {LocalDatePattern.Iso.Format(date)}.", codeOrNull));
+                        problems.Add(new Problem(place + " deadline", "deadline-before-baseline", $"The deadline {LocalDatePattern.Iso.Format(deadline)} is before the baseline date {LocalDatePattern.Iso.Format(date)}.", codeOrNull));
                     }
                 }
             }
@@ -298,7 +294,7 @@ public static class TargetCsv
         string source = Field("source");
         if (source.Length == 0)
         {
-            problems.Add(new ValidationError(place + " source", "missing-field", "The legal source is empty; name the instrument that sets the target (for example 'Decision 749/QĐ-TTg').", codeOrNull));
+            problems.Add(new Problem(place + " source", "missing-field", "The legal source is empty; name the instrument that sets the target (for example 'Decision 749/QĐ-TTg').", codeOrNull));
         }
 
         if (problems.Count != before)
@@ -309,35 +305,35 @@ public static class TargetCsv
         return new TargetRule(code, indicator, comparator, threshold, deadline, source) { Baseline = baseline };
     }
 
-    private static double ParseNumber(string text, string place, string what, string? code, List<ValidationError> problems)
+    private static double ParseNumber(string text, string place, string what, string? code, List<Problem> problems)
     {
         if (text.Length == 0)
         {
-            problems.Add(new ValidationError(place, "missing-field", $"The {what} is empty.", code));
+            problems.Add(new Problem(place, "missing-field", $"The {what} is empty.", code));
             return double.NaN;
         }
 
         if (!NumberText.TryParse(text, out double value, out string? rule))
         {
-            problems.Add(new ValidationError(place, rule!, $"The {what} '{text}' is {NumberText.Explain(rule)}.", code));
+            problems.Add(new Problem(place, rule!, $"The {what} '{text}' is {NumberText.Explain(rule)}.", code));
             return double.NaN;
         }
 
         return value;
     }
 
-    private static LocalDate ParseDate(string text, string place, string what, string? code, List<ValidationError> problems)
+    private static LocalDate ParseDate(string text, string place, string what, string? code, List<Problem> problems)
     {
         if (text.Length == 0)
         {
-            problems.Add(new ValidationError(place, "missing-field", $"The {what} is empty.", code));
+            problems.Add(new Problem(place, "missing-field", $"The {what} is empty.", code));
             return default;
         }
 
         ParseResult<LocalDate> parsed = LocalDatePattern.Iso.Parse(text);
         if (!parsed.Success)
         {
-            problems.Add(new ValidationError(place, "bad-date", $"The {what} '{text}' is not an ISO date (uuuu-MM-dd).", code));
+            problems.Add(new Problem(place, "bad-date", $"The {what} '{text}' is not an ISO date (uuuu-MM-dd).", code));
             return default;
         }
 

@@ -259,7 +259,7 @@ public sealed class UnitRegistry : IEquatable<UnitRegistry>
     public static bool operator !=(UnitRegistry? left, UnitRegistry? right) => !(left == right);
 
     /// <summary>One broken registry rule, located by the index of the unit or link it concerns.</summary>
-    /// <param name="Rule">The <see cref="UnitRules"/> name.</param>
+    /// <param name="Rule">The <see cref="ProblemRules"/> name.</param>
     /// <param name="Message">What is wrong.</param>
     /// <param name="UnitIndex">The index in the unit list of the unit at fault (the later one of a pair), or null.</param>
     /// <param name="LinkIndex">The index in the link list of the link at fault, or null.</param>
@@ -276,7 +276,7 @@ public sealed class UnitRegistry : IEquatable<UnitRegistry>
         {
             if (!byId.TryAdd(units[i].Id, units[i]))
             {
-                problems.Add(new(UnitRules.DuplicateId, $"Unit id '{units[i].Id}' appears more than once.", i, null, "id"));
+                problems.Add(new(ProblemRules.DuplicateId, $"Unit id '{units[i].Id}' appears more than once.", i, null, "id"));
             }
         }
 
@@ -294,7 +294,7 @@ public sealed class UnitRegistry : IEquatable<UnitRegistry>
                 AdministrativeUnit b = units[i];
                 if (Overlap(a, b))
                 {
-                    problems.Add(new(UnitRules.CodeOverlap, $"Code '{b.Code}' is valid for both '{a.Id}' ({a.NameVi}) and '{b.Id}' ({b.NameVi}) on some day; codes must be unique at every date.", i, null, "code"));
+                    problems.Add(new(ProblemRules.CodeOverlap, $"Code '{b.Code}' is valid for both '{a.Id}' ({a.NameVi}) and '{b.Id}' ({b.NameVi}) on some day; codes must be unique at every date.", i, null, "code"));
                 }
             }
 
@@ -305,7 +305,7 @@ public sealed class UnitRegistry : IEquatable<UnitRegistry>
         {
             if (units[i].ParentId is { } parent && !byId.ContainsKey(parent))
             {
-                problems.Add(new(UnitRules.UnknownParent, $"Unit '{units[i].Id}' names parent '{parent}', which is not in the registry.", i, null, "parent"));
+                problems.Add(new(ProblemRules.UnknownParent, $"Unit '{units[i].Id}' names parent '{parent}', which is not in the registry.", i, null, "parent"));
             }
         }
 
@@ -315,24 +315,24 @@ public sealed class UnitRegistry : IEquatable<UnitRegistry>
             UnitSuccession link = links[k];
             if (!byId.TryGetValue(link.PredecessorId, out AdministrativeUnit? from))
             {
-                problems.Add(new(UnitRules.UnknownLinkUnit, $"Lineage link {link.PredecessorId} → {link.SuccessorId}: predecessor '{link.PredecessorId}' is not in the registry.", null, k, "predecessor"));
+                problems.Add(new(ProblemRules.UnknownLinkUnit, $"Lineage link {link.PredecessorId} → {link.SuccessorId}: predecessor '{link.PredecessorId}' is not in the registry.", null, k, "predecessor"));
                 continue;
             }
 
             if (!byId.TryGetValue(link.SuccessorId, out AdministrativeUnit? to))
             {
-                problems.Add(new(UnitRules.UnknownLinkUnit, $"Lineage link {link.PredecessorId} → {link.SuccessorId}: successor '{link.SuccessorId}' is not in the registry.", null, k, "successor"));
+                problems.Add(new(ProblemRules.UnknownLinkUnit, $"Lineage link {link.PredecessorId} → {link.SuccessorId}: successor '{link.SuccessorId}' is not in the registry.", null, k, "successor"));
                 continue;
             }
 
             if (from.ValidTo is { } end && (end == LocalDate.MaxIsoValue || end.PlusDays(1) != link.Effective))
             {
-                problems.Add(new(UnitRules.BadLinkDate, string.Create(CultureInfo.InvariantCulture, $"Lineage link {link.PredecessorId} → {link.SuccessorId}: effective date {link.Effective:uuuu-MM-dd} must be the day after the predecessor's last day {end:uuuu-MM-dd}."), null, k, "effective"));
+                problems.Add(new(ProblemRules.BadLinkDate, string.Create(CultureInfo.InvariantCulture, $"Lineage link {link.PredecessorId} → {link.SuccessorId}: effective date {link.Effective:uuuu-MM-dd} must be the day after the predecessor's last day {end:uuuu-MM-dd}."), null, k, "effective"));
             }
 
             if (!to.IsValidOn(link.Effective))
             {
-                problems.Add(new(UnitRules.BadLinkDate, string.Create(CultureInfo.InvariantCulture, $"Lineage link {link.PredecessorId} → {link.SuccessorId}: the successor is not valid on the effective date {link.Effective:uuuu-MM-dd}."), null, k, "effective"));
+                problems.Add(new(ProblemRules.BadLinkDate, string.Create(CultureInfo.InvariantCulture, $"Lineage link {link.PredecessorId} → {link.SuccessorId}: the successor is not valid on the effective date {link.Effective:uuuu-MM-dd}."), null, k, "effective"));
             }
         }
 
@@ -367,7 +367,7 @@ public sealed class UnitRegistry : IEquatable<UnitRegistry>
             {
                 int from = walk.IndexOf(id);
                 string loop = string.Join(" → ", walk.Skip(from).Append(id));
-                problems.Add(new(UnitRules.ParentCycle, $"Unit '{id}' is its own ancestor: {loop}; parents must lead up to a unit without a parent.", index.GetValueOrDefault(id, i), null, "parent"));
+                problems.Add(new(ProblemRules.ParentCycle, $"Unit '{id}' is its own ancestor: {loop}; parents must lead up to a unit without a parent.", index.GetValueOrDefault(id, i), null, "parent"));
             }
 
             foreach (string done in walk)

@@ -12,9 +12,9 @@ public class DataCommandTests
     {
         var (code, output, _) = CliRunner.Run("data", "--format", "csv");
         code.Should().Be(ExitCodes.Ok);
-        ObservationReadResult back = ObservationCsv.Read(new StringReader(output), "stdout");
+        ReadResult<Dataset> back = ObservationCsv.Read(new StringReader(output), "stdout");
         back.Problems.Should().BeEmpty();
-        back.Dataset.Should().Be(FrameworkCatalog.GetDataset("dien-bien-sample"));
+        back.Value.Should().Be(FrameworkCatalog.GetDataset("dien-bien-sample"));
     }
 
     [Fact]

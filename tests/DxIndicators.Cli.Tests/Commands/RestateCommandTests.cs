@@ -30,7 +30,7 @@ public class RestateCommandTests
         var (code, output, error) = CliRunner.Run("restate", "--framework", dir.File("f.json", Framework), "--data", dir.File("d.csv", Data), "--format", "csv");
 
         code.Should().Be(ExitCodes.Ok, error);
-        Dataset restated = ObservationCsv.Read(new StringReader(output), "stdout").GetDatasetOrThrow();
+        Dataset restated = ObservationCsv.Read(new StringReader(output), "stdout").GetValueOrThrow();
         Observation daNang = restated.Observations.Should().ContainSingle().Subject;
         daNang.Unit.Should().Be("48");
         daNang.Value.Should().BeApproximately(0.7069, 1e-12);
@@ -50,7 +50,7 @@ public class RestateCommandTests
         var (code, output, error) = CliRunner.Run("restate", "--framework", "vn-dti-province-2022", "--data", data, "--format", "csv");
 
         code.Should().Be(ExitCodes.Ok, error);
-        Dataset restated = ObservationCsv.Read(new StringReader(output), "stdout").GetDatasetOrThrow();
+        Dataset restated = ObservationCsv.Read(new StringReader(output), "stdout").GetValueOrThrow();
         restated.Observations.Should().HaveCount(2).And.OnlyContain(o => o.Unit == "48" && o.Restated);
         restated.Observations.Single(o => o.Indicator == "DTI").Value.Should().BeApproximately(0.7069, 1e-12);
         restated.Observations.Single(o => o.Indicator == "GOV").Value.Should().BeApproximately((0.8575 + 0.5) / 2, 1e-15);

@@ -29,9 +29,9 @@ public class RollupCommandTests
         var (code, output, error) = CliRunner.Run("rollup", "--framework", "dien-bien-sample", "--data", dir.File("d.csv", Data), "--units", dir.File("u.csv", Wards), "--format", "csv");
 
         code.Should().Be(ExitCodes.Ok, error);
-        ObservationReadResult back = ObservationCsv.Read(new StringReader(output), "stdout");
+        ReadResult<Dataset> back = ObservationCsv.Read(new StringReader(output), "stdout");
         back.Problems.Should().BeEmpty();
-        Dataset rolled = back.Dataset!;
+        Dataset rolled = back.Value!;
         rolled.Units.Should().Equal("11");
         // (1,200 + 900) / (1,500 + 1,000) = 2,100 / 2,500 = 84 %, not the mean of 80 % and 90 % (85 %).
         Observation rate = rolled.Series("11", "GOV-ONLINE-PROC").Should().ContainSingle().Subject;
@@ -61,7 +61,7 @@ public class RollupCommandTests
             "--successions", dir.File("s.csv", Resource("units/vn-dien-bien-successions-2025.csv")), "--format", "csv");
 
         code.Should().Be(ExitCodes.Ok, error);
-        Dataset rolled = ObservationCsv.Read(new StringReader(output), "stdout").GetDatasetOrThrow();
+        Dataset rolled = ObservationCsv.Read(new StringReader(output), "stdout").GetValueOrThrow();
         rolled.Units.Should().Equal("11");
         Observation fibre = rolled.Series("11", "INF-FIBRE-COMMUNE").Should().ContainSingle().Subject;
         fibre.Value.Should().Be(100);
@@ -92,7 +92,7 @@ public class RollupCommandTests
         var (code, _, error) = CliRunner.Run("rollup", "--framework", "dien-bien-sample", "--data", dir.File("d.csv", Data), "--units", dir.File("u.csv", Wards + ThirdWard), "--out", outFile);
 
         code.Should().Be(ExitCodes.Failure);
-        error.Should().Contain(AdminRollup.IncompleteRule).And.Contain("03151").And.Contain("nothing was written");
+        error.Should().Contain(ProblemRules.IncompleteChildren).And.Contain("03151").And.Contain("nothing was written");
         File.Exists(outFile).Should().BeFalse();
     }
 
@@ -107,7 +107,7 @@ public class RollupCommandTests
 
         code.Should().Be(ExitCodes.Failure);
         output.Should().BeEmpty();
-        error.Should().Contain("'GOV-ESIGN-DOCS'").And.Contain(AdminRollup.NeedsCountsRule).And.Contain("never averaged");
+        error.Should().Contain("'GOV-ESIGN-DOCS'").And.Contain(ProblemRules.RollupNeedsCounts).And.Contain("never averaged");
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public class RollupCommandTests
 
         code.Should().Be(ExitCodes.Ok, error);
         using StreamReader reader = File.OpenText(outFile);
-        Dataset rolled = ObservationCsv.Read(reader, outFile).GetDatasetOrThrow();
+        Dataset rolled = ObservationCsv.Read(reader, outFile).GetValueOrThrow();
         rolled.Units.Should().Equal("11", "VN");
         // Only Điện Biên reported, so the national count is a lower bound on 25 stations.
         Observation nation = rolled.Series("VN", "INF-BTS").Single();

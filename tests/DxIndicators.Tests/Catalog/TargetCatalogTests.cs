@@ -47,7 +47,7 @@ public sealed class TargetCatalogTests
             []);
 
         act.Should().Throw<FrameworkValidationException>()
-            .Where(e => e.Errors.Any(x => x.Path == "$.indicators[0].perPopulation" && x.Rule == "missing-field" && x.Message.Contains("'SUBS'")))
-            .Where(e => e.Errors.Any(x => x.Path == "$.indicators[0].denominator" && x.Rule == "unknown-reference" && x.Message.Contains("'POP'")));
+            .Where(e => e.Errors.Any(x => x.Location == "$.indicators[0].perPopulation" && x.Rule == "missing-field" && x.Message.Contains("'SUBS'")))
+            .Where(e => e.Errors.Any(x => x.Location == "$.indicators[0].denominator" && x.Rule == "unknown-reference" && x.Message.Contains("'POP'")));
     }
 }

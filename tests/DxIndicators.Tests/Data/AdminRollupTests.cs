@@ -55,9 +55,9 @@ public class AdminRollupTests
     {
         RollupResult result = RollUp([Obs("C1", "PCT", 50), Obs("C2", "PCT", 60), Rate("C3", "PCT", 70, 7, 10)]);
         result.Dataset.Count.Should().Be(0);
-        DataProblem problem = result.Problems.Should().ContainSingle().Subject;
-        problem.Rule.Should().Be(AdminRollup.NeedsCountsRule);
-        problem.Indicator.Should().Be("PCT");
+        Problem problem = result.Problems.Should().ContainSingle().Subject;
+        problem.Rule.Should().Be(ProblemRules.RollupNeedsCounts);
+        problem.Code.Should().Be("PCT");
         problem.Message.Should().Contain("'PCT'").And.Contain("'P'").And.Contain("C1, C2").And.Contain("never averaged");
     }
 
@@ -96,10 +96,10 @@ public class AdminRollupTests
     public void ToParents_IndexWithoutWeightAndRank_AreErrors()
     {
         RollupResult result = RollUp([Obs("C1", "IDX", 0.5), Obs("C2", "IDX", 0.6), Obs("C3", "IDX", 0.7), Obs("C1", "RANK", 1), Obs("C2", "RANK", 2), Obs("C3", "RANK", 3)]);
-        result.Problems.Select(p => (p.Indicator, p.Rule)).Should().BeEquivalentTo(new[]
+        result.Problems.Select(p => (p.Code, p.Rule)).Should().BeEquivalentTo(new[]
         {
-            ("IDX", AdminRollup.NeedsWeightRule),
-            ("RANK", AdminRollup.NotCombinableRule),
+            ("IDX", ProblemRules.RollupNeedsWeight),
+            ("RANK", ProblemRules.RollupNotCombinable),
         });
     }
 
@@ -123,8 +123,8 @@ public class AdminRollupTests
     {
         RollupResult result = RollUp([Obs("C1", "CNT", 10), Obs("C2", "CNT", 20)]);
         result.Dataset.Count.Should().Be(0);
-        DataProblem problem = result.Problems.Should().ContainSingle().Subject;
-        problem.Rule.Should().Be(AdminRollup.IncompleteRule);
+        Problem problem = result.Problems.Should().ContainSingle().Subject;
+        problem.Rule.Should().Be(ProblemRules.IncompleteChildren);
         problem.Message.Should().Contain("C3");
     }
 
@@ -176,7 +176,7 @@ public class AdminRollupTests
         var y2025 = Period.FromYear(2025);
         var data = new Dataset([new Observation("48", "CNT", y2025, 10), new Observation("49", "CNT", y2025, 20)]);
         RollupResult result = AdminRollup.ToParents(data, Kinds, BuiltIn.VietnamProvinces, new RollupOptions { AllowMissingChildren = true });
-        result.Problems.Should().Contain(p => p.Rule == AdminRollup.RetiredChildRule && p.Unit == "49" && p.Message.Contains("dx restate"));
+        result.Problems.Should().Contain(p => p.Rule == ProblemRules.RetiredChild && p.Unit == "49" && p.Message.Contains("dx restate"));
     }
 
     [Fact]

@@ -29,12 +29,12 @@ public class DatasetTests
         bool ok = Dataset.TryCreate(
             [Obs(" 11", "CNT", Y2024, 1), Obs("12", "CNT", Y2024, 2, source: string.Empty)],
             out Dataset? data,
-            out IReadOnlyList<DataProblem> problems);
+            out IReadOnlyList<Problem> problems);
         ok.Should().BeFalse();
         data.Should().BeNull();
         problems.Should().HaveCount(2);
         problems[0].Message.Should().Contain("white space");
-        problems[1].Column.Should().Be("source");
+        problems[1].Field.Should().Be("source");
     }
 
     [Fact]
@@ -50,9 +50,9 @@ public class DatasetTests
     [Fact]
     public void Constructor_SameValueDifferentSource_IsAConflict()
     {
-        Dataset.TryCreate([Obs("11", "CNT", Y2024, 120, "a"), Obs("11", "CNT", Y2024, 120, "b")], out _, out IReadOnlyList<DataProblem> problems)
+        Dataset.TryCreate([Obs("11", "CNT", Y2024, 120, "a"), Obs("11", "CNT", Y2024, 120, "b")], out _, out IReadOnlyList<Problem> problems)
             .Should().BeFalse();
-        problems.Should().ContainSingle().Which.Rule.Should().Be(DataRules.DuplicateKey);
+        problems.Should().ContainSingle().Which.Rule.Should().Be(ProblemRules.DuplicateKey);
     }
 
     // 2,410 / 2,699 = 0.892923… (hand division), so 89.3 and 89.29 state it correctly, 89.2 and 89.4 do not.
@@ -65,11 +65,11 @@ public class DatasetTests
     public void Constructor_RateAgainstCounts_AcceptsOnlyWithinStatedPrecision(double stated, bool ok)
     {
         Observation o = Obs("11", "RATE", Y2024, stated) with { Numerator = 2410, Denominator = 2699 };
-        bool built = Dataset.TryCreate([o], out _, out IReadOnlyList<DataProblem> problems);
+        bool built = Dataset.TryCreate([o], out _, out IReadOnlyList<Problem> problems);
         built.Should().Be(ok);
         if (!ok)
         {
-            problems.Should().ContainSingle().Which.Rule.Should().Be(DataRules.RateMismatch);
+            problems.Should().ContainSingle().Which.Rule.Should().Be(ProblemRules.RateMismatch);
             problems[0].Message.Should().Contain("100·2410/2699");
         }
     }
@@ -95,13 +95,13 @@ public class DatasetTests
             Obs("11", "C", Y2024, 50) with { Numerator = 1, Denominator = 0 },
             Obs("11", "D", Y2024, double.PositiveInfinity),
         ];
-        Dataset.TryCreate(input, out Dataset? data, out IReadOnlyList<DataProblem> problems).Should().BeFalse();
+        Dataset.TryCreate(input, out Dataset? data, out IReadOnlyList<Problem> problems).Should().BeFalse();
         data.Should().BeNull();
         problems.Select(p => (p.Location, p.Rule)).Should().Equal(
-            ("observations[0]", DataRules.NotFinite),
-            ("observations[1]", DataRules.RateCountsIncomplete),
-            ("observations[2]", DataRules.BadDenominator),
-            ("observations[3]", DataRules.NotFinite));
+            ("observations[0]", ProblemRules.NotFinite),
+            ("observations[1]", ProblemRules.RateCountsIncomplete),
+            ("observations[2]", ProblemRules.BadDenominator),
+            ("observations[3]", ProblemRules.NotFinite));
     }
 
     [Fact]

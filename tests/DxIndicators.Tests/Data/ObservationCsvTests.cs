@@ -37,32 +37,32 @@ public class ObservationCsvTests
 
     private static readonly (int Line, string Rule, string? Column)[] ExpectedProblems =
     [
-        (3, DataRules.UnknownUnit, "unit"),
-        (4, DataRules.UnknownIndicator, "indicator"),
-        (5, DataRules.BadNumber, "value"),
-        (6, DataRules.BadPeriod, "period"),
-        (7, DataRules.BadQualifier, "qualifier"),
-        (8, DataRules.BadDate, "published"),
-        (9, DataRules.BadStatus, "status"),
-        (10, DataRules.OutOfRange, "value"),
-        (11, DataRules.NotFinite, "value"),
-        (12, DataRules.NotFinite, "value"),
-        (13, DataRules.RateMismatch, "value"),
-        (14, DataRules.RateCountsIncomplete, "denominator"),
-        (15, DataRules.MissingField, "unit"),
-        (16, DataRules.ExtraFields, null),
-        (17, DataRules.DuplicateKey, null),
-        (18, DataRules.BadDenominator, "denominator"),
+        (3, ProblemRules.UnknownUnit, "unit"),
+        (4, ProblemRules.UnknownIndicator, "indicator"),
+        (5, ProblemRules.BadNumber, "value"),
+        (6, ProblemRules.BadPeriod, "period"),
+        (7, ProblemRules.BadQualifier, "qualifier"),
+        (8, ProblemRules.BadDate, "published"),
+        (9, ProblemRules.BadStatus, "status"),
+        (10, ProblemRules.OutOfRange, "value"),
+        (11, ProblemRules.NotFinite, "value"),
+        (12, ProblemRules.NotFinite, "value"),
+        (13, ProblemRules.RateMismatch, "value"),
+        (14, ProblemRules.RateCountsIncomplete, "denominator"),
+        (15, ProblemRules.MissingField, "unit"),
+        (16, ProblemRules.ExtraFields, null),
+        (17, ProblemRules.DuplicateKey, null),
+        (18, ProblemRules.BadDenominator, "denominator"),
     ];
 
-    private static ObservationReadResult Read(string text, ReadOptions? options = null) =>
+    private static ReadResult<Dataset> Read(string text, ReadOptions? options = null) =>
         ObservationCsv.Read(new StringReader(text), "data.csv", options);
 
     [Fact]
     public void Read_EveryErrorKind_ReportsAllAtOnceWithLineAndColumn()
     {
-        ObservationReadResult result = Read(BadFile, Checked);
-        result.Problems.Select(p => (p.Line!.Value, p.Rule, p.Column)).Should().Equal(ExpectedProblems);
+        ReadResult<Dataset> result = Read(BadFile, Checked);
+        result.Problems.Select(p => (p.Line!.Value, p.Rule, p.Field)).Should().Equal(ExpectedProblems);
         result.Problems.Should().OnlyContain(p => p.Location == $"data.csv:{p.Line}");
         result.RowCount.Should().Be(18);
     }
@@ -72,26 +72,26 @@ public class ObservationCsvTests
     {
         // Line 3 lost its last three fields (source, published, status); it must not load with them silently empty.
         string text = Header + "\n11,CNT,2024,5,,,,s,,\n11,CNT,2023,6,,,\n";
-        ObservationReadResult result = Read(text, Checked);
-        result.Problems.Should().ContainSingle().Which.Should().Match<DataProblem>(p => p.Line == 3 && p.Rule == DataRules.MissingFields && p.Message.Contains("7 fields but the header has 10"));
-        result.IsLoaded.Should().BeFalse();
+        ReadResult<Dataset> result = Read(text, Checked);
+        result.Problems.Should().ContainSingle().Which.Should().Match<Problem>(p => p.Line == 3 && p.Rule == ProblemRules.MissingFields && p.Message.Contains("7 fields but the header has 10"));
+        result.IsSuccess.Should().BeFalse();
     }
 
     [Fact]
     public void Read_WithProblems_LoadsNothing()
     {
-        ObservationReadResult result = Read(BadFile, Checked);
-        result.IsLoaded.Should().BeFalse();
-        result.Dataset.Should().BeNull();
+        ReadResult<Dataset> result = Read(BadFile, Checked);
+        result.IsSuccess.Should().BeFalse();
+        result.Value.Should().BeNull();
         result.SkippedRows.Should().BeEmpty();
-        Action act = () => result.GetDatasetOrThrow();
+        Action act = () => result.GetValueOrThrow();
         act.Should().Throw<InvalidDataException>().WithMessage("'data.csv' has 16 problem(s); nothing was loaded.*data.csv:3, column 'unit'*");
     }
 
     [Fact]
     public void Read_Messages_NameValueAndRule()
     {
-        ObservationReadResult result = Read(BadFile, Checked);
+        ReadResult<Dataset> result = Read(BadFile, Checked);
         string Message(int line) => result.Problems.First(p => p.Line == line).Message;
         Message(3).Should().Contain("'99'").And.Contain("2024-12-31");
         Message(5).Should().Contain("'1,5'");
@@ -104,14 +104,14 @@ public class ObservationCsvTests
     [Fact]
     public void Read_SkipBadRows_LoadsGoodRowsAndListsSkipped()
     {
-        ObservationReadResult result = Read(BadFile, new ReadOptions { Registry = Checked.Registry, Framework = Checked.Framework, SkipBadRows = true });
-        result.IsLoaded.Should().BeTrue();
+        ReadResult<Dataset> result = Read(BadFile, new ReadOptions { Registry = Checked.Registry, Framework = Checked.Framework, SkipBadRows = true });
+        result.IsSuccess.Should().BeTrue();
 
         // Both rows of the conflicting key (2 and 17) are left out; only line 19 is good.
-        result.LoadedCount.Should().Be(1);
+        result.Value!.Count.Should().Be(1);
         result.SkippedRows.Should().Equal(Enumerable.Range(2, 17));
         result.Problems.Should().HaveCount(ExpectedProblems.Length);
-        result.Dataset!.TryGet("12", "CNT", Period.FromYear(2024), out Observation? o).Should().BeTrue();
+        result.Value!.TryGet("12", "CNT", Period.FromYear(2024), out Observation? o).Should().BeTrue();
         o!.Qualifier.Should().Be(Qualifier.UpperBound);
         o.Status.Should().Be(ObservationStatus.Provisional);
     }
@@ -121,7 +121,7 @@ public class ObservationCsvTests
     {
         // 49 (Quảng Nam) exists in 2024 and in 2025-H1 but not in 2026; 24 resolves in every period.
         string text = Header + "\n49,CNT,2024,1,,,,,,\n49,CNT,2025-H1,1,,,,,,\n49,CNT,2026,1,,,,,,\n24,CNT,2026,1,,,,,,\n";
-        ObservationReadResult result = Read(text, Checked);
+        ReadResult<Dataset> result = Read(text, Checked);
         result.Problems.Should().ContainSingle().Which.Line.Should().Be(4);
         result.Problems[0].Message.Should().Contain("49@2004 Quảng Nam");
     }
@@ -130,50 +130,50 @@ public class ObservationCsvTests
     public void Read_MultiLineQuotedField_LocatesRecordsByFirstLine()
     {
         string text = Header + "\n11,CNT,2024,1,,,,\"two\nlines\",,\n11,CNT,oops,1,,,,,,\n11,CNT,2023,x,,,,\"three\nmore\nlines\",,\n11,CNT,2022,y,,,,,,\n";
-        ObservationReadResult result = Read(text);
+        ReadResult<Dataset> result = Read(text);
         result.Problems.Select(p => p.Line!.Value).Should().Equal(4, 5, 8);
     }
 
     [Fact]
     public void Read_BadlyQuotedField_IsMalformedAtItsLine()
     {
-        ObservationReadResult result = Read(Header + "\n11,CNT,2024,1,,,,ok,,\n11,CNT,2023,1,,,,sou\"rce,,\n");
-        DataProblem problem = result.Problems.Should().ContainSingle().Subject;
-        problem.Rule.Should().Be(DataRules.Malformed);
+        ReadResult<Dataset> result = Read(Header + "\n11,CNT,2024,1,,,,ok,,\n11,CNT,2023,1,,,,sou\"rce,,\n");
+        Problem problem = result.Problems.Should().ContainSingle().Subject;
+        problem.Rule.Should().Be(ProblemRules.Malformed);
         problem.Line.Should().Be(3);
-        result.IsLoaded.Should().BeFalse();
+        result.IsSuccess.Should().BeFalse();
     }
 
     [Fact]
     public void Read_BadHeader_LoadsNothingEvenWhenSkipping()
     {
-        ObservationReadResult result = Read("unit,indicator,perod,value,value\n11,CNT,2024,1,1\n", new ReadOptions { SkipBadRows = true });
-        result.IsLoaded.Should().BeFalse();
-        result.Problems.Select(p => (p.Rule, p.Column)).Should().Equal(
-            (DataRules.BadHeader, "perod"),
-            (DataRules.BadHeader, "value"),
-            (DataRules.BadHeader, "period"));
+        ReadResult<Dataset> result = Read("unit,indicator,perod,value,value\n11,CNT,2024,1,1\n", new ReadOptions { SkipBadRows = true });
+        result.IsSuccess.Should().BeFalse();
+        result.Problems.Select(p => (p.Rule, p.Field)).Should().Equal(
+            (ProblemRules.BadHeader, "perod"),
+            (ProblemRules.BadHeader, "value"),
+            (ProblemRules.BadHeader, "period"));
     }
 
     [Fact]
     public void Read_BadRestatedFlag_IsBadBoolean()
     {
-        ObservationReadResult result = Read("unit,indicator,period,value,restated\n11,CNT,2024,1,true\n11,CNT,2023,1,yes\n");
-        result.Problems.Select(p => (p.Line, p.Rule, p.Column)).Should().Equal(((int?)3, DataRules.BadBoolean, "restated"));
+        ReadResult<Dataset> result = Read("unit,indicator,period,value,restated\n11,CNT,2024,1,true\n11,CNT,2023,1,yes\n");
+        result.Problems.Select(p => (p.Line, p.Rule, p.Field)).Should().Equal(((int?)3, ProblemRules.BadBoolean, "restated"));
     }
 
     [Fact]
     public void Read_EmptyFile_IsMalformed()
     {
-        Read(string.Empty).Problems.Should().ContainSingle().Which.Rule.Should().Be(DataRules.Malformed);
+        Read(string.Empty).Problems.Should().ContainSingle().Which.Rule.Should().Be(ProblemRules.Malformed);
     }
 
     [Fact]
     public void Read_OnlyRequiredColumns_Loads()
     {
-        ObservationReadResult result = Read("unit,indicator,period,value\r\nVN,X,2024-Q3,1.5\r\nVN,X,2024-07-15,2\r\n");
+        ReadResult<Dataset> result = Read("unit,indicator,period,value\r\nVN,X,2024-Q3,1.5\r\nVN,X,2024-07-15,2\r\n");
         result.Problems.Should().BeEmpty();
-        result.Dataset!.Series("VN", "X").Select(o => o.Period).Should().Equal(Period.FromDate(new LocalDate(2024, 7, 15)), Period.FromQuarter(2024, 3));
+        result.Value!.Series("VN", "X").Select(o => o.Period).Should().Equal(Period.FromDate(new LocalDate(2024, 7, 15)), Period.FromQuarter(2024, 3));
     }
 
     [Fact]
@@ -197,12 +197,12 @@ public class ObservationCsvTests
 
         var text = new StringWriter();
         ObservationCsv.Write(text, original);
-        ObservationReadResult result = Read(text.ToString());
+        ReadResult<Dataset> result = Read(text.ToString());
 
         result.Problems.Should().BeEmpty();
-        result.Dataset.Should().Be(original);
+        result.Value.Should().Be(original);
         text.ToString().Should().Contain("0.30000000000000004").And.Contain("1E-300").And.Contain(",-0,");
-        double negativeZero = result.Dataset!.ValueOrNaN("U2", "MONEY", Period.FromYear(2022));
+        double negativeZero = result.Value!.ValueOrNaN("U2", "MONEY", Period.FromYear(2022));
         BitConverter.DoubleToInt64Bits(negativeZero).Should().Be(BitConverter.DoubleToInt64Bits(-0.0));
     }
 
@@ -247,14 +247,14 @@ public class ObservationCsvTests
                 }
             }
 
-            ObservationReadResult result;
+            ReadResult<Dataset> result;
             using (var reader = new StreamReader(path))
             {
                 result = ObservationCsv.Read(reader, "generated.csv");
             }
 
             result.Problems.Should().BeEmpty();
-            Dataset data = result.Dataset!;
+            Dataset data = result.Value!;
             data.Count.Should().Be(units * indicators * periods);
             data.Units.Should().HaveCount(units);
             data.Indicators.Should().HaveCount(indicators);

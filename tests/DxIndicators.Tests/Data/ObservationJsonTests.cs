@@ -7,7 +7,7 @@ namespace DxIndicators.Tests.Data;
 
 public class ObservationJsonTests
 {
-    private static ObservationReadResult Read(string json, ReadOptions? options = null) =>
+    private static ReadResult<Dataset> Read(string json, ReadOptions? options = null) =>
         ObservationJson.Read(new StringReader(json), "data.json", options);
 
     [Fact]
@@ -23,9 +23,9 @@ public class ObservationJsonTests
         ]);
         var text = new StringWriter();
         ObservationJson.Write(text, original);
-        ObservationReadResult result = Read(text.ToString());
+        ReadResult<Dataset> result = Read(text.ToString());
         result.Problems.Should().BeEmpty();
-        result.Dataset.Should().Be(original);
+        result.Value.Should().Be(original);
         text.ToString().Should().Contain("\"value\": 0.30000000000000004").And.Contain("\"value\": -0");
     }
 
@@ -44,17 +44,17 @@ public class ObservationJsonTests
             ] }
             """;
         // Row 4 repeats row 0's key but is rejected for its rate first, so it is no duplicate.
-        ObservationReadResult result = Read(json, new ReadOptions { Registry = BuiltIn.VietnamProvinces, Framework = TestFrameworks.Kinds() });
-        result.IsLoaded.Should().BeFalse();
+        ReadResult<Dataset> result = Read(json, new ReadOptions { Registry = BuiltIn.VietnamProvinces, Framework = TestFrameworks.Kinds() });
+        result.IsSuccess.Should().BeFalse();
         result.Problems.Select(p => (p.Location, p.Rule)).Should().Equal(
-            ("data.json $.observations[1].value", DataRules.BadNumber),
-            ("data.json $.observations[2].qualifier", DataRules.BadQualifier),
-            ("data.json $.observations[2].unit", DataRules.UnknownUnit),
-            ("data.json $.observations[3].value", DataRules.OutOfRange),
-            ("data.json $.observations[4].value", DataRules.RateMismatch),
-            ("data.json $.observations[5].colour", DataRules.Malformed),
-            ("data.json $.observations[5].unit", DataRules.MissingField),
-            ("data.json $.observations[6]", DataRules.Malformed));
+            ("data.json $.observations[1].value", ProblemRules.BadNumber),
+            ("data.json $.observations[2].qualifier", ProblemRules.BadQualifier),
+            ("data.json $.observations[2].unit", ProblemRules.UnknownUnit),
+            ("data.json $.observations[3].value", ProblemRules.OutOfRange),
+            ("data.json $.observations[4].value", ProblemRules.RateMismatch),
+            ("data.json $.observations[5].colour", ProblemRules.Malformed),
+            ("data.json $.observations[5].unit", ProblemRules.MissingField),
+            ("data.json $.observations[6]", ProblemRules.Malformed));
         result.Problems.Should().OnlyContain(p => p.Line == null);
     }
 
@@ -62,8 +62,8 @@ public class ObservationJsonTests
     public void Read_SkipBadRows_ListsIndexes()
     {
         const string json = """{ "formatVersion": 1, "observations": [ { "unit": "A", "indicator": "X", "period": "2024", "value": 1 }, { "unit": "A", "indicator": "X", "period": "2025" } ] }""";
-        ObservationReadResult result = Read(json, new ReadOptions { SkipBadRows = true });
-        result.LoadedCount.Should().Be(1);
+        ReadResult<Dataset> result = Read(json, new ReadOptions { SkipBadRows = true });
+        result.Value!.Count.Should().Be(1);
         result.SkippedRows.Should().Equal(1);
     }
 
@@ -74,8 +74,8 @@ public class ObservationJsonTests
     [InlineData("{ \"formatVersion\": 1 }")]
     public void Read_MalformedDocument_LoadsNothing(string json)
     {
-        ObservationReadResult result = Read(json, new ReadOptions { SkipBadRows = true });
-        result.IsLoaded.Should().BeFalse();
-        result.Problems.Should().NotBeEmpty().And.OnlyContain(p => p.Rule == DataRules.Malformed);
+        ReadResult<Dataset> result = Read(json, new ReadOptions { SkipBadRows = true });
+        result.IsSuccess.Should().BeFalse();
+        result.Problems.Should().NotBeEmpty().And.OnlyContain(p => p.Rule == ProblemRules.Malformed);
     }
 }

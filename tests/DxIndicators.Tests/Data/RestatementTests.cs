@@ -71,7 +71,7 @@ public class RestatementTests
     {
         var data = new Dataset([Obs("48", "IDX", 0.8), Obs("49", "IDX", 0.6)]);
         RollupResult result = Restatement.ToVietnamProvinces2025(data, TestFrameworks.Kinds());
-        result.Problems.Should().ContainSingle().Which.Rule.Should().Be(AdminRollup.NeedsWeightRule);
+        result.Problems.Should().ContainSingle().Which.Rule.Should().Be(ProblemRules.RollupNeedsWeight);
         Restatement.RuleFor(TestFrameworks.Kinds()).Should().Be(IndexCombination.NotAllowed);
         Restatement.RuleFor(TestFrameworks.Dti()).Should().Be(IndexCombination.UnweightedMean);
         Restatement.RuleFor(TestFrameworks.Build("vn-dti-lookalike", TestFrameworks.Indicator("DTI", MeasureKind.IndexScore, new NumericRange(0, 1))))
@@ -98,10 +98,10 @@ public class RestatementTests
         // Published 2024 DTI 48 0.8335, 49 0.5803 → new Đà Nẵng 0.7069 (research/dti.md §1.6 item 6). "DTI" is the
         // framework's root node, not an indicator: node scores are read and restated as index scores.
         Framework dti = DxIndicators.Catalog.FrameworkCatalog.Get("vn-dti-province-2022");
-        ObservationReadResult read = ObservationCsv.Read(new StringReader("unit,indicator,period,value\n48,DTI,2024,0.8335\n49,DTI,2024,0.5803\n48,DTI,2023,1.5\n"), "d.csv", new ReadOptions { Framework = dti });
-        read.Problems.Should().ContainSingle().Which.Rule.Should().Be(DataRules.OutOfRange, "a node score lies on the framework's output scale");
+        ReadResult<Dataset> read = ObservationCsv.Read(new StringReader("unit,indicator,period,value\n48,DTI,2024,0.8335\n49,DTI,2024,0.5803\n48,DTI,2023,1.5\n"), "d.csv", new ReadOptions { Framework = dti });
+        read.Problems.Should().ContainSingle().Which.Rule.Should().Be(ProblemRules.OutOfRange, "a node score lies on the framework's output scale");
 
-        var data = new Dataset(ObservationCsv.Read(new StringReader("unit,indicator,period,value\n48,DTI,2024,0.8335\n49,DTI,2024,0.5803\n"), "d.csv", new ReadOptions { Framework = dti }).GetDatasetOrThrow().Observations);
+        var data = new Dataset(ObservationCsv.Read(new StringReader("unit,indicator,period,value\n48,DTI,2024,0.8335\n49,DTI,2024,0.5803\n"), "d.csv", new ReadOptions { Framework = dti }).GetValueOrThrow().Observations);
         Restatement.ToVietnamProvinces2025(data, dti).Dataset.Series("48", "DTI").Single().Value.Should().BeApproximately(0.7069, 1e-12);
     }
 
@@ -128,6 +128,6 @@ public class RestatementTests
     public void ToUnitsOn_UnknownCode_Reported()
     {
         RollupResult result = Restatement.ToUnitsOn(new Dataset([Obs("00", "DTI", 0.5)]), TestFrameworks.Dti(), BuiltIn.VietnamProvinces, Restatement.VietnamMerger2025);
-        result.Problems.Should().ContainSingle().Which.Rule.Should().Be(DataRules.UnknownUnit);
+        result.Problems.Should().ContainSingle().Which.Rule.Should().Be(ProblemRules.UnknownUnit);
     }
 }

@@ -153,7 +153,7 @@ public sealed class FrameworkValidatorTests
 
         FrameworkValidationException ex = Assert.Throws<FrameworkValidationException>(parts.Build);
 
-        ex.Errors.Should().Contain(e => e.Path == path && e.Rule == rule && e.Message.Contains(messagePart, StringComparison.Ordinal) && e.Severity == ValidationSeverity.Error,
+        ex.Errors.Should().Contain(e => e.Location == path && e.Rule == rule && e.Message.Contains(messagePart, StringComparison.Ordinal) && e.Severity == ProblemSeverity.Error,
             "the errors were: {0}", string.Join(" | ", ex.Errors));
         ex.Message.Should().Contain(path).And.Contain($"[{rule}]");
     }
@@ -179,7 +179,7 @@ public sealed class FrameworkValidatorTests
 
         Framework framework = parts.Build();
 
-        framework.Warnings.Should().ContainSingle(w => w.Rule == "unreachable" && w.Path == "$.indicators[3]" && w.Message.Contains("'SPARE'") && w.Severity == ValidationSeverity.Warning);
+        framework.Warnings.Should().ContainSingle(w => w.Rule == "unreachable" && w.Location == "$.indicators[3]" && w.Message.Contains("'SPARE'") && w.Severity == ProblemSeverity.Warning);
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public class CultureProbeTests
         using var csv = new StringWriter(CultureInfo.InvariantCulture);
         ObservationCsv.Write(csv, dataset);
         csv.ToString().Should().Contain("0.").And.NotContain("İ");
-        ObservationCsv.Read(new StringReader(csv.ToString()), "again.csv").GetDatasetOrThrow().Should().Be(dataset);
+        ObservationCsv.Read(new StringReader(csv.ToString()), "again.csv").GetValueOrThrow().Should().Be(dataset);
         string json = FrameworkJson.Write(FrameworkCatalog.Get("dien-bien-sample"));
         FrameworkJson.Read(json, "again.json").Should().Be(FrameworkCatalog.Get("dien-bien-sample"));
         Period.Parse("2024-q3").ToString().Should().Be("2024-Q3");

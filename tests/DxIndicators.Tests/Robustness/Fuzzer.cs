@@ -18,6 +18,13 @@ internal sealed class Fuzzer
         "province,district", "@", "-", "e", ".", " ", "\t",
     ];
 
+    /// <summary>The largest input kept for further mutation: big enough for every seed and a few thousand columns,
+    /// small enough that a case stays in the sub-millisecond range (large inputs would make every later case slow).</summary>
+    private const int MaxCorpusBytes = 32 * 1024;
+
+    /// <summary>The most corpus entries (the seeds and one per new outcome signature).</summary>
+    private const int MaxCorpus = 200;
+
     private readonly List<byte[]> _corpus;
     private readonly HashSet<string> _signatures = new(StringComparer.Ordinal);
     private readonly Random _random;
@@ -48,7 +55,7 @@ internal sealed class Fuzzer
     /// <summary>Records a case's outcome; a new signature keeps the input (bounded in size) for further mutation.</summary>
     public void Observe(byte[] input, string signature)
     {
-        if (_signatures.Add(signature) && input.Length < 200_000 && _corpus.Count < 500)
+        if (_signatures.Add(signature) && input.Length < MaxCorpusBytes && _corpus.Count < MaxCorpus)
         {
             _corpus.Add(input);
         }

@@ -66,7 +66,9 @@ public class HostileInputTests
     [Fact]
     public void Framework_LongCycle_IsOneCycleProblem()
     {
-        FrameworkJson.TryRead(FrameworkJsonText(20_000, closeLoop: true), "loop.json", out _, out IReadOnlyList<ValidationError> errors).Should().BeFalse();
+        var read = FrameworkJson.TryRead(FrameworkJsonText(20_000, closeLoop: true), "loop.json");
+        read.IsSuccess.Should().BeFalse();
+        IReadOnlyList<Problem> errors = read.Problems;
         errors.Where(e => e.Rule == ProblemRules.Cycle).Should().ContainSingle().Which.Message.Should().StartWith("Node 'N20000' closes a cycle: N1 → N2");
     }
 
@@ -74,8 +76,10 @@ public class HostileInputTests
     public void Json_NestedHundredThousandDeep_IsRefusedNamingTheLimit()
     {
         string json = new string('[', 100_000) + new string(']', 100_000);
-        FrameworkJson.TryRead(json, "nest.json", out _, out IReadOnlyList<ValidationError> errors).Should().BeFalse();
-        errors.Should().ContainSingle().Which.Should().Match<ValidationError>(e => e.Rule == ProblemRules.LimitExceeded && e.Message.Contains("nesting is too deep") && e.Message.Contains("MaxJsonDepth"));
+        var read = FrameworkJson.TryRead(json, "nest.json");
+        read.IsSuccess.Should().BeFalse();
+        IReadOnlyList<Problem> errors = read.Problems;
+        errors.Should().ContainSingle().Which.Should().Match<Problem>(e => e.Rule == ProblemRules.LimitExceeded && e.Message.Contains("nesting is too deep") && e.Message.Contains("MaxJsonDepth"));
         ObservationJson.Read(new StringReader(json), "nest.json").Problems.Should().ContainSingle(p => p.Rule == ProblemRules.LimitExceeded);
     }
 
@@ -89,9 +93,9 @@ public class HostileInputTests
             B@2025,B,2025,commune,commune,B,B,A@2025,2025-07-01,
             C@2025,C,2025,commune,commune,C,C,C@2025,2025-07-01,
             """;
-        UnitRegistryReadResult result = UnitRegistryCsv.Read(new StringReader(Csv), "u.csv");
-        result.IsLoaded.Should().BeFalse();
-        result.Problems.Where(p => p.Rule == UnitRules.ParentCycle).Select(p => p.Line).Should().Equal(2, 4);
+        ReadResult<UnitRegistry> result = UnitRegistryCsv.Read(new StringReader(Csv), "u.csv");
+        result.IsSuccess.Should().BeFalse();
+        result.Problems.Where(p => p.Rule == ProblemRules.ParentCycle).Select(p => p.Line).Should().Equal(2, 4);
         FluentActions.Invoking(() => new UnitRegistry(result.Problems.Count == 0 ? [] : [
             new AdministrativeUnit("X", null, "X", "X", "X", AdminLevel.Province, UnitKind.Province, "Y", null, null, []),
             new AdministrativeUnit("Y", null, "Y", "Y", "Y", AdminLevel.Province, UnitKind.Province, "X", null, null, []),
@@ -102,8 +106,8 @@ public class HostileInputTests
     public void Units_TruncatedRow_IsMissingFieldsNotAnOrphan()
     {
         const string Csv = "id,code,vintage,level,kind,name_vi,name_en,parent\nX@2025,X,2025,commune,commune,Xã X,X\n";
-        UnitRegistryReadResult result = UnitRegistryCsv.Read(new StringReader(Csv), "u.csv", baseRegistry: BuiltIn.VietnamProvinces);
-        result.Problems.Should().ContainSingle().Which.Should().Match<DataProblem>(p => p.Rule == ProblemRules.MissingFields && p.Line == 2);
+        ReadResult<UnitRegistry> result = UnitRegistryCsv.Read(new StringReader(Csv), "u.csv", baseRegistry: BuiltIn.VietnamProvinces);
+        result.Problems.Should().ContainSingle().Which.Should().Match<Problem>(p => p.Rule == ProblemRules.MissingFields && p.Line == 2);
     }
 
     [Theory]
@@ -113,7 +117,7 @@ public class HostileInputTests
     public void Units_CommaJoinedOrNumericEnumNames_AreRefused(string level, string kind)
     {
         string csv = $"id,code,vintage,level,kind,name_vi\nX@2025,X,2025,\"{level}\",\"{kind}\",X\n";
-        UnitRegistryCsv.Read(new StringReader(csv), "u.csv").Problems.Should().ContainSingle(p => p.Rule == UnitRules.UnknownLevel || p.Rule == UnitRules.UnknownKind);
+        UnitRegistryCsv.Read(new StringReader(csv), "u.csv").Problems.Should().ContainSingle(p => p.Rule == ProblemRules.UnknownLevel || p.Rule == ProblemRules.UnknownKind);
     }
 
     [Theory]
@@ -149,8 +153,8 @@ public class HostileInputTests
     [InlineData("""{"formatVersion":1,"observatons":[],"observations":[]}""")]
     public void ObservationJson_RepeatedOrMisspeltProperties_LoadNothing(string json)
     {
-        ObservationReadResult result = ObservationJson.Read(new StringReader(json), "o.json");
-        result.IsLoaded.Should().BeFalse();
+        ReadResult<Dataset> result = ObservationJson.Read(new StringReader(json), "o.json");
+        result.IsSuccess.Should().BeFalse();
         result.Problems.Should().Contain(p => p.Rule == ProblemRules.Malformed);
     }
 
@@ -183,15 +187,19 @@ public class HostileInputTests
     public void FrameworkJson_TinyWeight_IsUnderflow()
     {
         string json = FrameworkJsonText(1).Replace("{\"code\":\"I1\"}", "{\"code\":\"I1\",\"weight\":1e-400}", StringComparison.Ordinal);
-        FrameworkJson.TryRead(json, "w.json", out _, out IReadOnlyList<ValidationError> errors).Should().BeFalse();
-        errors.Should().Contain(e => e.Rule == ProblemRules.Underflow && e.Path == "$.nodes[1].children[0].weight");
+        var read = FrameworkJson.TryRead(json, "w.json");
+        read.IsSuccess.Should().BeFalse();
+        IReadOnlyList<Problem> errors = read.Problems;
+        errors.Should().Contain(e => e.Rule == ProblemRules.Underflow && e.Location == "$.nodes[1].children[0].weight");
     }
 
     [Fact]
     public void Weights_HugeSum_IsInvalidWeightNotInfinity()
     {
         string json = FrameworkJsonText(1).Replace("{\"code\":\"N1\"}", "{\"code\":\"N1\",\"weight\":1.5e308},{\"code\":\"I1\",\"weight\":1.5e308}", StringComparison.Ordinal);
-        FrameworkJson.TryRead(json, "w.json", out _, out IReadOnlyList<ValidationError> errors).Should().BeFalse();
+        var read = FrameworkJson.TryRead(json, "w.json");
+        read.IsSuccess.Should().BeFalse();
+        IReadOnlyList<Problem> errors = read.Problems;
         errors.Should().Contain(e => e.Rule == ProblemRules.InvalidWeight && e.Message.Contains("largest double"));
     }
 
@@ -265,7 +273,7 @@ public class HostileInputTests
             string bom = Path.Combine(dir, "bom.csv");
             File.WriteAllText(bom, "unit,indicator,period,value\nA,I1,2024,1\n", new UTF8Encoding(true));
             using TextReader reader = InputFile.OpenCsv(bom);
-            ObservationCsv.Read(reader, bom).GetDatasetOrThrow().Count.Should().Be(1);
+            ObservationCsv.Read(reader, bom).GetValueOrThrow().Count.Should().Be(1);
             string big = Path.Combine(dir, "big.json");
             File.WriteAllText(big, new string(' ', 2000));
             FluentActions.Invoking(() => InputFile.ReadAllText(big, new InputLimits { MaxFileBytes = 1000 })).Should().Throw<InvalidDataException>().WithMessage("*MaxFileBytes*");

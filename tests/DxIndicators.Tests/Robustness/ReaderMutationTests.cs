@@ -27,17 +27,21 @@ public class ReaderMutationTests
     {
         foreach ((int seed, string text) in Mutate(FrameworkText, 1))
         {
-            bool ok = FrameworkJson.TryRead(text, "m.json", out Framework? framework, out IReadOnlyList<ValidationError> errors);
+            var read = FrameworkJson.TryRead(text, "m.json");
+            bool ok = read.IsSuccess;
+            Framework? framework = read.Value;
+            IReadOnlyList<Problem> errors = read.Problems;
             if (ok)
             {
                 framework.Should().NotBeNull();
-                FrameworkJson.TryRead(FrameworkJson.Write(framework!), "again.json", out Framework? again, out _).Should().BeTrue($"seed {seed}: what loads must round-trip");
+                Framework? again = FrameworkJson.TryRead(FrameworkJson.Write(framework!), "again.json").Value;
+                again.Should().NotBeNull($"seed {seed}: what loads must round-trip");
                 again.Should().Be(framework);
             }
             else
             {
                 errors.Should().NotBeEmpty($"seed {seed}: a failed read must say why");
-                errors.Should().OnlyContain(e => e.Path.StartsWith('$') && e.Message.Length > 0);
+                errors.Should().OnlyContain(e => e.Location.StartsWith('$') && e.Message.Length > 0);
             }
         }
     }
@@ -64,20 +68,20 @@ public class ReaderMutationTests
         var options = new ReadOptions { Registry = BuiltIn.VietnamProvinces, Framework = FrameworkCatalog.Get("dien-bien-sample") };
         foreach ((int seed, string text) in Mutate(SampleCsv, 3))
         {
-            ObservationReadResult result = ObservationCsv.Read(new StringReader(text), "m.csv", options);
+            ReadResult<Dataset> result = ObservationCsv.Read(new StringReader(text), "m.csv", options);
             if (result.Problems.Count == 0)
             {
-                result.Dataset.Should().NotBeNull($"seed {seed}: no problems means loaded");
-                ObservationCsv.Read(new StringReader(WriteCsv(result.Dataset!)), "again.csv", options).Dataset.Should().Be(result.Dataset, $"seed {seed}: what loads must round-trip");
+                result.Value.Should().NotBeNull($"seed {seed}: no problems means loaded");
+                ObservationCsv.Read(new StringReader(WriteCsv(result.Value!)), "again.csv", options).Value.Should().Be(result.Value, $"seed {seed}: what loads must round-trip");
             }
             else
             {
-                result.Dataset.Should().BeNull($"seed {seed}: nothing loads when a row is bad");
+                result.Value.Should().BeNull($"seed {seed}: nothing loads when a row is bad");
                 result.Problems.Should().OnlyContain(p => p.Message.Length > 0);
             }
 
-            ObservationReadResult skipping = ObservationCsv.Read(new StringReader(text), "m.csv", new ReadOptions { Registry = options.Registry, Framework = options.Framework, SkipBadRows = true });
-            if (skipping.Dataset is { } kept)
+            ReadResult<Dataset> skipping = ObservationCsv.Read(new StringReader(text), "m.csv", new ReadOptions { Registry = options.Registry, Framework = options.Framework, SkipBadRows = true });
+            if (skipping.Value is { } kept)
             {
                 (kept.Count + skipping.SkippedRows.Count).Should().BeLessThanOrEqualTo(skipping.RowCount, $"seed {seed}: loaded + skipped rows cannot exceed the rows read");
             }
@@ -91,8 +95,8 @@ public class ReaderMutationTests
         ObservationJson.Write(writer, FrameworkCatalog.GetDataset("dien-bien-sample"));
         foreach ((int seed, string text) in Mutate(writer.ToString(), 4))
         {
-            ObservationReadResult result = ObservationJson.Read(new StringReader(text), "m.json");
-            (result.Dataset is not null || result.Problems.Count > 0).Should().BeTrue($"seed {seed}: either loaded or told why not");
+            ReadResult<Dataset> result = ObservationJson.Read(new StringReader(text), "m.json");
+            (result.Value is not null || result.Problems.Count > 0).Should().BeTrue($"seed {seed}: either loaded or told why not");
         }
     }
 
@@ -107,7 +111,10 @@ public class ReaderMutationTests
             """;
         foreach ((int seed, string text) in Mutate(Valid, 5))
         {
-            bool ok = TargetCsv.TryRead(new StringReader(text), "t.csv", out IReadOnlyList<TargetRule>? targets, out IReadOnlyList<ValidationError> errors);
+            var read = TargetCsv.TryRead(new StringReader(text), "t.csv");
+            bool ok = read.IsSuccess;
+            IReadOnlyList<TargetRule>? targets = read.Value;
+            IReadOnlyList<Problem> errors = read.Problems;
             (ok ? targets!.Count >= 0 : errors.Count > 0).Should().BeTrue($"seed {seed}");
         }
     }
@@ -120,8 +127,8 @@ public class ReaderMutationTests
         string units = string.Join('\n', writer.ToString().Split('\n').Take(40));
         foreach ((int seed, string text) in Mutate(units, 6))
         {
-            UnitRegistryReadResult result = UnitRegistryCsv.Read(new StringReader(text), "u.csv");
-            (result.IsLoaded || result.Problems.Count > 0).Should().BeTrue($"seed {seed}");
+            ReadResult<UnitRegistry> result = UnitRegistryCsv.Read(new StringReader(text), "u.csv");
+            (result.IsSuccess || result.Problems.Count > 0).Should().BeTrue($"seed {seed}");
         }
     }
 

@@ -24,10 +24,10 @@ public sealed class DefinitionStatusTests
 
         framework.GetNode("P1").Status.Should().Be(DefinitionStatus.Provisional);
         framework.GetNode("IDX").Status.Should().Be(DefinitionStatus.Confirmed, "confirmed is the default");
-        framework.Warnings.Where(w => w.Rule == "provisional").Select(w => (w.Path, w.Message, w.Severity)).Should().BeEquivalentTo(new[]
+        framework.Warnings.Where(w => w.Rule == "provisional").Select(w => (w.Location, w.Message, w.Severity)).Should().BeEquivalentTo(new[]
         {
-            ("$.nodes[1].status", "Node 'P1' is provisional: points not public", ValidationSeverity.Warning),
-            ("$.indicators[2].status", "Indicator 'C' is provisional: definition inferred", ValidationSeverity.Warning),
+            ("$.nodes[1].status", "Node 'P1' is provisional: points not public", ProblemSeverity.Warning),
+            ("$.indicators[2].status", "Indicator 'C' is provisional: definition inferred", ProblemSeverity.Warning),
         });
     }
 
@@ -43,9 +43,11 @@ public sealed class DefinitionStatusTests
         doc["targets"]![0]!["reference"] = "";
         doc["componentCount"] = 0;
 
-        FrameworkJson.TryRead(doc.ToJsonString(), "t.json", out _, out IReadOnlyList<ValidationError> errors).Should().BeFalse();
+        var read = FrameworkJson.TryRead(doc.ToJsonString(), "t.json");
+        read.IsSuccess.Should().BeFalse();
+        IReadOnlyList<Problem> errors = read.Problems;
 
-        errors.Where(e => e.Severity == ValidationSeverity.Error).Select(e => (e.Path, e.Rule)).Should().BeEquivalentTo(new[]
+        errors.Where(e => e.Severity == ProblemSeverity.Error).Select(e => (e.Location, e.Rule)).Should().BeEquivalentTo(new[]
         {
             ("$.nodes[1].statusNote", "missing-field"),
             ("$.indicators[0].statusNote", "unexpected-field"),
@@ -64,10 +66,12 @@ public sealed class DefinitionStatusTests
         JsonNode doc = JsonNode.Parse(TestFrameworks.TinyJson)!;
         doc["nodes"]![0]!["status"] = "draft";
 
-        FrameworkJson.TryRead(doc.ToJsonString(), "t.json", out _, out IReadOnlyList<ValidationError> errors).Should().BeFalse();
+        var read = FrameworkJson.TryRead(doc.ToJsonString(), "t.json");
+        read.IsSuccess.Should().BeFalse();
+        IReadOnlyList<Problem> errors = read.Problems;
 
-        errors.Should().ContainSingle().Which.Should().Match<ValidationError>(e =>
-            e.Path == "$.nodes[0].status" && e.Rule == "unknown-enum" && e.Message.Contains("confirmed, provisional"));
+        errors.Should().ContainSingle().Which.Should().Match<Problem>(e =>
+            e.Location == "$.nodes[0].status" && e.Rule == "unknown-enum" && e.Message.Contains("confirmed, provisional"));
     }
 
     [Fact]
@@ -106,6 +110,6 @@ public sealed class DefinitionStatusTests
         back.Should().Be(catalog);
         back.Unit.Should().Be("11");
         Action blank = () => _ = new TargetCatalog("own", new LocalizedText("Riêng", "Own"), [indicator], [target], unit: " ");
-        blank.Should().Throw<FrameworkValidationException>().Which.Errors.Should().ContainSingle(e => e.Path == "$.unit" && e.Rule == "missing-field");
+        blank.Should().Throw<FrameworkValidationException>().Which.Errors.Should().ContainSingle(e => e.Location == "$.unit" && e.Rule == "missing-field");
     }
 }

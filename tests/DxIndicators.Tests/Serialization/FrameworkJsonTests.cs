@@ -88,7 +88,7 @@ public sealed class FrameworkJsonTests
         string badRegistry = TestFrameworks.TinyJson.Replace("\"root\": \"IDX\",", "\"unitRegistry\": \"vn-communes\",\n  \"root\": \"IDX\",", StringComparison.Ordinal);
 
         Assert.Throws<FrameworkValidationException>(() => FrameworkJson.Read(badRule, "a.json")).Message.Should().Contain("mergerRule").And.Contain("unweightedMean");
-        Assert.Throws<FrameworkValidationException>(() => FrameworkJson.Read(badRegistry, "b.json")).Errors.Should().ContainSingle(e => e.Path == "$.unitRegistry" && e.Rule == "unknown-unit-registry");
+        Assert.Throws<FrameworkValidationException>(() => FrameworkJson.Read(badRegistry, "b.json")).Errors.Should().ContainSingle(e => e.Location == "$.unitRegistry" && e.Rule == "unknown-unit-registry");
     }
 
     [Fact]
@@ -125,7 +125,10 @@ public sealed class FrameworkJsonTests
     [Fact]
     public void TryRead_Valid_ReturnsFrameworkAndNoErrors()
     {
-        bool ok = FrameworkJson.TryRead(TestFrameworks.TinyJson, "tiny.json", out Framework? framework, out IReadOnlyList<ValidationError> errors);
+        var read = FrameworkJson.TryRead(TestFrameworks.TinyJson, "tiny.json");
+        bool ok = read.IsSuccess;
+        Framework? framework = read.Value;
+        IReadOnlyList<Problem> errors = read.Problems;
 
         ok.Should().BeTrue();
         framework!.Id.Should().Be("tiny");
@@ -151,9 +154,11 @@ public sealed class FrameworkJsonTests
         // Line 3 is `  "version": ,`: the comma is byte 13 of the line (0-based), i.e. column 14.
         const string json = "{\n  \"id\": \"x\",\n  \"version\": ,\n}";
 
-        FrameworkJson.TryRead(json, "broken.json", out _, out IReadOnlyList<ValidationError> errors).Should().BeFalse();
+        var read = FrameworkJson.TryRead(json, "broken.json");
+        read.IsSuccess.Should().BeFalse();
+        IReadOnlyList<Problem> errors = read.Problems;
 
-        ValidationError error = errors.Should().ContainSingle().Subject;
+        Problem error = errors.Should().ContainSingle().Subject;
         error.Rule.Should().Be("malformed");
         error.Message.Should().Contain("line 3, column 14");
     }
@@ -163,7 +168,9 @@ public sealed class FrameworkJsonTests
     {
         string json = TestFrameworks.TinyJson[..200];
 
-        FrameworkJson.TryRead(json, "cut.json", out _, out IReadOnlyList<ValidationError> errors).Should().BeFalse();
+        var read = FrameworkJson.TryRead(json, "cut.json");
+        read.IsSuccess.Should().BeFalse();
+        IReadOnlyList<Problem> errors = read.Problems;
 
         errors.Should().ContainSingle(e => e.Rule == "malformed" && e.Message.Contains("line "));
     }
@@ -171,7 +178,7 @@ public sealed class FrameworkJsonTests
     [Fact]
     public void Read_RootIsNotAnObject_ReportsWrongType()
     {
-        ErrorsOf("[1, 2]").Should().ContainSingle(e => e.Path == "$" && e.Rule == "wrong-type" && e.Message.Contains("an object") && e.Message.Contains("an array"));
+        ErrorsOf("[1, 2]").Should().ContainSingle(e => e.Location == "$" && e.Rule == "wrong-type" && e.Message.Contains("an object") && e.Message.Contains("an array"));
     }
 
     [Theory]
@@ -207,10 +214,10 @@ public sealed class FrameworkJsonTests
     [InlineData("unknown-child", "$.nodes[2].children[1].code", "unknown-reference", "'Q'", "'P2'")]
     public void Read_RuleBroken_ReportsPathRuleAndOffender(string mutation, string path, string rule, string messagePart, string messagePart2)
     {
-        IReadOnlyList<ValidationError> errors = ErrorsOf(Mutated(mutation));
+        IReadOnlyList<Problem> errors = ErrorsOf(Mutated(mutation));
 
         errors.Should().Contain(
-            e => e.Path == path && e.Rule == rule && e.Message.Contains(messagePart, StringComparison.Ordinal) && e.Message.Contains(messagePart2, StringComparison.Ordinal),
+            e => e.Location == path && e.Rule == rule && e.Message.Contains(messagePart, StringComparison.Ordinal) && e.Message.Contains(messagePart2, StringComparison.Ordinal),
             "the errors were: {0}",
             string.Join(" | ", errors));
     }
@@ -220,7 +227,7 @@ public sealed class FrameworkJsonTests
     {
         string json = TestFrameworks.TinyJson.Replace("\"root\": \"IDX\",", "\"root\": \"IDX\", \"root\": \"P1\",", StringComparison.Ordinal);
 
-        ErrorsOf(json).Should().ContainSingle(e => e.Path == "$.root" && e.Rule == "duplicate-property" && e.Message.Contains("'root'"));
+        ErrorsOf(json).Should().ContainSingle(e => e.Location == "$.root" && e.Rule == "duplicate-property" && e.Message.Contains("'root'"));
     }
 
     [Fact]
@@ -229,7 +236,7 @@ public sealed class FrameworkJsonTests
         JsonNode doc = Doc();
         doc["nodes"]![0]!["odd name"] = 1;
 
-        ErrorsOf(doc.ToJsonString()).Should().ContainSingle(e => e.Path == "$.nodes[0]['odd name']" && e.Rule == "unknown-property");
+        ErrorsOf(doc.ToJsonString()).Should().ContainSingle(e => e.Location == "$.nodes[0]['odd name']" && e.Rule == "unknown-property");
     }
 
     [Fact]
@@ -244,9 +251,9 @@ public sealed class FrameworkJsonTests
         doc["targets"]![0]!["deadline"] = "2025-31-12"; // invalid date
         doc["indicators"]![0]!["points"]!["parts"] = new JsonArray(); // unexpected for ratio
 
-        IReadOnlyList<ValidationError> errors = ErrorsOf(doc.ToJsonString());
+        IReadOnlyList<Problem> errors = ErrorsOf(doc.ToJsonString());
 
-        errors.Select(e => (e.Path, e.Rule)).Should().BeEquivalentTo(new[]
+        errors.Select(e => (e.Location, e.Rule)).Should().BeEquivalentTo(new[]
         {
             ("$.nodes[0].children[1].wieght", "unknown-property"),
             ("$.nodes[1].maxPoints", "wrong-type"),
@@ -268,20 +275,23 @@ public sealed class FrameworkJsonTests
         doc["targets"]![0]!["deadline"] = "2019-01-01";
         doc["indicators"]![1]!["points"]!["steps"]![1]!["points"] = 3;
 
-        IReadOnlyList<ValidationError> errors = ErrorsOf(doc.ToJsonString());
+        IReadOnlyList<Problem> errors = ErrorsOf(doc.ToJsonString());
 
-        errors.Should().Contain(e => e.Path == "$.nodes[0].children[1].weight" && e.Rule == "invalid-weight");
-        errors.Should().Contain(e => e.Path == "$.nodes[1].maxPoints" && e.Rule == "points-sum");
-        errors.Should().Contain(e => e.Path == "$.nodes[2].code" && e.Rule == "duplicate-code" && e.Message.Contains("'A'"));
-        errors.Should().Contain(e => e.Path == "$.targets[0].deadline" && e.Rule == "deadline-before-baseline");
-        errors.Should().Contain(e => e.Path == "$.indicators[1].points.steps[1]" && e.Rule == "non-monotone-steps");
+        errors.Should().Contain(e => e.Location == "$.nodes[0].children[1].weight" && e.Rule == "invalid-weight");
+        errors.Should().Contain(e => e.Location == "$.nodes[1].maxPoints" && e.Rule == "points-sum");
+        errors.Should().Contain(e => e.Location == "$.nodes[2].code" && e.Rule == "duplicate-code" && e.Message.Contains("'A'"));
+        errors.Should().Contain(e => e.Location == "$.targets[0].deadline" && e.Rule == "deadline-before-baseline");
+        errors.Should().Contain(e => e.Location == "$.indicators[1].points.steps[1]" && e.Rule == "non-monotone-steps");
     }
 
     private static JsonNode Doc() => JsonNode.Parse(TestFrameworks.TinyJson)!;
 
-    private static IReadOnlyList<ValidationError> ErrorsOf(string json)
+    private static IReadOnlyList<Problem> ErrorsOf(string json)
     {
-        bool ok = FrameworkJson.TryRead(json, "test.json", out Framework? framework, out IReadOnlyList<ValidationError> errors);
+        var read = FrameworkJson.TryRead(json, "test.json");
+        bool ok = read.IsSuccess;
+        Framework? framework = read.Value;
+        IReadOnlyList<Problem> errors = read.Problems;
         ok.Should().BeFalse("the JSON was meant to be invalid");
         framework.Should().BeNull();
         return errors;

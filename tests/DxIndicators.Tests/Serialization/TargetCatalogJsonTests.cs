@@ -52,7 +52,7 @@ public sealed class TargetCatalogJsonTests
         var act = () => TargetCatalogJson.Read(doc.ToJsonString(), "targets.json");
 
         act.Should().Throw<FrameworkValidationException>()
-            .Where(e => e.Errors.Any(x => x.Path == "$.targets[1].indicator" && x.Rule == "unknown-reference" && x.Message.Contains("'DE-GRDP'") && x.Code == "T-DE-2030"))
+            .Where(e => e.Errors.Any(x => x.Location == "$.targets[1].indicator" && x.Rule == "unknown-reference" && x.Message.Contains("'DE-GRDP'") && x.Code == "T-DE-2030"))
             .Where(e => e.Message.Contains("targets.json"));
     }
 
@@ -67,7 +67,7 @@ public sealed class TargetCatalogJsonTests
 
         var ex = Assert.Throws<FrameworkValidationException>(() => TargetCatalogJson.Read(doc.ToJsonString(), "targets.json"));
 
-        ex.Errors.Select(e => (e.Path, e.Rule)).Should().Contain(
+        ex.Errors.Select(e => (e.Location, e.Rule)).Should().Contain(
         [
             ("$.indicators[1].code", "duplicate-code"),
             ("$.targets[0].indicator", "unknown-reference"),
@@ -86,7 +86,7 @@ public sealed class TargetCatalogJsonTests
 
         var ex = Assert.Throws<FrameworkValidationException>(() => TargetCatalogJson.Read(doc.ToJsonString(), "targets.json"));
 
-        ex.Errors.Select(e => (e.Path, e.Rule)).Should().BeEquivalentTo(new[]
+        ex.Errors.Select(e => (e.Location, e.Rule)).Should().BeEquivalentTo(new[]
         {
             ("$.targets", "missing-field"),
             ("$.indicators[0].polarity", "unknown-enum"),
@@ -100,6 +100,6 @@ public sealed class TargetCatalogJsonTests
         var act = () => new TargetCatalog(" ", new LocalizedText("", ""), [], []);
 
         act.Should().Throw<FrameworkValidationException>()
-            .Where(e => e.Errors.Any(x => x.Path == "$.id" && x.Rule == "missing-field") && e.Errors.Any(x => x.Path == "$.name" && x.Rule == "missing-field"));
+            .Where(e => e.Errors.Any(x => x.Location == "$.id" && x.Rule == "missing-field") && e.Errors.Any(x => x.Location == "$.name" && x.Rule == "missing-field"));
     }
 }

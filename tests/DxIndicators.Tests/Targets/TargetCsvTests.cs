@@ -49,11 +49,14 @@ public class TargetCsvTests
             "T7,,>=,NaN,2025-12-31,2026-01-01,1,\n" +                   // line 10: no indicator, NaN, baseline after deadline, no source
             "T8,X,>=,90,2020-12-31,2021-12-31,50,src\n" +               // line 11: deadline before baseline
             "T9,X,>=,90\n";                                             // line 12: too few fields
-        bool ok = TargetCsv.TryRead(new StringReader(text), "T.csv", out IReadOnlyList<TargetRule>? targets, out IReadOnlyList<ValidationError> errors);
+        var read = TargetCsv.TryRead(new StringReader(text), "T.csv");
+        bool ok = read.IsSuccess;
+        IReadOnlyList<TargetRule>? targets = read.Value;
+        IReadOnlyList<Problem> errors = read.Problems;
 
         ok.Should().BeFalse();
         targets.Should().BeNull();
-        errors.Select(e => (e.Path, e.Rule)).Should().Equal(
+        errors.Select(e => (e.Location, e.Rule)).Should().Equal(
             ("T.csv:2 comparator", "invalid-comparator"),
             ("T.csv:3 threshold", "bad-number"),
             ("T.csv:4 deadline", "bad-date"),
@@ -82,14 +85,18 @@ public class TargetCsvTests
     public void Read_StrayQuote_ReportsBadQuoting()
     {
         string text = Header + "\nT1,X,>=,90,2025-12-31,,,\"src\"x\n";
-        TargetCsv.TryRead(new StringReader(text), "T.csv", out _, out IReadOnlyList<ValidationError> errors).Should().BeFalse();
-        errors.Single().Should().Match<ValidationError>(e => e.Path == "T.csv:2" && e.Rule == "malformed");
+        var read = TargetCsv.TryRead(new StringReader(text), "T.csv");
+        read.IsSuccess.Should().BeFalse();
+        IReadOnlyList<Problem> errors = read.Problems;
+        errors.Single().Should().Match<Problem>(e => e.Location == "T.csv:2" && e.Rule == "malformed");
     }
 
     [Fact]
     public void Read_Empty_ReportsMissingHeader()
     {
-        TargetCsv.TryRead(new StringReader(""), "T.csv", out _, out IReadOnlyList<ValidationError> errors).Should().BeFalse();
+        var read = TargetCsv.TryRead(new StringReader(""), "T.csv");
+        read.IsSuccess.Should().BeFalse();
+        IReadOnlyList<Problem> errors = read.Problems;
         errors.Single().Rule.Should().Be("malformed");
     }
 

@@ -19,7 +19,7 @@ public class UnitRegistryCsvTests
 
     private static readonly LocalDate s_firstNew = new(2025, 7, 1);
 
-    private static UnitRegistryReadResult Read(string units, string? successions = null, UnitRegistry? baseRegistry = null) =>
+    private static ReadResult<UnitRegistry> Read(string units, string? successions = null, UnitRegistry? baseRegistry = null) =>
         UnitRegistryCsv.Read(new StringReader(units), "units.csv", successions is null ? null : new StringReader(successions), "succ.csv", baseRegistry);
 
     [Fact]
@@ -42,48 +42,48 @@ public class UnitRegistryCsvTests
             "03127@2025,03127@2026,2025-02-30\n" +                                             // 3 bad date
             "11@2004,03127@2025,2025-08-01\n";                                                 // 4 not the day after 11@2004 ends
 
-        UnitRegistryReadResult result = Read(units, successions, BuiltIn.VietnamProvinces);
+        ReadResult<UnitRegistry> result = Read(units, successions, BuiltIn.VietnamProvinces);
 
-        result.IsLoaded.Should().BeFalse();
-        result.Registry.Should().BeNull();
-        result.Problems.Select(p => (p.Location, p.Column, p.Rule)).Should().Equal(
-            ("units.csv:3", "level", UnitRules.UnknownLevel),
-            ("units.csv:4", "kind", UnitRules.UnknownKind),
-            ("units.csv:5", "valid_from", DataRules.BadDate),
-            ("units.csv:6", "valid_to", UnitRules.InvertedValidity),
-            ("units.csv:7", "id", UnitRules.DuplicateId),
-            ("units.csv:8", "parent", UnitRules.UnknownParent),
-            ("units.csv:9", "code", UnitRules.CodeOverlap),
-            ("units.csv:10", "id", UnitRules.BadId),
-            ("units.csv:11", "name_vi", DataRules.MissingField),
-            ("units.csv:12", "code", UnitRules.CodeOverlap),
-            ("succ.csv:2", "predecessor", UnitRules.UnknownLinkUnit),
-            ("succ.csv:3", "effective_date", DataRules.BadDate),
-            ("succ.csv:4", "effective_date", UnitRules.BadLinkDate));
+        result.IsSuccess.Should().BeFalse();
+        result.Value.Should().BeNull();
+        result.Problems.Select(p => (p.Location, p.Field, p.Rule)).Should().Equal(
+            ("units.csv:3", "level", ProblemRules.UnknownLevel),
+            ("units.csv:4", "kind", ProblemRules.UnknownKind),
+            ("units.csv:5", "valid_from", ProblemRules.BadDate),
+            ("units.csv:6", "valid_to", ProblemRules.InvertedValidity),
+            ("units.csv:7", "id", ProblemRules.DuplicateId),
+            ("units.csv:8", "parent", ProblemRules.UnknownParent),
+            ("units.csv:9", "code", ProblemRules.CodeOverlap),
+            ("units.csv:10", "id", ProblemRules.BadId),
+            ("units.csv:11", "name_vi", ProblemRules.MissingField),
+            ("units.csv:12", "code", ProblemRules.CodeOverlap),
+            ("succ.csv:2", "predecessor", ProblemRules.UnknownLinkUnit),
+            ("succ.csv:3", "effective_date", ProblemRules.BadDate),
+            ("succ.csv:4", "effective_date", ProblemRules.BadLinkDate));
         result.Problems[0].Message.Should().Contain("'hamlet'").And.Contain("commune");
         result.Problems[3].Message.Should().Contain("2025-07-01 is before validFrom 2025-07-02");
         result.Problems[9].Message.Should().Contain("'11@2025' (Điện Biên)").And.Contain("'11@x'");
         result.Problems[12].Message.Should().Contain("must be the day after the predecessor's last day 2025-06-30");
         result.Problems[0].ToString().Should().StartWith("units.csv:3, column 'level':");
-        FluentActions.Invoking(result.GetRegistryOrThrow).Should().Throw<InvalidDataException>().WithMessage("*13 problem(s)*units.csv:8*99@2025*");
+        FluentActions.Invoking(result.GetValueOrThrow).Should().Throw<InvalidDataException>().WithMessage("*13 problem(s)*units.csv:8*99@2025*");
     }
 
     [Fact]
     public void Read_BadHeader_ReportsEveryColumnProblemAndNoRows()
     {
-        UnitRegistryReadResult result = Read("id,code,level,kind,colour,colour\nA,A,commune,commune,x,y\n");
-        result.Problems.Select(p => (p.Location, p.Column, p.Rule)).Should().Equal(
-            ("units.csv:1", "colour", DataRules.BadHeader),
-            ("units.csv:1", "colour", DataRules.BadHeader),
-            ("units.csv:1", "name_vi", DataRules.BadHeader));
+        ReadResult<UnitRegistry> result = Read("id,code,level,kind,colour,colour\nA,A,commune,commune,x,y\n");
+        result.Problems.Select(p => (p.Location, p.Field, p.Rule)).Should().Equal(
+            ("units.csv:1", "colour", ProblemRules.BadHeader),
+            ("units.csv:1", "colour", ProblemRules.BadHeader),
+            ("units.csv:1", "name_vi", ProblemRules.BadHeader));
     }
 
     [Fact]
     public void Read_ParentOfABadRow_IsNotAlsoReportedUnknown()
     {
         string units = Header + "\nP,P,,province,realm,Tỉnh,,,,\nC,C,,commune,commune,Xã,,P,,\n";
-        UnitRegistryReadResult result = Read(units);
-        result.Problems.Should().ContainSingle().Which.Rule.Should().Be(UnitRules.UnknownKind);
+        ReadResult<UnitRegistry> result = Read(units);
+        result.Problems.Should().ContainSingle().Which.Rule.Should().Be(ProblemRules.UnknownKind);
     }
 
     [Fact]
@@ -92,25 +92,25 @@ public class UnitRegistryCsvTests
         UnitRegistry vn = BuiltIn.VietnamProvinces;
         (string units, string successions) = Write(vn.Units, vn.Successions);
 
-        UnitRegistryReadResult back = Read(units, successions);
+        ReadResult<UnitRegistry> back = Read(units, successions);
 
         back.Problems.Should().BeEmpty();
-        (back.Registry == vn).Should().BeTrue();
-        back.Registry.Should().Be(vn);
-        back.Registry!.GetHashCode().Should().Be(vn.GetHashCode());
+        (back.Value == vn).Should().BeTrue();
+        back.Value.Should().Be(vn);
+        back.Value!.GetHashCode().Should().Be(vn.GetHashCode());
         // The aliases (README pitfall 6) and the English names that differ from the ASCII ones survive.
-        back.Registry.Get("79@2025").Aliases.Should().Contain("TPHCM");
-        back.Registry.Get("01@2025").NameEn.Should().Be("Hanoi");
-        back.Registry.Get("01@2025").NameAscii.Should().Be("Ha Noi");
+        back.Value.Get("79@2025").Aliases.Should().Contain("TPHCM");
+        back.Value.Get("01@2025").NameEn.Should().Be("Hanoi");
+        back.Value.Get("01@2025").NameAscii.Should().Be("Ha Noi");
     }
 
     [Fact]
     public void Read_DienBienWardsOnBuiltIn_ExtendsTheProvinceRegistry()
     {
-        UnitRegistryReadResult result = Read(DienBienWards, baseRegistry: BuiltIn.VietnamProvinces);
+        ReadResult<UnitRegistry> result = Read(DienBienWards, baseRegistry: BuiltIn.VietnamProvinces);
 
         result.Problems.Should().BeEmpty();
-        UnitRegistry registry = result.Registry!;
+        UnitRegistry registry = result.Value!;
         registry.Units.Should().HaveCount(BuiltIn.VietnamProvinces.Units.Count + 3);
         AdministrativeUnit dienBien = registry.Get("11@2025");
         registry.Children(dienBien).Select(c => c.NameVi).Should().Equal("Điện Biên Phủ", "Mường Thanh", "Mường Lay");
@@ -126,8 +126,8 @@ public class UnitRegistryCsvTests
     [Fact]
     public void With_SameUnits_EqualsReadingOnTheBase()
     {
-        UnitRegistry read = Read(DienBienWards, baseRegistry: BuiltIn.VietnamProvinces).GetRegistryOrThrow();
-        UnitRegistry wards = Read(DienBienWards.Replace("11@2025", string.Empty, StringComparison.Ordinal)).GetRegistryOrThrow();
+        UnitRegistry read = Read(DienBienWards, baseRegistry: BuiltIn.VietnamProvinces).GetValueOrThrow();
+        UnitRegistry wards = Read(DienBienWards.Replace("11@2025", string.Empty, StringComparison.Ordinal)).GetValueOrThrow();
         UnitRegistry with = BuiltIn.VietnamProvinces.With(wards.Units.Select(u => new AdministrativeUnit(
             u.Code, u.Vintage, u.NameVi, u.NameEn, u.NameAscii, u.Level, u.Kind, "11@2025", u.ValidFrom, u.ValidTo, u.Aliases)));
         with.Should().Be(read);
@@ -136,10 +136,10 @@ public class UnitRegistryCsvTests
     [Fact]
     public void WriteThenRead_ExtensionOnly_RoundTripsOnTheBase()
     {
-        UnitRegistry extended = Read(DienBienWards, baseRegistry: BuiltIn.VietnamProvinces).GetRegistryOrThrow();
+        UnitRegistry extended = Read(DienBienWards, baseRegistry: BuiltIn.VietnamProvinces).GetValueOrThrow();
         var added = extended.Units.Skip(BuiltIn.VietnamProvinces.Units.Count).ToList();
         (string units, string successions) = Write(added, []);
-        Read(units, successions, BuiltIn.VietnamProvinces).Registry.Should().Be(extended);
+        Read(units, successions, BuiltIn.VietnamProvinces).Value.Should().Be(extended);
     }
 
     [Fact]
