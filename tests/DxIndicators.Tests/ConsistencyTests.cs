@@ -63,6 +63,36 @@ public class ConsistencyTests
         offenders.Should().BeEmpty("domain dates use NodaTime types");
     }
 
+    [Fact]
+    public void ValidatedTypes_HaveNoPublicPositionalConstructorBeyondTheKnownOnes()
+    {
+        // A validated type is one FrameworkValidator takes (or a subtype of one). A public positional constructor and
+        // `with` build an instance the validator never saw. The known ones (issue 16, "types that guard themselves")
+        // are listed so that none is added; the list only shrinks: remove a type from it when it stops being a
+        // positional record.
+        string[] known =
+        [
+            "DxIndicators.Model.AdditivePointsRule", "DxIndicators.Model.CategoricalPointsRule", "DxIndicators.Model.FrameworkMetadata",
+            "DxIndicators.Model.FrameworkNode", "DxIndicators.Model.IndicatorDefinition", "DxIndicators.Model.LocalizedText",
+            "DxIndicators.Model.RatioPointsRule", "DxIndicators.Model.StepPointsRule", "DxIndicators.Model.TargetRule",
+        ];
+        Type validator = typeof(Framework).Assembly.GetType("DxIndicators.Model.FrameworkValidator", throwOnError: true)!;
+        var taken = validator.GetMethods(BindingFlags.NonPublic | BindingFlags.Public | BindingFlags.Static)
+            .SelectMany(m => m.GetParameters())
+            .Select(p => p.ParameterType.IsByRef ? p.ParameterType.GetElementType()! : p.ParameterType)
+            .Where(t => t.IsPublic && t.Namespace == "DxIndicators.Model" && !t.IsEnum)
+            .ToHashSet();
+        var validated = PublicTypes.Where(t => taken.Any(v => v == t || t.IsSubclassOf(v))).ToList();
+        validated.Should().Contain(typeof(IndicatorDefinition), "the walk must find the validator's inputs");
+        var offenders = validated
+            .Where(t => t.GetMethod("<Clone>$") is not null && t.GetConstructors().Any(c => c.GetParameters().Length > 0))
+            .Select(t => t.FullName!)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        offenders.Except(known).Should().BeEmpty("a validated type validates in its constructor or has no public positional constructor");
+        known.Except(offenders).Should().BeEmpty("a type that no longer is a positional record leaves the known list");
+    }
+
     private static bool IsInitOnly(MethodInfo setter) =>
         setter.ReturnParameter.GetRequiredCustomModifiers().Contains(typeof(IsExternalInit));
 

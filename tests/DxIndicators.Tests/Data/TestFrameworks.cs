@@ -21,7 +21,7 @@ internal static class TestFrameworks
     public static Framework Dti()
     {
         Framework f = Build("dti-test", Indicator("DTI", MeasureKind.IndexScore, new NumericRange(0, 1)), Indicator("POP", MeasureKind.Count, new NumericRange(0, double.PositiveInfinity)));
-        return new Framework(f.Metadata with { MergerRule = DxIndicators.Data.IndexCombination.UnweightedMean, UnitRegistry = FrameworkMetadata.VietnamProvincesRegistry }, f.Root, f.Nodes, f.Indicators);
+        return FrameworkBuilder.From(f).WithMetadata(f.Metadata with { MergerRule = DxIndicators.Data.IndexCombination.UnweightedMean, UnitRegistry = FrameworkMetadata.VietnamProvincesRegistry }).Build();
     }
 
     public static IndicatorDefinition Indicator(string code, MeasureKind measure, NumericRange range) =>
@@ -31,6 +31,6 @@ internal static class TestFrameworks
     {
         var metadata = new FrameworkMetadata(id, "1", new LocalizedText("Thử", "Test"), "test", new LocalDate(2020, 1, 1), OutputScale.Unit);
         var root = new FrameworkNode("ROOT", new LocalizedText("Gốc", "Root"), NodeKind.Index, indicators.Select(i => new NodeLink(i.Code)).ToValueList());
-        return new Framework(metadata, "ROOT", [root], indicators);
+        return new FrameworkBuilder(metadata, "ROOT").AddRange([root]).AddRange(indicators).Build();
     }
 }

@@ -6,15 +6,15 @@ namespace DxIndicators.Tests.Model;
 /// <summary>One test per structural rule of <see cref="FrameworkValidator"/>: each breaks one thing in a valid framework.</summary>
 public sealed class FrameworkValidatorTests
 {
-    private static readonly Dictionary<string, Action<FrameworkParts>> s_mutations = new()
+    private static readonly Dictionary<string, Action<FrameworkBuilder>> s_mutations = new()
     {
-        ["id-blank"] = p => p.Metadata = p.Metadata with { Id = " " },
-        ["version-blank"] = p => p.Metadata = p.Metadata with { Version = "" },
-        ["name-blank"] = p => p.Metadata = p.Metadata with { Name = new LocalizedText("", " ") },
-        ["source-blank"] = p => p.Metadata = p.Metadata with { MethodologySource = "" },
-        ["dates-inverted"] = p => p.Metadata = p.Metadata with { EffectiveTo = new LocalDate(2023, 12, 31) },
-        ["scale-empty"] = p => p.Metadata = p.Metadata with { Scale = new OutputScale(5, 5) },
-        ["scale-infinite"] = p => p.Metadata = p.Metadata with { Scale = new OutputScale(0, double.PositiveInfinity) },
+        ["id-blank"] = p => p.WithMetadata(p.Metadata with { Id = " " }),
+        ["version-blank"] = p => p.WithMetadata(p.Metadata with { Version = "" }),
+        ["name-blank"] = p => p.WithMetadata(p.Metadata with { Name = new LocalizedText("", " ") }),
+        ["source-blank"] = p => p.WithMetadata(p.Metadata with { MethodologySource = "" }),
+        ["dates-inverted"] = p => p.WithMetadata(p.Metadata with { EffectiveTo = new LocalDate(2023, 12, 31) }),
+        ["scale-empty"] = p => p.WithMetadata(p.Metadata with { Scale = new OutputScale(5, 5) }),
+        ["scale-infinite"] = p => p.WithMetadata(p.Metadata with { Scale = new OutputScale(0, double.PositiveInfinity) }),
         ["indicator-code-blank"] = p => p.Indicators[0] = p.Indicators[0] with { Code = "" },
         ["code-duplicate"] = p => p.Indicators.Add(p.Indicators[2] with { Code = "P1" }),
         ["range-inverted"] = p => p.Indicators[0] = p.Indicators[0] with { ValidRange = new NumericRange(100, 0) },
@@ -55,7 +55,7 @@ public sealed class FrameworkValidatorTests
         ["power-zero"] = p => p.Nodes[2] = p.Nodes[2] with { Aggregation = AggregationMethod.GeneralisedMean, Power = 0 },
         ["power-unexpected"] = p => p.Nodes[2] = p.Nodes[2] with { Power = 2 },
         ["min-share-above-one"] = p => p.Nodes[2] = p.Nodes[2] with { MinShare = 1.5 },
-        ["root-unknown"] = p => p.Root = "NOPE",
+        ["root-unknown"] = p => p.WithRoot("NOPE"),
         ["node-unreachable"] = p => p.Nodes.Add(new FrameworkNode("ORPHAN", new LocalizedText("Mồ côi", "Orphan"), NodeKind.Component, ValueList.Of(new NodeLink("C")))),
         ["cycle"] = p => p.Nodes[2] = p.Nodes[2] with { Children = ValueList.Of(new NodeLink("B"), new NodeLink("C"), new NodeLink("IDX")) },
         ["denominator-unknown"] = p => p.Indicators[2] = p.Indicators[2] with { Denominator = "POP" },
@@ -148,7 +148,7 @@ public sealed class FrameworkValidatorTests
     [InlineData("target-deadline-before-baseline", "$.targets[0].deadline", "deadline-before-baseline", "deadline 2019-06-30 is before its baseline date 2020-12-31")]
     public void Build_RuleBroken_ReportsPathRuleAndOffender(string mutation, string path, string rule, string messagePart)
     {
-        FrameworkParts parts = TestFrameworks.Tiny();
+        FrameworkBuilder parts = TestFrameworks.Tiny();
         s_mutations[mutation](parts);
 
         FrameworkValidationException ex = Assert.Throws<FrameworkValidationException>(parts.Build);
@@ -174,7 +174,7 @@ public sealed class FrameworkValidatorTests
     [Fact]
     public void Build_IndicatorUsedByNoNode_WarnsButBuilds()
     {
-        FrameworkParts parts = TestFrameworks.Tiny();
+        FrameworkBuilder parts = TestFrameworks.Tiny();
         parts.Indicators.Add(parts.Indicators[0] with { Code = "SPARE" });
 
         Framework framework = parts.Build();
@@ -185,7 +185,7 @@ public sealed class FrameworkValidatorTests
     [Fact]
     public void Build_IndicatorUsedOnlyAsDenominator_DoesNotWarn()
     {
-        FrameworkParts parts = TestFrameworks.Tiny();
+        FrameworkBuilder parts = TestFrameworks.Tiny();
         parts.Indicators.Add(new IndicatorDefinition("POP", new LocalizedText("Dân số", "Population"), MeasureKind.Count, "people", Polarity.HigherIsBetter, NumericRange.Unbounded));
         parts.Indicators[2] = parts.Indicators[2] with { Denominator = "POP" };
 
@@ -196,7 +196,7 @@ public sealed class FrameworkValidatorTests
     public void Build_PillarBesideRoot_IsReachable()
     {
         // 2022 DTI: pillars overlap the index instead of sitting under it.
-        FrameworkParts parts = TestFrameworks.Tiny();
+        FrameworkBuilder parts = TestFrameworks.Tiny();
         parts.Nodes[0] = parts.Nodes[0] with { Children = ValueList.Of(new NodeLink("P1")) };
 
         Framework framework = parts.Build();
@@ -207,7 +207,7 @@ public sealed class FrameworkValidatorTests
     [Fact]
     public void Build_ManyProblems_ReportsEveryOne()
     {
-        FrameworkParts parts = TestFrameworks.Tiny();
+        FrameworkBuilder parts = TestFrameworks.Tiny();
         s_mutations["weight-negative"](parts);
         s_mutations["child-unknown"](parts);
         s_mutations["node-points-sum"](parts);

@@ -3,22 +3,6 @@ using NodaTime;
 
 namespace DxIndicators.Tests.Model;
 
-/// <summary>The mutable parts of a framework, so a test can break one thing and build.</summary>
-internal sealed class FrameworkParts
-{
-    public FrameworkMetadata Metadata { get; set; } = null!;
-
-    public string Root { get; set; } = "IDX";
-
-    public List<FrameworkNode> Nodes { get; } = [];
-
-    public List<IndicatorDefinition> Indicators { get; } = [];
-
-    public List<TargetRule> Targets { get; } = [];
-
-    public Framework Build() => new(Metadata, Root, Nodes, Indicators, Targets);
-}
-
 /// <summary>Small frameworks shared by the model and serialization tests.</summary>
 internal static class TestFrameworks
 {
@@ -26,12 +10,10 @@ internal static class TestFrameworks
     /// A small valid framework: IDX (mean of P1 ×2 and P2) over P1 (points: A 20 + B 10 = 30) and P2 (mean of B, C);
     /// indicators A (percentage, ratio points), B (count, step points), C (per 100 people); one target on A.
     /// </summary>
-    public static FrameworkParts Tiny()
+    /// <remarks>Returned as the library's <see cref="FrameworkBuilder"/>, so a test can break one thing and build.</remarks>
+    public static FrameworkBuilder Tiny()
     {
-        var parts = new FrameworkParts
-        {
-            Metadata = new FrameworkMetadata("tiny", "1", new LocalizedText("Nhỏ", "Tiny"), "Test decision 1/QĐ", new LocalDate(2024, 1, 1), new OutputScale(0, 100)),
-        };
+        var parts = new FrameworkBuilder(new FrameworkMetadata("tiny", "1", new LocalizedText("Nhỏ", "Tiny"), "Test decision 1/QĐ", new LocalDate(2024, 1, 1), new OutputScale(0, 100)), "IDX");
         parts.Nodes.Add(new FrameworkNode("IDX", new LocalizedText("Chỉ số", "Index"), NodeKind.Index, ValueList.Of(new NodeLink("P1", 2), new NodeLink("P2"))));
         parts.Nodes.Add(new FrameworkNode("P1", new LocalizedText("Chính quyền số", "Digital government"), NodeKind.Pillar, ValueList.Of(new NodeLink("A", 1, 20), new NodeLink("B", 1, 10)))
         {

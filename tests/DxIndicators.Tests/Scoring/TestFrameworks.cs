@@ -21,7 +21,10 @@ internal static class TestFrameworks
         new(code, new LocalizedText(string.Empty, code), kind, children.Select(c => new NodeLink(c.Code, c.Weight)).ToValueList());
 
     public static Framework Build(string root, IEnumerable<FrameworkNode> nodes, IEnumerable<IndicatorDefinition> indicators) =>
-        new(new FrameworkMetadata("test", "1", new LocalizedText(string.Empty, "Test"), "unit tests", new LocalDate(2024, 1, 1), OutputScale.Unit), root, nodes, indicators);
+        new FrameworkBuilder(new FrameworkMetadata("test", "1", new LocalizedText(string.Empty, "Test"), "unit tests", new LocalDate(2024, 1, 1), OutputScale.Unit), root)
+            .AddRange(nodes)
+            .AddRange(indicators)
+            .Build();
 
     /// <summary>One index over the given indicators (equal weights).</summary>
     public static Framework Flat(params IndicatorDefinition[] indicators) =>

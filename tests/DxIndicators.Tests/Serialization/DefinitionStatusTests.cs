@@ -77,8 +77,8 @@ public sealed class DefinitionStatusTests
     [Fact]
     public void NewFields_RoundTripExactly_AndConfirmedIsNotWritten()
     {
-        FrameworkParts parts = TestFrameworks.Tiny();
-        parts.Metadata = parts.Metadata with { ComponentCount = 47 };
+        FrameworkBuilder parts = TestFrameworks.Tiny();
+        parts.WithMetadata(parts.Metadata with { ComponentCount = 47 });
         parts.Nodes[1] = parts.Nodes[1] with { Status = DefinitionStatus.Provisional, StatusNote = "points not public" };
         parts.Targets[0] = parts.Targets[0] with
         {
