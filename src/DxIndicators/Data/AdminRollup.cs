@@ -190,7 +190,7 @@ public static class AdminRollup
             }
         }
 
-        return Run(data, framework, tasks, options ?? RollupOptions.Default, IndexCombination.NotAllowed, restated: false, problems, "rollup");
+        return Run(data, framework, tasks, RollupRun.Rollup(options ?? RollupOptions.Default), problems);
     }
 
     /// <summary>Aggregates observations onto given groups of units, for every period in the data.</summary>
@@ -225,7 +225,7 @@ public static class AdminRollup
             }
         }
 
-        return Run(data, framework, tasks, options ?? RollupOptions.Default, IndexCombination.NotAllowed, restated: false, [], "rollup");
+        return Run(data, framework, tasks, RollupRun.Rollup(options ?? RollupOptions.Default), []);
     }
 
     internal sealed record Group(string Target, Period Period, string[] Children);
@@ -234,22 +234,19 @@ public static class AdminRollup
         Dataset data,
         Framework framework,
         IEnumerable<Group> groups,
-        RollupOptions options,
-        IndexCombination indexRule,
-        bool restated,
+        RollupRun run,
         List<Problem> problems,
-        string verb,
         IEnumerable<Observation>? passThrough = null)
     {
-        IndicatorDefinition[] indicators = options.Indicators is { } subset
-            ? [.. subset.Select(code => framework.TryGetIndicator(code, out IndicatorDefinition? d) ? d : throw new ArgumentException($"Indicator '{code}' is not in framework '{framework.Id}'.", nameof(options)))]
+        IndicatorDefinition[] indicators = run.Options.Indicators is { } subset
+            ? [.. subset.Select(code => framework.TryGetIndicator(code, out IndicatorDefinition? d) ? d : throw new ArgumentException($"Indicator '{code}' is not in framework '{framework.Id}'.", nameof(run)))]
             : [.. framework.Indicators.Where(d => data.Indicators.Contains(d.Code)), .. NodeScores(framework, data)];
         var details = new List<RolledUpObservation>();
         foreach (Group group in groups)
         {
             foreach (IndicatorDefinition indicator in indicators)
             {
-                RolledUpObservation? result = AggregateOne(data, indicator, group, options, indexRule, restated, problems, verb);
+                RolledUpObservation? result = AggregateOne(data, indicator, group, run, problems);
                 if (result is not null)
                 {
                     details.Add(result);
@@ -267,23 +264,12 @@ public static class AdminRollup
         return new RollupResult(dataset, details, problems);
     }
 
-    // "rollup" / "restatement" name the result (provenance); messages need the verb.
-    private static string Action(string verb) => verb == "restatement" ? "restate" : "roll up";
-
     /// <summary>Published node scores in the data (the overall DTI, a pillar): index scores on the framework's scale.</summary>
     private static IEnumerable<IndicatorDefinition> NodeScores(Framework framework, Dataset data) =>
         framework.Nodes.Where(n => data.Indicators.Contains(n.Code)).Select(n =>
             new IndicatorDefinition(n.Code, n.Name, MeasureKind.IndexScore, string.Empty, Polarity.HigherIsBetter, new NumericRange(framework.Metadata.Scale.Min, framework.Metadata.Scale.Max)));
 
-    private static RolledUpObservation? AggregateOne(
-        Dataset data,
-        IndicatorDefinition indicator,
-        Group group,
-        RollupOptions options,
-        IndexCombination indexRule,
-        bool restated,
-        List<Problem> problems,
-        string verb)
+    private static RolledUpObservation? AggregateOne(Dataset data, IndicatorDefinition indicator, Group group, RollupRun run, List<Problem> problems)
     {
         var present = new List<Observation>(group.Children.Length);
         var missing = new List<string>();
@@ -304,181 +290,27 @@ public static class AdminRollup
             return null;
         }
 
-        string where = $"{group.Target} {indicator.Code} {group.Period}";
-        Problem Make(string rule, string message) => new(where, rule, message) { Unit = group.Target, Code = indicator.Code };
-
-        if (missing.Count > 0 && !options.AllowMissingChildren)
+        var children = new RollupChildren(data, indicator, group, run, present, missing, problems);
+        if (missing.Count > 0 && !run.Options.AllowMissingChildren)
         {
-            problems.Add(Make(ProblemRules.IncompleteChildren, $"Cannot {Action(verb)} indicator '{indicator.Code}' to '{group.Target}' for {group.Period}: children {string.Join(", ", missing)} have no value (of {group.Children.Length}). Rule: a parent is formed only when every child has a value, unless missing children are allowed (then it is a lower bound or an estimate)."));
+            children.Fail(ProblemRules.IncompleteChildren, string.Empty, $"children {string.Join(", ", missing)} have no value (of {group.Children.Length}). Rule: a parent is formed only when every child has a value, unless missing children are allowed (then it is a lower bound or an estimate).");
             return null;
         }
 
-        double value;
-        double? numerator = null;
-        double? denominator = null;
-        var qualifiers = new List<Qualifier>(present.Select(o => o.Qualifier));
-        string? weightCode = options.Weights is { } w && w.TryGetValue(indicator.Code, out string? wc) ? wc : null;
-        switch (indicator.Measure)
+        if (MeasureRollup.For(indicator.Measure).Combine(children) is not { } combined)
         {
-            case MeasureKind.Count:
-            case MeasureKind.Money:
-                value = 0;
-                foreach (Observation o in present)
-                {
-                    value += o.Value;
-                }
-
-                if (missing.Count > 0)
-                {
-                    // Missing parts can only add to a non-negative total, so the partial sum is a lower bound.
-                    qualifiers.Add(indicator.ValidRange.Min >= 0 ? Qualifier.LowerBound : Qualifier.Estimate);
-                }
-
-                break;
-
-            case MeasureKind.Rate:
-            case MeasureKind.Percentage:
-                if (present.All(o => o.Numerator.HasValue && o.Denominator.HasValue))
-                {
-                    double n = 0;
-                    double d = 0;
-                    foreach (Observation o in present)
-                    {
-                        n += o.Numerator!.Value;
-                        d += o.Denominator!.Value;
-                    }
-
-                    numerator = n;
-                    denominator = d;
-                    value = RateCheck.Derive(n, d);
-                }
-                else if (weightCode is not null)
-                {
-                    if (!WeightedMean(data, present, weightCode, group.Period, qualifiers, out value, out string? error))
-                    {
-                        problems.Add(Make(ProblemRules.RollupNeedsCounts, $"Cannot {Action(verb)} indicator '{indicator.Code}' to '{group.Target}' for {group.Period}: {error}"));
-                        return null;
-                    }
-                }
-                else
-                {
-                    string without = string.Join(", ", present.Where(o => !(o.Numerator.HasValue && o.Denominator.HasValue)).Select(o => o.Unit));
-                    problems.Add(Make(ProblemRules.RollupNeedsCounts, $"Cannot {Action(verb)} {indicator.Measure.ToString().ToLowerInvariant()} indicator '{indicator.Code}' to '{group.Target}' for {group.Period}: children {without} give no numerator/denominator and no weight indicator is configured. Rule: a rate is re-derived from summed counts (100·Σn/Σd), never averaged; supply the children's numerator and denominator, or a weight indicator."));
-                    return null;
-                }
-
-                if (missing.Count > 0)
-                {
-                    qualifiers.Add(Qualifier.Estimate);
-                }
-
-                break;
-
-            case MeasureKind.PerPopulation:
-                string? population = indicator.Denominator ?? options.PopulationIndicator;
-                if (population is null)
-                {
-                    problems.Add(Make(ProblemRules.RollupNeedsPopulation, $"Cannot {Action(verb)} per-population indicator '{indicator.Code}' to '{group.Target}' for {group.Period}: it names no denominator and no population indicator is given. Rule: per-population values are combined as Σ v·pop / Σ pop."));
-                    return null;
-                }
-
-                if (!WeightedMean(data, present, population, group.Period, qualifiers, out value, out string? popError))
-                {
-                    problems.Add(Make(ProblemRules.RollupNeedsPopulation, $"Cannot {Action(verb)} per-population indicator '{indicator.Code}' to '{group.Target}' for {group.Period}: {popError}"));
-                    return null;
-                }
-
-                if (missing.Count > 0)
-                {
-                    qualifiers.Add(Qualifier.Estimate);
-                }
-
-                break;
-
-            case MeasureKind.IndexScore:
-                if (weightCode is not null)
-                {
-                    if (!WeightedMean(data, present, weightCode, group.Period, qualifiers, out value, out string? error))
-                    {
-                        problems.Add(Make(ProblemRules.RollupNeedsWeight, $"Cannot {Action(verb)} index indicator '{indicator.Code}' to '{group.Target}' for {group.Period}: {error}"));
-                        return null;
-                    }
-                }
-                else if (indexRule == IndexCombination.UnweightedMean)
-                {
-                    double sum = 0;
-                    foreach (Observation o in present)
-                    {
-                        sum += o.Value;
-                    }
-
-                    value = sum / present.Count;
-                }
-                else
-                {
-                    problems.Add(Make(ProblemRules.RollupNeedsWeight, $"Cannot {Action(verb)} index indicator '{indicator.Code}' to '{group.Target}' for {group.Period}: an index score has no counts, and neither a weight indicator nor the framework's merger rule (mergerRule) says how to combine it. Rule: scores are only combined by a stated weight or by the framework's declared merger rule."));
-                    return null;
-                }
-
-                if (missing.Count > 0)
-                {
-                    qualifiers.Add(Qualifier.Estimate);
-                }
-
-                break;
-
-            default:
-                problems.Add(Make(ProblemRules.RollupNotCombinable, $"Cannot {Action(verb)} {indicator.Measure} indicator '{indicator.Code}' to '{group.Target}' for {group.Period}: ranks, categories and yes/no values cannot be added or averaged."));
-                return null;
+            return null;
         }
 
-        var observation = new Observation(group.Target, indicator.Code, group.Period, value)
+        var observation = new Observation(group.Target, indicator.Code, group.Period, combined.Value)
         {
-            Qualifier = Combine(qualifiers),
-            Numerator = numerator,
-            Denominator = denominator,
+            Qualifier = Combine(children.Qualifiers),
+            Numerator = combined.Numerator,
+            Denominator = combined.Denominator,
             Status = present.Any(o => o.Status == ObservationStatus.Provisional) ? ObservationStatus.Provisional : ObservationStatus.Official,
-            Restated = restated,
-            Provenance = new Provenance($"{verb} of {string.Join(", ", present.Select(o => o.Unit))}" + (missing.Count > 0 ? $" (missing {string.Join(", ", missing)})" : string.Empty)),
+            Restated = run.Restated,
+            Provenance = new Provenance($"{run.Noun} of {string.Join(", ", present.Select(o => o.Unit))}" + (missing.Count > 0 ? $" (missing {string.Join(", ", missing)})" : string.Empty)),
         };
         return new RolledUpObservation(observation, present.Select(o => o.Unit).ToValueList(), missing.ToValueList());
-    }
-
-    private static bool WeightedMean(Dataset data, List<Observation> present, string weightCode, Period period, List<Qualifier> qualifiers, out double value, out string? error)
-    {
-        double sum = 0;
-        double weights = 0;
-        var lacking = new List<string>();
-        bool exactWeights = true;
-        foreach (Observation o in present)
-        {
-            if (!data.TryGet(o.Unit, weightCode, period, out Observation? weight) || weight.Value < 0)
-            {
-                lacking.Add(o.Unit);
-                continue;
-            }
-
-            exactWeights &= weight.Qualifier == Qualifier.Exact;
-            sum += o.Value * weight.Value;
-            weights += weight.Value;
-        }
-
-        if (lacking.Count > 0 || weights <= 0)
-        {
-            value = double.NaN;
-            error = lacking.Count > 0
-                ? string.Create(CultureInfo.InvariantCulture, $"children {string.Join(", ", lacking)} have no non-negative weight '{weightCode}' for {period}.")
-                : $"the weights '{weightCode}' add up to 0.";
-            return false;
-        }
-
-        if (!exactWeights)
-        {
-            qualifiers.Add(Qualifier.Estimate);
-        }
-
-        value = sum / weights;
-        error = null;
-        return true;
     }
 }

@@ -105,7 +105,7 @@ public static class Restatement
         }
 
         IEnumerable<Observation> passThrough = data.Observations.Where(o => current.Contains((o.Unit, o.Period)));
-        return AdminRollup.Run(data, framework, groups, options ?? RollupOptions.Default, indexRule ?? RuleFor(framework), restated: true, problems, "restatement", passThrough);
+        return AdminRollup.Run(data, framework, groups, RollupRun.Restatement(options ?? RollupOptions.Default, indexRule ?? RuleFor(framework)), problems, passThrough);
     }
 
     /// <summary>Restates observations coded by Vietnam's pre-2025 provinces onto the 34 provinces of 2025-07-01.</summary>
