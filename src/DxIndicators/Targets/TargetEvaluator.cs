@@ -268,39 +268,55 @@ public sealed class TargetEvaluator
             _ => targetValue >= current ? 1 : -1,
         };
 
-        double baseValue;
-        LocalDate baseDate;
-        if (target.Baseline is { } baseline)
+        if (!TryBase(target, series, latest, out double baseValue, out LocalDate baseDate, out string? why))
         {
-            if (baseline.Date >= currentDate)
-            {
-                string why = Fmt($"the baseline date {Iso(baseline.Date)} is not before the latest observation's end {Iso(currentDate)}");
-                return Pace.None(why);
-            }
-
-            baseValue = baseline.Value;
-            baseDate = baseline.Date;
-        }
-        else
-        {
-            Observation? earliest = series.Find(o => o.Period.End < currentDate);
-            if (earliest is null)
-            {
-                return Pace.None(Fmt($"only one observation ({latest.Period}) and no baseline, so there is no pace to measure"));
-            }
-
-            baseValue = earliest.Value;
-            baseDate = earliest.Period.End;
+            return Pace.None(why!);
         }
 
         var pace = new Pace { BaseValue = baseValue, BaseDate = baseDate };
         double yearsObserved = Growth.YearsBetween(baseDate, currentDate);
-        double yearsRequired = Growth.YearsBetween(baseDate, target.Deadline);
+        double t = RatioPace(pace, target, baseValue, baseDate, current, targetValue, direction, yearsObserved, out double observed);
+        LinearPace(pace, baseValue, current, currentDate, targetValue, yearsObserved);
+        CompoundPace(pace, current, currentDate, t, observed);
+        return pace;
+    }
 
+    /// <summary>Picks the base the pace is measured from: the target's baseline, else the earliest earlier observation.</summary>
+    private static bool TryBase(TargetRule target, List<Observation> series, Observation latest, out double baseValue, out LocalDate baseDate, out string? why)
+    {
+        LocalDate currentDate = latest.Period.End;
+        (baseValue, baseDate, why) = (double.NaN, default, null);
+        if (target.Baseline is { } baseline)
+        {
+            if (baseline.Date >= currentDate)
+            {
+                why = Fmt($"the baseline date {Iso(baseline.Date)} is not before the latest observation's end {Iso(currentDate)}");
+                return false;
+            }
+
+            (baseValue, baseDate) = (baseline.Value, baseline.Date);
+            return true;
+        }
+
+        Observation? earliest = series.Find(o => o.Period.End < currentDate);
+        if (earliest is null)
+        {
+            why = Fmt($"only one observation ({latest.Period}) and no baseline, so there is no pace to measure");
+            return false;
+        }
+
+        (baseValue, baseDate) = (earliest.Value, earliest.Period.End);
+        return true;
+    }
+
+    /// <summary>Sets the observed and required compound growth and their ratio (docs/targets.md, "Progress"); returns the threshold after zero substitution.</summary>
+    private static double RatioPace(Pace pace, TargetRule target, double baseValue, LocalDate baseDate, double current, double targetValue, double direction, double yearsObserved, out double observed)
+    {
+        double yearsRequired = Growth.YearsBetween(baseDate, target.Deadline);
         // Open SDG: a zero base (or target) makes CAGR undefined, so it is replaced by 0.001.
         double b = Growth.SubstituteZero(baseValue, baseValue);
         double t = Growth.SubstituteZero(targetValue, b);
-        double observed = double.NaN;
+        observed = double.NaN;
         if (Growth.OppositeSigns(b, current))
         {
             pace.RatioNote = Fmt($"the values change sign between the base ({baseValue}) and the latest value ({current}), so compound growth is not defined");
@@ -347,6 +363,12 @@ public sealed class TargetEvaluator
             }
         }
 
+        return t;
+    }
+
+    /// <summary>Projects the date the threshold is reached at the same absolute change per year.</summary>
+    private static void LinearPace(Pace pace, double baseValue, double current, LocalDate currentDate, double targetValue, double yearsObserved)
+    {
         // Linear pace: the same absolute change per year as between base and latest (stated values, no substitution).
         double rate = (current - baseValue) / yearsObserved;
         double remaining = targetValue - current;
@@ -364,6 +386,11 @@ public sealed class TargetEvaluator
             pace.LinearNote = pace.Linear is null ? "not at current pace: the projected date is after 9999-12-31" : null;
         }
 
+    }
+
+    /// <summary>Projects the date the threshold is reached at the observed compound growth rate.</summary>
+    private static void CompoundPace(Pace pace, double current, LocalDate currentDate, double t, double observed)
+    {
         // Compound pace: value·(1 + g)^y = threshold, y = ln(threshold / value) / ln(1 + g).
         if (double.IsNaN(observed))
         {
@@ -399,8 +426,6 @@ public sealed class TargetEvaluator
                 pace.CompoundNote = pace.Compound is null ? "not at current pace: the projected date is after 9999-12-31" : null;
             }
         }
-
-        return pace;
     }
 
     private static double EffectiveThreshold(TargetRule target, double current) =>
