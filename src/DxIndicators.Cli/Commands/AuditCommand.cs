@@ -45,16 +45,16 @@ internal sealed class AuditCommand : ICommand
         {
             "csv" => Csv(corr),
             "json" => Json(framework, basis, report),
-            _ => Table(framework, basis, plan, report, corr),
+            _ => Table(options.Name(framework.Metadata.Name), framework, basis, plan, report, corr),
         };
         OutputFile.Write(options.Get("out"), text, context.Out);
         return ExitCodes.Ok;
     }
 
-    private static string Table(Framework framework, string basis, ScoringPlan plan, AuditReport report, CorrelationMatrix corr)
+    private static string Table(string title, Framework framework, string basis, ScoringPlan plan, AuditReport report, CorrelationMatrix corr)
     {
         var sb = new StringBuilder();
-        sb.AppendLine(CultureInfo.InvariantCulture, $"{framework.Metadata.Name.En} — {framework.Id} {framework.Metadata.Version}, {basis}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"{title} — {framework.Id} {framework.Metadata.Version}, {basis}");
         sb.AppendLine();
         sb.AppendLine("Indicator statistics (raw values):");
         var stats = new TextTable("indicator", "n", "min", "max", "mean", "median", "sd", "skew", "kurt", "flags").AlignRight(1, 2, 3, 4, 5, 6, 7, 8);

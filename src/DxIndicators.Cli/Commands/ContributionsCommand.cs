@@ -86,16 +86,16 @@ internal sealed class ContributionsCommand : ICommand
                     improvements = up.Select(i => new { indicator = i.Indicator, current = AnalysisInputs.Json(i.CurrentRaw), required = AnalysisInputs.Json(i.RequiredRaw), change = AnalysisInputs.Json(i.Change), currentRank = AnalysisInputs.Json(i.CurrentRank), newRank = AnalysisInputs.Json(i.NewRank) }),
                 },
                 AnalysisInputs.JsonOptions) + "\n",
-            _ => Table(framework, basis, unit, node, score, rank, rows, sw, up, top),
+            _ => Table(options.Name(framework.Metadata.Name), framework, basis, unit, node, score, rank, rows, sw, up, top),
         };
         OutputFile.Write(options.Get("out"), text, context.Out);
         return ExitCodes.Ok;
     }
 
-    private static string Table(Framework framework, string basis, string unit, string node, double score, UnitRank rank, List<IndicatorContribution> rows, ValueList<StrengthOrWeakness> sw, ValueList<Improvement> up, int top)
+    private static string Table(string title, Framework framework, string basis, string unit, string node, double score, UnitRank rank, List<IndicatorContribution> rows, ValueList<StrengthOrWeakness> sw, ValueList<Improvement> up, int top)
     {
         var sb = new StringBuilder();
-        sb.AppendLine(CultureInfo.InvariantCulture, $"{framework.Metadata.Name.En} — {framework.Id} {framework.Metadata.Version}, {basis}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"{title} — {framework.Id} {framework.Metadata.Version}, {basis}");
         sb.AppendLine(Text.Invariant($"Unit {unit}, node {node}: score {AnalysisInputs.Number(score, 4)}, rank {AnalysisInputs.Number(rank.Rank)} of {rank.UniverseSize}."));
         sb.AppendLine();
         var t = new TextTable("indicator", "eff. weight", "normalised", "contribution", "share").AlignRight(1, 2, 3, 4);

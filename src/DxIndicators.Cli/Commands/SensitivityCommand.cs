@@ -93,16 +93,16 @@ internal sealed class SensitivityCommand : ICommand
         {
             "csv" => Csv(result),
             "json" => Json(framework, basis, description, result, seed),
-            _ => Table(framework, basis, description, result, seed),
+            _ => Table(options.Name(framework.Metadata.Name), framework, basis, description, result, seed),
         };
         OutputFile.Write(options.Get("out"), text, context.Out);
         return ExitCodes.Ok;
     }
 
-    private static string Table(Framework framework, string basis, string description, SobolResult r, int seed)
+    private static string Table(string title, Framework framework, string basis, string description, SobolResult r, int seed)
     {
         var sb = new StringBuilder();
-        sb.AppendLine(CultureInfo.InvariantCulture, $"{framework.Metadata.Name.En} — {framework.Id} {framework.Metadata.Version}, {basis}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"{title} — {framework.Id} {framework.Metadata.Version}, {basis}");
         sb.AppendLine(Text.Invariant($"Sobol indices of the {r.Target}: N = {r.BaseSamples} base samples, {r.Runs} runs, {description}, seed {seed}."));
         sb.AppendLine(Text.Invariant($"Output mean {AnalysisInputs.Number(r.Mean)}, variance {AnalysisInputs.Number(r.Variance, 5)}; bounds: {r.Confidence * 100:0.#} % bootstrap ({r.BootstrapResamples} resamples)."));
         if (!(r.Variance > 0))

@@ -74,16 +74,16 @@ internal sealed class UncertaintyCommand : ICommand
         {
             "csv" => Csv(result),
             "json" => Json(framework, basis, description, result),
-            _ => Table(framework, basis, description, inputs, result),
+            _ => Table(options.Name(framework.Metadata.Name), framework, basis, description, inputs, result),
         };
         OutputFile.Write(options.Get("out"), text, context.Out);
         return ExitCodes.Ok;
     }
 
-    private static string Table(Framework framework, string basis, string description, UncertainInputs inputs, UncertaintyResult result)
+    private static string Table(string title, Framework framework, string basis, string description, UncertainInputs inputs, UncertaintyResult result)
     {
         var sb = new StringBuilder();
-        sb.AppendLine(CultureInfo.InvariantCulture, $"{framework.Metadata.Name.En} — {framework.Id} {framework.Metadata.Version}, {basis}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"{title} — {framework.Id} {framework.Metadata.Version}, {basis}");
         sb.AppendLine(Text.Invariant($"{result.Runs} runs, {description}, seed {result.Seed}; ranks with {inputs.BaseOptions.RankMethod.ToString().ToLowerInvariant()} ties."));
         foreach (NodeRankStatistics node in result.Nodes)
         {

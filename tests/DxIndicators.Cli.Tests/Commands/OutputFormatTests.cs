@@ -105,6 +105,23 @@ public class OutputFormatTests
         CliRunner.Run("targets", "--lang", "vi").Out.Should().Contain(sample.Metadata.Name.Vi);
         CliRunner.Run("score", "--lang", "fr").Error.Should().Contain("--lang must be vi or en, was 'fr'");
     }
+
+    [Theory]
+    [InlineData("uncertainty", "--runs", "20")]
+    [InlineData("sensitivity", "--runs", "8", "--bootstrap", "10")]
+    [InlineData("audit")]
+    [InlineData("contributions")]
+    public void Lang_Vi_NamesTheFrameworkInVietnamese_InTheAnalysisCommands(params string[] args)
+    {
+        DxIndicators.Model.Framework sample = DxIndicators.Catalog.FrameworkCatalog.Get("dien-bien-sample");
+        sample.Metadata.Name.Vi.Should().NotBe(sample.Metadata.Name.En, "the test needs two different names");
+        var (viCode, vi, _) = CliRunner.Run([.. args, "--lang", "vi"]);
+        var (enCode, en, _) = CliRunner.Run(args);
+        viCode.Should().Be(0);
+        enCode.Should().Be(0);
+        vi.Should().Contain(sample.Metadata.Name.Vi + " — ");
+        en.Should().Contain(sample.Metadata.Name.En + " — ");
+    }
 }
 
 /// <summary>Usage texts come from the option definitions; every command reports an unknown option.</summary>

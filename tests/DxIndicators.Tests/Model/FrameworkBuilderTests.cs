@@ -21,7 +21,7 @@ public sealed class FrameworkBuilderTests
         builder.Indicators[0] = builder.Indicators[0] with { Code = "" };
 
         FrameworkValidationException ex = Assert.Throws<FrameworkValidationException>(builder.Build);
-        ex.Errors.Should().Contain(e => e.Path == "$.root").And.Contain(e => e.Path == "$.indicators[0].code");
+        ex.Errors.Should().Contain(e => e.Location == "$.root").And.Contain(e => e.Location == "$.indicators[0].code");
 
         builder.WithRoot("IDX");
         builder.Indicators[0] = builder.Indicators[0] with { Code = "A" };
