@@ -102,7 +102,6 @@ internal static partial class AnalysisInputs
     {
         UncertainInputs inputs = UncertainInputs.For(framework, baseOptions);
         var parts = new List<string>();
-        options.RequireFor("dirichlet", "dirichlet-nodes", "dirichlet-symmetric");
         double noise = options.GetDouble("noise") ?? (options.Has("dirichlet") ? 0 : 0.25);
         if (noise is < 0 or > 1)
         {
