@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using DxIndicators.Analysis;
 using DxIndicators.Data;
@@ -143,7 +144,7 @@ public sealed class ContributionsSection : ReportSection
         sb.Append(stack.ToMarkdown());
         foreach ((string unit, Tables table, string? note) in DetailTables(report))
         {
-            sb.AppendLine().Append("### ").AppendLine($"{report.L("section.contributions.table")} — {report.UnitName(unit)}").AppendLine().Append(table.ToMarkdown());
+            sb.AppendLine().Append("### ").AppendLine(CultureInfo.InvariantCulture, $"{report.L("section.contributions.table")} — {report.UnitName(unit)}").AppendLine().Append(table.ToMarkdown());
             if (note is not null)
             {
                 sb.AppendLine().AppendLine(note);

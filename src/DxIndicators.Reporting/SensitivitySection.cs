@@ -59,7 +59,7 @@ public sealed partial class SensitivitySection : ReportSection
     {
         ArgumentNullException.ThrowIfNull(report);
         var sb = new StringBuilder();
-        sb.AppendLine(Lead(report)).AppendLine().AppendLine($"{report.L("section.sensitivity.output")}: {Output(report)}.").AppendLine();
+        sb.AppendLine(Lead(report)).AppendLine().AppendLine(CultureInfo.InvariantCulture, $"{report.L("section.sensitivity.output")}: {Output(report)}.").AppendLine();
         if (!(Result.Variance > 0))
         {
             return sb.AppendLine(report.L("section.sensitivity.constant")).ToString();
