@@ -13,7 +13,7 @@ namespace DxIndicators.Data;
 /// <para>Immutable; safe to share between threads.</para>
 /// <para>Rules checked on construction (all problems are reported together): every value, numerator and denominator is
 /// finite; numerator and denominator come together, with a positive denominator; a stated rate agrees with
-/// 100·numerator/denominator to the precision it is stated with (see <see cref="RateCheck"/>: |value − 100·n/d| ≤ half
+/// 100·numerator/denominator to the precision it is stated with (see the rate check (docs/data.md): |value − 100·n/d| ≤ half
 /// a unit in the last decimal of the value's shortest round-trip form, so 2,410/2,699 = 89.29…% accepts 89.3);
 /// a key has at most one observation — the same observation given twice is kept once, two different ones are an
 /// error that shows both with their sources.</para>

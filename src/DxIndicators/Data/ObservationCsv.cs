@@ -32,7 +32,7 @@ public static class ObservationCsv
     /// Rules, each with its <see cref="ProblemRules"/> name: required field missing, unparsable number, period, qualifier,
     /// status or date, NaN/∞, unknown unit (against <see cref="ReadOptions.Registry"/> at the period's date) or indicator
     /// (against <see cref="ReadOptions.Framework"/>), value outside the indicator's valid range, numerator without
-    /// denominator or a non-positive denominator, a rate that disagrees with its counts (<see cref="RateCheck"/>), and
+    /// denominator or a non-positive denominator, a rate that disagrees with its counts (the rate check (docs/data.md)), and
     /// a duplicate key with different content (reported at the later line, showing both). Line 1 is the header; a
     /// record spanning several lines is located at its first line. A bad header loads nothing even with
     /// <see cref="ReadOptions.SkipBadRows"/>.

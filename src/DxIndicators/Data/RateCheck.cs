@@ -10,7 +10,7 @@ namespace DxIndicators.Data;
 /// 89.2. Trailing zeros of a source text are not significant (89.30 is the double 89.3). Counts are in the rate's
 /// natural units; the value is always in percent.
 /// </remarks>
-public static class RateCheck
+internal static class RateCheck
 {
     /// <summary>Computes the rate in percent given by counts.</summary>
     /// <param name="numerator">The numerator.</param>

@@ -8,7 +8,7 @@ namespace DxIndicators.Model;
 /// (a node may have several parents, never a cycle), and dated targets.
 /// </summary>
 /// <remarks>
-/// Immutable; safe to share. The constructor validates everything (see <see cref="FrameworkValidator"/>) and throws
+/// Immutable; safe to share. The constructor validates everything (see the validator, docs/framework-format.md) and throws
 /// <see cref="FrameworkValidationException"/> listing every problem with a JSON-style path. Two frameworks are equal
 /// when all their parts are equal, so a JSON round trip gives an equal framework.
 /// </remarks>

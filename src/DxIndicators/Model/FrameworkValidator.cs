@@ -7,7 +7,7 @@ namespace DxIndicators.Model;
 /// (the model mirrors the JSON format one to one, so <c>$.nodes[3].children[1].weight</c> points into the file).
 /// </summary>
 /// <remarks>Rules and their names are listed in docs/framework-format.md §Validation.</remarks>
-public static class FrameworkValidator
+internal static class FrameworkValidator
 {
     private const double PointsTolerance = 1e-9;
 

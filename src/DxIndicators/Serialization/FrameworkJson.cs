@@ -10,7 +10,7 @@ namespace DxIndicators.Serialization;
 /// Reading collects every problem before giving up: malformed JSON (with line and column), unknown or duplicate
 /// properties, missing required fields, wrong types, unknown enum names, NaN or infinities written as strings, invalid
 /// dates and an unsupported <c>formatVersion</c>; when the document itself is clean, the framework is built and its
-/// structural rules (<see cref="FrameworkValidator"/>) are checked. All problems come back together, each with a JSON
+/// structural rules (the validator, docs/framework-format.md) are checked. All problems come back together, each with a JSON
 /// path such as <c>$.nodes[3].children[1].weight</c>, a rule name and a message. Writing is deterministic: indented,
 /// UTF-8, LF line ends, properties in a fixed order, numbers in shortest round-trip form, nulls omitted; writing then
 /// reading gives an equal framework. Thread-safe.
