@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using DxIndicators.Analysis;
+using DxIndicators.Benchmarks.Limits;
 using DxIndicators.Data;
 using DxIndicators.Model;
 using DxIndicators.Scoring;
@@ -62,5 +63,5 @@ public class AsemUncertaintyBenchmarks
     }
 
     [Benchmark(Description = "FMA peak probe: 20M × 16 × 8 FMA (5.12 GFLOP)")]
-    public double FmaPeakProbe() => FmaPeak.Run(FmaIterations);
+    public double FmaPeakProbe() => MachineLimits.Fma512(FmaIterations);
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using DxIndicators.Analysis;
+using DxIndicators.Benchmarks.Limits;
 using DxIndicators.Data;
 using DxIndicators.Model;
 using DxIndicators.Scoring;
@@ -31,7 +32,7 @@ internal static partial class CpuTimeRatios
         var asemSample = new List<double>();
         for (int round = 0; round < 8; round++)
         {
-            double t = Cpu(() => FmaPeak.Run(Fma));
+            double t = Cpu(() => MachineLimits.Fma512(Fma));
             double p = Cpu(() => bench.Product_63x100_S10k());
             double w = Cpu(() => bench.Whole_63x100_1T());
             double a = Cpu(() => asem.Uncertainty_PerSample_1T());
@@ -40,7 +41,7 @@ internal static partial class CpuTimeRatios
                 continue; // warm-up (JIT tiers)
             }
 
-            probe.Add(FmaPeak.Flops(Fma) / t / 1e9);
+            probe.Add(MachineLimits.FmaFlops(Fma, 512) / t / 1e9);
             product.Add(2.0 * 10_240 * 64 * 100 / p / 1e9);
             whole.Add(w * 1e3);
             asemSample.Add(a / 100_000 * 1e6);
