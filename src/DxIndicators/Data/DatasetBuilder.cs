@@ -28,6 +28,12 @@ internal sealed class DatasetBuilder
     private double[]? _denominator;
     private int[]? _provenance;
     private int[] _origin = new int[16];
+    private string? _lastUnit;
+    private int _lastUnitId;
+    private string? _lastIndicator;
+    private int _lastIndicatorId;
+    private Provenance? _lastProvenance;
+    private int _lastProvenanceId;
 
     public DatasetBuilder(int capacity = 16)
     {
@@ -62,8 +68,10 @@ internal sealed class DatasetBuilder
         }
 
         int r = Count;
-        _unit[r] = Intern(_unitIds, _units, unit);
-        _indicator[r] = Intern(_indicatorIds, _indicators, indicator);
+
+        // Long-format files repeat the previous row's unit, indicator and source in runs: compare references first.
+        _unit[r] = ReferenceEquals(unit, _lastUnit) ? _lastUnitId : _lastUnitId = Intern(_unitIds, _units, _lastUnit = unit);
+        _indicator[r] = ReferenceEquals(indicator, _lastIndicator) ? _lastIndicatorId : _lastIndicatorId = Intern(_indicatorIds, _indicators, _lastIndicator = indicator);
         _period[r] = Intern(_periodIds, _periods, period);
         _value[r] = value;
         _flags[r] = Flags.Pack(qualifier, status, restated);
@@ -78,7 +86,7 @@ internal sealed class DatasetBuilder
         if (provenance is not null)
         {
             _provenance ??= MinusOnes(_value.Length);
-            _provenance[r] = Intern(_provenanceIds, _provenances, provenance);
+            _provenance[r] = ReferenceEquals(provenance, _lastProvenance) ? _lastProvenanceId : _lastProvenanceId = Intern(_provenanceIds, _provenances, _lastProvenance = provenance);
         }
 
         _origin[r] = origin;
@@ -108,8 +116,12 @@ internal sealed class DatasetBuilder
             rows[r] = r;
         }
 
-        // Array.Sort is unstable, so within a key group the input order is restored by row index below.
-        Array.Sort(keys, rows);
+        // Array.Sort is unstable, so within a key group the input order is restored by row index below. Files written
+        // in key order (as the writers do) need no sort.
+        if (!IsSorted(keys))
+        {
+            Array.Sort(keys, rows);
+        }
 
         var keep = new List<int>(n);
         int start = 0;
@@ -251,6 +263,19 @@ internal sealed class DatasetBuilder
         }
 
         return rank;
+    }
+
+    private static bool IsSorted(long[] keys)
+    {
+        for (int i = 1; i < keys.Length; i++)
+        {
+            if (keys[i] < keys[i - 1])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static int Intern<T>(Dictionary<T, int> ids, List<T> table, T item)

@@ -1,7 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using CsvHelper;
-using CsvHelper.Configuration;
+using DxIndicators.Data;
+using DxIndicators.Formats;
 using DxIndicators.Model;
 using NodaTime;
 using NodaTime.Text;
@@ -30,6 +31,7 @@ public static class TargetCsv
 
     private static readonly string[] s_required = ["code", "indicator", "comparator", "threshold", "deadline", "source"];
     private static readonly string[] s_optional = ["baseline_date", "baseline_value"];
+    private static readonly string[] s_columns = [.. s_required, .. s_optional];
 
     /// <summary>Reads a target list, throwing if any row is bad.</summary>
     /// <param name="reader">The CSV text.</param>
@@ -68,77 +70,49 @@ public static class TargetCsv
         ArgumentNullException.ThrowIfNull(sourceName);
         var problems = new List<Problem>();
         var result = new List<TargetRule>();
-        int rows = 0;
-        bool badData = false;
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        CsvTable table = CsvTable.Read(reader, sourceName);
+        if (table.Header.Length == 0)
         {
-            BadDataFound = _ => badData = true,
-            MissingFieldFound = null,
-            DetectColumnCountChanges = false,
-        };
+            problems.Add(new Problem(sourceName + ":1", ProblemRules.Malformed, "The file is empty; expected the header " + string.Join(",", s_required.Take(5).Concat(s_optional).Append("source")) + "."));
+            return Result(sourceName, null, problems, 0);
+        }
 
-        using (var csv = new CsvReader(Formats.InputFile.BoundLines(reader, sourceName, null), config))
+        bool headerOk = table.Bind(s_columns, s_required);
+        if (headerOk && (table.Columns[6] >= 0) != (table.Columns[7] >= 0))
         {
-            if (!csv.Read())
+            table.Issues.Add(new CsvIssue(1, "baseline_date", ProblemRules.BadHeader, "Columns 'baseline_date' and 'baseline_value' go together: give both or neither."));
+            headerOk = false;
+        }
+
+        foreach (CsvIssue issue in table.Issues.OrderBy(i => i.Line))
+        {
+            // Rows cannot be read reliably against a broken header: only its problems and the rows' quoting are reported.
+            if (headerOk || issue.Line == 1 || issue.Rule == ProblemRules.Malformed)
             {
-                problems.Add(new Problem(sourceName + ":1", "malformed", "The file is empty; expected the header " + string.Join(",", s_required.Take(5).Concat(s_optional).Append("source")) + "."));
-                return Result(sourceName, null, problems, 0);
-            }
-
-            Dictionary<string, int>? columns = ReadHeader(csv, sourceName, problems);
-            if (badData)
-            {
-                problems.Add(new Problem(sourceName + ":1", "malformed", "The header has a stray quote (RFC 4180 quoting)."));
-                columns = null;
-            }
-
-            var seenCodes = new Dictionary<string, int>(StringComparer.Ordinal);
-            badData = false;
-            while (csv.Read())
-            {
-                rows++;
-
-                // Fields are parsed lazily: read the record first so BadDataFound has fired for this row.
-                string[] record = csv.Parser.Record ?? [];
-                string raw = csv.Parser.RawRecord;
-                int line = csv.Parser.RawRow - raw.TrimEnd('\r', '\n').Count(c => c == '\n');
-                string place = sourceName + ":" + line.ToString(CultureInfo.InvariantCulture);
-                if (badData)
-                {
-                    problems.Add(new Problem(place, "malformed", "The row has a stray quote; quote a field that contains quotes, commas or line breaks and double the quotes inside it (RFC 4180)."));
-                    badData = false;
-                    continue;
-                }
-
-                if (columns is null)
-                {
-                    continue;
-                }
-
-                if (record.Length != columns.Count)
-                {
-                    problems.Add(new Problem(place, record.Length > columns.Count ? "extra-fields" : "missing-fields", string.Create(CultureInfo.InvariantCulture, $"The row has {record.Length} field(s) but the header has {columns.Count}.")));
-                    continue;
-                }
-
-                TargetRule? rule = ParseRow(record, columns, place, problems);
-                if (rule is null)
-                {
-                    continue;
-                }
-
-                if (seenCodes.TryGetValue(rule.Code, out int firstLine))
-                {
-                    problems.Add(new Problem(place, "duplicate-code", string.Create(CultureInfo.InvariantCulture, $"Target code '{rule.Code}' was already used on line {firstLine}."), rule.Code));
-                    continue;
-                }
-
-                seenCodes[rule.Code] = line;
-                result.Add(rule);
+                problems.Add(new Problem(table.At(issue.Line), issue.Rule, issue.Message) { Line = issue.Line, Field = issue.Column });
             }
         }
 
-        return Result(sourceName, problems.Count == 0 ? result : null, problems, rows);
+        var seenCodes = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (CsvRow row in headerOk ? table.Rows : [])
+        {
+            string place = table.At(row.Line);
+            if (ParseRow(table, row, place, problems) is not { } rule)
+            {
+                continue;
+            }
+
+            if (seenCodes.TryGetValue(rule.Code, out int firstLine))
+            {
+                problems.Add(new Problem(place, ProblemRules.DuplicateCode, string.Create(CultureInfo.InvariantCulture, $"Target code '{rule.Code}' was already used on line {firstLine}."), rule.Code));
+                continue;
+            }
+
+            seenCodes[rule.Code] = row.Line;
+            result.Add(rule);
+        }
+
+        return Result(sourceName, problems.Count == 0 ? result : null, problems, table.RecordCount);
     }
 
     private static ReadResult<IReadOnlyList<TargetRule>> Result(string sourceName, IReadOnlyList<TargetRule>? targets, List<Problem> problems, int rows) =>
@@ -152,8 +126,7 @@ public static class TargetCsv
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(evaluations);
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture);
-        using var csv = new CsvWriter(writer, config, leaveOpen: true);
+        using var csv = new CsvWriter(writer, CsvDialect.Writing, leaveOpen: true);
         foreach (string column in ResultColumns)
         {
             csv.WriteField(column);
@@ -196,71 +169,27 @@ public static class TargetCsv
 
     private static string Number(double? value) => value is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : string.Empty;
 
-    private static Dictionary<string, int>? ReadHeader(CsvReader csv, string sourceName, List<Problem> problems)
+    private static TargetRule? ParseRow(CsvTable table, CsvRow row, string place, List<Problem> problems)
     {
-        string place = sourceName + ":" + csv.Parser.RawRow.ToString(CultureInfo.InvariantCulture);
-        string[] header = csv.Parser.Record ?? [];
-        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
-        int before = problems.Count;
-        for (int i = 0; i < header.Length; i++)
-        {
-            string name = header[i].Trim();
-            if (!s_required.Contains(name) && !s_optional.Contains(name))
-            {
-                problems.Add(new Problem(place, "bad-header", $"Unknown column '{name}'; the columns are code,indicator,comparator,threshold,deadline,baseline_date,baseline_value,source."));
-            }
-            else if (!columns.TryAdd(name, i))
-            {
-                problems.Add(new Problem(place, "bad-header", $"Column '{name}' appears more than once."));
-            }
-        }
-
-        foreach (string name in s_required)
-        {
-            if (!columns.ContainsKey(name))
-            {
-                problems.Add(new Problem(place, "bad-header", $"Required column '{name}' is missing."));
-            }
-        }
-
-        if (columns.ContainsKey("baseline_date") != columns.ContainsKey("baseline_value"))
-        {
-            problems.Add(new Problem(place, "bad-header", "Columns 'baseline_date' and 'baseline_value' go together: give both or neither."));
-        }
-
-        // Rows cannot be read reliably against a broken header; report the header and stop there.
-        return problems.Count == before ? columns : null;
-    }
-
-    private static TargetRule? ParseRow(string[] record, Dictionary<string, int> columns, string place, List<Problem> problems)
-    {
-        string Field(string name) => columns.TryGetValue(name, out int i) ? record[i].Trim() : string.Empty;
+        string Field(string name) => table.Get(row, Array.IndexOf(s_columns, name))?.Trim() ?? string.Empty;
         int before = problems.Count;
         string code = Field("code");
         string? codeOrNull = code.Length == 0 ? null : code;
         if (code.Length == 0)
         {
-            problems.Add(new Problem(place + " code", "missing-field", "The target code is empty."));
+            problems.Add(new Problem(place + " code", ProblemRules.MissingField, "The target code is empty."));
         }
 
         string indicator = Field("indicator");
         if (indicator.Length == 0)
         {
-            problems.Add(new Problem(place + " indicator", "missing-field", "The indicator code is empty.", codeOrNull));
+            problems.Add(new Problem(place + " indicator", ProblemRules.MissingField, "The indicator code is empty.", codeOrNull));
         }
 
         string comparatorText = Field("comparator");
-        Comparator comparator = default;
-        switch (comparatorText)
+        if (!EnumNames.Comparator.TryParse(comparatorText, out Comparator comparator) || comparator is Comparator.Between or Comparator.RankAtMost)
         {
-            case ">=": comparator = Comparator.AtLeast; break;
-            case ">": comparator = Comparator.GreaterThan; break;
-            case "<=": comparator = Comparator.AtMost; break;
-            case "<": comparator = Comparator.LessThan; break;
-            case "=": comparator = Comparator.EqualTo; break;
-            default:
-                problems.Add(new Problem(place + " comparator", "invalid-comparator", $"Comparator '{comparatorText}' is not one of >=, >, <=, <, =.", codeOrNull));
-                break;
+            problems.Add(new Problem(place + " comparator", ProblemRules.InvalidComparator, $"Comparator '{comparatorText}' is not one of >=, >, <=, <, =.", codeOrNull));
         }
 
         double threshold = ParseNumber(Field("threshold"), place + " threshold", "threshold", codeOrNull, problems);
@@ -273,7 +202,7 @@ public static class TargetCsv
         {
             if (baselineDateText.Length == 0 || baselineValueText.Length == 0)
             {
-                problems.Add(new Problem(place + (baselineDateText.Length == 0 ? " baseline_date" : " baseline_value"), "incomplete-baseline", "A baseline needs both baseline_date and baseline_value (or neither).", codeOrNull));
+                problems.Add(new Problem(place + (baselineDateText.Length == 0 ? " baseline_date" : " baseline_value"), ProblemRules.IncompleteBaseline, "A baseline needs both baseline_date and baseline_value (or neither).", codeOrNull));
             }
             else
             {
@@ -285,7 +214,7 @@ public static class TargetCsv
                     baseline = new TargetBaseline(value, date);
                     if (deadline != default && deadline < date)
                     {
-                        problems.Add(new Problem(place + " deadline", "deadline-before-baseline", $"The deadline {LocalDatePattern.Iso.Format(deadline)} is before the baseline date {LocalDatePattern.Iso.Format(date)}.", codeOrNull));
+                        problems.Add(new Problem(place + " deadline", ProblemRules.DeadlineBeforeBaseline, $"The deadline {LocalDatePattern.Iso.Format(deadline)} is before the baseline date {LocalDatePattern.Iso.Format(date)}.", codeOrNull));
                     }
                 }
             }
@@ -294,7 +223,7 @@ public static class TargetCsv
         string source = Field("source");
         if (source.Length == 0)
         {
-            problems.Add(new Problem(place + " source", "missing-field", "The legal source is empty; name the instrument that sets the target (for example 'Decision 749/QĐ-TTg').", codeOrNull));
+            problems.Add(new Problem(place + " source", ProblemRules.MissingField, "The legal source is empty; name the instrument that sets the target (for example 'Decision 749/QĐ-TTg').", codeOrNull));
         }
 
         if (problems.Count != before)
@@ -309,7 +238,7 @@ public static class TargetCsv
     {
         if (text.Length == 0)
         {
-            problems.Add(new Problem(place, "missing-field", $"The {what} is empty.", code));
+            problems.Add(new Problem(place, ProblemRules.MissingField, $"The {what} is empty.", code));
             return double.NaN;
         }
 
@@ -326,14 +255,14 @@ public static class TargetCsv
     {
         if (text.Length == 0)
         {
-            problems.Add(new Problem(place, "missing-field", $"The {what} is empty.", code));
+            problems.Add(new Problem(place, ProblemRules.MissingField, $"The {what} is empty.", code));
             return default;
         }
 
         ParseResult<LocalDate> parsed = LocalDatePattern.Iso.Parse(text);
         if (!parsed.Success)
         {
-            problems.Add(new Problem(place, "bad-date", $"The {what} '{text}' is not an ISO date (uuuu-MM-dd).", code));
+            problems.Add(new Problem(place, ProblemRules.BadDate, $"The {what} '{text}' is not an ISO date (uuuu-MM-dd).", code));
             return default;
         }
 
