@@ -112,7 +112,7 @@ internal static class ScoreOptionsParser
     public static IReadOnlyList<KeyValuePair<string, double>> ReadWeights(string path, Framework framework)
     {
         using TextReader reader = InputFile.OpenCsv(path);
-        return ScoringInputsCsv.ReadWeights(reader, path, framework);
+        return ScoringInputsCsv.ReadWeights(reader, path, framework).GetValueOrThrow();
     }
 
     /// <summary>Reads <c>code,lower,upper[,scale,truncate]</c> rows (raw units) and returns a framework carrying those goalposts, plus per-indicator normalisers.</summary>
@@ -121,7 +121,7 @@ internal static class ScoreOptionsParser
         IReadOnlyList<(string Code, Goalposts Goalposts, Normaliser Normaliser)> rows;
         using (TextReader reader = InputFile.OpenCsv(path))
         {
-            rows = ScoringInputsCsv.ReadGoalposts(reader, path, framework);
+            rows = ScoringInputsCsv.ReadGoalposts(reader, path, framework).GetValueOrThrow();
         }
 
         var posts = rows.ToDictionary(r => r.Code, r => r.Goalposts, StringComparer.Ordinal);
@@ -133,7 +133,7 @@ internal static class ScoreOptionsParser
     public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, string?>> ReadGroups(string path)
     {
         using TextReader reader = InputFile.OpenCsv(path);
-        return ScoringInputsCsv.ReadGroups(reader, path);
+        return ScoringInputsCsv.ReadGroups(reader, path).GetValueOrThrow();
     }
 
     private static (string Name, double[] Args) Split(string text, string option)

@@ -68,9 +68,12 @@ internal sealed class CsvCursor : IDisposable
     /// <summary>Gets the number of data records read so far.</summary>
     public int RecordCount { get; private set; }
 
-    /// <summary>Reads the header row: an empty or repeated name is <see cref="ProblemRules.BadHeader"/>.</summary>
+    /// <summary>Reads the header row: an empty name, and (when <paramref name="reportRepeats"/>) a repeated one, is
+    /// <see cref="ProblemRules.BadHeader"/>; readers that <see cref="Bind"/> leave repeats to it, which reports them in
+    /// header order with the unknown names.</summary>
+    /// <param name="reportRepeats">Whether to report a name given twice here.</param>
     /// <returns>False when the file is empty (a <see cref="ProblemRules.Malformed"/> issue is added).</returns>
-    public bool ReadHeader()
+    public bool ReadHeader(bool reportRepeats = false)
     {
         if (!NextRecord())
         {
@@ -99,7 +102,7 @@ internal sealed class CsvCursor : IDisposable
             {
                 Issues.Add(new CsvIssue(Line, null, ProblemRules.BadHeader, string.Create(CultureInfo.InvariantCulture, $"Header column {i + 1} has no name.")));
             }
-            else if (!seen.Add(Header[i]))
+            else if (!seen.Add(Header[i]) && reportRepeats)
             {
                 Issues.Add(new CsvIssue(Line, Header[i], ProblemRules.BadHeader, $"Column '{Header[i]}' appears more than once."));
             }
@@ -118,7 +121,7 @@ internal sealed class CsvCursor : IDisposable
     /// <returns>Whether the header is usable (no problem with it, including those of <see cref="ReadHeader"/>).</returns>
     public bool Bind(IReadOnlyList<string> known, IEnumerable<string> required, bool unknownIsError = true)
     {
-        (_columns, List<CsvIssue> problems) = Match(Header, known, required, unknownIsError);
+        (_columns, List<CsvIssue> problems) = Match(Header, known, required, unknownIsError, repeatsReported: false);
         Issues.AddRange(problems);
         return Issues.Count == 0;
     }
@@ -194,7 +197,7 @@ internal sealed class CsvCursor : IDisposable
     }
 
     /// <summary>Matches header names to known columns (see <see cref="Bind"/>).</summary>
-    internal static (int[] Columns, List<CsvIssue> Problems) Match(string[] header, IReadOnlyList<string> known, IEnumerable<string> required, bool unknownIsError)
+    internal static (int[] Columns, List<CsvIssue> Problems) Match(string[] header, IReadOnlyList<string> known, IEnumerable<string> required, bool unknownIsError, bool repeatsReported)
     {
         var columns = new int[known.Count];
         Array.Fill(columns, -1);
@@ -214,8 +217,8 @@ internal sealed class CsvCursor : IDisposable
             }
             else if (columns[k] >= 0)
             {
-                // An exact repeat is already reported by ReadHeader.
-                if (!string.Equals(header[columns[k]], name, StringComparison.Ordinal))
+                // An exact repeat may already be reported by ReadHeader.
+                if (!repeatsReported || !string.Equals(header[columns[k]], name, StringComparison.Ordinal))
                 {
                     problems.Add(new CsvIssue(1, name, ProblemRules.BadHeader, $"Column '{name}' appears more than once."));
                 }

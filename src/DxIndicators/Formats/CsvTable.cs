@@ -61,7 +61,7 @@ internal sealed class CsvTable
     {
         using var cursor = new CsvCursor(reader, name, limits);
         var rows = new List<CsvRow>();
-        if (!cursor.ReadHeader())
+        if (!cursor.ReadHeader(reportRepeats: true))
         {
             return new CsvTable(name, [], rows, cursor.Issues, 0);
         }
@@ -91,7 +91,7 @@ internal sealed class CsvTable
     /// <returns>Whether the header is usable (no problem with it).</returns>
     public bool Bind(IReadOnlyList<string> known, IEnumerable<string> required, bool unknownIsError = true)
     {
-        (Columns, List<CsvIssue> problems) = CsvCursor.Match(Header, known, required, unknownIsError);
+        (Columns, List<CsvIssue> problems) = CsvCursor.Match(Header, known, required, unknownIsError, repeatsReported: true);
         Issues.AddRange(problems);
         return problems.Count == 0 && !Issues.Any(i => i.Line == 1);
     }

@@ -33,25 +33,13 @@ public static class TargetCsv
     private static readonly string[] s_optional = ["baseline_date", "baseline_value"];
     private static readonly string[] s_columns = [.. s_required, .. s_optional];
 
-    /// <summary>Reads a target list, throwing if any row is bad.</summary>
-    /// <param name="reader">The CSV text.</param>
-    /// <param name="sourceName">The file name used in messages.</param>
-    /// <returns>The targets, in file order.</returns>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="FrameworkValidationException">The file has problems; <see cref="FrameworkValidationException.Errors"/> lists every one with its line.</exception>
-    public static IReadOnlyList<TargetRule> Read(TextReader reader, string sourceName)
-    {
-        return TryRead(reader, sourceName).GetValueOrThrow();
-    }
-
-    /// <summary>Reads a target list from a file, throwing if any row is bad.</summary>
+    /// <summary>Reads a target list from a file, collecting every problem.</summary>
     /// <param name="path">The file path.</param>
-    /// <returns>The targets, in file order.</returns>
+    /// <returns>As <see cref="Read(TextReader, string)"/>.</returns>
     /// <exception cref="ArgumentException"><paramref name="path"/> is null or blank.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
-    /// <exception cref="FrameworkValidationException">The file has problems (all listed).</exception>
     /// <exception cref="InvalidDataException">The file exceeds an <see cref="InputLimits"/> limit or is not UTF-8.</exception>
-    public static IReadOnlyList<TargetRule> ReadFile(string path)
+    public static ReadResult<IReadOnlyList<TargetRule>> ReadFile(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         using TextReader reader = Formats.InputFile.OpenCsv(path);
@@ -64,7 +52,7 @@ public static class TargetCsv
     /// <returns>The targets (in file order) when there are no errors, and every problem found (locations are
     /// <c>file:line</c>); <see cref="ReadResult{T}.GetValueOrThrow"/> throws <see cref="FrameworkValidationException"/>.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static ReadResult<IReadOnlyList<TargetRule>> TryRead(TextReader reader, string sourceName)
+    public static ReadResult<IReadOnlyList<TargetRule>> Read(TextReader reader, string sourceName)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(sourceName);
@@ -84,18 +72,21 @@ public static class TargetCsv
             headerOk = false;
         }
 
-        foreach (CsvIssue issue in table.Issues.OrderBy(i => i.Line))
+        // Rows cannot be read reliably against a broken header: then only its problems and the rows' quoting are reported.
+        CsvIssue[] issues = [.. table.Issues.Where(i => headerOk || i.Line == 1 || i.Rule == ProblemRules.Malformed).OrderBy(i => i.Line)];
+        int next = 0;
+        void FlushIssues(int beforeLine)
         {
-            // Rows cannot be read reliably against a broken header: only its problems and the rows' quoting are reported.
-            if (headerOk || issue.Line == 1 || issue.Rule == ProblemRules.Malformed)
+            for (; next < issues.Length && issues[next].Line < beforeLine; next++)
             {
-                problems.Add(new Problem(table.At(issue.Line), issue.Rule, issue.Message) { Line = issue.Line, Field = issue.Column });
+                problems.Add(new Problem(table.At(issues[next].Line), issues[next].Rule, issues[next].Message) { Line = issues[next].Line, Field = issues[next].Column });
             }
         }
 
         var seenCodes = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (CsvRow row in headerOk ? table.Rows : [])
         {
+            FlushIssues(row.Line);
             string place = table.At(row.Line);
             if (ParseRow(table, row, place, problems) is not { } rule)
             {
@@ -112,6 +103,7 @@ public static class TargetCsv
             result.Add(rule);
         }
 
+        FlushIssues(int.MaxValue);
         return Result(sourceName, problems.Count == 0 ? result : null, problems, table.RecordCount);
     }
 
