@@ -146,18 +146,7 @@ public static class TargetCsv
     /// <param name="status">The status.</param>
     /// <returns>The text.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The status is undefined.</exception>
-    public static string StatusText(TargetStatus status) => status switch
-    {
-        TargetStatus.Achieved => "achieved",
-        TargetStatus.OnTrack => "onTrack",
-        TargetStatus.NeedsAcceleration => "needsAcceleration",
-        TargetStatus.LimitedProgress => "limitedProgress",
-        TargetStatus.Deterioration => "deterioration",
-        TargetStatus.Missed => "missed",
-        TargetStatus.Indeterminate => "indeterminate",
-        TargetStatus.NoData => "noData",
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Undefined target status."),
-    };
+    public static string StatusText(TargetStatus status) => TargetNames.Status.Format(status);
 
     private static string Number(double? value) => value is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : string.Empty;
 
