@@ -99,6 +99,7 @@ public static class ObservationJson
     /// <param name="writer">The destination.</param>
     /// <param name="dataset">The dataset.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    // Long: one property per field, in the format's order, as the CSV writer does.
     public static void Write(TextWriter writer, Dataset dataset)
     {
         ArgumentNullException.ThrowIfNull(writer);

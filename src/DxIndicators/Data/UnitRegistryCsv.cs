@@ -91,6 +91,28 @@ public static class UnitRegistryCsv
         UnitSuccession[] baseLinks = baseRegistry is null ? [] : [.. baseRegistry.Successions];
         AdministrativeUnit[] allUnits = [.. baseUnits, .. parsedUnits.Select(u => u.Unit)];
         UnitSuccession[] allLinks = [.. baseLinks, .. parsedLinks.Select(l => l.Link)];
+        AddRegistryProblems(allUnits, allLinks, baseUnits.Length, baseLinks.Length, [.. parsedUnits.Select(u => u.Line)], [.. parsedLinks.Select(l => l.Line)], failedIds, (unitsFileName, linksFile), unitProblems, linkProblems);
+
+        Problem[] problems = [.. unitProblems.OrderBy(p => p.Line ?? 0), .. linkProblems.OrderBy(p => p.Line ?? 0)];
+        return problems.Length > 0
+            ? new ReadResult<UnitRegistry>(unitsFileName, null, problems)
+            : new ReadResult<UnitRegistry>(unitsFileName, new UnitRegistry(allUnits, allLinks), []);
+    }
+
+    /// <summary>Checks the registry rules over the base registry and the files together and reports each problem at
+    /// its file line (a unit or link of the base registry has none).</summary>
+    private static void AddRegistryProblems(
+        AdministrativeUnit[] allUnits,
+        UnitSuccession[] allLinks,
+        int baseUnitCount,
+        int baseLinkCount,
+        int[] unitLines,
+        int[] linkLines,
+        HashSet<string> failedIds,
+        (string Units, string Links) files,
+        List<Problem> unitProblems,
+        List<Problem> linkProblems)
+    {
         foreach (UnitRegistry.RegistryProblem problem in UnitRegistry.Check(allUnits, allLinks, out _))
         {
             if (problem.UnitIndex is { } u)
@@ -102,8 +124,8 @@ public static class UnitRegistryCsv
                     continue;
                 }
 
-                int? line = u >= baseUnits.Length ? parsedUnits[u - baseUnits.Length].Line : null;
-                unitProblems.Add(Located(unitsFileName, line, UnitColumn(problem.Field), problem.Rule, problem.Message, unit.Id));
+                int? line = u >= baseUnitCount ? unitLines[u - baseUnitCount] : null;
+                unitProblems.Add(Located(files.Units, line, UnitColumn(problem.Field), problem.Rule, problem.Message, unit.Id));
             }
             else if (problem.LinkIndex is { } k)
             {
@@ -113,15 +135,10 @@ public static class UnitRegistryCsv
                     continue;
                 }
 
-                int? line = k >= baseLinks.Length ? parsedLinks[k - baseLinks.Length].Line : null;
-                linkProblems.Add(Located(linksFile, line, problem.Field == "effective" ? "effective_date" : problem.Field, problem.Rule, problem.Message, null));
+                int? line = k >= baseLinkCount ? linkLines[k - baseLinkCount] : null;
+                linkProblems.Add(Located(files.Links, line, problem.Field == "effective" ? "effective_date" : problem.Field, problem.Rule, problem.Message, null));
             }
         }
-
-        Problem[] problems = [.. unitProblems.OrderBy(p => p.Line ?? 0), .. linkProblems.OrderBy(p => p.Line ?? 0)];
-        return problems.Length > 0
-            ? new ReadResult<UnitRegistry>(unitsFileName, null, problems)
-            : new ReadResult<UnitRegistry>(unitsFileName, new UnitRegistry(allUnits, allLinks), []);
     }
 
     /// <summary>Writes units as CSV with a header row (all <see cref="Columns"/>).</summary>

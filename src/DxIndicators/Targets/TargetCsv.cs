@@ -176,8 +176,24 @@ public static class TargetCsv
         double threshold = ParseNumber(Field("threshold"), place + " threshold", "threshold", codeOrNull, problems);
         LocalDate deadline = ParseDate(Field("deadline"), place + " deadline", "deadline", codeOrNull, problems);
 
-        string baselineDateText = Field("baseline_date");
-        string baselineValueText = Field("baseline_value");
+        TargetBaseline? baseline = ParseBaseline(Field("baseline_date"), Field("baseline_value"), deadline, place, codeOrNull, problems);
+
+        string source = Field("source");
+        if (source.Length == 0)
+        {
+            problems.Add(new Problem(place + " source", ProblemRules.MissingField, "The legal source is empty; name the instrument that sets the target (for example 'Decision 749/QĐ-TTg').", codeOrNull));
+        }
+
+        if (problems.Count != before)
+        {
+            return null;
+        }
+
+        return new TargetRule(code, indicator, comparator, threshold, deadline, source) { Baseline = baseline };
+    }
+
+    private static TargetBaseline? ParseBaseline(string baselineDateText, string baselineValueText, LocalDate deadline, string place, string? codeOrNull, List<Problem> problems)
+    {
         TargetBaseline? baseline = null;
         if (baselineDateText.Length > 0 || baselineValueText.Length > 0)
         {
@@ -201,18 +217,7 @@ public static class TargetCsv
             }
         }
 
-        string source = Field("source");
-        if (source.Length == 0)
-        {
-            problems.Add(new Problem(place + " source", ProblemRules.MissingField, "The legal source is empty; name the instrument that sets the target (for example 'Decision 749/QĐ-TTg').", codeOrNull));
-        }
-
-        if (problems.Count != before)
-        {
-            return null;
-        }
-
-        return new TargetRule(code, indicator, comparator, threshold, deadline, source) { Baseline = baseline };
+        return baseline;
     }
 
     private static double ParseNumber(string text, string place, string what, string? code, List<Problem> problems)
