@@ -136,6 +136,10 @@ internal sealed class ObservationLoader
         }
     }
 
+    /// <summary>Reserves room for about <paramref name="rows"/> rows (a hint; at most <see cref="InputLimits.MaxRows"/>).</summary>
+    /// <param name="rows">The expected row count.</param>
+    public void Reserve(long rows) => _builder.EnsureCapacity((int)Math.Min(rows, (_options.Limits ?? InputLimits.Default).MaxRows));
+
     public ReadResult<Dataset> Finish()
     {
         Dataset? dataset = null;

@@ -28,6 +28,7 @@ internal sealed class CsvCursor : IDisposable
     private int _end;
     private bool _eof;
     private int _line = 1;
+    private long _charsRead;
     private int[] _start = new int[16];
     private int[] _length = new int[16];
     private char[] _scratch = new char[256];
@@ -64,6 +65,18 @@ internal sealed class CsvCursor : IDisposable
 
     /// <summary>Gets whether the current record is well quoted and has one field per header column.</summary>
     public bool WellFormed { get; private set; }
+
+    /// <summary>Gets the source's length in bytes when known (see <see cref="LimitedTextReader.SourceLength"/>).</summary>
+    public long? SourceLength => (_reader as LimitedTextReader)?.SourceLength;
+
+    /// <summary>Gets the number of characters consumed so far (records read, including the header).</summary>
+    public long CharsConsumed => _charsRead - (_end - _pos);
+
+    /// <summary>Estimates the number of data records from the share of the source read so far (ASCII-dominated
+    /// text: a character is about a byte), or null when the source's length is unknown.</summary>
+    /// <returns>The estimate, or null.</returns>
+    public long? EstimateRecords() =>
+        SourceLength is { } length && CharsConsumed > 0 && RecordCount > 0 ? (long)(RecordCount * (double)length / CharsConsumed) : null;
 
     /// <summary>Gets the number of data records read so far.</summary>
     public int RecordCount { get; private set; }
@@ -322,6 +335,7 @@ internal sealed class CsvCursor : IDisposable
         }
 
         _end += n;
+        _charsRead += n;
     }
 
     /// <summary>Parses one record at the read position: 1 when done, -1 at the end of the text, 0 when more text is
