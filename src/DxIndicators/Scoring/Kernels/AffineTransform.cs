@@ -36,8 +36,10 @@ internal static class AffineTransform
     {
         private readonly AffineParameters _p = p;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public double Invoke(double x) => Scalar(x, _p);
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Vector128<double> Invoke(Vector128<double> x)
         {
             Vector128<double> lo = Vector128.Create(_p.Low), hi = Vector128.Create(_p.High);
@@ -47,6 +49,7 @@ internal static class AffineTransform
             return y * Vector128.Create(_p.Scale);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Vector256<double> Invoke(Vector256<double> x)
         {
             Vector256<double> lo = Vector256.Create(_p.Low), hi = Vector256.Create(_p.High);
@@ -56,6 +59,7 @@ internal static class AffineTransform
             return y * Vector256.Create(_p.Scale);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Vector512<double> Invoke(Vector512<double> x)
         {
             Vector512<double> lo = Vector512.Create(_p.Low), hi = Vector512.Create(_p.High);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace DxIndicators.Scoring.Kernels;
@@ -18,12 +19,16 @@ internal static class Quotient
 
     private readonly struct Operator : IBinaryOperator
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public double Invoke(double x, double y) => x / y;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Vector128<double> Invoke(Vector128<double> x, Vector128<double> y) => x / y;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Vector256<double> Invoke(Vector256<double> x, Vector256<double> y) => x / y;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Vector512<double> Invoke(Vector512<double> x, Vector512<double> y) => x / y;
     }
 }

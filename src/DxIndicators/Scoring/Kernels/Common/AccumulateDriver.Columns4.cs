@@ -10,12 +10,6 @@ internal readonly ref struct Columns4(ReadOnlySpan<double> x0, ReadOnlySpan<doub
     public readonly ReadOnlySpan<double> X0 = x0, X1 = x1, X2 = x2, X3 = x3;
 }
 
-/// <summary>Four output columns, one per input of a <see cref="Columns4"/>.</summary>
-internal readonly ref struct Outputs4(Span<double> y0, Span<double> y1, Span<double> y2, Span<double> y3)
-{
-    public readonly Span<double> Y0 = y0, Y1 = y1, Y2 = y2, Y3 = y3;
-}
-
 /// <summary>The four-column forms: column c goes through its own operator, c = 0..3 in order, per unit.</summary>
 /// <remarks>
 /// Same bits as four one-column runs in the same order (each unit's accumulators see the same additions in the same
@@ -34,12 +28,11 @@ internal static partial class AccumulateDriver
         ThrowHelper.CheckPath(path);
         ref double ra = ref MemoryMarshal.GetReference(a);
         ref double rb = ref MemoryMarshal.GetReference(b);
-        var ops = new Ops4<TOp>(op0, op1, op2, op3);
-        int i = path switch
+                int i = path switch
         {
-            KernelPath.V512 => V512x4(x, ref ra, ref rb, n, ops),
-            KernelPath.V256 => V256x4(x, ref ra, ref rb, n, ops),
-            KernelPath.V128 => V128x4(x, ref ra, ref rb, n, ops),
+            KernelPath.V512 => V512x4(x, ref ra, ref rb, n, op0, op1, op2, op3),
+            KernelPath.V256 => V256x4(x, ref ra, ref rb, n, op0, op1, op2, op3),
+            KernelPath.V128 => V128x4(x, ref ra, ref rb, n, op0, op1, op2, op3),
             _ => 0,
         };
         for (; i < n; i++)
@@ -54,41 +47,6 @@ internal static partial class AccumulateDriver
         }
     }
 
-    /// <summary>Runs four accumulate-map operators over four columns, storing each mapped column.</summary>
-    public static void Run4<TOp>(in Columns4 x, in Outputs4 y, Span<double> a, Span<double> b, TOp op0, TOp op1, TOp op2, TOp op3, KernelPath path)
-        where TOp : struct, IAccumulateMapOperator
-    {
-        int n = a.Length;
-        ThrowHelper.CheckSameLength(n, b.Length, nameof(b));
-        ThrowHelper.CheckSameLength(n, x.X0.Length, "x0");
-        CheckColumns(x, n);
-        ThrowHelper.CheckSameLength(n, y.Y0.Length, "y0");
-        ThrowHelper.CheckSameLength(n, y.Y1.Length, "y1");
-        ThrowHelper.CheckSameLength(n, y.Y2.Length, "y2");
-        ThrowHelper.CheckSameLength(n, y.Y3.Length, "y3");
-        ThrowHelper.CheckPath(path);
-        ref double ra = ref MemoryMarshal.GetReference(a);
-        ref double rb = ref MemoryMarshal.GetReference(b);
-        var ops = new Ops4<TOp>(op0, op1, op2, op3);
-        int i = path switch
-        {
-            KernelPath.V512 => V512x4(x, y, ref ra, ref rb, n, ops),
-            KernelPath.V256 => V256x4(x, y, ref ra, ref rb, n, ops),
-            KernelPath.V128 => V128x4(x, y, ref ra, ref rb, n, ops),
-            _ => 0,
-        };
-        for (; i < n; i++)
-        {
-            double s = a[i], t = b[i];
-            y.Y0[i] = op0.Invoke(ref s, ref t, x.X0[i]);
-            y.Y1[i] = op1.Invoke(ref s, ref t, x.X1[i]);
-            y.Y2[i] = op2.Invoke(ref s, ref t, x.X2[i]);
-            y.Y3[i] = op3.Invoke(ref s, ref t, x.X3[i]);
-            a[i] = s;
-            b[i] = t;
-        }
-    }
-
     private static void CheckColumns(in Columns4 x, int n)
     {
         ThrowHelper.CheckSameLength(n, x.X1.Length, "x1");
@@ -97,7 +55,7 @@ internal static partial class AccumulateDriver
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int V512x4<TOp>(in Columns4 x, ref double ra, ref double rb, int n, Ops4<TOp> ops)
+    private static int V512x4<TOp>(in Columns4 x, ref double ra, ref double rb, int n, TOp op0, TOp op1, TOp op2, TOp op3)
         where TOp : struct, IAccumulateOperator
     {
         ref double r0 = ref MemoryMarshal.GetReference(x.X0), r1 = ref MemoryMarshal.GetReference(x.X1);
@@ -107,10 +65,10 @@ internal static partial class AccumulateDriver
         {
             nuint k = (nuint)i;
             Vector512<double> s = Vector512.LoadUnsafe(ref ra, k), t = Vector512.LoadUnsafe(ref rb, k);
-            ops.Op0.Invoke(ref s, ref t, Vector512.LoadUnsafe(ref r0, k));
-            ops.Op1.Invoke(ref s, ref t, Vector512.LoadUnsafe(ref r1, k));
-            ops.Op2.Invoke(ref s, ref t, Vector512.LoadUnsafe(ref r2, k));
-            ops.Op3.Invoke(ref s, ref t, Vector512.LoadUnsafe(ref r3, k));
+            op0.Invoke(ref s, ref t, Vector512.LoadUnsafe(ref r0, k));
+            op1.Invoke(ref s, ref t, Vector512.LoadUnsafe(ref r1, k));
+            op2.Invoke(ref s, ref t, Vector512.LoadUnsafe(ref r2, k));
+            op3.Invoke(ref s, ref t, Vector512.LoadUnsafe(ref r3, k));
             s.StoreUnsafe(ref ra, k);
             t.StoreUnsafe(ref rb, k);
         }
@@ -119,7 +77,7 @@ internal static partial class AccumulateDriver
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int V256x4<TOp>(in Columns4 x, ref double ra, ref double rb, int n, Ops4<TOp> ops)
+    private static int V256x4<TOp>(in Columns4 x, ref double ra, ref double rb, int n, TOp op0, TOp op1, TOp op2, TOp op3)
         where TOp : struct, IAccumulateOperator
     {
         ref double r0 = ref MemoryMarshal.GetReference(x.X0), r1 = ref MemoryMarshal.GetReference(x.X1);
@@ -129,10 +87,10 @@ internal static partial class AccumulateDriver
         {
             nuint k = (nuint)i;
             Vector256<double> s = Vector256.LoadUnsafe(ref ra, k), t = Vector256.LoadUnsafe(ref rb, k);
-            ops.Op0.Invoke(ref s, ref t, Vector256.LoadUnsafe(ref r0, k));
-            ops.Op1.Invoke(ref s, ref t, Vector256.LoadUnsafe(ref r1, k));
-            ops.Op2.Invoke(ref s, ref t, Vector256.LoadUnsafe(ref r2, k));
-            ops.Op3.Invoke(ref s, ref t, Vector256.LoadUnsafe(ref r3, k));
+            op0.Invoke(ref s, ref t, Vector256.LoadUnsafe(ref r0, k));
+            op1.Invoke(ref s, ref t, Vector256.LoadUnsafe(ref r1, k));
+            op2.Invoke(ref s, ref t, Vector256.LoadUnsafe(ref r2, k));
+            op3.Invoke(ref s, ref t, Vector256.LoadUnsafe(ref r3, k));
             s.StoreUnsafe(ref ra, k);
             t.StoreUnsafe(ref rb, k);
         }
@@ -141,7 +99,7 @@ internal static partial class AccumulateDriver
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int V128x4<TOp>(in Columns4 x, ref double ra, ref double rb, int n, Ops4<TOp> ops)
+    private static int V128x4<TOp>(in Columns4 x, ref double ra, ref double rb, int n, TOp op0, TOp op1, TOp op2, TOp op3)
         where TOp : struct, IAccumulateOperator
     {
         ref double r0 = ref MemoryMarshal.GetReference(x.X0), r1 = ref MemoryMarshal.GetReference(x.X1);
@@ -151,10 +109,10 @@ internal static partial class AccumulateDriver
         {
             nuint k = (nuint)i;
             Vector128<double> s = Vector128.LoadUnsafe(ref ra, k), t = Vector128.LoadUnsafe(ref rb, k);
-            ops.Op0.Invoke(ref s, ref t, Vector128.LoadUnsafe(ref r0, k));
-            ops.Op1.Invoke(ref s, ref t, Vector128.LoadUnsafe(ref r1, k));
-            ops.Op2.Invoke(ref s, ref t, Vector128.LoadUnsafe(ref r2, k));
-            ops.Op3.Invoke(ref s, ref t, Vector128.LoadUnsafe(ref r3, k));
+            op0.Invoke(ref s, ref t, Vector128.LoadUnsafe(ref r0, k));
+            op1.Invoke(ref s, ref t, Vector128.LoadUnsafe(ref r1, k));
+            op2.Invoke(ref s, ref t, Vector128.LoadUnsafe(ref r2, k));
+            op3.Invoke(ref s, ref t, Vector128.LoadUnsafe(ref r3, k));
             s.StoreUnsafe(ref ra, k);
             t.StoreUnsafe(ref rb, k);
         }
@@ -162,81 +120,4 @@ internal static partial class AccumulateDriver
         return i;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int V512x4<TOp>(in Columns4 x, in Outputs4 y, ref double ra, ref double rb, int n, Ops4<TOp> ops)
-        where TOp : struct, IAccumulateMapOperator
-    {
-        ref double r0 = ref MemoryMarshal.GetReference(x.X0), r1 = ref MemoryMarshal.GetReference(x.X1);
-        ref double r2 = ref MemoryMarshal.GetReference(x.X2), r3 = ref MemoryMarshal.GetReference(x.X3);
-        ref double q0 = ref MemoryMarshal.GetReference(y.Y0), q1 = ref MemoryMarshal.GetReference(y.Y1);
-        ref double q2 = ref MemoryMarshal.GetReference(y.Y2), q3 = ref MemoryMarshal.GetReference(y.Y3);
-        int i = 0;
-        for (; i <= n - Vector512<double>.Count; i += Vector512<double>.Count)
-        {
-            nuint k = (nuint)i;
-            Vector512<double> s = Vector512.LoadUnsafe(ref ra, k), t = Vector512.LoadUnsafe(ref rb, k);
-            ops.Op0.Invoke(ref s, ref t, Vector512.LoadUnsafe(ref r0, k)).StoreUnsafe(ref q0, k);
-            ops.Op1.Invoke(ref s, ref t, Vector512.LoadUnsafe(ref r1, k)).StoreUnsafe(ref q1, k);
-            ops.Op2.Invoke(ref s, ref t, Vector512.LoadUnsafe(ref r2, k)).StoreUnsafe(ref q2, k);
-            ops.Op3.Invoke(ref s, ref t, Vector512.LoadUnsafe(ref r3, k)).StoreUnsafe(ref q3, k);
-            s.StoreUnsafe(ref ra, k);
-            t.StoreUnsafe(ref rb, k);
-        }
-
-        return i;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int V256x4<TOp>(in Columns4 x, in Outputs4 y, ref double ra, ref double rb, int n, Ops4<TOp> ops)
-        where TOp : struct, IAccumulateMapOperator
-    {
-        ref double r0 = ref MemoryMarshal.GetReference(x.X0), r1 = ref MemoryMarshal.GetReference(x.X1);
-        ref double r2 = ref MemoryMarshal.GetReference(x.X2), r3 = ref MemoryMarshal.GetReference(x.X3);
-        ref double q0 = ref MemoryMarshal.GetReference(y.Y0), q1 = ref MemoryMarshal.GetReference(y.Y1);
-        ref double q2 = ref MemoryMarshal.GetReference(y.Y2), q3 = ref MemoryMarshal.GetReference(y.Y3);
-        int i = 0;
-        for (; i <= n - Vector256<double>.Count; i += Vector256<double>.Count)
-        {
-            nuint k = (nuint)i;
-            Vector256<double> s = Vector256.LoadUnsafe(ref ra, k), t = Vector256.LoadUnsafe(ref rb, k);
-            ops.Op0.Invoke(ref s, ref t, Vector256.LoadUnsafe(ref r0, k)).StoreUnsafe(ref q0, k);
-            ops.Op1.Invoke(ref s, ref t, Vector256.LoadUnsafe(ref r1, k)).StoreUnsafe(ref q1, k);
-            ops.Op2.Invoke(ref s, ref t, Vector256.LoadUnsafe(ref r2, k)).StoreUnsafe(ref q2, k);
-            ops.Op3.Invoke(ref s, ref t, Vector256.LoadUnsafe(ref r3, k)).StoreUnsafe(ref q3, k);
-            s.StoreUnsafe(ref ra, k);
-            t.StoreUnsafe(ref rb, k);
-        }
-
-        return i;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int V128x4<TOp>(in Columns4 x, in Outputs4 y, ref double ra, ref double rb, int n, Ops4<TOp> ops)
-        where TOp : struct, IAccumulateMapOperator
-    {
-        ref double r0 = ref MemoryMarshal.GetReference(x.X0), r1 = ref MemoryMarshal.GetReference(x.X1);
-        ref double r2 = ref MemoryMarshal.GetReference(x.X2), r3 = ref MemoryMarshal.GetReference(x.X3);
-        ref double q0 = ref MemoryMarshal.GetReference(y.Y0), q1 = ref MemoryMarshal.GetReference(y.Y1);
-        ref double q2 = ref MemoryMarshal.GetReference(y.Y2), q3 = ref MemoryMarshal.GetReference(y.Y3);
-        int i = 0;
-        for (; i <= n - Vector128<double>.Count; i += Vector128<double>.Count)
-        {
-            nuint k = (nuint)i;
-            Vector128<double> s = Vector128.LoadUnsafe(ref ra, k), t = Vector128.LoadUnsafe(ref rb, k);
-            ops.Op0.Invoke(ref s, ref t, Vector128.LoadUnsafe(ref r0, k)).StoreUnsafe(ref q0, k);
-            ops.Op1.Invoke(ref s, ref t, Vector128.LoadUnsafe(ref r1, k)).StoreUnsafe(ref q1, k);
-            ops.Op2.Invoke(ref s, ref t, Vector128.LoadUnsafe(ref r2, k)).StoreUnsafe(ref q2, k);
-            ops.Op3.Invoke(ref s, ref t, Vector128.LoadUnsafe(ref r3, k)).StoreUnsafe(ref q3, k);
-            s.StoreUnsafe(ref ra, k);
-            t.StoreUnsafe(ref rb, k);
-        }
-
-        return i;
-    }
-
-    private readonly struct Ops4<TOp>(TOp op0, TOp op1, TOp op2, TOp op3)
-        where TOp : struct
-    {
-        public readonly TOp Op0 = op0, Op1 = op1, Op2 = op2, Op3 = op3;
-    }
 }
