@@ -79,10 +79,8 @@ public sealed class MethodLengthTests
     [Fact]
     public void EveryLongBody_HasAWrittenReason()
     {
-        string src = Path.Combine(RepoRoot(), "src");
-        List<string> offenders = Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
-            .Where(f => !IsGenerated(src, f))
-            .SelectMany(f => LongBodies(src, f))
+        List<string> offenders = SourceTree.Files()
+            .SelectMany(LongBodies)
             .Order(StringComparer.Ordinal)
             .ToList();
 
@@ -110,11 +108,8 @@ public sealed class MethodLengthTests
         found[1].Should().StartWith("C.cs: C.P.get (");
     }
 
-    private static IEnumerable<string> LongBodies(string src, string file)
-    {
-        string relative = Path.GetRelativePath(src, file).Replace('\\', '/');
-        return Scan(CSharpSyntaxTree.ParseText(File.ReadAllText(file), path: file), relative);
-    }
+    private static IEnumerable<string> LongBodies(string file) =>
+        Scan(CSharpSyntaxTree.ParseText(File.ReadAllText(file), path: file), SourceTree.Relative(file));
 
     private static IEnumerable<string> Scan(SyntaxTree tree, string relative)
     {
@@ -181,24 +176,5 @@ public sealed class MethodLengthTests
 
         parts.Reverse();
         return string.Join('.', parts);
-    }
-
-    private static bool IsGenerated(string src, string file)
-    {
-        string relative = Path.GetRelativePath(src, file).Replace('\\', '/');
-        return relative.Contains("/obj/", StringComparison.Ordinal) || relative.Contains("/bin/", StringComparison.Ordinal);
-    }
-
-    private static string RepoRoot()
-    {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "DxIndicators.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("DxIndicators.sln not found above the test binaries.");
     }
 }
