@@ -58,7 +58,6 @@ public sealed class MethodLengthTests
         "DxIndicators/Model/FrameworkValidator.cs: FrameworkValidator.ValidatePointsRule",
         "DxIndicators/Model/FrameworkValidator.cs: FrameworkValidator.ValidateRootAndReachability",
         "DxIndicators/Model/FrameworkValidator.cs: FrameworkValidator.ValidateTargets",
-        "DxIndicators/Scoring/Interop/CoinrImport.cs: CoinrImport.Read",
         "DxIndicators/Scoring/Kernels/Ranking.cs: Ranking.RankRadix",
         "DxIndicators/Scoring/Preprocessing.cs: Preprocessing.Treat",
         "DxIndicators/Scoring/ScoringPlan.Aggregate.cs: ScoringPlan.Aggregate",
