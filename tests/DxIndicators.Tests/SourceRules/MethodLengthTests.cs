@@ -26,7 +26,6 @@ public sealed class MethodLengthTests
         "DxIndicators.Cli/Commands/FrameworksCommand.cs: FrameworksCommand.Run",
         "DxIndicators.Cli/Commands/ImportCoinrCommand.cs: ImportCoinrCommand.Run",
         "DxIndicators.Cli/Commands/ReportCommand.cs: ReportCommand.Run",
-        "DxIndicators.Cli/Commands/ScoreCommand.cs: ScoreCommand.Run",
         "DxIndicators.Cli/Commands/TargetsCommand.cs: TargetsCommand.Catalogue",
         "DxIndicators.Cli/Commands/TargetsCommand.cs: TargetsCommand.Run",
         "DxIndicators.Cli/Commands/ValidateCommand.cs: ValidateCommand.Run",
