@@ -53,8 +53,6 @@ public sealed class MethodLengthTests
         "DxIndicators/Data/UnitRegistryCsv.cs: UnitRegistryCsv.ReadRows",
         "DxIndicators/Formats/CsvTable.cs: CsvTable.Read",
         "DxIndicators/Model/FrameworkValidator.cs: FrameworkValidator.ValidateCycles",
-        "DxIndicators/Model/FrameworkValidator.cs: FrameworkValidator.ValidateNode",
-        "DxIndicators/Model/FrameworkValidator.cs: FrameworkValidator.ValidatePointsRule",
         "DxIndicators/Model/FrameworkValidator.cs: FrameworkValidator.ValidateRootAndReachability",
         "DxIndicators/Model/FrameworkValidator.cs: FrameworkValidator.ValidateTargets",
         "DxIndicators/Scoring/Kernels/Ranking.cs: Ranking.RankRadix",
