@@ -66,7 +66,6 @@ public sealed class MethodLengthTests
         "DxIndicators/Storage/RelationalObservationStore.cs: RelationalObservationStore.Import",
         "DxIndicators/Targets/TargetCsv.cs: TargetCsv.ParseRow",
         "DxIndicators/Targets/TargetCsv.cs: TargetCsv.TryRead",
-        "DxIndicators/Targets/TargetEvaluator.cs: TargetEvaluator.Evaluate",
         "DxIndicators/Targets/TargetEvaluator.cs: TargetEvaluator.ValidateSeries",
         "DxIndicators/Targets/TrendEvaluator.cs: TrendEvaluator.Evaluate",
         "DxIndicators/Units/UnitRegistry.cs: UnitRegistry.Check",
