@@ -93,28 +93,7 @@ internal static class FrameworkValidator
                 errors.Add(new Problem(path + ".indicator", "unknown-reference", $"Target '{target.Code}' refers to indicator '{target.Indicator}', which does not exist.", target.Code));
             }
 
-            RequireFinite(target.Threshold, path + ".threshold", target.Code, errors);
-            if (target.Comparator == Comparator.Between)
-            {
-                if (target.UpperThreshold is not { } upper)
-                {
-                    errors.Add(new Problem(path + ".upperThreshold", "missing-field", $"Target '{target.Code}' compares 'between' but has no upper threshold.", target.Code));
-                }
-                else if (RequireFinite(upper, path + ".upperThreshold", target.Code, errors) && upper < target.Threshold)
-                {
-                    errors.Add(new Problem(path + ".upperThreshold", "inverted-range", Fmt($"Target '{target.Code}': upper threshold {upper} is below the threshold {target.Threshold}."), target.Code));
-                }
-            }
-            else if (target.UpperThreshold is not null)
-            {
-                errors.Add(new Problem(path + ".upperThreshold", "unexpected-field", $"Target '{target.Code}': an upper threshold only applies to 'between'.", target.Code));
-            }
-
-            if (target.Comparator == Comparator.RankAtMost && (target.Threshold < 1 || target.Threshold != Math.Floor(target.Threshold)))
-            {
-                errors.Add(new Problem(path + ".threshold", "invalid-rank", Fmt($"Target '{target.Code}': a rank threshold must be a whole number ≥ 1, was {target.Threshold}."), target.Code));
-            }
-
+            ValidateThresholds(target, path, errors);
             if (string.IsNullOrWhiteSpace(target.LegalSource))
             {
                 errors.Add(new Problem(path + ".legalSource", "missing-field", $"Target '{target.Code}' has no legal source.", target.Code));
@@ -135,6 +114,31 @@ internal static class FrameworkValidator
                     errors.Add(new Problem(path + ".deadline", "deadline-before-baseline", Fmt($"Target '{target.Code}': deadline {target.Deadline:uuuu-MM-dd} is before its baseline date {baseline.Date:uuuu-MM-dd}."), target.Code));
                 }
             }
+        }
+    }
+
+    private static void ValidateThresholds(TargetRule target, string path, List<Problem> errors)
+    {
+        RequireFinite(target.Threshold, path + ".threshold", target.Code, errors);
+        if (target.Comparator == Comparator.Between)
+        {
+            if (target.UpperThreshold is not { } upper)
+            {
+                errors.Add(new Problem(path + ".upperThreshold", "missing-field", $"Target '{target.Code}' compares 'between' but has no upper threshold.", target.Code));
+            }
+            else if (RequireFinite(upper, path + ".upperThreshold", target.Code, errors) && upper < target.Threshold)
+            {
+                errors.Add(new Problem(path + ".upperThreshold", "inverted-range", Fmt($"Target '{target.Code}': upper threshold {upper} is below the threshold {target.Threshold}."), target.Code));
+            }
+        }
+        else if (target.UpperThreshold is not null)
+        {
+            errors.Add(new Problem(path + ".upperThreshold", "unexpected-field", $"Target '{target.Code}': an upper threshold only applies to 'between'.", target.Code));
+        }
+
+        if (target.Comparator == Comparator.RankAtMost && (target.Threshold < 1 || target.Threshold != Math.Floor(target.Threshold)))
+        {
+            errors.Add(new Problem(path + ".threshold", "invalid-rank", Fmt($"Target '{target.Code}': a rank threshold must be a whole number ≥ 1, was {target.Threshold}."), target.Code));
         }
     }
 
@@ -521,6 +525,12 @@ internal static class FrameworkValidator
             }
         }
 
+        ReportUnreachableIndicators(framework, reached, errors);
+        _ = indicators;
+    }
+
+    private static void ReportUnreachableIndicators(Framework framework, HashSet<string> reached, List<Problem> errors)
+    {
         var denominators = new HashSet<string>(StringComparer.Ordinal);
         foreach (IndicatorDefinition indicator in framework.Indicators)
         {
@@ -538,8 +548,17 @@ internal static class FrameworkValidator
                 errors.Add(new Problem($"$.indicators[{i}]", "unreachable", $"Indicator '{indicator.Code}' is used by no node (and is no other indicator's denominator).", indicator.Code) { Severity = ProblemSeverity.Warning });
             }
         }
+    }
 
-        _ = indicators;
+    private static Dictionary<string, int> FirstIndexByCode(ValueList<FrameworkNode> nodes)
+    {
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            index.TryAdd(nodes[i].Code, i);
+        }
+
+        return index;
     }
 
     private static void ValidateCycles(Framework framework, Dictionary<string, FrameworkNode> nodes, List<Problem> errors)
@@ -548,12 +567,7 @@ internal static class FrameworkValidator
         // a grey → grey edge closes a cycle. Each cycle is reported once, at the node whose link closes it, with
         // the whole loop spelled out.
         var state = new Dictionary<string, int>(StringComparer.Ordinal);
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int i = 0; i < framework.Nodes.Count; i++)
-        {
-            index.TryAdd(framework.Nodes[i].Code, i);
-        }
-
+        Dictionary<string, int> index = FirstIndexByCode(framework.Nodes);
         var path = new List<string>();
         var position = new Dictionary<string, int>(StringComparer.Ordinal);
         var stack = new Stack<(FrameworkNode Node, int Next)>();
