@@ -60,7 +60,6 @@ public sealed class MethodLengthTests
         "DxIndicators/Scoring/ScoringPlan.Reaggregate.cs: ScoringPlan.ReaggregateInto",
         "DxIndicators/Scoring/ScoringPlan.cs: ScoringPlan..ctor",
         "DxIndicators/Scoring/ScoringPlan.cs: ScoringPlan.Prepare",
-        "DxIndicators/Storage/RelationalObservationStore.cs: RelationalObservationStore.Import",
         "DxIndicators/Targets/TargetCsv.cs: TargetCsv.ParseRow",
         "DxIndicators/Targets/TargetCsv.cs: TargetCsv.TryRead",
         "DxIndicators/Targets/TargetEvaluator.cs: TargetEvaluator.ValidateSeries",
