@@ -2,16 +2,6 @@ using System.Globalization;
 
 namespace DxIndicators;
 
-/// <summary>How serious a problem is.</summary>
-public enum ProblemSeverity
-{
-    /// <summary>The input is rejected.</summary>
-    Error,
-
-    /// <summary>The input is accepted but probably not what was meant.</summary>
-    Warning,
-}
-
 /// <summary>The one problem type of the package: a finding of any reader, validator or engine (a bad CSV row, a
 /// framework rule broken, a roll-up that cannot be done): where it is, the rule broken and what is wrong.</summary>
 /// <param name="Location">Where: <c>file.csv:12</c> for text input, a JSON path (<c>$.nodes[3].children[1].weight</c>,

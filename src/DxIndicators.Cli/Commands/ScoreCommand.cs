@@ -66,10 +66,47 @@ internal sealed class ScoreCommand : ICommand
     public int Run(IReadOnlyList<string> args, CliContext context)
     {
         CommandArgs options = CommandArgs.Parse(args, Options);
-        bool fromStore = options.Has("store");
+        CheckOptions(options);
+        string format = options.GetOrDefault("format", "table");
+
+        bool sample = !options.Has("data") && !options.Has("framework");
+        Framework framework = sample ? FrameworkCatalog.Get(FrameworkInputs.SampleFrameworkId) : FrameworkInputs.LoadFramework(options.Get("framework")!);
+        Dataset dataset = DataInputs.LoadData(options, framework, context);
+        if (dataset.Count == 0)
+        {
+            throw new InvalidDataException("the data set has no observations to score");
+        }
+
+        (ScoringOptions scoring, framework) = BuildOptions(options, framework);
+        (IndicatorMatrix matrix, string basis, LocalDate asOf, ReportingPeriod? period) = SelectMatrix(options, dataset, framework);
+        IReadOnlyDictionary<string, IReadOnlyList<string?>>? groups = Groups(options, matrix);
+        ScoringPlan plan = ScoringPlan.Compile(framework, scoring);
+        ScoreTable table = plan.Score(matrix, groups);
+        string text = format switch
+        {
+            "csv" => ToCsv(framework, table),
+            "json" => ToJson(framework, table, basis, asOf, period),
+            _ => Scorecard(framework, dataset, table, basis, asOf, options.Get("unit"), period, options),
+        };
+        if (options.Get("compare-to") is { } compareText)
+        {
+            text += CompareTo(options, compareText, dataset, framework, plan, table, groups, period);
+        }
+
+        if (options.Has("record"))
+        {
+            StoreResults.Record(options.Get("store")!, context, "score", options.GetDate("known-on") ?? context.Today, framework, null, args, text);
+        }
+
+        OutputFile.Write(options.Get("out"), text, context.Out);
+        return ExitCodes.Ok;
+    }
+
+    private static void CheckOptions(CommandArgs options)
+    {
         options.NotBoth("store", "data", "--store and --data are two sources of data; give one");
         options.RequireFor("store", "known-on", "record");
-        if (!fromStore)
+        if (!options.Has("store"))
         {
             options.Together("framework", "data");
         }
@@ -88,77 +125,46 @@ internal sealed class ScoreCommand : ICommand
 
         options.NotBoth("period", "as-of");
         options.ThrowIfProblems();
-        string format = options.GetOrDefault("format", "table");
+    }
 
-        bool sample = !options.Has("data") && !options.Has("framework");
-        Framework framework = sample ? FrameworkCatalog.Get(FrameworkInputs.SampleFrameworkId) : FrameworkInputs.LoadFramework(options.Get("framework")!);
-        Dataset dataset = DataInputs.LoadData(options, framework, context);
-        if (dataset.Count == 0)
-        {
-            throw new InvalidDataException("the data set has no observations to score");
-        }
-
-        (ScoringOptions scoring, framework) = BuildOptions(options, framework);
-
-        // One rule for the sample and for user data: --period scores that period only; otherwise each indicator's
-        // latest value on or before --as-of, by default the data's latest date (never the clock), or the --known-on
-        // day of a store, so that the scorecard shown on that day is reproduced.
+    // One rule for the sample and for user data: --period scores that period only; otherwise each indicator's
+    // latest value on or before --as-of, by default the data's latest date (never the clock), or the --known-on
+    // day of a store, so that the scorecard shown on that day is reproduced.
+    private static (IndicatorMatrix Matrix, string Basis, LocalDate AsOf, ReportingPeriod? Period) SelectMatrix(CommandArgs options, Dataset dataset, Framework framework)
+    {
         LocalDate asOf = options.GetDate("known-on") ?? dataset.LatestDate!.Value;
-        IndicatorMatrix matrix;
-        string basis;
-        ReportingPeriod? period = null;
         if (options.Get("period") is { } periodText)
         {
-            period = DataInputs.RequirePeriod(dataset, framework, periodText, "--period");
-            asOf = period.Value.End;
-            matrix = dataset.CrossSection(framework, period.Value);
-            basis = $"period {period} only";
-        }
-        else
-        {
-            LocalDate? given = options.GetDate("as-of");
-            asOf = given ?? asOf;
-            matrix = DataInputs.RequireAsOf(dataset, framework, asOf, "--as-of");
-            string day = LocalDatePattern.Iso.Format(asOf);
-            // A --known-on day reads as a stated as-of date, so the scorecard shown that day is reproduced to the byte.
-            basis = given is not null || options.Has("known-on") ? $"latest value of each indicator on or before {day}"
-                : $"latest value of each indicator on or before {day}, the data's latest date (choose with --as-of DATE or --period P)";
+            ReportingPeriod period = DataInputs.RequirePeriod(dataset, framework, periodText, "--period");
+            return (dataset.CrossSection(framework, period), $"period {period} only", period.End, period);
         }
 
-        IReadOnlyDictionary<string, IReadOnlyList<string?>>? groups = null;
-        if (options.Get("groups") is { } groupsPath)
-        {
-            groups = ScoreOptionsParser.ReadGroups(groupsPath).ToDictionary(
+        LocalDate? given = options.GetDate("as-of");
+        asOf = given ?? asOf;
+        IndicatorMatrix matrix = DataInputs.RequireAsOf(dataset, framework, asOf, "--as-of");
+        string day = LocalDatePattern.Iso.Format(asOf);
+        // A --known-on day reads as a stated as-of date, so the scorecard shown that day is reproduced to the byte.
+        string basis = given is not null || options.Has("known-on") ? $"latest value of each indicator on or before {day}"
+            : $"latest value of each indicator on or before {day}, the data's latest date (choose with --as-of DATE or --period P)";
+        return (matrix, basis, asOf, null);
+    }
+
+    private static Dictionary<string, IReadOnlyList<string?>>? Groups(CommandArgs options, IndicatorMatrix matrix) =>
+        options.Get("groups") is { } groupsPath
+            ? ScoreOptionsParser.ReadGroups(groupsPath).ToDictionary(
                 g => g.Key,
                 g => (IReadOnlyList<string?>)matrix.Units.Select(u => g.Value.GetValueOrDefault(u)).ToArray(),
-                StringComparer.Ordinal);
-        }
+                StringComparer.Ordinal)
+            : null;
 
-        ScoringPlan plan = ScoringPlan.Compile(framework, scoring);
-        ScoreTable table = plan.Score(matrix, groups);
-        string text = format switch
-        {
-            "csv" => ToCsv(framework, table),
-            "json" => ToJson(framework, table, basis, asOf, period),
-            _ => Scorecard(framework, dataset, table, basis, asOf, options.Get("unit"), period, options),
-        };
-        if (options.Get("compare-to") is { } compareText)
-        {
-            ReportingPeriod earlier = ReportingPeriod.TryParse(compareText, out ReportingPeriod c) ? c : throw new UsageException($"--compare-to: '{compareText}' is not a period or date");
-            IndicatorMatrix before = period is null
-                ? DataInputs.RequireAsOf(dataset, framework, earlier.End, "--compare-to")
-                : dataset.CrossSection(framework, DataInputs.RequirePeriod(dataset, framework, compareText, "--compare-to"));
-            string label = period is null ? LocalDatePattern.Iso.Format(earlier.End) : earlier.ToString();
-            text += Changes(framework, plan.Score(before, groups), table, label, options.Get("unit"), options.Has("allow-different-universes"));
-        }
-
-        if (options.Has("record"))
-        {
-            StoreResults.Record(options.Get("store")!, context, "score", options.GetDate("known-on") ?? context.Today, framework, null, args, text);
-        }
-
-        OutputFile.Write(options.Get("out"), text, context.Out);
-        return ExitCodes.Ok;
+    private static string CompareTo(CommandArgs options, string compareText, Dataset dataset, Framework framework, ScoringPlan plan, ScoreTable table, IReadOnlyDictionary<string, IReadOnlyList<string?>>? groups, ReportingPeriod? period)
+    {
+        ReportingPeriod earlier = ReportingPeriod.TryParse(compareText, out ReportingPeriod c) ? c : throw new UsageException($"--compare-to: '{compareText}' is not a period or date");
+        IndicatorMatrix before = period is null
+            ? DataInputs.RequireAsOf(dataset, framework, earlier.End, "--compare-to")
+            : dataset.CrossSection(framework, DataInputs.RequirePeriod(dataset, framework, compareText, "--compare-to"));
+        string label = period is null ? LocalDatePattern.Iso.Format(earlier.End) : earlier.ToString();
+        return Changes(framework, plan.Score(before, groups), table, label, options.Get("unit"), options.Has("allow-different-universes"));
     }
 
     private static string Changes(Framework framework, ScoreTable before, ScoreTable now, string label, string? unitFilter, bool allowDifferentUniverses)

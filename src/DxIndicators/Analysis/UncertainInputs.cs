@@ -4,55 +4,6 @@ using DxIndicators.Scoring;
 
 namespace DxIndicators.Analysis;
 
-/// <summary>One uncertain modelling choice (one input of a Sobol analysis).</summary>
-public enum UncertainInput
-{
-    /// <summary>Link weights: uniform noise per level, or one of several supplied weight sets.</summary>
-    Weights,
-
-    /// <summary>The normaliser, one of a list.</summary>
-    Normaliser,
-
-    /// <summary>The aggregator of the chosen levels, one of a list.</summary>
-    Aggregator,
-
-    /// <summary>The imputation method, one of a list (may include none).</summary>
-    Imputation,
-
-    /// <summary>Outlier treatment on or off.</summary>
-    Treatment,
-
-    /// <summary>No indicator excluded, or one of a list excluded (its weight set to 0).</summary>
-    Exclusion,
-}
-
-/// <summary>The drawn parameters of one sample: everything needed to rebuild its model.</summary>
-/// <param name="Index">The sample's index (its row in the design).</param>
-/// <param name="LinkWeights">The link weights, in the order of <see cref="WeightUncertainty.Links"/> (an excluded indicator's links are 0).</param>
-/// <param name="Normaliser">The normaliser, or null when not varied.</param>
-/// <param name="Aggregator">The aggregator of the varied levels, or null when not varied.</param>
-/// <param name="Imputation">The imputation method, or null when not varied.</param>
-/// <param name="Treated">Whether outliers are treated, or null when not varied.</param>
-/// <param name="Excluded">The excluded indicator, or null when none is.</param>
-/// <remarks>Immutable. <see cref="UncertainInputs.OptionsFor"/> turns it into the scoring options of a rebuild.</remarks>
-public sealed record SampleParameters(long Index, ValueList<double> LinkWeights, Normaliser? Normaliser, Aggregator? Aggregator, ImputationMethod? Imputation, bool? Treated, string? Excluded)
-{
-    /// <summary>Gets the drawn aggregator of every aggregator choice, in the order of <see cref="UncertainInputs.AggregatorChoices"/> (empty when not varied; <see cref="Aggregator"/> is the first).</summary>
-    public ValueList<Aggregator> Aggregators { get; init; } = ValueList<Aggregator>.Empty;
-}
-
-/// <summary>One aggregator choice of <see cref="UncertainInputs"/>: a list of aggregators, one drawn per sample for all the choice's nodes.</summary>
-/// <param name="Aggregators">The aggregators to choose from.</param>
-/// <param name="Levels">The node kinds the choice applies to (empty with <paramref name="Nodes"/> empty: every node).</param>
-/// <param name="Nodes">The nodes the choice applies to, when given by COINr level (<see cref="UncertainInputs.WithAggregatorsByLevel"/>).</param>
-public sealed record AggregatorChoice(ValueList<Aggregator> Aggregators, ValueList<NodeKind> Levels, ValueList<string> Nodes);
-
-/// <summary>Dirichlet weights on the children of some nodes (<see cref="UncertainInputs.WithDirichletWeights"/>).</summary>
-/// <param name="Nodes">The nodes whose children's weights are drawn, bottom-up.</param>
-/// <param name="Concentration">The concentration α.</param>
-/// <param name="Centred">Whether the draws are centred on the nominal weights (Dirichlet(α·m)) or symmetric (Dirichlet(α, …, α)).</param>
-public sealed record DirichletWeights(ValueList<string> Nodes, double Concentration, bool Centred);
-
 /// <summary>
 /// The uncertain modelling choices of an analysis, over a framework and its base scoring options: link weights
 /// (uniform noise per level or supplied weight sets), normaliser, aggregator (per level), imputation, treatment on/off

@@ -6,54 +6,6 @@ using DxIndicators.Scoring.Kernels;
 
 namespace DxIndicators.Analysis;
 
-/// <summary>One indicator's share of one unit's score at one node: effective weight × normalised value.</summary>
-/// <param name="Unit">The unit code.</param>
-/// <param name="Node">The node code.</param>
-/// <param name="Indicator">The indicator code.</param>
-/// <param name="EffectiveWeight">The indicator's weight in the node's score for this unit (weights re-normalised over the children present, multiplied down the tree).</param>
-/// <param name="Normalised">The indicator's normalised value.</param>
-/// <param name="Value">The contribution, <paramref name="EffectiveWeight"/> × <paramref name="Normalised"/>; a node's contributions add up to its score.</param>
-public readonly record struct IndicatorContribution(string Unit, string Node, string Indicator, double EffectiveWeight, double Normalised, double Value);
-
-/// <summary>An indicator where a unit stands out from its peers (COINr <c>get_str_weak</c>).</summary>
-/// <param name="Unit">The unit code.</param>
-/// <param name="Indicator">The indicator code.</param>
-/// <param name="Rank">The unit's rank on the indicator's normalised value among all units (1 = best, competition ties).</param>
-/// <param name="RankedUnits">How many units have a value.</param>
-/// <param name="Normalised">The normalised value.</param>
-/// <param name="Raw">The raw value.</param>
-/// <param name="IsStrength">True for a strength (best ranks), false for a weakness (worst ranks).</param>
-public readonly record struct StrengthOrWeakness(string Unit, string Indicator, double Rank, int RankedUnits, double Normalised, double Raw, bool IsStrength);
-
-/// <summary>The smallest change of one indicator's raw value that lifts a unit at least one rank at a node, all else unchanged.</summary>
-/// <param name="Unit">The unit code.</param>
-/// <param name="Node">The node code.</param>
-/// <param name="Indicator">The indicator code.</param>
-/// <param name="CurrentRaw">The unit's raw value now.</param>
-/// <param name="RequiredRaw">The raw value found (NaN when no value within the indicator's valid range lifts the unit).</param>
-/// <param name="CurrentRank">The unit's rank now.</param>
-/// <param name="NewRank">The rank with <paramref name="RequiredRaw"/>.</param>
-public readonly record struct Improvement(string Unit, string Node, string Indicator, double CurrentRaw, double RequiredRaw, double CurrentRank, double NewRank)
-{
-    /// <summary>Gets the change in raw units, RequiredRaw − CurrentRaw (positive for higher-is-better indicators).</summary>
-    public double Change => RequiredRaw - CurrentRaw;
-}
-
-/// <summary>One unit in a comparison of two scorings of the same data (COINr <c>compare_coins</c>).</summary>
-/// <param name="Unit">The unit code.</param>
-/// <param name="ScoreA">The score in the first scoring.</param>
-/// <param name="ScoreB">The score in the second scoring.</param>
-/// <param name="RankA">The rank in the first scoring.</param>
-/// <param name="RankB">The rank in the second scoring.</param>
-public readonly record struct ScoringDifference(string Unit, double ScoreA, double ScoreB, double RankA, double RankB)
-{
-    /// <summary>Gets RankB − RankA (negative: the unit moved up).</summary>
-    public double RankChange => RankB - RankA;
-
-    /// <summary>Gets ScoreB − ScoreA.</summary>
-    public double ScoreChange => ScoreB - ScoreA;
-}
-
 /// <summary>Back to the data: contributions, strengths and weaknesses, smallest improvements, and comparisons of two scorings.</summary>
 /// <remarks>Formulas: docs/methodology.md, "Contributions and improvements".</remarks>
 public static class UnitAnalysis

@@ -93,28 +93,7 @@ internal static class FrameworkValidator
                 errors.Add(new Problem(path + ".indicator", "unknown-reference", $"Target '{target.Code}' refers to indicator '{target.Indicator}', which does not exist.", target.Code));
             }
 
-            RequireFinite(target.Threshold, path + ".threshold", target.Code, errors);
-            if (target.Comparator == Comparator.Between)
-            {
-                if (target.UpperThreshold is not { } upper)
-                {
-                    errors.Add(new Problem(path + ".upperThreshold", "missing-field", $"Target '{target.Code}' compares 'between' but has no upper threshold.", target.Code));
-                }
-                else if (RequireFinite(upper, path + ".upperThreshold", target.Code, errors) && upper < target.Threshold)
-                {
-                    errors.Add(new Problem(path + ".upperThreshold", "inverted-range", Fmt($"Target '{target.Code}': upper threshold {upper} is below the threshold {target.Threshold}."), target.Code));
-                }
-            }
-            else if (target.UpperThreshold is not null)
-            {
-                errors.Add(new Problem(path + ".upperThreshold", "unexpected-field", $"Target '{target.Code}': an upper threshold only applies to 'between'.", target.Code));
-            }
-
-            if (target.Comparator == Comparator.RankAtMost && (target.Threshold < 1 || target.Threshold != Math.Floor(target.Threshold)))
-            {
-                errors.Add(new Problem(path + ".threshold", "invalid-rank", Fmt($"Target '{target.Code}': a rank threshold must be a whole number ≥ 1, was {target.Threshold}."), target.Code));
-            }
-
+            ValidateThresholds(target, path, errors);
             if (string.IsNullOrWhiteSpace(target.LegalSource))
             {
                 errors.Add(new Problem(path + ".legalSource", "missing-field", $"Target '{target.Code}' has no legal source.", target.Code));
@@ -135,6 +114,31 @@ internal static class FrameworkValidator
                     errors.Add(new Problem(path + ".deadline", "deadline-before-baseline", Fmt($"Target '{target.Code}': deadline {target.Deadline:uuuu-MM-dd} is before its baseline date {baseline.Date:uuuu-MM-dd}."), target.Code));
                 }
             }
+        }
+    }
+
+    private static void ValidateThresholds(TargetRule target, string path, List<Problem> errors)
+    {
+        RequireFinite(target.Threshold, path + ".threshold", target.Code, errors);
+        if (target.Comparator == Comparator.Between)
+        {
+            if (target.UpperThreshold is not { } upper)
+            {
+                errors.Add(new Problem(path + ".upperThreshold", "missing-field", $"Target '{target.Code}' compares 'between' but has no upper threshold.", target.Code));
+            }
+            else if (RequireFinite(upper, path + ".upperThreshold", target.Code, errors) && upper < target.Threshold)
+            {
+                errors.Add(new Problem(path + ".upperThreshold", "inverted-range", Fmt($"Target '{target.Code}': upper threshold {upper} is below the threshold {target.Threshold}."), target.Code));
+            }
+        }
+        else if (target.UpperThreshold is not null)
+        {
+            errors.Add(new Problem(path + ".upperThreshold", "unexpected-field", $"Target '{target.Code}': an upper threshold only applies to 'between'.", target.Code));
+        }
+
+        if (target.Comparator == Comparator.RankAtMost && (target.Threshold < 1 || target.Threshold != Math.Floor(target.Threshold)))
+        {
+            errors.Add(new Problem(path + ".threshold", "invalid-rank", Fmt($"Target '{target.Code}': a rank threshold must be a whole number ≥ 1, was {target.Threshold}."), target.Code));
         }
     }
 
@@ -262,72 +266,88 @@ internal static class FrameworkValidator
         switch (rule)
         {
             case RatioPointsRule ratio:
-                if (!double.IsFinite(ratio.FullAt) || ratio.FullAt <= 0)
-                {
-                    errors.Add(new Problem(path + ".fullAt", "invalid-value", Fmt($"Indicator '{code}': fullAt must be a positive number, was {ratio.FullAt}."), code));
-                }
-
+                ValidateRatio(ratio, code, path, errors);
                 break;
             case StepPointsRule steps:
-                if (steps.Steps.Count == 0)
-                {
-                    errors.Add(new Problem(path + ".steps", "empty-steps", $"Indicator '{code}': a step table needs at least one step.", code));
-                }
-
-                for (int i = 0; i < steps.Steps.Count; i++)
-                {
-                    PointsStep step = steps.Steps[i];
-                    string stepPath = $"{path}.steps[{i}]";
-                    RequireFinite(step.Threshold, stepPath + ".threshold", code, errors);
-                    if (!double.IsFinite(step.Points) || step.Points < 0 || step.Points > rule.MaxPoints)
-                    {
-                        errors.Add(new Problem(stepPath + ".points", "invalid-points", Fmt($"Indicator '{code}': step points must be in [0, {rule.MaxPoints}], was {step.Points}."), code));
-                    }
-
-                    if (i > 0)
-                    {
-                        PointsStep previous = steps.Steps[i - 1];
-                        bool pointsMonotone = indicator.Polarity == Polarity.HigherIsBetter ? step.Points >= previous.Points : step.Points <= previous.Points;
-                        if (!(step.Threshold > previous.Threshold) || !pointsMonotone)
-                        {
-                            errors.Add(new Problem(stepPath, "non-monotone-steps", Fmt($"Indicator '{code}': steps must have strictly increasing thresholds and points that {(indicator.Polarity == Polarity.HigherIsBetter ? "do not decrease" : "do not increase")}; step {i} ({step.Threshold} → {step.Points}) follows ({previous.Threshold} → {previous.Points})."), code));
-                        }
-                    }
-                }
-
+                ValidateSteps(steps, indicator.Polarity, code, path, errors);
                 break;
             case CategoricalPointsRule categorical:
-                if (categorical.Categories.Count == 0)
-                {
-                    errors.Add(new Problem(path + ".categories", "empty-categories", $"Indicator '{code}': a categorical rule needs at least one category.", code));
-                }
-
-                var values = new HashSet<double>();
-                for (int i = 0; i < categorical.Categories.Count; i++)
-                {
-                    CategoryFraction category = categorical.Categories[i];
-                    string catPath = $"{path}.categories[{i}]";
-                    if (!values.Add(category.Value))
-                    {
-                        errors.Add(new Problem(catPath + ".value", "duplicate-code", Fmt($"Indicator '{code}': category value {category.Value} appears twice."), code));
-                    }
-
-                    RequireFraction(category.Fraction, catPath + ".fraction", code, errors);
-                }
-
+                ValidateCategories(categorical, code, path, errors);
                 break;
             case AdditivePointsRule additive:
-                if (additive.Parts.Count is 0 or > 52)
-                {
-                    errors.Add(new Problem(path + ".parts", "invalid-parts", Fmt($"Indicator '{code}': an additive rule needs 1 to 52 parts, has {additive.Parts.Count}."), code));
-                }
-
-                for (int i = 0; i < additive.Parts.Count; i++)
-                {
-                    RequireFraction(additive.Parts[i].Fraction, $"{path}.parts[{i}].fraction", code, errors);
-                }
-
+                ValidateParts(additive, code, path, errors);
                 break;
+        }
+    }
+
+    private static void ValidateRatio(RatioPointsRule ratio, string code, string path, List<Problem> errors)
+    {
+        if (!double.IsFinite(ratio.FullAt) || ratio.FullAt <= 0)
+        {
+            errors.Add(new Problem(path + ".fullAt", "invalid-value", Fmt($"Indicator '{code}': fullAt must be a positive number, was {ratio.FullAt}."), code));
+        }
+    }
+
+    private static void ValidateSteps(StepPointsRule steps, Polarity polarity, string code, string path, List<Problem> errors)
+    {
+        if (steps.Steps.Count == 0)
+        {
+            errors.Add(new Problem(path + ".steps", "empty-steps", $"Indicator '{code}': a step table needs at least one step.", code));
+        }
+
+        for (int i = 0; i < steps.Steps.Count; i++)
+        {
+            PointsStep step = steps.Steps[i];
+            string stepPath = $"{path}.steps[{i}]";
+            RequireFinite(step.Threshold, stepPath + ".threshold", code, errors);
+            if (!double.IsFinite(step.Points) || step.Points < 0 || step.Points > steps.MaxPoints)
+            {
+                errors.Add(new Problem(stepPath + ".points", "invalid-points", Fmt($"Indicator '{code}': step points must be in [0, {steps.MaxPoints}], was {step.Points}."), code));
+            }
+
+            if (i > 0)
+            {
+                PointsStep previous = steps.Steps[i - 1];
+                bool pointsMonotone = polarity == Polarity.HigherIsBetter ? step.Points >= previous.Points : step.Points <= previous.Points;
+                if (!(step.Threshold > previous.Threshold) || !pointsMonotone)
+                {
+                    errors.Add(new Problem(stepPath, "non-monotone-steps", Fmt($"Indicator '{code}': steps must have strictly increasing thresholds and points that {(polarity == Polarity.HigherIsBetter ? "do not decrease" : "do not increase")}; step {i} ({step.Threshold} → {step.Points}) follows ({previous.Threshold} → {previous.Points})."), code));
+                }
+            }
+        }
+    }
+
+    private static void ValidateCategories(CategoricalPointsRule categorical, string code, string path, List<Problem> errors)
+    {
+        if (categorical.Categories.Count == 0)
+        {
+            errors.Add(new Problem(path + ".categories", "empty-categories", $"Indicator '{code}': a categorical rule needs at least one category.", code));
+        }
+
+        var values = new HashSet<double>();
+        for (int i = 0; i < categorical.Categories.Count; i++)
+        {
+            CategoryFraction category = categorical.Categories[i];
+            string catPath = $"{path}.categories[{i}]";
+            if (!values.Add(category.Value))
+            {
+                errors.Add(new Problem(catPath + ".value", "duplicate-code", Fmt($"Indicator '{code}': category value {category.Value} appears twice."), code));
+            }
+
+            RequireFraction(category.Fraction, catPath + ".fraction", code, errors);
+        }
+    }
+
+    private static void ValidateParts(AdditivePointsRule additive, string code, string path, List<Problem> errors)
+    {
+        if (additive.Parts.Count is 0 or > 52)
+        {
+            errors.Add(new Problem(path + ".parts", "invalid-parts", Fmt($"Indicator '{code}': an additive rule needs 1 to 52 parts, has {additive.Parts.Count}."), code));
+        }
+
+        for (int i = 0; i < additive.Parts.Count; i++)
+        {
+            RequireFraction(additive.Parts[i].Fraction, $"{path}.parts[{i}].fraction", code, errors);
         }
     }
 
@@ -345,6 +365,65 @@ internal static class FrameworkValidator
             errors.Add(new Problem(path + ".children", "empty-node", $"Node '{node.Code}' ({node.Kind}) has no children; every {node.Kind} needs at least one indicator or node under it.", node.Code));
         }
 
+        (double pointsSum, double weightSum, bool allPoints) = ValidateLinks(node, path, nodes, indicators, errors);
+        if (node.Aggregation == AggregationMethod.PointsRatio && !allPoints)
+        {
+            errors.Add(new Problem(path + ".children", "missing-points", $"Node '{node.Code}' aggregates by points, so every child link needs maxPoints.", node.Code));
+        }
+
+        if (node.MaxPoints is { } max)
+        {
+            if (!double.IsFinite(max) || max < 0)
+            {
+                errors.Add(new Problem(path + ".maxPoints", "invalid-points", Fmt($"Max points of node '{node.Code}' must be a finite number ≥ 0 but was {max}."), node.Code));
+            }
+            else if (allPoints && Math.Abs(pointsSum - max) > PointsTolerance * Math.Max(1, max))
+            {
+                errors.Add(new Problem(path + ".maxPoints", "points-sum", Fmt($"Children of node '{node.Code}' add up to {pointsSum} points but the node declares {max}."), node.Code));
+            }
+        }
+
+        bool usesPoints = node.Aggregation == AggregationMethod.PointsRatio || allPoints;
+        double effectiveSum = usesPoints ? pointsSum : weightSum;
+        if (node.Children.Count > 0 && double.IsPositiveInfinity(effectiveSum))
+        {
+            errors.Add(new Problem(path + ".children", "invalid-weight", $"Node '{node.Code}': its children's {(usesPoints ? "max points" : "weights")} add up to more than the largest double (1.8e308); scale them down.", node.Code));
+        }
+        else if (node.Children.Count > 0 && !(effectiveSum > 0))
+        {
+            errors.Add(new Problem(path + ".children", "zero-weights", $"Node '{node.Code}': its children's {(usesPoints ? "max points" : "weights")} add up to 0, so it cannot be scored.", node.Code));
+        }
+
+        ValidateNodeParameters(node, path, errors);
+    }
+
+    private static void ValidateNodeParameters(FrameworkNode node, string path, List<Problem> errors)
+    {
+        if (node.Aggregation == AggregationMethod.GeneralisedMean)
+        {
+            if (node.Power is not { } p || !double.IsFinite(p) || p == 0)
+            {
+                errors.Add(new Problem(path + ".power", "invalid-power", $"Node '{node.Code}' uses a generalised mean, which needs a finite, non-zero power p.", node.Code));
+            }
+        }
+        else if (node.Power is not null)
+        {
+            errors.Add(new Problem(path + ".power", "unexpected-field", $"Node '{node.Code}': power only applies to the generalised mean.", node.Code));
+        }
+
+        if (node.MinShare is { } share && !(share > 0 && share <= 1))
+        {
+            errors.Add(new Problem(path + ".minShare", "invalid-share", Fmt($"Node '{node.Code}': minShare must be in (0, 1], was {share}."), node.Code));
+        }
+    }
+
+    private static (double PointsSum, double WeightSum, bool AllPoints) ValidateLinks(
+        FrameworkNode node,
+        string path,
+        Dictionary<string, FrameworkNode> nodes,
+        Dictionary<string, IndicatorDefinition> indicators,
+        List<Problem> errors)
+    {
         var seenChildren = new HashSet<string>(StringComparer.Ordinal);
         double pointsSum = 0;
         double weightSum = 0;
@@ -395,51 +474,7 @@ internal static class FrameworkValidator
                 allPoints = false;
             }
         }
-
-        if (node.Aggregation == AggregationMethod.PointsRatio && !allPoints)
-        {
-            errors.Add(new Problem(path + ".children", "missing-points", $"Node '{node.Code}' aggregates by points, so every child link needs maxPoints.", node.Code));
-        }
-
-        if (node.MaxPoints is { } max)
-        {
-            if (!double.IsFinite(max) || max < 0)
-            {
-                errors.Add(new Problem(path + ".maxPoints", "invalid-points", Fmt($"Max points of node '{node.Code}' must be a finite number ≥ 0 but was {max}."), node.Code));
-            }
-            else if (allPoints && Math.Abs(pointsSum - max) > PointsTolerance * Math.Max(1, max))
-            {
-                errors.Add(new Problem(path + ".maxPoints", "points-sum", Fmt($"Children of node '{node.Code}' add up to {pointsSum} points but the node declares {max}."), node.Code));
-            }
-        }
-
-        bool usesPoints = node.Aggregation == AggregationMethod.PointsRatio || allPoints;
-        double effectiveSum = usesPoints ? pointsSum : weightSum;
-        if (node.Children.Count > 0 && double.IsPositiveInfinity(effectiveSum))
-        {
-            errors.Add(new Problem(path + ".children", "invalid-weight", $"Node '{node.Code}': its children's {(usesPoints ? "max points" : "weights")} add up to more than the largest double (1.8e308); scale them down.", node.Code));
-        }
-        else if (node.Children.Count > 0 && !(effectiveSum > 0))
-        {
-            errors.Add(new Problem(path + ".children", "zero-weights", $"Node '{node.Code}': its children's {(usesPoints ? "max points" : "weights")} add up to 0, so it cannot be scored.", node.Code));
-        }
-
-        if (node.Aggregation == AggregationMethod.GeneralisedMean)
-        {
-            if (node.Power is not { } p || !double.IsFinite(p) || p == 0)
-            {
-                errors.Add(new Problem(path + ".power", "invalid-power", $"Node '{node.Code}' uses a generalised mean, which needs a finite, non-zero power p.", node.Code));
-            }
-        }
-        else if (node.Power is not null)
-        {
-            errors.Add(new Problem(path + ".power", "unexpected-field", $"Node '{node.Code}': power only applies to the generalised mean.", node.Code));
-        }
-
-        if (node.MinShare is { } share && !(share > 0 && share <= 1))
-        {
-            errors.Add(new Problem(path + ".minShare", "invalid-share", Fmt($"Node '{node.Code}': minShare must be in (0, 1], was {share}."), node.Code));
-        }
+        return (pointsSum, weightSum, allPoints);
     }
 
     private static void ValidateRootAndReachability(
@@ -490,6 +525,12 @@ internal static class FrameworkValidator
             }
         }
 
+        ReportUnreachableIndicators(framework, reached, errors);
+        _ = indicators;
+    }
+
+    private static void ReportUnreachableIndicators(Framework framework, HashSet<string> reached, List<Problem> errors)
+    {
         var denominators = new HashSet<string>(StringComparer.Ordinal);
         foreach (IndicatorDefinition indicator in framework.Indicators)
         {
@@ -507,8 +548,17 @@ internal static class FrameworkValidator
                 errors.Add(new Problem($"$.indicators[{i}]", "unreachable", $"Indicator '{indicator.Code}' is used by no node (and is no other indicator's denominator).", indicator.Code) { Severity = ProblemSeverity.Warning });
             }
         }
+    }
 
-        _ = indicators;
+    private static Dictionary<string, int> FirstIndexByCode(ValueList<FrameworkNode> nodes)
+    {
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            index.TryAdd(nodes[i].Code, i);
+        }
+
+        return index;
     }
 
     private static void ValidateCycles(Framework framework, Dictionary<string, FrameworkNode> nodes, List<Problem> errors)
@@ -517,12 +567,7 @@ internal static class FrameworkValidator
         // a grey → grey edge closes a cycle. Each cycle is reported once, at the node whose link closes it, with
         // the whole loop spelled out.
         var state = new Dictionary<string, int>(StringComparer.Ordinal);
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int i = 0; i < framework.Nodes.Count; i++)
-        {
-            index.TryAdd(framework.Nodes[i].Code, i);
-        }
-
+        Dictionary<string, int> index = FirstIndexByCode(framework.Nodes);
         var path = new List<string>();
         var position = new Dictionary<string, int>(StringComparer.Ordinal);
         var stack = new Stack<(FrameworkNode Node, int Next)>();

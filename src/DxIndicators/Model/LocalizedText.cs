@@ -17,34 +17,3 @@ public sealed record LocalizedText(string Vi, string En)
     /// <inheritdoc/>
     public override string ToString() => In("en");
 }
-
-/// <summary>An inclusive numeric range.</summary>
-/// <param name="Min">The smallest allowed value (inclusive); may be negative infinity.</param>
-/// <param name="Max">The largest allowed value (inclusive); may be positive infinity.</param>
-public readonly record struct NumericRange(double Min, double Max)
-{
-    /// <summary>Gets the unbounded range.</summary>
-    public static NumericRange Unbounded => new(double.NegativeInfinity, double.PositiveInfinity);
-
-    /// <summary>Determines whether <paramref name="value"/> lies in the range (NaN never does).</summary>
-    /// <param name="value">The value.</param>
-    /// <returns><see langword="true"/> when Min ≤ value ≤ Max.</returns>
-    public bool Contains(double value) => value >= Min && value <= Max;
-
-    /// <inheritdoc/>
-    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"[{Min}, {Max}]");
-}
-
-/// <summary>The scale a framework publishes its scores on (for example 0–1, 0–100 or 0–1000 points).</summary>
-/// <param name="Min">The lowest score.</param>
-/// <param name="Max">The highest score.</param>
-public readonly record struct OutputScale(double Min, double Max)
-{
-    /// <summary>Gets the unit scale 0–1.</summary>
-    public static OutputScale Unit => new(0, 1);
-
-    /// <summary>Maps a score in [0, 1] onto this scale: <c>Min + value·(Max − Min)</c>.</summary>
-    /// <param name="unitValue">A score on 0–1.</param>
-    /// <returns>The score on this scale; NaN stays NaN.</returns>
-    public double FromUnit(double unitValue) => Min + (unitValue * (Max - Min));
-}

@@ -4,23 +4,6 @@ using DxIndicators.Data;
 
 namespace DxIndicators.Scoring;
 
-/// <summary>A rank with the number of units it was ranked among.</summary>
-/// <param name="Rank">The rank (1 = best; fractional ranks may end in .5); NaN when the unit has no score.</param>
-/// <param name="UniverseSize">The number of units ranked (those with a score, in the whole set or in the unit's group).</param>
-public readonly record struct UnitRank(double Rank, int UniverseSize)
-{
-    /// <summary>Gets whether the unit has a rank.</summary>
-    public bool IsRanked => !double.IsNaN(Rank);
-}
-
-/// <summary>One unit's score and rank on one node: the row view of a <see cref="ScoreTable"/>.</summary>
-/// <param name="Unit">The unit code.</param>
-/// <param name="Node">The node code.</param>
-/// <param name="Score">The score, full precision (NaN = missing).</param>
-/// <param name="Rank">The rank among all units (NaN = not ranked).</param>
-/// <param name="UniverseSize">The number of units ranked on the node.</param>
-public sealed record ScoreRow(string Unit, string Node, double Score, double Rank, int UniverseSize);
-
 /// <summary>The immutable result of scoring one matrix: normalised values, node scores and ranks, with their provenance.</summary>
 /// <remarks>Values are full precision (no rounding); NaN means missing. Immutable; safe to share.</remarks>
 public sealed class ScoreTable

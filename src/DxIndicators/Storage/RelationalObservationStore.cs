@@ -1,18 +1,10 @@
-using System.Data;
 using System.Data.Common;
 using System.Globalization;
-using System.Text;
 using DxIndicators.Data;
 using NodaTime;
 using NodaTime.Text;
 
 namespace DxIndicators.Storage;
-
-/// <summary>One step of a store's schema: the statements that take it from <c>Version − 1</c> to <c>Version</c>.</summary>
-/// <param name="Version">The version reached.</param>
-/// <param name="Description">What the step adds.</param>
-/// <param name="Statements">The SQL statements, run in order inside the migration's transaction.</param>
-public sealed record SchemaMigration(int Version, string Description, IReadOnlyList<string> Statements);
 
 /// <summary>
 /// The behaviour shared by the SQL back ends of <see cref="IObservationStore"/>: schema migration with a version table,
@@ -94,24 +86,7 @@ public abstract class RelationalObservationStore : IObservationStore
                 Execute(connection, transaction, statement);
             }
 
-            // A revision dated before the figure it replaces would make two vintages overlap: refuse the whole import.
-            var backdated = new List<string>();
-            using (DbCommand check = Command(connection, transaction, $"SELECT v.unit, v.indicator, v.period, v.known_from FROM dx_vintages v JOIN dx_stage s ON {SameKey} WHERE v.known_to IS NULL AND v.known_from > @kf AND {Differs} ORDER BY v.unit, v.indicator, v.period", ("@kf", kf)))
-            using (DbDataReader reader = check.ExecuteReader())
-            {
-                while (reader.Read())
-                {
-                    backdated.Add($"unit '{reader.GetString(0)}', indicator '{reader.GetString(1)}', period {reader.GetString(2)} (known from {Iso(ReadDate(reader, 3))})");
-                }
-            }
-
-            if (backdated.Count > 0)
-            {
-                throw new ObservationStoreException(
-                    $"Import known from {Iso(knownFrom)} would revise {backdated.Count} figure(s) known from a later day; a revision must not be dated before the figure it replaces. Nothing was imported.{Environment.NewLine}  " +
-                    string.Join(Environment.NewLine + "  ", backdated));
-            }
-
+            RefuseBackdatedRevisions(connection, transaction, kf, knownFrom);
             importId = InsertImport(connection, transaction, kf, note, now);
             revised = Execute(connection, transaction, $"UPDATE dx_vintages SET known_to = @kf WHERE known_to IS NULL AND EXISTS (SELECT 1 FROM dx_stage s WHERE {SameKey.Replace("v.", "dx_vintages.", StringComparison.Ordinal)} AND {Differs.Replace("v.", "dx_vintages.", StringComparison.Ordinal)})", ("@kf", kf));
             long inserted = Execute(
@@ -128,6 +103,28 @@ public abstract class RelationalObservationStore : IObservationStore
         progress?.Invoke(new ImportProgress(ImportStage.Merged, added + revised));
         transaction.Commit();
         return new ImportSummary(importId, knownFrom, added, revised, unchanged, note, now);
+    }
+
+    /// <summary>Throws when the staged rows would revise a figure known from a later day than <paramref name="knownFrom"/>.</summary>
+    private void RefuseBackdatedRevisions(DbConnection connection, DbTransaction transaction, object kf, LocalDate knownFrom)
+    {
+        // A revision dated before the figure it replaces would make two vintages overlap: refuse the whole import.
+        var backdated = new List<string>();
+        using (DbCommand check = Command(connection, transaction, $"SELECT v.unit, v.indicator, v.period, v.known_from FROM dx_vintages v JOIN dx_stage s ON {SameKey} WHERE v.known_to IS NULL AND v.known_from > @kf AND {Differs} ORDER BY v.unit, v.indicator, v.period", ("@kf", kf)))
+        using (DbDataReader reader = check.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                backdated.Add($"unit '{reader.GetString(0)}', indicator '{reader.GetString(1)}', period {reader.GetString(2)} (known from {Iso(ReadDate(reader, 3))})");
+            }
+        }
+
+        if (backdated.Count > 0)
+        {
+            throw new ObservationStoreException(
+                $"Import known from {Iso(knownFrom)} would revise {backdated.Count} figure(s) known from a later day; a revision must not be dated before the figure it replaces. Nothing was imported.{Environment.NewLine}  " +
+                string.Join(Environment.NewLine + "  ", backdated));
+        }
     }
 
     /// <inheritdoc/>

@@ -87,52 +87,11 @@ public sealed class TargetEvaluator
 
         if (outcome == ComparisonOutcome.Met)
         {
-            const string MetNote = "The target is already achieved.";
-            return new TargetEvaluation(target, unit, asOf, TargetStatus.Achieved)
-            {
-                LatestValue = latest.Value,
-                LatestQualifier = latest.Qualifier,
-                LatestPeriod = latest.Period,
-                Gap = gap,
-                FirstAchieved = firstMet!.Period,
-                DaysAheadOfDeadline = daysAhead,
-                ProgressNote = MetNote,
-                LinearProjectionNote = MetNote,
-                CompoundProjectionNote = MetNote,
-            };
+            return Achieved(target, unit, asOf, latest, gap, firstMet!, daysAhead);
         }
 
         Pace pace = ComputePace(target, series, latest);
-        TargetStatus status;
-        string? note = null;
-        if (outcome == ComparisonOutcome.Undecided)
-        {
-            status = TargetStatus.Indeterminate;
-            note = Fmt($"The latest value ({Describe(latest)} in {latest.Period}) cannot decide '{ComparatorText(target)}'.");
-        }
-        else if (asOf > target.Deadline)
-        {
-            status = TargetStatus.Missed;
-            if (latest.Period.End < target.Deadline)
-            {
-                note = Fmt($"The deadline {Iso(target.Deadline)} has passed; the latest data ({latest.Period}) predate it, so this is missed on the data available.");
-            }
-        }
-        else if (pace.Ratio is { } ratio)
-        {
-            status = Thresholds.Classify(ratio);
-        }
-        else if (pace.BaseValue is { } baseValue && gap > Gap(target, baseValue))
-        {
-            status = TargetStatus.Deterioration;
-            note = Fmt($"The gap widened from {Gap(target, baseValue)} to {gap}; the progress ratio is not computable ({pace.RatioNote}).");
-        }
-        else
-        {
-            status = TargetStatus.Indeterminate;
-            note = "Progress is not computable: " + pace.RatioNote + ".";
-        }
-
+        (TargetStatus status, string? note) = Classify(target, asOf, latest, outcome, pace, gap);
         if (firstMet is not null)
         {
             // The relapse is news in every status, so it is added to, not replaced by, any other note.
@@ -160,6 +119,51 @@ public sealed class TargetEvaluator
             ProjectedCompound = pace.Compound,
             CompoundProjectionNote = pace.CompoundNote,
         };
+    }
+
+    private static TargetEvaluation Achieved(TargetRule target, string unit, LocalDate asOf, Observation latest, double gap, Observation firstMet, int? daysAhead)
+    {
+        const string MetNote = "The target is already achieved.";
+        return new TargetEvaluation(target, unit, asOf, TargetStatus.Achieved)
+        {
+            LatestValue = latest.Value,
+            LatestQualifier = latest.Qualifier,
+            LatestPeriod = latest.Period,
+            Gap = gap,
+            FirstAchieved = firstMet.Period,
+            DaysAheadOfDeadline = daysAhead,
+            ProgressNote = MetNote,
+            LinearProjectionNote = MetNote,
+            CompoundProjectionNote = MetNote,
+        };
+    }
+
+    /// <summary>The status of a target not yet met, and the note that explains it (null: the status says it all).</summary>
+    private (TargetStatus Status, string? Note) Classify(TargetRule target, LocalDate asOf, Observation latest, ComparisonOutcome outcome, Pace pace, double gap)
+    {
+        if (outcome == ComparisonOutcome.Undecided)
+        {
+            return (TargetStatus.Indeterminate, Fmt($"The latest value ({Describe(latest)} in {latest.Period}) cannot decide '{ComparatorText(target)}'."));
+        }
+
+        if (asOf > target.Deadline)
+        {
+            return (TargetStatus.Missed, latest.Period.End < target.Deadline
+                ? Fmt($"The deadline {Iso(target.Deadline)} has passed; the latest data ({latest.Period}) predate it, so this is missed on the data available.")
+                : null);
+        }
+
+        if (pace.Ratio is { } ratio)
+        {
+            return (Thresholds.Classify(ratio), null);
+        }
+
+        if (pace.BaseValue is { } baseValue && gap > Gap(target, baseValue))
+        {
+            return (TargetStatus.Deterioration, Fmt($"The gap widened from {Gap(target, baseValue)} to {gap}; the progress ratio is not computable ({pace.RatioNote})."));
+        }
+
+        return (TargetStatus.Indeterminate, "Progress is not computable: " + pace.RatioNote + ".");
     }
 
     /// <summary>Evaluates every unit against every target, one result per unit and target.</summary>

@@ -47,6 +47,52 @@ public sealed class TrendEvaluator
         ArgumentNullException.ThrowIfNull(indicator);
         ArgumentException.ThrowIfNullOrWhiteSpace(unit);
         ArgumentNullException.ThrowIfNull(observations);
+        List<Observation> series = ValidSeries(indicator, unit, observations, asOf);
+        series.Sort((a, b) => a.Period.CompareTo(b.Period));
+        if (series.Count == 0)
+        {
+            return new TrendEvaluation(indicator.Code, unit, asOf, TrendStatus.NotEnoughData) { Note = "No observation on or before the as-of date." };
+        }
+
+        Observation latest = series[^1];
+        Observation? first = series.Find(o => o.Period.End < latest.Period.End);
+        if (first is null)
+        {
+            return new TrendEvaluation(indicator.Code, unit, asOf, TrendStatus.NotEnoughData)
+            {
+                Latest = latest,
+                Note = Fmt($"Only one period ({latest.Period}) on or before the as-of date."),
+            };
+        }
+
+        double direction = indicator.Polarity == Polarity.LowerIsBetter ? -1 : 1;
+        double b = Targets.Growth.SubstituteZero(first.Value, first.Value);
+        if (Targets.Growth.OppositeSigns(b, latest.Value))
+        {
+            double change = direction * (latest.Value - first.Value);
+            return new TrendEvaluation(indicator.Code, unit, asOf, change > 0 ? TrendStatus.Improving : TrendStatus.Worsening)
+            {
+                Base = first,
+                Latest = latest,
+                Note = Fmt($"The values change sign ({first.Value} to {latest.Value}), so compound growth is not defined; the trend follows the direction of the change."),
+            };
+        }
+
+        double years = Targets.Growth.YearsBetween(first.Period.End, latest.Period.End);
+        double growth = latest.Value == first.Value ? 0 : Targets.Growth.Cagr(latest.Value, b, years);
+        double adjusted = (b < 0 ? -1 : 1) * direction * growth;
+        return new TrendEvaluation(indicator.Code, unit, asOf, Thresholds.Classify(adjusted))
+        {
+            Base = first,
+            Latest = latest,
+            Growth = growth,
+            AdjustedGrowth = adjusted,
+        };
+    }
+
+    /// <summary>Checks every observation (all problems in one exception) and keeps those ending on or before <paramref name="asOf"/>.</summary>
+    private static List<Observation> ValidSeries(IndicatorDefinition indicator, string unit, IEnumerable<Observation> observations, LocalDate asOf)
+    {
         var problems = new List<string>();
         var series = new List<Observation>();
         var seen = new HashSet<Data.ReportingPeriod>();
@@ -88,46 +134,7 @@ public sealed class TrendEvaluator
             throw new ArgumentException(Fmt($"Cannot evaluate the trend of '{indicator.Code}' for unit '{unit}': {string.Join("; ", problems)}."), nameof(observations));
         }
 
-        series.Sort((a, b) => a.Period.CompareTo(b.Period));
-        if (series.Count == 0)
-        {
-            return new TrendEvaluation(indicator.Code, unit, asOf, TrendStatus.NotEnoughData) { Note = "No observation on or before the as-of date." };
-        }
-
-        Observation latest = series[^1];
-        Observation? first = series.Find(o => o.Period.End < latest.Period.End);
-        if (first is null)
-        {
-            return new TrendEvaluation(indicator.Code, unit, asOf, TrendStatus.NotEnoughData)
-            {
-                Latest = latest,
-                Note = Fmt($"Only one period ({latest.Period}) on or before the as-of date."),
-            };
-        }
-
-        double direction = indicator.Polarity == Polarity.LowerIsBetter ? -1 : 1;
-        double b = Targets.Growth.SubstituteZero(first.Value, first.Value);
-        if (Targets.Growth.OppositeSigns(b, latest.Value))
-        {
-            double change = direction * (latest.Value - first.Value);
-            return new TrendEvaluation(indicator.Code, unit, asOf, change > 0 ? TrendStatus.Improving : TrendStatus.Worsening)
-            {
-                Base = first,
-                Latest = latest,
-                Note = Fmt($"The values change sign ({first.Value} to {latest.Value}), so compound growth is not defined; the trend follows the direction of the change."),
-            };
-        }
-
-        double years = Targets.Growth.YearsBetween(first.Period.End, latest.Period.End);
-        double growth = latest.Value == first.Value ? 0 : Targets.Growth.Cagr(latest.Value, b, years);
-        double adjusted = (b < 0 ? -1 : 1) * direction * growth;
-        return new TrendEvaluation(indicator.Code, unit, asOf, Thresholds.Classify(adjusted))
-        {
-            Base = first,
-            Latest = latest,
-            Growth = growth,
-            AdjustedGrowth = adjusted,
-        };
+        return series;
     }
 
     private static string Fmt(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);

@@ -1,7 +1,7 @@
 using DxIndicators.Data;
 using DxIndicators.Model;
 using DxIndicators.Scoring;
-using static DxIndicators.Tests.Scoring.TestFrameworks;
+using static DxIndicators.Tests.TestFrameworks;
 
 namespace DxIndicators.Tests.Analysis;
 
@@ -36,7 +36,7 @@ internal static class AnalysisFrameworks
             values[k] = k % 37 == 5 ? double.NaN : random.NextDouble() * 100;
         }
 
-        return new IndicatorMatrix(Scoring.TestFrameworks.Units(UnitCount), framework.Indicators.Select(i => i.Code), values);
+        return new IndicatorMatrix(TestFrameworks.Units(UnitCount), framework.Indicators.Select(i => i.Code), values);
     }
 
     public static ScoringPlan Plan(Framework framework, ScoringOptions? options = null) =>

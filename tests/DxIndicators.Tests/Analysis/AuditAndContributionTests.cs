@@ -3,7 +3,7 @@ using DxIndicators.Data;
 using DxIndicators.Model;
 using DxIndicators.Scoring;
 using static DxIndicators.Tests.Analysis.AnalysisFrameworks;
-using TF = DxIndicators.Tests.Scoring.TestFrameworks;
+using TF = DxIndicators.Tests.TestFrameworks;
 
 namespace DxIndicators.Tests.Analysis;
 

@@ -125,7 +125,7 @@ public sealed class DirichletAndLevelChoiceTests
     {
         Framework framework = ThreePillars();
         var random = new Random(8);
-        IndicatorMatrix matrix = new(Scoring.TestFrameworks.Units(50), framework.Indicators.Select(i => i.Code), [.. Enumerable.Range(0, 50 * IndicatorCount).Select(_ => random.NextDouble() * 100)]);
+        IndicatorMatrix matrix = new(TestFrameworks.Units(50), framework.Indicators.Select(i => i.Code), [.. Enumerable.Range(0, 50 * IndicatorCount).Select(_ => random.NextDouble() * 100)]);
         UncertainInputs inputs = UncertainInputs.For(framework, ScoringOptions.Default.WithNormaliser(Normaliser.MinMax()).WithRanking(RankMethod.Competition, RankScope.RootOnly)).WithDirichletWeights(0.7, centred: false);
         new SampleEvaluator(inputs, matrix, null, [inputs.NominalPlan.NodeCodes.AsSpan().IndexOf("I")]).Linear.Should().BeTrue();
         const int Runs = 400;

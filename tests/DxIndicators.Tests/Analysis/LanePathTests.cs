@@ -27,7 +27,7 @@ public sealed class LanePathTests
             values[(j * units) + 1] = values[j * units];
             values[(j * units) + 3] = values[(j * units) + 2];
         }
-        IndicatorMatrix matrix = new(Scoring.TestFrameworks.Units(units), framework.Indicators.Select(i => i.Code), values);
+        IndicatorMatrix matrix = new(TestFrameworks.Units(units), framework.Indicators.Select(i => i.Code), values);
         UncertainInputs inputs = UncertainInputs.For(framework, ScoringOptions.Default.WithNormaliser(Normaliser.MinMax()).WithRanking(method, RankScope.RootOnly));
         inputs = weights switch
         {

@@ -51,7 +51,7 @@ public sealed class LinearPathTests
     {
         Framework framework = ThreePillars();
         var random = new Random(3);
-        IndicatorMatrix matrix = new(Scoring.TestFrameworks.Units(70), framework.Indicators.Select(i => i.Code), [.. Enumerable.Range(0, 70 * IndicatorCount).Select(_ => random.NextDouble() * 100)]);
+        IndicatorMatrix matrix = new(TestFrameworks.Units(70), framework.Indicators.Select(i => i.Code), [.. Enumerable.Range(0, 70 * IndicatorCount).Select(_ => random.NextDouble() * 100)]);
         UncertainInputs inputs = UncertainInputs.For(framework, ScoringOptions.Default.WithNormaliser(Normaliser.MinMax()).WithRanking(RankMethod.Competition, RankScope.RootOnly))
             .WithWeightNoise(0.6);
         new SampleEvaluator(inputs, matrix, null, [inputs.NominalPlan.NodeCodes.AsSpan().IndexOf("I")]).Linear.Should().BeTrue();
@@ -102,7 +102,7 @@ public sealed class LinearPathTests
 
         new SampleEvaluator(inputs, withNaN, null, [root]).Linear.Should().BeFalse("missing values re-weight per unit");
         var random = new Random(1);
-        IndicatorMatrix full = new(Scoring.TestFrameworks.Units(20), framework.Indicators.Select(i => i.Code), [.. Enumerable.Range(0, 20 * IndicatorCount).Select(_ => 1 + random.NextDouble())]);
+        IndicatorMatrix full = new(TestFrameworks.Units(20), framework.Indicators.Select(i => i.Code), [.. Enumerable.Range(0, 20 * IndicatorCount).Select(_ => 1 + random.NextDouble())]);
         new SampleEvaluator(inputs.WithNormalisers([Normaliser.MinMax(), Normaliser.Rank]), full, null, [root]).Linear.Should().BeFalse("several combinations");
         new SampleEvaluator(UncertainInputs.For(framework, ScoringOptions.Default.WithNormaliser(Normaliser.MinMax(1, 2)).WithAggregator(NodeKind.Pillar, Aggregator.GeometricMean)).WithWeightNoise(0.2), full, null, [root]).Linear.Should().BeFalse("geometric pillars");
         new SampleEvaluator(inputs, full, null, [root]).Linear.Should().BeTrue();

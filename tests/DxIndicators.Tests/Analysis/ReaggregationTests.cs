@@ -65,15 +65,15 @@ public sealed class ReaggregationTests
     {
         // Points ratio Σ maxPoints·x / Σ maxPoints over all children; with the points (1, 3) instead of (2, 2):
         // unit 0: x = (1, 0) → 1/4; unit 1: x = (0, 1) → 3/4 (min-max to [0, 1] of A = (10, 0), B = (0, 10)).
-        var a = Scoring.TestFrameworks.Ind("A");
-        var b = Scoring.TestFrameworks.Ind("B");
+        var a = TestFrameworks.Ind("A");
+        var b = TestFrameworks.Ind("B");
         var node = new FrameworkNode("I", new LocalizedText(string.Empty, "I"), NodeKind.Index, ValueList.Of(new NodeLink("A", 1, 2), new NodeLink("B", 1, 2)))
         {
             Aggregation = AggregationMethod.PointsRatio,
             MaxPoints = 4,
         };
-        var plan = ScoringPlan.Compile(Scoring.TestFrameworks.Build("I", [node], [a, b]), ScoringOptions.Default.WithNormaliser(Normaliser.MinMax()));
-        var matrix = Scoring.TestFrameworks.Matrix(["U0", "U1"], ("A", [10, 0]), ("B", [0, 10]));
+        var plan = ScoringPlan.Compile(TestFrameworks.Build("I", [node], [a, b]), ScoringOptions.Default.WithNormaliser(Normaliser.MinMax()));
+        var matrix = TestFrameworks.Matrix(["U0", "U1"], ("A", [10, 0]), ("B", [0, 10]));
         var ws = new ScoringWorkspace(plan, 2);
         plan.ScoreInto(matrix, ws);
         ws.NodeScores(0).ToArray().Should().Equal(0.5, 0.5);

@@ -52,11 +52,11 @@ public sealed class WeightUncertaintyTests
         // U1: 1 2 2 2 → mean 1.75, median 2, q05 = .85·1 + .15·2 = 1.15, q95 2.
         // U2: 1 1 1 3 → mean 1.5, median 1, q05 1, q95 = .15·1 + .85·3 = 2.7.
         // y_r = mean |rank − nominal|: 0, (2 + 0 + 2)/3, 0, (2 + 1 + 0)/3.
-        var a = Scoring.TestFrameworks.Ind("A");
-        var b = Scoring.TestFrameworks.Ind("B");
-        Framework framework = Scoring.TestFrameworks.Build("I", [Scoring.TestFrameworks.Node("I", NodeKind.Index, ("A", 2), ("B", 1))], [a, b]);
+        var a = TestFrameworks.Ind("A");
+        var b = TestFrameworks.Ind("B");
+        Framework framework = TestFrameworks.Build("I", [TestFrameworks.Node("I", NodeKind.Index, ("A", 2), ("B", 1))], [a, b]);
         ScoringPlan plan = Plan(framework);
-        IndicatorMatrix matrix = Scoring.TestFrameworks.Matrix(["U0", "U1", "U2"], ("A", [0, 5, 10]), ("B", [10, 5, 0]));
+        IndicatorMatrix matrix = TestFrameworks.Matrix(["U0", "U1", "U2"], ("A", [0, 5, 10]), ("B", [10, 5, 0]));
         WeightUncertainty.Links(plan).Should().Equal(new WeightLink("I", "A", 2), new WeightLink("I", "B", 1));
 
         UncertaintyResult result = WeightUncertainty.FromWeightVectors(plan, [[1, 0], [0, 1], [3, 1], [1, 1]]).Run(matrix);
@@ -159,7 +159,7 @@ public sealed class WeightUncertaintyTests
             values[k] = random.Next(5);
         }
 
-        var matrix = new IndicatorMatrix(Scoring.TestFrameworks.Units(UnitCount), framework.Indicators.Select(i => i.Code), values);
+        var matrix = new IndicatorMatrix(TestFrameworks.Units(UnitCount), framework.Indicators.Select(i => i.Code), values);
         var links = WeightUncertainty.Links(plan);
         var vectors = Enumerable.Range(0, 21).Select(_ => (IReadOnlyList<double>)links.Select(_ => random.NextDouble()).ToArray()).ToList();
 

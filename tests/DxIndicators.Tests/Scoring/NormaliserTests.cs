@@ -1,6 +1,6 @@
 using DxIndicators.Model;
 using DxIndicators.Scoring;
-using static DxIndicators.Tests.Scoring.TestFrameworks;
+using static DxIndicators.Tests.TestFrameworks;
 
 namespace DxIndicators.Tests.Scoring;
 

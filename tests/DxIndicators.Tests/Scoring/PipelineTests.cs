@@ -2,7 +2,7 @@ using DxIndicators.Data;
 using DxIndicators.Model;
 using DxIndicators.Scoring;
 using DxIndicators.Scoring.Kernels;
-using static DxIndicators.Tests.Scoring.TestFrameworks;
+using static DxIndicators.Tests.TestFrameworks;
 
 namespace DxIndicators.Tests.Scoring;
 

@@ -21,7 +21,7 @@ namespace DxIndicators.Scoring.Interop;
 /// <see cref="GoalpostNormalisers"/>. Only indicators are normalised when scored; denominators are carried
 /// (<see cref="ScoringPlan.CarriedIndicators"/>). <c>NA</c> = missing. Immutable.
 /// </remarks>
-public sealed class CoinrImport
+public sealed partial class CoinrImport
 {
     private CoinrImport(Framework framework, IndicatorMatrix data, ValueList<string> unitNames, IReadOnlyDictionary<string, IReadOnlyList<string?>> groups, ValueList<string> groupColumns, IReadOnlyDictionary<string, Normaliser> goalpostNormalisers)
     {
@@ -85,204 +85,29 @@ public sealed class CoinrImport
     {
         ArgumentNullException.ThrowIfNull(meta);
         ArgumentNullException.ThrowIfNull(data);
-        var errors = new List<string>();
-        (string[] metaHeader, List<(int Line, string[] Fields)> metaRows) = ReadCsv(meta, metaName, errors);
-        (string[] dataHeader, List<(int Line, string[] Fields)> dataRows) = ReadCsv(data, dataName, errors);
-
-        int Col(string[] header, string name, string file)
+        var reader = new Reader(meta, data, metaName, dataName);
+        if (reader.Errors.Count > 0)
         {
-            int i = Array.IndexOf(header, name);
-            if (i < 0)
-            {
-                errors.Add($"{file}: missing column '{name}' [{ProblemRules.BadHeader}].");
-            }
-
-            return i;
+            return ProblemText.Result<CoinrImport>(metaName, null, reader.Errors);
         }
 
-        int cLevel = Col(metaHeader, "Level", metaName), cCode = Col(metaHeader, "iCode", metaName), cName = Col(metaHeader, "iName", metaName);
-        int cDir = Col(metaHeader, "Direction", metaName), cWeight = Col(metaHeader, "Weight", metaName), cType = Col(metaHeader, "Type", metaName);
-        int cParent = Col(metaHeader, "Parent", metaName);
-        int cUnit = Array.IndexOf(metaHeader, "Unit"), cTarget = Array.IndexOf(metaHeader, "Target"), cDen = Array.IndexOf(metaHeader, "Denominator");
-        int cGpLower = Array.IndexOf(metaHeader, "goalpost_lower"), cGpUpper = Array.IndexOf(metaHeader, "goalpost_upper");
-        int cGpScale = Array.IndexOf(metaHeader, "goalpost_scale"), cGpTrunc = Array.IndexOf(metaHeader, "goalpost_trunc2posts");
-        var goalpostNormalisers = new Dictionary<string, Normaliser>(StringComparer.Ordinal);
-        int cUCode = Col(dataHeader, "uCode", dataName), cUName = Array.IndexOf(dataHeader, "uName"), cTime = Array.IndexOf(dataHeader, "Time");
-        if (errors.Count > 0)
+        reader.ReadMeta();
+        List<FrameworkNode> nodes = reader.Nodes(out string root);
+        int[] order = reader.UnitOrder(out string[] units);
+        List<IndicatorDefinition> all = [.. reader.Indicators, .. reader.Denominators];
+        double[] values = reader.Values(all, order);
+        Dictionary<string, IReadOnlyList<string?>> groups = reader.Groups(order);
+        int year = Year(reader.DataRows, reader.TimeColumn, dataName, reader.Errors);
+        if (reader.Errors.Count > 0)
         {
-            return ProblemText.Result<CoinrImport>(metaName, null, errors);
+            return ProblemText.Result<CoinrImport>(metaName, null, reader.Errors);
         }
-
-        string? Field(string[] f, int c) => c < 0 || c >= f.Length || f[c] == "NA" ? null : f[c];
-        double Number(string[] f, int c, string file, int line, string column)
-        {
-            string? s = Field(f, c);
-            if (s is null)
-            {
-                return double.NaN;
-            }
-
-            if (NumberText.TryParse(s, out double v, out string? rule))
-            {
-                return v;
-            }
-
-            errors.Add($"{file}:{line}: column '{column}' has '{s}', which is {NumberText.Explain(rule)} and not NA [{rule}].");
-            return double.NaN;
-        }
-
-        var indicators = new List<IndicatorDefinition>();
-        var denominators = new List<IndicatorDefinition>();
-        var groupColumns = new List<string>();
-        var nodeRows = new List<(string Code, string Name, int Level, int Line)>();
-        var parentOf = new List<(string Child, string Parent, double Weight)>();
-        foreach ((int line, string[] f) in metaRows)
-        {
-            string code = Field(f, cCode) ?? string.Empty;
-            string type = Field(f, cType) ?? string.Empty;
-            string name = Field(f, cName) ?? code;
-            if (code.Length == 0)
-            {
-                errors.Add($"{metaName}:{line}: iCode is empty [{ProblemRules.MissingField}].");
-                continue;
-            }
-
-            double level = Number(f, cLevel, metaName, line, "Level");
-            double weight = Number(f, cWeight, metaName, line, "Weight");
-            string? parent = Field(f, cParent);
-            switch (type)
-            {
-                case "Indicator":
-                    double dir = Number(f, cDir, metaName, line, "Direction");
-                    if (dir is not (1 or -1))
-                    {
-                        errors.Add($"{metaName}:{line}: indicator '{code}' has Direction {Field(f, cDir) ?? "NA"}; it must be 1 or -1 [{ProblemRules.InvalidValue}].");
-                    }
-
-                    double target = Number(f, cTarget, metaName, line, "Target");
-                    Goalposts? posts = null;
-                    double gpLower = Number(f, cGpLower, metaName, line, "goalpost_lower"), gpUpper = Number(f, cGpUpper, metaName, line, "goalpost_upper");
-                    if (!double.IsNaN(gpLower) || !double.IsNaN(gpUpper))
-                    {
-                        double scale = cGpScale < 0 || Field(f, cGpScale) is null ? 1 : Number(f, cGpScale, metaName, line, "goalpost_scale");
-                        string? trunc = Field(f, cGpTrunc);
-                        if (!(gpLower < gpUpper) || !double.IsFinite(scale) || trunc is not (null or "TRUE" or "FALSE"))
-                        {
-                            errors.Add($"{metaName}:{line}: indicator '{code}' needs goalpost_lower < goalpost_upper (raw units), a finite goalpost_scale and goalpost_trunc2posts TRUE or FALSE; found {Field(f, cGpLower) ?? "NA"}, {Field(f, cGpUpper) ?? "NA"}, {Field(f, cGpScale) ?? "NA"}, {trunc ?? "NA"} [{ProblemRules.InvalidValue}].");
-                        }
-                        else
-                        {
-                            posts = new Goalposts(gpLower, gpUpper);
-                            goalpostNormalisers[code] = Normaliser.Goalposts(scale, trunc != "FALSE");
-                        }
-                    }
-
-                    indicators.Add(new IndicatorDefinition(code, new LocalizedText(string.Empty, name), MeasureKind.IndexScore, Field(f, cUnit) ?? string.Empty, dir < 0 ? Polarity.LowerIsBetter : Polarity.HigherIsBetter, NumericRange.Unbounded)
-                    {
-                        Goalposts = posts,
-                        ReferenceTarget = double.IsNaN(target) ? null : target,
-                        Denominator = Field(f, cDen),
-                        Source = metaName,
-                    });
-                    break;
-                case "Aggregate":
-                    if (double.IsNaN(level) || level < 2 || level != Math.Floor(level) || level > 1000)
-                    {
-                        errors.Add($"{metaName}:{line}: aggregate '{code}' needs a whole-number Level from 2 to 1000, has {Field(f, cLevel) ?? "NA"} [{ProblemRules.InvalidValue}].");
-                        continue;
-                    }
-
-                    nodeRows.Add((code, name, (int)level, line));
-                    break;
-                case "Group":
-                    groupColumns.Add(code);
-                    continue;
-                case "Denominator":
-                    denominators.Add(new IndicatorDefinition(code, new LocalizedText(string.Empty, name), MeasureKind.Count, Field(f, cUnit) ?? string.Empty, Polarity.HigherIsBetter, NumericRange.Unbounded) { Source = metaName });
-                    continue;
-                default:
-                    errors.Add($"{metaName}:{line}: Type '{type}' of '{code}' is not Indicator, Aggregate, Group or Denominator [{ProblemRules.InvalidValue}].");
-                    continue;
-            }
-
-            if (parent is not null)
-            {
-                if (double.IsNaN(weight))
-                {
-                    // COINr needs a weight for every child; guessing 1 would change the index without a word.
-                    errors.Add($"{metaName}:{line}: '{code}' has parent '{parent}' but no Weight (NA) [{ProblemRules.MissingField}].");
-                }
-
-                parentOf.Add((code, parent, weight));
-            }
-        }
-
-        int top = nodeRows.Count == 0 ? 0 : nodeRows.Max(n => n.Level);
-        List<(string Code, string Name, int Level, int Line)> roots = nodeRows.Where(n => n.Level == top).ToList();
-        if (roots.Count != 1)
-        {
-            errors.Add($"{metaName}: expected exactly one aggregate at the top level {top}, found {roots.Count} ({string.Join(", ", roots.Select(r => r.Code))}) [{ProblemRules.InvalidValue}].");
-        }
-
-        var nodes = new List<FrameworkNode>();
-        foreach ((string code, string name, int level, int line) in nodeRows)
-        {
-            NodeKind kind = level == top ? NodeKind.Index : level == 2 ? NodeKind.Pillar : (level == top - 1 && top >= 4) ? NodeKind.SubIndex : NodeKind.Component;
-            var links = parentOf.Where(p => p.Parent == code).Select(p => new NodeLink(p.Child, p.Weight)).ToValueList();
-            nodes.Add(new FrameworkNode(code, new LocalizedText(string.Empty, name), kind, links));
-        }
-
-        // Units: sorted by uCode in ordinal (C-locale) order, as COINr does.
-        var order = Enumerable.Range(0, dataRows.Count).OrderBy(r => Field(dataRows[r].Fields, cUCode) ?? string.Empty, StringComparer.Ordinal).ToArray();
-        string[] units = order.Select(r => Field(dataRows[r].Fields, cUCode) ?? string.Empty).ToArray();
-        foreach (IGrouping<string, string> dup in units.GroupBy(u => u, StringComparer.Ordinal).Where(g => g.Count() > 1 || g.Key.Length == 0))
-        {
-            errors.Add($"{dataName}: uCode '{dup.Key}' is {(dup.Key.Length == 0 ? "empty" : "not unique")} [{ProblemRules.DuplicateCode}].");
-        }
-
-        List<IndicatorDefinition> all = [.. indicators, .. denominators];
-        var values = new double[units.Length * all.Count];
-        for (int j = 0; j < all.Count; j++)
-        {
-            int c = Array.IndexOf(dataHeader, all[j].Code);
-            if (c < 0)
-            {
-                errors.Add($"{dataName}: no column for '{all[j].Code}' ({metaName} lists it as {(j < indicators.Count ? "an indicator" : "a denominator")}) [{ProblemRules.MissingField}].");
-                continue;
-            }
-
-            for (int r = 0; r < order.Length; r++)
-            {
-                (int line, string[] f) = dataRows[order[r]];
-                values[(j * units.Length) + r] = Number(f, c, dataName, line, all[j].Code);
-            }
-        }
-
-        var groups = new Dictionary<string, IReadOnlyList<string?>>(StringComparer.Ordinal);
-        foreach (string g in groupColumns)
-        {
-            int c = Array.IndexOf(dataHeader, g);
-            if (c < 0)
-            {
-                errors.Add($"{dataName}: no column for group '{g}' [{ProblemRules.MissingField}].");
-                continue;
-            }
-
-            groups[g] = order.Select(r => Field(dataRows[r].Fields, c)).ToArray();
-        }
-
-        int year = Year(dataRows, cTime, dataName, errors);
-        if (errors.Count > 0)
-        {
-            return ProblemText.Result<CoinrImport>(metaName, null, errors);
-        }
-
 
         var metadata = new FrameworkMetadata(frameworkId, "1", new LocalizedText(string.Empty, "Imported from COINr " + metaName), "COINr iMeta (" + metaName + ")", new LocalDate(year, 1, 1), new OutputScale(0, 100));
         Framework framework;
         try
         {
-            framework = new Framework(metadata, roots[0].Code, nodes, all);
+            framework = new FrameworkBuilder(metadata, root).AddRange(nodes).AddRange(all).Build();
         }
         catch (FrameworkValidationException ex)
         {
@@ -290,8 +115,8 @@ public sealed class CoinrImport
         }
 
         var matrix = new IndicatorMatrix(units, all.Select(i => i.Code), values);
-        ValueList<string> names = order.Select(r => cUName < 0 ? string.Empty : Field(dataRows[r].Fields, cUName) ?? string.Empty).ToValueList();
-        return new ReadResult<CoinrImport>(metaName, new CoinrImport(framework, matrix, names, groups, groupColumns.ToValueList(), goalpostNormalisers), [], dataRows.Count);
+        ValueList<string> names = order.Select(r => reader.UNameColumn < 0 ? string.Empty : Reader.Field(reader.DataRows[r].Fields, reader.UNameColumn) ?? string.Empty).ToValueList();
+        return new ReadResult<CoinrImport>(metaName, new CoinrImport(framework, matrix, names, groups, reader.GroupColumns.ToValueList(), reader.GoalpostNormalisers), [], reader.DataRows.Count);
     }
 
     private static (string[] Header, List<(int Line, string[] Fields)> Rows) ReadCsv(TextReader reader, string name, List<string> errors)

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace DxIndicators.Scoring.Kernels;
@@ -20,25 +19,8 @@ internal static class AffineTransform
         Apply(x, p, destination, KernelPaths.Best(x.Length));
 
     /// <summary>Applies the transform on a given path.</summary>
-    public static void Apply(ReadOnlySpan<double> x, in AffineParameters p, Span<double> destination, KernelPath path)
-    {
-        ThrowHelper.CheckDestination(x, destination, nameof(destination));
-        ThrowHelper.CheckPath(path);
-        int n = x.Length;
-        ref double src = ref MemoryMarshal.GetReference(x);
-        ref double dst = ref MemoryMarshal.GetReference(destination);
-        int done = path switch
-        {
-            KernelPath.V512 => V512(ref src, ref dst, n, p),
-            KernelPath.V256 => V256(ref src, ref dst, n, p),
-            KernelPath.V128 => V128(ref src, ref dst, n, p),
-            _ => 0,
-        };
-        for (int i = done; i < n; i++)
-        {
-            destination[i] = Scalar(x[i], p);
-        }
-    }
+    public static void Apply(ReadOnlySpan<double> x, in AffineParameters p, Span<double> destination, KernelPath path) =>
+        MapDriver.Run(x, destination, new Operator(p), path);
 
     /// <summary>Transforms one value exactly as the vector paths do.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -50,55 +32,42 @@ internal static class AffineTransform
         return y * p.Scale;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int V512(ref double src, ref double dst, int n, AffineParameters p)
+    private readonly struct Operator(AffineParameters p) : IUnaryOperator
     {
-        Vector512<double> o = Vector512.Create(p.Offset), f = Vector512.Create(p.Factor), s = Vector512.Create(p.Shift);
-        Vector512<double> lo = Vector512.Create(p.Low), hi = Vector512.Create(p.High), g = Vector512.Create(p.Scale);
-        int i = 0;
-        for (; i <= n - Vector512<double>.Count; i += Vector512<double>.Count)
+        private readonly AffineParameters _p = p;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public double Invoke(double x) => Scalar(x, _p);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector128<double> Invoke(Vector128<double> x)
         {
-            Vector512<double> y = ((Vector512.LoadUnsafe(ref src, (nuint)i) - o) * f) + s;
-            y = Vector512.ConditionalSelect(Vector512.LessThan(y, lo), lo, y);
-            y = Vector512.ConditionalSelect(Vector512.GreaterThan(y, hi), hi, y);
-            (y * g).StoreUnsafe(ref dst, (nuint)i);
-        }
-
-        return i;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int V256(ref double src, ref double dst, int n, AffineParameters p)
-    {
-        Vector256<double> o = Vector256.Create(p.Offset), f = Vector256.Create(p.Factor), s = Vector256.Create(p.Shift);
-        Vector256<double> lo = Vector256.Create(p.Low), hi = Vector256.Create(p.High), g = Vector256.Create(p.Scale);
-        int i = 0;
-        for (; i <= n - Vector256<double>.Count; i += Vector256<double>.Count)
-        {
-            Vector256<double> y = ((Vector256.LoadUnsafe(ref src, (nuint)i) - o) * f) + s;
-            y = Vector256.ConditionalSelect(Vector256.LessThan(y, lo), lo, y);
-            y = Vector256.ConditionalSelect(Vector256.GreaterThan(y, hi), hi, y);
-            (y * g).StoreUnsafe(ref dst, (nuint)i);
-        }
-
-        return i;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int V128(ref double src, ref double dst, int n, AffineParameters p)
-    {
-        Vector128<double> o = Vector128.Create(p.Offset), f = Vector128.Create(p.Factor), s = Vector128.Create(p.Shift);
-        Vector128<double> lo = Vector128.Create(p.Low), hi = Vector128.Create(p.High), g = Vector128.Create(p.Scale);
-        int i = 0;
-        for (; i <= n - Vector128<double>.Count; i += Vector128<double>.Count)
-        {
-            Vector128<double> y = ((Vector128.LoadUnsafe(ref src, (nuint)i) - o) * f) + s;
+            Vector128<double> lo = Vector128.Create(_p.Low), hi = Vector128.Create(_p.High);
+            Vector128<double> y = ((x - Vector128.Create(_p.Offset)) * Vector128.Create(_p.Factor)) + Vector128.Create(_p.Shift);
             y = Vector128.ConditionalSelect(Vector128.LessThan(y, lo), lo, y);
             y = Vector128.ConditionalSelect(Vector128.GreaterThan(y, hi), hi, y);
-            (y * g).StoreUnsafe(ref dst, (nuint)i);
+            return y * Vector128.Create(_p.Scale);
         }
 
-        return i;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector256<double> Invoke(Vector256<double> x)
+        {
+            Vector256<double> lo = Vector256.Create(_p.Low), hi = Vector256.Create(_p.High);
+            Vector256<double> y = ((x - Vector256.Create(_p.Offset)) * Vector256.Create(_p.Factor)) + Vector256.Create(_p.Shift);
+            y = Vector256.ConditionalSelect(Vector256.LessThan(y, lo), lo, y);
+            y = Vector256.ConditionalSelect(Vector256.GreaterThan(y, hi), hi, y);
+            return y * Vector256.Create(_p.Scale);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector512<double> Invoke(Vector512<double> x)
+        {
+            Vector512<double> lo = Vector512.Create(_p.Low), hi = Vector512.Create(_p.High);
+            Vector512<double> y = ((x - Vector512.Create(_p.Offset)) * Vector512.Create(_p.Factor)) + Vector512.Create(_p.Shift);
+            y = Vector512.ConditionalSelect(Vector512.LessThan(y, lo), lo, y);
+            y = Vector512.ConditionalSelect(Vector512.GreaterThan(y, hi), hi, y);
+            return y * Vector512.Create(_p.Scale);
+        }
     }
 }
 

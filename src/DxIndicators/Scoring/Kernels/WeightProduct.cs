@@ -76,6 +76,8 @@ internal static class WeightProduct
         }
     }
 
+    // Long: a register-blocked micro-kernel; its 24 accumulators and 8 B vectors are named one by one so they stay in
+    // registers, and splitting the step would hand them through memory.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Vector512Kernel(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int rows, int k, int n, int rs, int cs)
     {
@@ -168,6 +170,7 @@ internal static class WeightProduct
     /// The transposed-A kernel: 6 rows × 32 columns (24 accumulators, 4 B vectors, 6 broadcasts of consecutive A
     /// values per step), column halves outermost so the 32-column panel of B (k × 256 bytes) stays in L1.
     /// </summary>
+    // Long: the same register blocking as Vector512Kernel (24 named accumulators); splitting it spills them.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Vector512KernelTransposed(ReadOnlySpan<double> at, int lda, ReadOnlySpan<double> b, Span<double> c, int rows, int k, int n)
     {

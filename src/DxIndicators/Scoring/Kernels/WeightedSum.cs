@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace DxIndicators.Scoring.Kernels;
@@ -20,6 +21,7 @@ internal static class WeightedSum
     {
         private readonly double _w = weight;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Invoke(ref double a, ref double b, double x)
         {
             bool present = !double.IsNaN(x);
@@ -27,6 +29,7 @@ internal static class WeightedSum
             b += present ? _w : 0.0;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Invoke(ref Vector128<double> a, ref Vector128<double> b, Vector128<double> x)
         {
             Vector128<double> present = Vector128.Equals(x, x);
@@ -35,6 +38,7 @@ internal static class WeightedSum
             b += present & w;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Invoke(ref Vector256<double> a, ref Vector256<double> b, Vector256<double> x)
         {
             Vector256<double> present = Vector256.Equals(x, x);
@@ -43,6 +47,7 @@ internal static class WeightedSum
             b += present & w;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Invoke(ref Vector512<double> a, ref Vector512<double> b, Vector512<double> x)
         {
             Vector512<double> present = Vector512.Equals(x, x);

@@ -1,11 +1,18 @@
+using DxIndicators.Data;
 using DxIndicators.Model;
 using NodaTime;
 
-namespace DxIndicators.Tests.Model;
+namespace DxIndicators.Tests;
 
-/// <summary>Small frameworks shared by the model and serialization tests.</summary>
+/// <summary>
+/// The test frameworks, every one built through the library's <see cref="FrameworkBuilder"/> (so a test can take a
+/// builder, break one thing and build): the model and serialization frameworks (<see cref="Tiny"/>, <see cref="Full"/>),
+/// the scoring builders (<see cref="Ind"/>, <see cref="Node"/>, <see cref="Flat(IndicatorDefinition[])"/>) and the
+/// data-layer frameworks with one indicator per measure kind (<see cref="Kinds"/>, <see cref="Dti"/>).
+/// </summary>
 internal static class TestFrameworks
 {
+    // Model and serialization.
     /// <summary>
     /// A small valid framework: IDX (mean of P1 ×2 and P2) over P1 (points: A 20 + B 10 = 30) and P2 (mean of B, C);
     /// indicators A (percentage, ratio points), B (count, step points), C (per 100 people); one target on A.
@@ -293,6 +300,64 @@ internal static class TestFrameworks
             new TargetRule("T-BT", "I10", Comparator.Between, 40, d, "Resolution 57-NQ/TW") { UpperThreshold = 60 },
             new TargetRule("T-RK", "I5", Comparator.RankAtMost, 10, d, "Resolution 57-NQ/TW"),
         };
-        return new Framework(meta, "ROOT", nodes, indicators, targets);
+        return new FrameworkBuilder(meta, "ROOT").AddRange(nodes).AddRange(indicators).AddRange(targets).Build();
+    }
+
+    // Scoring.
+    public static IndicatorDefinition Ind(string code, Polarity polarity = Polarity.HigherIsBetter, Goalposts? goalposts = null, double? target = null, PointsRule? points = null, string? denominator = null, double? perPopulation = null) =>
+        new(code, new LocalizedText(string.Empty, code), perPopulation is null ? MeasureKind.IndexScore : MeasureKind.PerPopulation, "u", polarity, NumericRange.Unbounded)
+        {
+            Goalposts = goalposts,
+            ReferenceTarget = target,
+            Points = points,
+            Denominator = denominator,
+            PerPopulation = perPopulation,
+        };
+
+    public static FrameworkNode Node(string code, NodeKind kind, params (string Code, double Weight)[] children) =>
+        new(code, new LocalizedText(string.Empty, code), kind, children.Select(c => new NodeLink(c.Code, c.Weight)).ToValueList());
+
+    public static Framework Build(string root, IEnumerable<FrameworkNode> nodes, IEnumerable<IndicatorDefinition> indicators) =>
+        new FrameworkBuilder(new FrameworkMetadata("test", "1", new LocalizedText(string.Empty, "Test"), "unit tests", new LocalDate(2024, 1, 1), OutputScale.Unit), root)
+            .AddRange(nodes)
+            .AddRange(indicators)
+            .Build();
+
+    /// <summary>One index over the given indicators (equal weights).</summary>
+    public static Framework Flat(params IndicatorDefinition[] indicators) =>
+        Build("I", [Node("I", NodeKind.Index, indicators.Select(i => (i.Code, 1.0)).ToArray())], indicators);
+
+    public static IndicatorMatrix Matrix(string[] units, params (string Code, double[] Values)[] columns) =>
+        new(units, columns.Select(c => c.Code), columns.SelectMany(c => c.Values).ToArray());
+
+    public static string[] Units(int n) => Enumerable.Range(0, n).Select(i => "U" + i.ToString("D2", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+
+    // Data layer.
+    public static Framework Kinds(string id = "test-kinds") => Build(
+        id,
+        Indicator("CNT", MeasureKind.Count, new NumericRange(0, double.PositiveInfinity)),
+        Indicator("MONEY", MeasureKind.Money, NumericRange.Unbounded),
+        Indicator("RATE", MeasureKind.Rate, new NumericRange(0, 100)),
+        Indicator("PCT", MeasureKind.Percentage, new NumericRange(0, 100)),
+        Indicator("PERPOP", MeasureKind.PerPopulation, new NumericRange(0, double.PositiveInfinity)) with { Denominator = "POP", PerPopulation = 100 },
+        Indicator("POP", MeasureKind.Count, new NumericRange(0, double.PositiveInfinity)),
+        Indicator("IDX", MeasureKind.IndexScore, new NumericRange(0, 1)),
+        Indicator("RANK", MeasureKind.Rank, new NumericRange(1, double.PositiveInfinity)));
+
+    /// <summary>A DTI-like framework: it declares the DTI merger rule (the rule is data, not the id).</summary>
+    public static Framework Dti()
+    {
+        Framework f = Build("dti-test", Indicator("DTI", MeasureKind.IndexScore, new NumericRange(0, 1)), Indicator("POP", MeasureKind.Count, new NumericRange(0, double.PositiveInfinity)));
+        return FrameworkBuilder.From(f).WithMetadata(f.Metadata with { MergerRule = DxIndicators.Data.IndexCombination.UnweightedMean, UnitRegistry = FrameworkMetadata.VietnamProvincesRegistry }).Build();
+    }
+
+    public static IndicatorDefinition Indicator(string code, MeasureKind measure, NumericRange range) =>
+        new(code, new LocalizedText(code, code), measure, "u", Polarity.HigherIsBetter, range);
+
+    public static Framework Build(string id, params IndicatorDefinition[] indicators)
+    {
+        var metadata = new FrameworkMetadata(id, "1", new LocalizedText("Thử", "Test"), "test", new LocalDate(2020, 1, 1), OutputScale.Unit);
+        var root = new FrameworkNode("ROOT", new LocalizedText("Gốc", "Root"), NodeKind.Index, indicators.Select(i => new NodeLink(i.Code)).ToValueList());
+        return new FrameworkBuilder(metadata, "ROOT").AddRange([root]).AddRange(indicators).Build();
     }
 }

@@ -1,0 +1,63 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DxIndicators.Tests.SourceRules;
+
+/// <summary>
+/// Issue 16, "one main type per file": a file in <c>src/</c> declares at most one public top-level type, named as
+/// the file (nested and non-public helpers are fine; a static companion of the same name, as <c>ValueList</c> beside
+/// <c>ValueList&lt;T&gt;</c>, counts as the same type).
+/// </summary>
+public sealed class OneTypePerFileTests
+{
+    // Files that held several public types when the rule came in, in areas other work was changing at the time
+    // (issue 16). The list only shrinks: split a file and remove it here.
+    private static readonly string[] s_known =
+    [
+        "DxIndicators/Data/AdminRollup.cs",
+        "DxIndicators/Data/Observation.cs",
+        "DxIndicators/Data/ReportingPeriod.cs",
+        "DxIndicators/Scoring/Normaliser.cs",
+        "DxIndicators/Scoring/Stages.cs",
+        "DxIndicators/Units/AdministrativeUnit.cs",
+    ];
+
+    [Fact]
+    public void EveryFile_DeclaresOnePublicTopLevelType()
+    {
+        List<string> offenders = SourceTree.Files()
+            .Select(f => (File: SourceTree.Relative(f), Types: PublicTopLevelTypes(File.ReadAllText(f))))
+            .Where(x => x.Types.Count > 1)
+            .Select(x => $"{x.File}: {string.Join(", ", x.Types)}")
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        List<string> files = offenders.Select(o => o[..o.IndexOf(": ", StringComparison.Ordinal)]).ToList();
+        string unexplained = string.Join(Environment.NewLine, offenders.Where((_, i) => !s_known.Contains(files[i])));
+        unexplained.Should().BeEmpty("each public type lives in a file of its own name");
+        s_known.Except(files).Should().BeEmpty("a file that holds one public type now leaves the known list");
+    }
+
+    [Fact]
+    public void TheScanner_CountsPublicTopLevelTypesOnly()
+    {
+        const string Code = "namespace N;\npublic sealed class A { public sealed class Nested { } }\ninternal sealed class Helper { }\n"
+            + "public static class V { }\npublic sealed class V<T> { }\npublic enum E { X }\n";
+
+        PublicTopLevelTypes(Code).Should().Equal("A", "V", "E");
+    }
+
+    private static List<string> PublicTopLevelTypes(string code) =>
+        CSharpSyntaxTree.ParseText(code).GetRoot().DescendantNodes()
+            .OfType<BaseTypeDeclarationSyntax>()
+            .Where(t => t.Parent is BaseNamespaceDeclarationSyntax or CompilationUnitSyntax)
+            .Where(t => t.Modifiers.Any(SyntaxKind.PublicKeyword))
+            .Select(t => t.Identifier.Text)
+            .Concat(CSharpSyntaxTree.ParseText(code).GetRoot().DescendantNodes()
+                .OfType<DelegateDeclarationSyntax>()
+                .Where(d => d.Parent is BaseNamespaceDeclarationSyntax or CompilationUnitSyntax && d.Modifiers.Any(SyntaxKind.PublicKeyword))
+                .Select(d => d.Identifier.Text))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+}
