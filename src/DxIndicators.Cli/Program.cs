@@ -64,6 +64,12 @@ internal static class Program
             return ExitCodes.Ok;
         }
 
+        return RunCommand(command, rest, context);
+    }
+
+    /// <summary>Runs <paramref name="command"/> on its arguments, turning usage and bad-input errors into messages and exit codes.</summary>
+    private static int RunCommand(ICommand command, IReadOnlyList<string> rest, CliContext context)
+    {
         string prefix = Ansi.Red($"dx {command.Name}:", context.ErrorColour);
         // On a terminal, tables are drawn by Spectre.Console; redirected or written to --out, they stay plain text.
         bool toFile = rest.Any(a => a == "--out" || a.StartsWith("--out=", StringComparison.Ordinal));

@@ -46,41 +46,16 @@ internal sealed class ImportCoinrCommand : ICommand
         // a failure (bad data, a full disk) never leaves a truncated or half-replaced output.
         string frameworkText = FrameworkJson.Write(import.Framework);
         var period = ReportingPeriod.FromYear(import.Framework.Metadata.EffectiveFrom.Year);
-        var observations = new List<Observation>();
         IndicatorMatrix matrix = import.Data;
-        string source = Path.GetFileName(data);
-        for (int c = 0; c < matrix.ColumnCount; c++)
-        {
-            for (int r = 0; r < matrix.RowCount; r++)
-            {
-                double value = matrix[r, c];
-                if (!double.IsNaN(value))
-                {
-                    observations.Add(new Observation(matrix.Units[r], matrix.Indicators[c], period, value) { Provenance = new Provenance(source) });
-                }
-            }
-        }
+        List<Observation> observations = Observations(matrix, period, Path.GetFileName(data));
 
         var dataText = new StringWriter { NewLine = "\n" };
         ObservationCsv.Write(dataText, new Dataset(observations));
         var groupsText = new StringWriter { NewLine = "\n" };
         ScoringInputsCsv.WriteGroups(groupsText, matrix.Units, import.GroupColumns, (r, column) => import.Groups[column][r]);
 
-        string written = "data.csv and groups.csv";
-        string? goalpostsText = null;
-        if (import.GoalpostNormalisers.Count > 0)
-        {
-            // COINr's iMeta goalposts (goalpost_lower/upper/scale/trunc2posts) for dx score --goalposts.
-            var posts = new StringBuilder("code,lower,upper,scale,truncate\n");
-            foreach (IndicatorDefinition indicator in import.Framework.Indicators.Where(i => import.GoalpostNormalisers.ContainsKey(i.Code)))
-            {
-                Normaliser n = import.GoalpostNormalisers[indicator.Code];
-                posts.Append(CultureInfo.InvariantCulture, $"{indicator.Code},{Text.RoundTrip(indicator.Goalposts!.Lower)},{Text.RoundTrip(indicator.Goalposts.Upper)},{Text.RoundTrip(n.ParameterA)},{(n.Flag ? "true" : "false")}\n");
-            }
-
-            goalpostsText = posts.ToString();
-            written = "data.csv, groups.csv and goalposts.csv";
-        }
+        string? goalpostsText = GoalpostsText(import);
+        string written = goalpostsText is null ? "data.csv and groups.csv" : "data.csv, groups.csv and goalposts.csv";
 
         // Every text is built before anything is written; each file goes to a temporary file that is then moved into
         // place, so a failure never leaves a truncated or half-replaced output.
@@ -96,5 +71,42 @@ internal sealed class ImportCoinrCommand : ICommand
         context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Imported {import.Framework}: {matrix.RowCount} units, {observations.Count} observations ({missing} missing cells left out), period {period}, groups: {string.Join(", ", import.GroupColumns)}."));
         context.Out.WriteLine($"Wrote {Path.Combine(outDir, "framework.json")}, {written}.");
         return ExitCodes.Ok;
+    }
+
+    /// <summary>One observation per non-missing cell of <paramref name="matrix"/>, column by column.</summary>
+    private static List<Observation> Observations(IndicatorMatrix matrix, ReportingPeriod period, string source)
+    {
+        var observations = new List<Observation>();
+        for (int c = 0; c < matrix.ColumnCount; c++)
+        {
+            for (int r = 0; r < matrix.RowCount; r++)
+            {
+                double value = matrix[r, c];
+                if (!double.IsNaN(value))
+                {
+                    observations.Add(new Observation(matrix.Units[r], matrix.Indicators[c], period, value) { Provenance = new Provenance(source) });
+                }
+            }
+        }
+
+        return observations;
+    }
+
+    /// <summary>COINr's iMeta goalposts (goalpost_lower/upper/scale/trunc2posts) for dx score --goalposts; null when there are none.</summary>
+    private static string? GoalpostsText(CoinrImport import)
+    {
+        if (import.GoalpostNormalisers.Count == 0)
+        {
+            return null;
+        }
+
+        var posts = new StringBuilder("code,lower,upper,scale,truncate\n");
+        foreach (IndicatorDefinition indicator in import.Framework.Indicators.Where(i => import.GoalpostNormalisers.ContainsKey(i.Code)))
+        {
+            Normaliser n = import.GoalpostNormalisers[indicator.Code];
+            posts.Append(CultureInfo.InvariantCulture, $"{indicator.Code},{Text.RoundTrip(indicator.Goalposts!.Lower)},{Text.RoundTrip(indicator.Goalposts.Upper)},{Text.RoundTrip(n.ParameterA)},{(n.Flag ? "true" : "false")}\n");
+        }
+
+        return posts.ToString();
     }
 }

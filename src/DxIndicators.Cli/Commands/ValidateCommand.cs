@@ -43,30 +43,7 @@ internal sealed class ValidateCommand : ICommand
         string path = options.Positional[0];
         string json = InputFile.ReadAllText(path);
         bool targets = options.Has("targets");
-        string? valid = null;
-        IReadOnlyList<Problem> problems;
-        if (targets)
-        {
-            if (format == "table")
-            {
-                // A table-format failure is reported by the CLI's handler of FrameworkValidationException, as before.
-                TargetCatalog catalog = TargetCatalogJson.Read(json, path).GetValueOrThrow();
-                valid = $"valid target catalogue {catalog}";
-                problems = catalog.Warnings;
-            }
-            else
-            {
-                ReadResult<TargetCatalog> read = TargetCatalogJson.Read(json, path);
-                valid = read.Value is { } catalog ? $"valid target catalogue {catalog}" : null;
-                problems = read.Value?.Warnings ?? (IReadOnlyList<Problem>)read.Problems;
-            }
-        }
-        else
-        {
-            ReadResult<Framework> read = FrameworkJson.Read(json, path);
-            valid = read.Value is { } framework ? $"valid framework {framework}" : null;
-            problems = read.Value?.Warnings ?? (IReadOnlyList<Problem>)read.Problems;
-        }
+        (string? valid, IReadOnlyList<Problem> problems) = targets ? CheckCatalogue(json, path, format) : CheckFramework(json, path);
 
         if (format != "table")
         {
@@ -75,6 +52,33 @@ internal sealed class ValidateCommand : ICommand
             return valid is null ? ExitCodes.Failure : ExitCodes.Ok;
         }
 
+        return WriteTable(path, valid, problems, options.Get("out"), context);
+    }
+
+    /// <summary>Reads a target catalogue: the "valid …" text (null when it does not read) and its warnings or problems.</summary>
+    private static (string? Valid, IReadOnlyList<Problem> Problems) CheckCatalogue(string json, string path, string format)
+    {
+        if (format == "table")
+        {
+            // A table-format failure is reported by the CLI's handler of FrameworkValidationException, as before.
+            TargetCatalog catalog = TargetCatalogJson.Read(json, path).GetValueOrThrow();
+            return ($"valid target catalogue {catalog}", catalog.Warnings);
+        }
+
+        ReadResult<TargetCatalog> read = TargetCatalogJson.Read(json, path);
+        return (read.Value is { } valid ? $"valid target catalogue {valid}" : null, read.Value?.Warnings ?? (IReadOnlyList<Problem>)read.Problems);
+    }
+
+    /// <summary>Reads a framework: the "valid …" text (null when it does not read) and its warnings or problems.</summary>
+    private static (string? Valid, IReadOnlyList<Problem> Problems) CheckFramework(string json, string path)
+    {
+        ReadResult<Framework> read = FrameworkJson.Read(json, path);
+        return (read.Value is { } framework ? $"valid framework {framework}" : null, read.Value?.Warnings ?? (IReadOnlyList<Problem>)read.Problems);
+    }
+
+    /// <summary>The table format: the problems on standard error when the file is invalid, else the verdict and its warnings.</summary>
+    private static int WriteTable(string path, string? valid, IReadOnlyList<Problem> problems, string? outPath, CliContext context)
+    {
         var output = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
         if (valid is null)
         {
@@ -93,7 +97,7 @@ internal sealed class ValidateCommand : ICommand
             output.WriteLine($"  warning {warning}");
         }
 
-        Infrastructure.OutputFile.Write(options.Get("out"), output.ToString(), context.Out);
+        Infrastructure.OutputFile.Write(outPath, output.ToString(), context.Out);
         return ExitCodes.Ok;
     }
 

@@ -73,6 +73,7 @@ public sealed partial class UncertaintyAnalysis
     }
 
     /// <summary>Effective root weights of samples <paramref name="row"/> … + 7 into columns <paramref name="col"/> … + 7 of A (stored transposed).</summary>
+    // Long: eight lanes drawn in step, in the same order as the scalar draw, so the two stay bit-identical.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DrawLanes(SampleEvaluator evaluator, ScoringPlan plan, LinearScratch lin, int row, int col)
     {

@@ -55,6 +55,7 @@ internal static class Ranking
     /// orders like the double; equal scores have equal keys, so the ranks are exactly <see cref="Rank"/>'s. Byte
     /// passes in which every key has the same digit are skipped.
     /// </remarks>
+    // Long: a hot kernel; its radix passes and tie resolution read best as one loop nest, set-up included.
     public static int RankRadix(ReadOnlySpan<double> scores, Span<double> ranks, RankMethod method, RadixScratch scratch)
     {
         ThrowHelper.CheckSameLength(scores.Length, ranks.Length, nameof(ranks));
