@@ -42,17 +42,7 @@ internal sealed class DataCommand : ICommand
         CommandArgs options = CommandArgs.Parse(args, Options);
         if (options.Has("published"))
         {
-            foreach (string other in new[] { "framework", "data", "indicator", "series", "units", "skip-bad-rows" })
-            {
-                if (options.Has(other))
-                {
-                    options.Problem($"--published takes only --unit, --format and --out, not --{other}");
-                }
-            }
-
-            options.ThrowIfProblems();
-            OutputFile.Write(options.Get("out"), PublishedTable.Render(options.Get("unit"), options.GetOrDefault("format", "table")), context.Out);
-            return ExitCodes.Ok;
+            return RunPublished(options, context);
         }
 
         options.RequireFor("data", "units", "skip-bad-rows");
@@ -60,8 +50,31 @@ internal sealed class DataCommand : ICommand
         options.ThrowIfProblems();
         Framework framework = options.Get("framework") is { } f ? FrameworkInputs.LoadFramework(f) : FrameworkCatalog.Get(FrameworkInputs.SampleFrameworkId);
         Dataset dataset = options.Get("data") is { } path ? DataInputs.Load(path, framework, DataInputs.Registry(options.Get("units"), framework), options.Has("skip-bad-rows"), context.Error) : DataInputs.LoadSample();
-        string? unitFilter = options.Get("unit");
-        string? indicatorFilter = options.Get("indicator");
+        dataset = Filter(framework, dataset, options.Get("unit"), options.Get("indicator"));
+        string text = Render(options.GetOrDefault("format", "table"), framework, dataset, context.Today, options.Has("series"));
+        OutputFile.Write(options.Get("out"), text, context.Out);
+        return ExitCodes.Ok;
+    }
+
+    /// <summary><c>--published</c>: the published DTI table, which takes only --unit, --format and --out.</summary>
+    private static int RunPublished(CommandArgs options, CliContext context)
+    {
+        foreach (string other in new[] { "framework", "data", "indicator", "series", "units", "skip-bad-rows" })
+        {
+            if (options.Has(other))
+            {
+                options.Problem($"--published takes only --unit, --format and --out, not --{other}");
+            }
+        }
+
+        options.ThrowIfProblems();
+        OutputFile.Write(options.Get("out"), PublishedTable.Render(options.Get("unit"), options.GetOrDefault("format", "table")), context.Out);
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>The observations of <paramref name="unitFilter"/> and <paramref name="indicatorFilter"/> (each null for all); an unknown one is an error.</summary>
+    private static Dataset Filter(Framework framework, Dataset dataset, string? unitFilter, string? indicatorFilter)
+    {
         var missing = new List<string>();
         if (unitFilter is not null && !dataset.Units.Contains(unitFilter))
         {
@@ -90,33 +103,29 @@ internal sealed class DataCommand : ICommand
             }
         }
 
-        string format = options.GetOrDefault("format", "table");
-        string text;
+        return dataset;
+    }
+
+    /// <summary>The dataset in <paramref name="format"/>: csv, json or (any other) the table.</summary>
+    private static string Render(string format, Framework framework, Dataset dataset, LocalDate today, bool seriesOnly)
+    {
         switch (format)
         {
             case "csv":
                 using (var writer = new StringWriter(CultureInfo.InvariantCulture))
                 {
                     ObservationCsv.Write(writer, dataset);
-                    text = writer.ToString();
+                    return writer.ToString();
                 }
-
-                break;
             case "json":
                 using (var writer = new StringWriter(CultureInfo.InvariantCulture))
                 {
                     ObservationJson.Write(writer, dataset);
-                    text = writer.ToString();
+                    return writer.ToString();
                 }
-
-                break;
             default:
-                text = ToTable(framework, dataset, context.Today, options.Has("series"));
-                break;
+                return ToTable(framework, dataset, today, seriesOnly);
         }
-
-        OutputFile.Write(options.Get("out"), text, context.Out);
-        return ExitCodes.Ok;
     }
 
     private static string ToTable(Framework framework, Dataset dataset, LocalDate today, bool seriesOnly)

@@ -50,6 +50,22 @@ internal sealed class FrameworksCommand : ICommand
 
         bool colour = context.Colour && !options.Has("out");
         var output = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        TextTable table = FrameworksTable(options);
+        output.WriteLine(Ansi.Bold("Frameworks", colour));
+        output.Write(table.Render(colour));
+        output.WriteLine("under root = parts directly under the index (main indices, or pillars for the 2020 DTI); components = component indices the");
+        output.WriteLine("methodology lists; provisional = parts not (fully) public, modelled and marked (dx validate lists them; see docs/frameworks.md).");
+        output.WriteLine();
+        TextTable targets = CataloguesTable(options);
+        output.WriteLine(Ansi.Bold("Target catalogues", colour));
+        output.Write(targets.Render(colour));
+        OutputFile.Write(options.Get("out"), output.ToString(), context.Out);
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>One row per built-in framework: its size, targets, provisional parts and methodology.</summary>
+    private static TextTable FrameworksTable(CommandArgs options)
+    {
         var table = new TextTable("id", "version", "name", "indicators", "nodes", "under root", "components", "targets", "provisional", "methodology").AlignRight(3, 4, 5, 6, 7, 8);
         foreach (string frameworkId in FrameworkCatalog.Ids)
         {
@@ -69,11 +85,12 @@ internal sealed class FrameworksCommand : ICommand
                 Text.Shorten(framework.Metadata.MethodologySource, 48));
         }
 
-        output.WriteLine(Ansi.Bold("Frameworks", colour));
-        output.Write(table.Render(colour));
-        output.WriteLine("under root = parts directly under the index (main indices, or pillars for the 2020 DTI); components = component indices the");
-        output.WriteLine("methodology lists; provisional = parts not (fully) public, modelled and marked (dx validate lists them; see docs/frameworks.md).");
-        output.WriteLine();
+        return table;
+    }
+
+    /// <summary>One row per built-in target catalogue: its scope, size and provisional targets.</summary>
+    private static TextTable CataloguesTable(CommandArgs options)
+    {
         var targets = new TextTable("id", "scope", "name", "indicators", "targets", "provisional").AlignRight(3, 4, 5);
         foreach (string catalogId in FrameworkCatalog.TargetIds)
         {
@@ -82,10 +99,7 @@ internal sealed class FrameworksCommand : ICommand
             targets.Add(catalogId, catalog.Unit is { } unit ? "unit " + unit : "national", options.Name(catalog.Name), Count(catalog.Indicators.Count), Count(catalog.Targets.Count), Count(provisional));
         }
 
-        output.WriteLine(Ansi.Bold("Target catalogues", colour));
-        output.Write(targets.Render(colour));
-        OutputFile.Write(options.Get("out"), output.ToString(), context.Out);
-        return ExitCodes.Ok;
+        return targets;
     }
 
     private static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);

@@ -58,6 +58,43 @@ internal sealed class ReportCommand : ICommand
     {
         CommandArgs options = CommandArgs.Parse(args, Options);
         bool fromStore = options.Has("store");
+        HashSet<string> with = CheckSources(options, fromStore);
+        string format = options.GetOrDefault("format", "html");
+        ReportLanguage language = ReportLanguages.Parse(options.Lang ?? "vi");
+        int runs = options.GetInt("runs", 1000);
+        int seed = options.GetInt("seed", 1);
+        double noise = options.GetDouble("noise") ?? 0.25;
+        options.ThrowIfProblems();
+        LocalDate asOf = options.GetDate("as-of") ?? options.GetDate("known-on") ?? context.Today;
+        Func<Scoring.ScoringPlan, IndicatorMatrix, IEnumerable<ReportSection>> sections = (plan, matrix) => Analyses(with, plan, matrix, options, runs, seed, context);
+        DxReport report;
+        if (options.Get("framework") is { } frameworkArg)
+        {
+            report = FrameworkReport(frameworkArg, options, context, asOf, language, (runs, seed, noise), sections);
+        }
+        else
+        {
+            report = fromStore
+                ? ReportBuilder.Sample(DataInputs.LoadData(options, FrameworkCatalog.Get(ReportBuilder.SampleId), context), asOf, language, sections)
+                : ReportBuilder.Sample(asOf, language, sections);
+        }
+
+        string text = format == "md" ? report.ToMarkdown() : report.ToHtml();
+        string path = options.GetOrDefault("out", format == "md" ? "dx-report.md" : "dx-report.html");
+        if (path == "-")
+        {
+            context.Out.Write(text);
+            return ExitCodes.Ok;
+        }
+
+        OutputFile.Write(path, text, context.Out);
+        context.Out.WriteLine(Text.Invariant($"wrote {path} ({System.Text.Encoding.UTF8.GetByteCount(text) / 1024} KB): {string.Join(", ", report.Sections.Select(s => s.Title(language)))}"));
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Records the problems of the source, target and analysis options; returns the sections asked for (--with).</summary>
+    private static HashSet<string> CheckSources(CommandArgs options, bool fromStore)
+    {
         options.NotBoth("store", "data", "--store and --data are two sources of data; give one");
         options.RequireFor("store", "known-on");
         if (!fromStore)
@@ -87,46 +124,29 @@ internal sealed class ReportCommand : ICommand
             options.Problem(problem);
         }
 
-        string format = options.GetOrDefault("format", "html");
-        ReportLanguage language = ReportLanguages.Parse(options.Lang ?? "vi");
-        int runs = options.GetInt("runs", 1000);
-        int seed = options.GetInt("seed", 1);
-        double noise = options.GetDouble("noise") ?? 0.25;
-        options.ThrowIfProblems();
-        LocalDate asOf = options.GetDate("as-of") ?? options.GetDate("known-on") ?? context.Today;
-        Func<Scoring.ScoringPlan, IndicatorMatrix, IEnumerable<ReportSection>> sections = (plan, matrix) => Analyses(with, plan, matrix, options, runs, seed, context);
-        DxReport report;
-        if (options.Get("framework") is { } frameworkArg)
-        {
-            Framework framework = FrameworkInputs.LoadFramework(frameworkArg);
-            Dataset data = DataInputs.LoadData(options, framework, context);
-            TargetCatalog national = FrameworkCatalog.GetTargets(ReportBuilder.NationalTargetsId);
-            IReadOnlyList<TargetRule> targets = options.Get("targets") is { } targetsPath
-                ? TargetCsv.ReadFile(targetsPath).GetValueOrThrow()
-                : framework.Targets.Count > 0 ? framework.Targets : national.Targets.Where(t => data.Indicators.Contains(t.Indicator)).ToList();
-            Func<Scoring.ScoringPlan, IndicatorMatrix, UncertaintyResult>? analysis = runs > 0 && data.Units.Count > 1
-                ? (plan, matrix) => WeightUncertainty.FromNoise(plan, runs, noise, seed).Run(matrix)
-                : null;
-            report = ReportBuilder.FromDataset(framework, data, asOf, targets, national.Indicators, null, DataInputs.Registry(options.Get("units"), framework), language, analysis, sections);
-        }
-        else
-        {
-            report = fromStore
-                ? ReportBuilder.Sample(DataInputs.LoadData(options, FrameworkCatalog.Get(ReportBuilder.SampleId), context), asOf, language, sections)
-                : ReportBuilder.Sample(asOf, language, sections);
-        }
+        return with;
+    }
 
-        string text = format == "md" ? report.ToMarkdown() : report.ToHtml();
-        string path = options.GetOrDefault("out", format == "md" ? "dx-report.md" : "dx-report.html");
-        if (path == "-")
-        {
-            context.Out.Write(text);
-            return ExitCodes.Ok;
-        }
-
-        OutputFile.Write(path, text, context.Out);
-        context.Out.WriteLine(Text.Invariant($"wrote {path} ({System.Text.Encoding.UTF8.GetByteCount(text) / 1024} KB): {string.Join(", ", report.Sections.Select(s => s.Title(language)))}"));
-        return ExitCodes.Ok;
+    /// <summary>The report of a --framework with its data (--data or --store), targets and weight-uncertainty analysis.</summary>
+    private static DxReport FrameworkReport(
+        string frameworkArg,
+        CommandArgs options,
+        CliContext context,
+        LocalDate asOf,
+        ReportLanguage language,
+        (int Runs, int Seed, double Noise) analysisSettings,
+        Func<Scoring.ScoringPlan, IndicatorMatrix, IEnumerable<ReportSection>> sections)
+    {
+        Framework framework = FrameworkInputs.LoadFramework(frameworkArg);
+        Dataset data = DataInputs.LoadData(options, framework, context);
+        TargetCatalog national = FrameworkCatalog.GetTargets(ReportBuilder.NationalTargetsId);
+        IReadOnlyList<TargetRule> targets = options.Get("targets") is { } targetsPath
+            ? TargetCsv.ReadFile(targetsPath).GetValueOrThrow()
+            : framework.Targets.Count > 0 ? framework.Targets : national.Targets.Where(t => data.Indicators.Contains(t.Indicator)).ToList();
+        Func<Scoring.ScoringPlan, IndicatorMatrix, UncertaintyResult>? analysis = analysisSettings.Runs > 0 && data.Units.Count > 1
+            ? (plan, matrix) => WeightUncertainty.FromNoise(plan, analysisSettings.Runs, analysisSettings.Noise, analysisSettings.Seed).Run(matrix)
+            : null;
+        return ReportBuilder.FromDataset(framework, data, asOf, targets, national.Indicators, null, DataInputs.Registry(options.Get("units"), framework), language, analysis, sections);
     }
 
     /// <summary>Parses --with: a comma-separated list of <see cref="SectionNames"/>, or all, or none.</summary>

@@ -85,58 +85,14 @@ internal sealed class CommandArgs
                 continue;
             }
 
-            string name = arg[2..];
-            string? inline = null;
-            int eq = name.IndexOf('=', StringComparison.Ordinal);
-            if (eq >= 0)
-            {
-                inline = name[(eq + 1)..];
-                name = name[..eq];
-            }
-
+            (string name, string? inline) = SplitInline(arg);
             if (!byName.TryGetValue(name, out CliOption? definition))
             {
-                IEnumerable<string> names = definitions.Select(d => d.Name).Order(StringComparer.Ordinal);
-                string known = string.Join(", ", names.Select(o => "--" + o));
-                string? closest = Suggest.Closest(name, names.Concat(Global.Select(g => g.Name)));
-                string hint = closest is null ? string.Empty : $"did you mean --{closest}? ";
-                errors.Add($"unknown option --{name} ({hint}known: {(known.Length == 0 ? "none" : known)})");
+                errors.Add(UnknownOption(name, definitions));
                 continue;
             }
 
-            if (definition.IsFlag)
-            {
-                if (inline is not null)
-                {
-                    errors.Add($"flag --{name} takes no value");
-                }
-
-                options[name] = null;
-                continue;
-            }
-
-            string? value = inline;
-            if (value is null)
-            {
-                if (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
-                {
-                    value = args[++i];
-                }
-                else
-                {
-                    errors.Add($"option --{name} needs a value");
-                    continue;
-                }
-            }
-
-            if (!options.TryAdd(name, value))
-            {
-                errors.Add($"option --{name} is given twice");
-            }
-            else if (definition.Check(value) is { } wrong)
-            {
-                errors.Add(wrong);
-            }
+            i = AddValue(args, i, name, inline, definition, options, errors);
         }
 
         string[] missing = definitions.Where(d => d.Required && !options.ContainsKey(d.Name)).Select(d => d.Synopsis).ToArray();
@@ -150,6 +106,68 @@ internal sealed class CommandArgs
         var parsed = new CommandArgs(options, positionals);
         parsed._problems.AddRange(errors);
         return parsed;
+    }
+
+    /// <summary>Splits <c>--name=value</c> into the name and the inline value (null when there is no <c>=</c>).</summary>
+    private static (string Name, string? Inline) SplitInline(string arg)
+    {
+        string name = arg[2..];
+        int eq = name.IndexOf('=', StringComparison.Ordinal);
+        return eq >= 0 ? (name[..eq], name[(eq + 1)..]) : (name, null);
+    }
+
+    /// <summary>The problem for an option the command does not know, with the closest known name and the full list.</summary>
+    private static string UnknownOption(string name, IReadOnlyList<CliOption> definitions)
+    {
+        IEnumerable<string> names = definitions.Select(d => d.Name).Order(StringComparer.Ordinal);
+        string known = string.Join(", ", names.Select(o => "--" + o));
+        string? closest = Suggest.Closest(name, names.Concat(Global.Select(g => g.Name)));
+        string hint = closest is null ? string.Empty : $"did you mean --{closest}? ";
+        return $"unknown option --{name} ({hint}known: {(known.Length == 0 ? "none" : known)})";
+    }
+
+    /// <summary>
+    /// Records the value of the option at <paramref name="i"/> (a flag's null, the inline value or the next argument)
+    /// or its problem; returns the index of the last argument used.
+    /// </summary>
+    private static int AddValue(
+        IReadOnlyList<string> args, int i, string name, string? inline, CliOption definition, Dictionary<string, string?> options, List<string> errors)
+    {
+        if (definition.IsFlag)
+        {
+            if (inline is not null)
+            {
+                errors.Add($"flag --{name} takes no value");
+            }
+
+            options[name] = null;
+            return i;
+        }
+
+        string? value = inline;
+        if (value is null)
+        {
+            if (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                value = args[++i];
+            }
+            else
+            {
+                errors.Add($"option --{name} needs a value");
+                return i;
+            }
+        }
+
+        if (!options.TryAdd(name, value))
+        {
+            errors.Add($"option --{name} is given twice");
+        }
+        else if (definition.Check(value) is { } wrong)
+        {
+            errors.Add(wrong);
+        }
+
+        return i;
     }
 
     public bool Has(string name) => _options.ContainsKey(name);
