@@ -47,14 +47,7 @@ internal sealed class TargetsCommand : ICommand
         CommandArgs options = CommandArgs.Parse(args, Options);
         if (options.Has("list"))
         {
-            foreach (string other in Options.Select(o => o.Name).Where(n => n is not ("list" or "format" or "out") && options.Has(n)))
-            {
-                options.Problem($"--list takes only --format and --out, not --{other}");
-            }
-
-            options.ThrowIfProblems();
-            OutputFile.Write(options.Get("out"), Catalogue(options.GetOrDefault("format", "table"), options), context.Out);
-            return ExitCodes.Ok;
+            return RunList(options, context);
         }
 
         options.RequireFor("data", "units", "skip-bad-rows");
@@ -75,10 +68,40 @@ internal sealed class TargetsCommand : ICommand
         string format = options.GetOrDefault("format", "table");
         LocalDate asOf = options.GetDate("as-of") ?? options.GetDate("known-on") ?? context.Today;
 
+        TargetCatalog national = FrameworkCatalog.GetTargets(NationalCatalogId);
+        (Framework framework, Dataset dataset, IReadOnlyList<TargetRule> targets, IReadOnlyList<TargetCatalog> own) = LoadInputs(options, context, national);
+        List<TargetEvaluation> evaluations = EvaluateAll(framework, national, dataset, targets, own, asOf);
+        IReadOnlyDictionary<(string Unit, string Target), TargetRule> superseded = Superseded(own);
+        string text = format switch
+        {
+            "csv" => ToCsv(evaluations),
+            "json" => ToJson(evaluations, superseded),
+            _ => ToTable(evaluations, framework, [national, .. own], asOf, superseded, options),
+        };
+        OutputFile.Write(options.Get("out"), text, context.Out);
+        return ExitCodes.Ok;
+    }
+
+    /// <summary><c>--list</c>: the built-in target catalogues, which takes only --format and --out.</summary>
+    private int RunList(CommandArgs options, CliContext context)
+    {
+        foreach (string other in Options.Select(o => o.Name).Where(n => n is not ("list" or "format" or "out") && options.Has(n)))
+        {
+            options.Problem($"--list takes only --format and --out, not --{other}");
+        }
+
+        options.ThrowIfProblems();
+        OutputFile.Write(options.Get("out"), Catalogue(options.GetOrDefault("format", "table"), options), context.Out);
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>The framework, data, targets and (for the sample) the units' own catalogues the targets are evaluated on.</summary>
+    private static (Framework Framework, Dataset Dataset, IReadOnlyList<TargetRule> Targets, IReadOnlyList<TargetCatalog> Own) LoadInputs(
+        CommandArgs options, CliContext context, TargetCatalog national)
+    {
         Framework framework;
         Dataset dataset;
         IReadOnlyList<TargetRule> targets;
-        TargetCatalog national = FrameworkCatalog.GetTargets(NationalCatalogId);
         IReadOnlyList<TargetCatalog> own = [];
         if (options.Get("framework") is { } frameworkArg)
         {
@@ -96,6 +119,13 @@ internal sealed class TargetsCommand : ICommand
             own = UnitCatalogues(dataset);
         }
 
+        return (framework, dataset, targets, own);
+    }
+
+    /// <summary>The evaluations of <paramref name="targets"/> for every unit, then of each unit's own catalogue for that unit.</summary>
+    private static List<TargetEvaluation> EvaluateAll(
+        Framework framework, TargetCatalog national, Dataset dataset, IReadOnlyList<TargetRule> targets, IReadOnlyList<TargetCatalog> own, LocalDate asOf)
+    {
         var evaluations = new List<TargetEvaluation>(Evaluate(framework, national, dataset, targets, asOf));
         foreach (TargetCatalog catalog in own)
         {
@@ -104,15 +134,7 @@ internal sealed class TargetsCommand : ICommand
             evaluations.AddRange(Evaluate(framework, catalog, unitData, catalog.Targets, asOf, preferCatalog: true));
         }
 
-        IReadOnlyDictionary<(string Unit, string Target), TargetRule> superseded = Superseded(own);
-        string text = format switch
-        {
-            "csv" => ToCsv(evaluations),
-            "json" => ToJson(evaluations, superseded),
-            _ => ToTable(evaluations, framework, [national, .. own], asOf, superseded, options),
-        };
-        OutputFile.Write(options.Get("out"), text, context.Out);
-        return ExitCodes.Ok;
+        return evaluations;
     }
 
     internal static IReadOnlyList<TargetEvaluation> Evaluate(Framework framework, TargetCatalog national, Dataset dataset, IReadOnlyList<TargetRule> targets, LocalDate asOf, bool preferCatalog = false)
@@ -322,59 +344,74 @@ internal sealed class TargetsCommand : ICommand
     private static string Catalogue(string format, CommandArgs names)
     {
         IReadOnlyList<TargetCatalog> catalogues = Catalogues();
-        switch (format)
+        return format switch
         {
-            case "json":
-                return JsonOutput.Write(json =>
+            "json" => CatalogueJson(catalogues, names),
+            "csv" => CatalogueCsv(catalogues),
+            _ => CatalogueTable(catalogues, names),
+        };
+    }
+
+    /// <summary>The catalogues as a JSON array, each with its targets.</summary>
+    private static string CatalogueJson(IReadOnlyList<TargetCatalog> catalogues, CommandArgs names)
+    {
+        return JsonOutput.Write(json =>
+        {
+            json.WriteStartArray();
+            foreach (TargetCatalog catalog in catalogues)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", catalog.Id);
+                json.WriteString("name", names.Name(catalog.Name));
+                json.WriteString("unit", catalog.Unit);
+                json.WriteStartArray("targets");
+                foreach (TargetRule target in catalog.Targets)
                 {
-                    json.WriteStartArray();
-                    foreach (TargetCatalog catalog in catalogues)
+                    json.WriteStartObject();
+                    json.WriteString("code", target.Code);
+                    json.WriteString("indicator", target.Indicator);
+                    json.WriteString("comparator", JsonNamingPolicy.CamelCase.ConvertName(target.Comparator.ToString()));
+                    JsonOutput.Number(json, "threshold", target.Threshold);
+                    JsonOutput.Number(json, "upperThreshold", target.UpperThreshold);
+                    json.WriteString("deadline", LocalDatePattern.Iso.Format(target.Deadline));
+                    json.WriteString("definitionStatus", target.Status == DefinitionStatus.Provisional ? "provisional" : "confirmed");
+                    json.WriteStartArray("supersedes");
+                    foreach (string code in target.Supersedes)
                     {
-                        json.WriteStartObject();
-                        json.WriteString("id", catalog.Id);
-                        json.WriteString("name", names.Name(catalog.Name));
-                        json.WriteString("unit", catalog.Unit);
-                        json.WriteStartArray("targets");
-                        foreach (TargetRule target in catalog.Targets)
-                        {
-                            json.WriteStartObject();
-                            json.WriteString("code", target.Code);
-                            json.WriteString("indicator", target.Indicator);
-                            json.WriteString("comparator", JsonNamingPolicy.CamelCase.ConvertName(target.Comparator.ToString()));
-                            JsonOutput.Number(json, "threshold", target.Threshold);
-                            JsonOutput.Number(json, "upperThreshold", target.UpperThreshold);
-                            json.WriteString("deadline", LocalDatePattern.Iso.Format(target.Deadline));
-                            json.WriteString("definitionStatus", target.Status == DefinitionStatus.Provisional ? "provisional" : "confirmed");
-                            json.WriteStartArray("supersedes");
-                            foreach (string code in target.Supersedes)
-                            {
-                                json.WriteStringValue(code);
-                            }
-
-                            json.WriteEndArray();
-                            json.WriteString("legalSource", target.LegalSource);
-                            json.WriteEndObject();
-                        }
-
-                        json.WriteEndArray();
-                        json.WriteEndObject();
+                        json.WriteStringValue(code);
                     }
 
                     json.WriteEndArray();
-                });
-            case "csv":
-                var csv = new StringBuilder("catalogue,code,indicator,comparator,threshold,upper_threshold,deadline,definition_status,supersedes,legal_source\n");
-                foreach (TargetCatalog catalog in catalogues)
-                {
-                    foreach (TargetRule target in catalog.Targets)
-                    {
-                        csv.AppendJoin(',', Csv.Field(catalog.Id), Csv.Field(target.Code), Csv.Field(target.Indicator), JsonNamingPolicy.CamelCase.ConvertName(target.Comparator.ToString()), Text.RoundTrip(target.Threshold), Text.RoundTrip(target.UpperThreshold ?? double.NaN), LocalDatePattern.Iso.Format(target.Deadline), target.Status == DefinitionStatus.Provisional ? "provisional" : "confirmed", Csv.Field(string.Join(" ", target.Supersedes)), Csv.Field(target.LegalSource)).Append('\n');
-                    }
+                    json.WriteString("legalSource", target.LegalSource);
+                    json.WriteEndObject();
                 }
 
-                return csv.ToString();
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        });
+    }
+
+    /// <summary>The catalogues' targets as CSV, one row per target.</summary>
+    private static string CatalogueCsv(IReadOnlyList<TargetCatalog> catalogues)
+    {
+        var csv = new StringBuilder("catalogue,code,indicator,comparator,threshold,upper_threshold,deadline,definition_status,supersedes,legal_source\n");
+        foreach (TargetCatalog catalog in catalogues)
+        {
+            foreach (TargetRule target in catalog.Targets)
+            {
+                csv.AppendJoin(',', Csv.Field(catalog.Id), Csv.Field(target.Code), Csv.Field(target.Indicator), JsonNamingPolicy.CamelCase.ConvertName(target.Comparator.ToString()), Text.RoundTrip(target.Threshold), Text.RoundTrip(target.UpperThreshold ?? double.NaN), LocalDatePattern.Iso.Format(target.Deadline), target.Status == DefinitionStatus.Provisional ? "provisional" : "confirmed", Csv.Field(string.Join(" ", target.Supersedes)), Csv.Field(target.LegalSource)).Append('\n');
+            }
         }
 
+        return csv.ToString();
+    }
+
+    /// <summary>One table per catalogue, with its scope and counts above it and the status legend below all.</summary>
+    private static string CatalogueTable(IReadOnlyList<TargetCatalog> catalogues, CommandArgs names)
+    {
         var output = new StringBuilder();
         for (int k = 0; k < catalogues.Count; k++)
         {
