@@ -57,6 +57,46 @@ internal sealed class AuditCommand : ICommand
         sb.AppendLine(CultureInfo.InvariantCulture, $"{title} — {framework.Id} {framework.Metadata.Version}, {basis}");
         sb.AppendLine();
         sb.AppendLine("Indicator statistics (raw values):");
+        sb.Append(StatisticsTable(report).Render());
+        sb.AppendLine();
+        sb.AppendLine(Text.Invariant($"Internal consistency and {corr.Method.ToString().ToLowerInvariant()} correlation with the parent (normalised values / scores):"));
+        Dictionary<string, string> parents = Parents(framework);
+        var cons = new TextTable("node", "children", "Cronbach α").AlignRight(1, 2);
+        foreach (NodeConsistency c in report.Consistency)
+        {
+            cons.Add(c.Node, c.Children.ToString(CultureInfo.InvariantCulture), AnalysisInputs.Number(c.CronbachAlpha));
+        }
+
+        sb.Append(cons.Render());
+        sb.AppendLine();
+        sb.Append(WithParentTable(corr, parents).Render());
+        sb.AppendLine();
+        sb.AppendLine(report.Flags.Count == 0 ? "No collinear or near-duplicate indicator pairs." : "Flagged pairs (Pearson r of normalised values):");
+        if (report.Flags.Count > 0)
+        {
+            var flags = new TextTable("a", "b", "r", "same parent", "flag").AlignRight(2);
+            foreach (PairFlag f in report.Flags)
+            {
+                flags.Add(f.A, f.B, AnalysisInputs.Number(f.Pearson), f.SameParent ?? "—", f.Collinear ? "collinear" : "near-duplicate");
+            }
+
+            sb.Append(flags.Render());
+        }
+
+        sb.AppendLine();
+        int excluded = report.Screening.Count(s => !s.Included);
+        sb.AppendLine(Text.Invariant($"Unit screening (≥ 2/3 of {plan.IndicatorCodes.Count} indicators present): {report.Screening.Count - excluded} kept, {excluded} below."));
+        foreach (UnitScreening s in report.Screening.Where(s => !s.Included))
+        {
+            sb.AppendLine(Text.Invariant($"  {s.Unit}: {s.Available}/{s.Indicators} ({s.AvailableShare:P0})"));
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>One row per indicator: its raw-value statistics and the audit's flags.</summary>
+    private static TextTable StatisticsTable(AuditReport report)
+    {
         var stats = new TextTable("indicator", "n", "min", "max", "mean", "median", "sd", "skew", "kurt", "flags").AlignRight(1, 2, 3, 4, 5, 6, 7, 8);
         foreach (ColumnStatistics s in report.Statistics)
         {
@@ -84,9 +124,12 @@ internal sealed class AuditCommand : ICommand
             stats.Add(s.Code, $"{s.Available}/{s.Units}", AnalysisInputs.Number(s.Min), AnalysisInputs.Number(s.Max), AnalysisInputs.Number(s.Mean), AnalysisInputs.Number(s.Median), AnalysisInputs.Number(s.StandardDeviation), AnalysisInputs.Number(s.Skew, 2, DisplayStyle.None), AnalysisInputs.Number(s.Kurtosis, 2, DisplayStyle.None), flags.Count == 0 ? "ok" : string.Join(", ", flags));
         }
 
-        sb.Append(stats.Render());
-        sb.AppendLine();
-        sb.AppendLine(Text.Invariant($"Internal consistency and {corr.Method.ToString().ToLowerInvariant()} correlation with the parent (normalised values / scores):"));
+        return stats;
+    }
+
+    /// <summary>Each node's parent, by code (the first parent of a node linked under several).</summary>
+    private static Dictionary<string, string> Parents(Framework framework)
+    {
         var parents = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (FrameworkNode n in framework.Nodes)
         {
@@ -96,13 +139,12 @@ internal sealed class AuditCommand : ICommand
             }
         }
 
-        var cons = new TextTable("node", "children", "Cronbach α").AlignRight(1, 2);
-        foreach (NodeConsistency c in report.Consistency)
-        {
-            cons.Add(c.Node, c.Children.ToString(CultureInfo.InvariantCulture), AnalysisInputs.Number(c.CronbachAlpha));
-        }
+        return parents;
+    }
 
-        sb.Append(cons.Render());
+    /// <summary>The correlation of each column with its parent.</summary>
+    private static TextTable WithParentTable(CorrelationMatrix corr, Dictionary<string, string> parents)
+    {
         var withParent = new TextTable("column", "parent", "r").AlignRight(2);
         foreach (string code in corr.Codes)
         {
@@ -112,30 +154,7 @@ internal sealed class AuditCommand : ICommand
             }
         }
 
-        sb.AppendLine();
-        sb.Append(withParent.Render());
-        sb.AppendLine();
-        sb.AppendLine(report.Flags.Count == 0 ? "No collinear or near-duplicate indicator pairs." : "Flagged pairs (Pearson r of normalised values):");
-        if (report.Flags.Count > 0)
-        {
-            var flags = new TextTable("a", "b", "r", "same parent", "flag").AlignRight(2);
-            foreach (PairFlag f in report.Flags)
-            {
-                flags.Add(f.A, f.B, AnalysisInputs.Number(f.Pearson), f.SameParent ?? "—", f.Collinear ? "collinear" : "near-duplicate");
-            }
-
-            sb.Append(flags.Render());
-        }
-
-        sb.AppendLine();
-        int excluded = report.Screening.Count(s => !s.Included);
-        sb.AppendLine(Text.Invariant($"Unit screening (≥ 2/3 of {plan.IndicatorCodes.Count} indicators present): {report.Screening.Count - excluded} kept, {excluded} below."));
-        foreach (UnitScreening s in report.Screening.Where(s => !s.Included))
-        {
-            sb.AppendLine(Text.Invariant($"  {s.Unit}: {s.Available}/{s.Indicators} ({s.AvailableShare:P0})"));
-        }
-
-        return sb.ToString();
+        return withParent;
     }
 
     private static string Csv(CorrelationMatrix corr)

@@ -101,6 +101,15 @@ internal static partial class AnalysisInputs
     {
         UncertainInputs inputs = UncertainInputs.For(framework, baseOptions);
         var parts = new List<string>();
+        inputs = WithNoise(options, inputs, parts, problems);
+        inputs = WithDirichlet(options, inputs, parts, problems);
+        inputs = WithVary(options, inputs, parts, problems);
+        return (inputs, parts.Count == 0 ? "nothing varied" : string.Join("; ", parts));
+    }
+
+    /// <summary>--noise (and --noise-levels): uniform noise on the link weights, everywhere or at the given levels.</summary>
+    private static UncertainInputs WithNoise(CommandArgs options, UncertainInputs inputs, List<string> parts, List<string> problems)
+    {
         double noise = options.GetDouble("noise") ?? (options.Has("dirichlet") ? 0 : 0.25);
         if (noise is < 0 or > 1)
         {
@@ -142,6 +151,12 @@ internal static partial class AnalysisInputs
             }
         }
 
+        return inputs;
+    }
+
+    /// <summary>--dirichlet (with --dirichlet-nodes, --dirichlet-symmetric): children's weights drawn from a Dirichlet distribution.</summary>
+    private static UncertainInputs WithDirichlet(CommandArgs options, UncertainInputs inputs, List<string> parts, List<string> problems)
+    {
         if (options.Get("dirichlet") is not null)
         {
             double alpha = options.GetDouble("dirichlet") ?? double.NaN;
@@ -163,6 +178,12 @@ internal static partial class AnalysisInputs
             problems.Add("--dirichlet-nodes and --dirichlet-symmetric need --dirichlet A");
         }
 
+        return inputs;
+    }
+
+    /// <summary>--vary: the method choices each run draws from, item by item; a bad item is a problem naming it.</summary>
+    private static UncertainInputs WithVary(CommandArgs options, UncertainInputs inputs, List<string> parts, List<string> problems)
+    {
         if (options.Get("vary") is { } vary)
         {
             foreach (string item in VarySplit().Split(vary))
@@ -179,49 +200,7 @@ internal static partial class AnalysisInputs
 
                 try
                 {
-                    switch (key)
-                    {
-                        case "aggregate@":
-                            var levels = new List<int>();
-                            foreach (string l in levelText!.Split(';', StringSplitOptions.TrimEntries))
-                            {
-                                if (int.TryParse(l, NumberStyles.Integer, CultureInfo.InvariantCulture, out int level))
-                                {
-                                    levels.Add(level);
-                                }
-                                else
-                                {
-                                    throw new UsageException($"'{l}' is not a level number");
-                                }
-                            }
-
-                            inputs = inputs.WithAggregatorsByLevel(choices.Select(c => ScoreOptionsParser.ParseAggregator(c.Replace(';', ','))), levels);
-                            parts.Add($"aggregator at level {string.Join(", ", levels)} one of {string.Join(", ", inputs.AggregatorChoices[^1].Aggregators)}");
-                            break;
-                        case "normalise":
-                            inputs = inputs.WithNormalisers(choices.Select(c => ScoreOptionsParser.ParseNormaliser(c.Replace(';', ','))));
-                            parts.Add($"normaliser one of {string.Join(", ", inputs.Normalisers)}");
-                            break;
-                        case "aggregate":
-                            inputs = inputs.WithAggregators(choices.Select(c => ScoreOptionsParser.ParseAggregator(c.Replace(';', ','))));
-                            parts.Add($"aggregator one of {string.Join(", ", inputs.AggregatorChoices[^1].Aggregators)}");
-                            break;
-                        case "impute":
-                            inputs = inputs.WithImputations(choices.Select(Imputation));
-                            parts.Add($"imputation one of {string.Join(", ", inputs.Imputations)}");
-                            break;
-                        case "treat":
-                            inputs = inputs.WithTreatmentChoice();
-                            parts.Add("treatment off or on");
-                            break;
-                        case "exclude":
-                            inputs = inputs.WithExclusions(choices.Length == 0 ? null : choices);
-                            parts.Add($"no indicator or one of {inputs.Exclusions.Count} excluded");
-                            break;
-                        default:
-                            problems.Add($"--vary: '{key}' is not normalise, aggregate, aggregate@L, impute, treat or exclude");
-                            break;
-                    }
+                    inputs = Vary(inputs, key, choices, levelText, parts, problems);
                 }
                 catch (Exception e) when (e is UsageException or ArgumentException)
                 {
@@ -230,7 +209,55 @@ internal static partial class AnalysisInputs
             }
         }
 
-        return (inputs, parts.Count == 0 ? "nothing varied" : string.Join("; ", parts));
+        return inputs;
+    }
+
+    /// <summary>One --vary item: <paramref name="key"/> with its <paramref name="choices"/> (and level for aggregate@L).</summary>
+    private static UncertainInputs Vary(UncertainInputs inputs, string key, string[] choices, string? levelText, List<string> parts, List<string> problems)
+    {
+        switch (key)
+        {
+            case "aggregate@":
+                var levels = new List<int>();
+                foreach (string l in levelText!.Split(';', StringSplitOptions.TrimEntries))
+                {
+                    if (int.TryParse(l, NumberStyles.Integer, CultureInfo.InvariantCulture, out int level))
+                    {
+                        levels.Add(level);
+                    }
+                    else
+                    {
+                        throw new UsageException($"'{l}' is not a level number");
+                    }
+                }
+
+                inputs = inputs.WithAggregatorsByLevel(choices.Select(c => ScoreOptionsParser.ParseAggregator(c.Replace(';', ','))), levels);
+                parts.Add($"aggregator at level {string.Join(", ", levels)} one of {string.Join(", ", inputs.AggregatorChoices[^1].Aggregators)}");
+                return inputs;
+            case "normalise":
+                inputs = inputs.WithNormalisers(choices.Select(c => ScoreOptionsParser.ParseNormaliser(c.Replace(';', ','))));
+                parts.Add($"normaliser one of {string.Join(", ", inputs.Normalisers)}");
+                return inputs;
+            case "aggregate":
+                inputs = inputs.WithAggregators(choices.Select(c => ScoreOptionsParser.ParseAggregator(c.Replace(';', ','))));
+                parts.Add($"aggregator one of {string.Join(", ", inputs.AggregatorChoices[^1].Aggregators)}");
+                return inputs;
+            case "impute":
+                inputs = inputs.WithImputations(choices.Select(Imputation));
+                parts.Add($"imputation one of {string.Join(", ", inputs.Imputations)}");
+                return inputs;
+            case "treat":
+                inputs = inputs.WithTreatmentChoice();
+                parts.Add("treatment off or on");
+                return inputs;
+            case "exclude":
+                inputs = inputs.WithExclusions(choices.Length == 0 ? null : choices);
+                parts.Add($"no indicator or one of {inputs.Exclusions.Count} excluded");
+                return inputs;
+            default:
+                problems.Add($"--vary: '{key}' is not normalise, aggregate, aggregate@L, impute, treat or exclude");
+                return inputs;
+        }
     }
 
     /// <summary>
