@@ -106,15 +106,22 @@ public sealed class AuditSection : ReportSection
 
     private IEnumerable<(string Heading, string Lead, Tables? Table)> Parts(DxReport report)
     {
+        yield return FlaggedPart(report);
+        yield return PairsPart(report);
+        yield return ScreeningPart(report);
+    }
+
+    /// <summary>The indicators with an audit flag (availability, zeros, unique values, outliers).</summary>
+    private (string Heading, string Lead, Tables? Table) FlaggedPart(DxReport report)
+    {
         ReportLanguage lang = report.Language;
         AuditThresholds t = Thresholds;
         string N(double v) => Text.Value(v, lang);
 
-        // Flagged indicators.
         var flagged = Audit.Statistics.Where(s => s.LowAvailability || s.ManyZeros || s.FewUnique || s.Outliers).ToList();
         if (flagged.Count == 0)
         {
-            yield return (report.L("section.audit.flagged"), Format(report.L("section.audit.flagged.none"), Text.Value(Audit.Statistics.Count, lang, 0)), null);
+            return (report.L("section.audit.flagged"), Format(report.L("section.audit.flagged.none"), Text.Value(Audit.Statistics.Count, lang, 0)), null);
         }
         else
         {
@@ -145,13 +152,20 @@ public sealed class AuditSection : ReportSection
                 table.Add([report.IndicatorName(s.Code), $"{Text.Value(s.Available, lang, 0)}/{Text.Value(s.Units, lang, 0)}", N(s.Min), N(s.Max), N(s.Mean), Text.Number(s.Skew, 2, lang, trim: false), Text.Number(s.Kurtosis, 2, lang, trim: false), string.Join(", ", flags)]);
             }
 
-            yield return (report.L("section.audit.flagged"), Format(report.L("section.audit.flagged.lead"), N(t.Availability), N(t.NonZero), N(t.Unique), N(t.Skew), N(t.Kurtosis)), table);
+            return (report.L("section.audit.flagged"), Format(report.L("section.audit.flagged.lead"), N(t.Availability), N(t.NonZero), N(t.Unique), N(t.Skew), N(t.Kurtosis)), table);
         }
+    }
 
-        // Flagged pairs.
+    /// <summary>The collinear or near-duplicate indicator pairs.</summary>
+    private (string Heading, string Lead, Tables? Table) PairsPart(DxReport report)
+    {
+        ReportLanguage lang = report.Language;
+        AuditThresholds t = Thresholds;
+        string N(double v) => Text.Value(v, lang);
+
         if (Audit.Flags.Count == 0)
         {
-            yield return (report.L("section.audit.pairs"), Format(report.L("section.audit.pairs.none"), N(t.Collinear), N(t.NearDuplicate)), null);
+            return (report.L("section.audit.pairs"), Format(report.L("section.audit.pairs.none"), N(t.Collinear), N(t.NearDuplicate)), null);
         }
         else
         {
@@ -172,15 +186,21 @@ public sealed class AuditSection : ReportSection
                 table.Add([report.IndicatorName(p.A), report.IndicatorName(p.B), Text.Number(p.Pearson, 2, lang, trim: false), p.SameParent is null ? Text.Missing : report.NodeName(p.SameParent), string.Join(", ", words)]);
             }
 
-            yield return (report.L("section.audit.pairs"), Format(report.L("section.audit.pairs.lead"), N(t.Collinear), N(t.NearDuplicate)), table);
+            return (report.L("section.audit.pairs"), Format(report.L("section.audit.pairs.lead"), N(t.Collinear), N(t.NearDuplicate)), table);
         }
+    }
 
-        // Screening.
+    /// <summary>The units below the availability share of the screening.</summary>
+    private (string Heading, string Lead, Tables? Table) ScreeningPart(DxReport report)
+    {
+        ReportLanguage lang = report.Language;
+        AuditThresholds t = Thresholds;
+
         string share = ContributionsSection.Percent(t.UnitAvailability, lang);
         var excluded = Audit.Screening.Where(s => !s.Included).ToList();
         if (excluded.Count == 0)
         {
-            yield return (report.L("section.audit.screening"), Format(report.L("section.audit.screening.all"), share, Text.Value(Audit.Screening.Count, lang, 0)), null);
+            return (report.L("section.audit.screening"), Format(report.L("section.audit.screening.all"), share, Text.Value(Audit.Screening.Count, lang, 0)), null);
         }
         else
         {
@@ -190,7 +210,7 @@ public sealed class AuditSection : ReportSection
                 table.Add([report.UnitName(s.Unit), $"{Text.Value(s.Available, lang, 0)}/{Text.Value(s.Indicators, lang, 0)}", ContributionsSection.Percent(s.AvailableShare, lang)]);
             }
 
-            yield return (report.L("section.audit.screening"), Format(report.L("section.audit.screening.some"), share), table);
+            return (report.L("section.audit.screening"), Format(report.L("section.audit.screening.some"), share), table);
         }
     }
 

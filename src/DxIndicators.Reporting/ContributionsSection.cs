@@ -166,34 +166,7 @@ public sealed class ContributionsSection : ReportSection
     {
         Framework f = report.Framework;
         List<string> groups = f.GetNode(f.Root).Children.Select(c => c.Code).ToList();
-        var groupOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int g = 0; g < groups.Count; g++)
-        {
-            var stack = new Stack<string>();
-            stack.Push(groups[g]);
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            while (stack.Count > 0)
-            {
-                string code = stack.Pop();
-                if (!seen.Add(code))
-                {
-                    continue;
-                }
-
-                if (f.TryGetNode(code, out FrameworkNode? node))
-                {
-                    foreach (NodeLink c in node.Children)
-                    {
-                        stack.Push(c.Code);
-                    }
-                }
-                else
-                {
-                    groupOf.TryAdd(code, g);
-                }
-            }
-        }
-
+        Dictionary<string, int> groupOf = GroupOf(f, groups);
         var byUnit = new Dictionary<string, double[]>(StringComparer.Ordinal);
         var weighted = new bool[groups.Count];
         foreach (IndicatorContribution c in Contributions)
@@ -227,6 +200,40 @@ public sealed class ContributionsSection : ReportSection
         }
 
         return (groups, rows);
+    }
+
+    /// <summary>The index in <paramref name="groups"/> of the part under the root each indicator is reached from first.</summary>
+    private static Dictionary<string, int> GroupOf(Framework f, List<string> groups)
+    {
+        var groupOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int g = 0; g < groups.Count; g++)
+        {
+            var stack = new Stack<string>();
+            stack.Push(groups[g]);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            while (stack.Count > 0)
+            {
+                string code = stack.Pop();
+                if (!seen.Add(code))
+                {
+                    continue;
+                }
+
+                if (f.TryGetNode(code, out FrameworkNode? node))
+                {
+                    foreach (NodeLink c in node.Children)
+                    {
+                        stack.Push(c.Code);
+                    }
+                }
+                else
+                {
+                    groupOf.TryAdd(code, g);
+                }
+            }
+        }
+
+        return groupOf;
     }
 
     private IEnumerable<(string Unit, Tables Table, string? Note)> DetailTables(DxReport report)
