@@ -18,7 +18,6 @@ internal static class TargetHeatMap
         double labelWidth = units.Count <= 4 ? Math.Min(600, 1200 - ruleWidth - (units.Count * cellWidth) - 20) : 330;
         double cellHeight = units.Count <= 12 ? 26 : 20;
         double headerHeight = units.Count <= 4 ? 24 : 60;
-        var statuses = Enum.GetValues<TargetStatus>();
         double legendTop = top + headerHeight + (targets.Count * cellHeight) + 16;
         double width = Math.Max(labelWidth + ruleWidth + (units.Count * cellWidth) + 20, 760);
         double height = legendTop + 28 * 2 + 8;
@@ -57,7 +56,14 @@ internal static class TargetHeatMap
             }
         }
 
-        // Legend: symbol, colour and word for every status, two rows.
+        Legend(svg, legendTop, language);
+        return svg.ToString();
+    }
+
+    /// <summary>The legend: symbol, colour and word for every status, in two rows from <paramref name="legendTop"/>.</summary>
+    private static void Legend(Svg svg, double legendTop, ReportLanguage language)
+    {
+        var statuses = Enum.GetValues<TargetStatus>();
         double lx = 0, ly = legendTop;
         int perRow = (statuses.Length + 1) / 2;
         for (int i = 0; i < statuses.Length; i++)
@@ -75,7 +81,5 @@ internal static class TargetHeatMap
             svg.Text(lx + 32, ly + 14, word, size: 11, cssClass: "legend-label");
             lx += 40 + Math.Max(Svg.TextWidth(word, 11), 60) + 16;
         }
-
-        return svg.ToString();
     }
 }
