@@ -54,7 +54,7 @@ internal sealed class ScoreCommand : ICommand
     /// <summary>The scoring-method options dx score and the analysis commands share.</summary>
     internal static IReadOnlyList<CliOption> MethodOptions { get; } =
     [
-        CliOption.Text("normalise", "METHOD", "minmax[:lo,hi], zscore[:mean,sd], rank, prank, borda, goalposts, dist2targ[:cap], dist2max, fracmax, points, auto (default) or none"),
+        CliOption.Text("normalise", "METHOD", "one of " + string.Join(", ", Normaliser.Grammars) + " (default auto)"),
         CliOption.Text("aggregate", "METHOD", "amean, gmean, hmean, genmean:P, min or points (default: each node's own)"),
         CliOption.Text("impute", "METHOD", "none, mean, median or groupmean:COLUMN (with --groups)"),
         CliOption.Text("treat", "METHOD", "none or winsorise[:N] (outlier treatment, COINr Treat)"),

@@ -10,11 +10,16 @@ namespace DxIndicators.Cli.Commands;
 /// <summary>Turns <c>dx score</c>'s method options into <see cref="ScoringOptions"/>.</summary>
 internal static class ScoreOptionsParser
 {
+    /// <summary>Reads a normaliser in the grammar <see cref="Normaliser.Parse"/> reads (<c>minmax:0,100</c>).</summary>
     public static Normaliser ParseNormaliser(string text)
     {
         try
         {
-            return ParseNormaliserCore(text);
+            return Normaliser.Parse(text);
+        }
+        catch (FormatException ex)
+        {
+            throw new UsageException($"--normalise: {ex.Message}");
         }
         catch (ArgumentException ex)
         {
@@ -32,39 +37,6 @@ internal static class ScoreOptionsParser
         {
             throw new UsageException($"--aggregate {text}: {ex.Message}");
         }
-    }
-
-    private static Normaliser ParseNormaliserCore(string text)
-    {
-        (string name, double[] args) = Split(text, "--normalise");
-        return name switch
-        {
-            "minmax" => args.Length switch
-            {
-                0 => Normaliser.MinMax(),
-                2 => Normaliser.MinMax(args[0], args[1]),
-                _ => throw new UsageException("--normalise minmax takes 'minmax' or 'minmax:LOW,HIGH'"),
-            },
-            "zscore" => args.Length switch
-            {
-                0 => Normaliser.ZScore(),
-                2 => Normaliser.ZScore(args[0], args[1]),
-                _ => throw new UsageException("--normalise zscore takes 'zscore' or 'zscore:MEAN,SD'"),
-            },
-            "rank" => NoArgs(Normaliser.Rank),
-            "prank" => NoArgs(Normaliser.PercentileRank),
-            "borda" => NoArgs(Normaliser.Borda),
-            "goalposts" => NoArgs(Normaliser.Goalposts()),
-            "dist2targ" => Normaliser.DistanceToTarget(cap: text.EndsWith(":cap", StringComparison.Ordinal)),
-            "dist2max" => NoArgs(Normaliser.DistanceToMax),
-            "fracmax" => NoArgs(Normaliser.FractionOfMax),
-            "points" => NoArgs(Normaliser.Points),
-            "auto" => NoArgs(Normaliser.Auto),
-            "none" => NoArgs(Normaliser.None),
-            _ => throw new UsageException($"--normalise: unknown method '{name}' (minmax[:lo,hi], zscore[:mean,sd], rank, prank, borda, goalposts, dist2targ[:cap], dist2max, fracmax, points, auto, none)"),
-        };
-
-        Normaliser NoArgs(Normaliser n) => args.Length == 0 ? n : throw new UsageException($"--normalise {name} takes no parameters");
     }
 
     private static Aggregator ParseAggregatorCore(string text)

@@ -13,7 +13,7 @@ namespace DxIndicators.Scoring;
 public sealed partial class ScoringPlan
 {
     private readonly double[] _sign;
-    private readonly ResolvedNormaliser[] _normalisers;
+    private readonly Normaliser[] _normalisers;
     private readonly bool[] _requiredColumn;
     private readonly bool[] _carried;
     private readonly int[] _denominator;
@@ -35,7 +35,7 @@ public sealed partial class ScoringPlan
         int ni = framework.Indicators.Count;
         IndicatorCodes = framework.Indicators.Select(i => i.Code).ToValueList();
         _sign = new double[ni];
-        _normalisers = new ResolvedNormaliser[ni];
+        _normalisers = new Normaliser[ni];
         _requiredColumn = new bool[ni];
         _carried = new bool[ni];
         _denominator = new int[ni];

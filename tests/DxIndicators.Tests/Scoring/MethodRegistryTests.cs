@@ -1,0 +1,114 @@
+using DxIndicators.Scoring;
+using DxIndicators.Scoring.Methods;
+
+namespace DxIndicators.Tests.Scoring;
+
+/// <summary>
+/// Each method family's registry is the one list: its grammar is what <c>Parse</c> reads and <c>ToString</c> writes,
+/// and docs/methodology.md's table of the family has exactly one row per registered method, the registry's own row.
+/// </summary>
+public sealed class MethodRegistryTests
+{
+    /// <summary>One text per method form; every registered normaliser needs at least one (a new method adds its own).</summary>
+    public static TheoryData<string> NormaliserTexts => new(NormaliserExamples);
+
+    private static readonly string[] NormaliserExamples =
+    [
+        "auto", "minmax", "minmax:0,100", "minmax:-1.5,2.25", "zscore", "zscore:10,2", "goalposts", "goalposts:100",
+        "goalposts:100,notruncate", "goalposts:1,notruncate", "dist2targ", "dist2targ:cap", "dist2max", "dist2ref:U01",
+        "dist2ref:U01,cap", "fracmax", "rank", "borda", "prank", "points", "none",
+    ];
+
+    [Theory]
+    [MemberData(nameof(NormaliserTexts))]
+    public void Normaliser_ParseThenToString_GivesTheSameText(string text)
+    {
+        Normaliser n = Normaliser.Parse(text);
+
+        n.ToString().Should().Be(text);
+        Normaliser.Parse(n.ToString()).Should().Be(n);
+        Normaliser.TryParse(text, out Normaliser? again).Should().BeTrue();
+        again.Should().Be(n);
+    }
+
+    [Fact]
+    public void Normaliser_EveryRegisteredMethodHasARoundTripText()
+    {
+        var named = NormaliserExamples.Select(text => Normaliser.Parse(text).Name).ToHashSet(StringComparer.Ordinal);
+
+        named.Should().BeEquivalentTo(Normalisers().Methods.Select(m => m.Name));
+    }
+
+    [Fact]
+    public void Normaliser_FactoriesWriteTheCliGrammar()
+    {
+        Normaliser.MinMax(0, 100).ToString().Should().Be("minmax:0,100");
+        Normaliser.MinMax().ToString().Should().Be("minmax");
+        Normaliser.ZScore().ToString().Should().Be("zscore");
+        Normaliser.Goalposts(100, truncate: false).ToString().Should().Be("goalposts:100,notruncate");
+        Normaliser.DistanceToTarget(cap: true).ToString().Should().Be("dist2targ:cap");
+        Normaliser.DistanceToReference("VN-HN", cap: true).ToString().Should().Be("dist2ref:VN-HN,cap");
+        Normaliser.PercentileRank.ToString().Should().Be("prank");
+    }
+
+    [Theory]
+    [InlineData("wat", "unknown method 'wat'")]
+    [InlineData("minmax:1", "minmax[:LOW,HIGH]")]
+    [InlineData("minmax:0,x", "'x' in 'minmax:0,x' is not a number")]
+    [InlineData("rank:2", "rank's grammar")]
+    [InlineData("dist2targ:capped", "'capped' in 'dist2targ:capped' is not 'cap'")]
+    public void Normaliser_BadText_IsAFormatErrorNamingTheGrammar(string text, string message)
+    {
+        Action act = () => Normaliser.Parse(text);
+
+        act.Should().Throw<FormatException>().WithMessage($"*{message}*");
+        Normaliser.TryParse(text, out _).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Normaliser_BadParameters_AreArgumentErrors()
+    {
+        Action act = () => Normaliser.Parse("minmax:100,0");
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithMessage("*high > low*");
+    }
+
+    [Fact]
+    public void Normaliser_DocsTable_HasOneRowPerRegisteredMethod() => DocsTableShouldMatch(Normalisers());
+
+    [Fact]
+    public void Normaliser_Grammars_AreTheRegistrysInDocsOrder() =>
+        Normaliser.Grammars.Should().Equal(Normalisers().Methods.Select(m => m.Grammar));
+
+    internal static MethodRegistry<Normaliser> Normalisers() => NormaliserRegistry.Methods;
+
+    /// <summary>The table right under the family's heading must be the registry's rows, no more, no fewer, in order.</summary>
+    internal static void DocsTableShouldMatch<T>(MethodRegistry<T> registry)
+    {
+        string[] lines = File.ReadAllLines(Path.Combine(RepoRoot(), "docs", "methodology.md"));
+        int heading = Array.FindIndex(lines, l => l.StartsWith('#') && l.TrimStart('#').Trim().StartsWith(registry.DocsHeading, StringComparison.Ordinal));
+        heading.Should().BeGreaterThanOrEqualTo(0, $"docs/methodology.md needs a heading '{registry.DocsHeading}'");
+        int header = Array.FindIndex(lines, heading, l => l.StartsWith('|'));
+        var rows = lines.Skip(header + 2).TakeWhile(l => l.StartsWith('|')).ToList();
+
+        rows.Should().Equal(registry.Methods.Select(m => m.TableRow), $"the {registry.Family} table of docs/methodology.md comes from the registry; its rows are:{Environment.NewLine}{string.Join(Environment.NewLine, registry.Methods.Select(m => m.TableRow))}");
+        registry.Methods.Should().OnlyContain(m => lines.Any(l => l.StartsWith('#') && Anchor(l) == m.Docs), "each method's docs reference is a heading of docs/methodology.md");
+    }
+
+    /// <summary>The GitHub anchor of a Markdown heading: lower case, spaces to '-', punctuation dropped.</summary>
+    private static string Anchor(string heading) =>
+        new(heading.TrimStart('#').Trim().ToLowerInvariant().Replace(' ', '-').Where(c => char.IsLetterOrDigit(c) || c is '-' or '_').ToArray());
+
+    private static string RepoRoot()
+    {
+        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "DxIndicators.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("DxIndicators.sln not found above the test binaries.");
+    }
+}
