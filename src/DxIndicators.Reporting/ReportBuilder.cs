@@ -5,7 +5,6 @@ using DxIndicators.Scoring;
 using DxIndicators.Targets;
 using DxIndicators.Units;
 using NodaTime;
-using Period = DxIndicators.Data.Period;
 
 namespace DxIndicators.Reporting;
 
@@ -92,7 +91,7 @@ public static class ReportBuilder
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(targets);
         List<IndicatorDefinition> extra = extraIndicators?.ToList() ?? [];
-        List<Period> earlier = data.Periods.Where(p => p.End <= asOf).ToList();
+        List<ReportingPeriod> earlier = data.Periods.Where(p => p.End <= asOf).ToList();
         if (earlier.Count == 0)
         {
             throw new ArgumentException($"No observation has a period ending on or before {Text.Date(asOf)}; the data's periods start at {(data.Periods.Count > 0 ? data.Periods.Min().ToString() : "(none)")}.", nameof(data));

@@ -17,7 +17,7 @@ namespace DxIndicators.Benchmarks.Analysis;
 /// the thread's own CPU time (CLOCK_THREAD_CPUTIME_ID), which other jobs' load does not inflate the way wall time is,
 /// and prints medians of 7 rounds and the ratios between them.
 /// </summary>
-internal static partial class CpuTimeRatios
+internal static class CpuTimeRatios
 {
     public static int Run()
     {
@@ -77,62 +77,19 @@ internal static partial class CpuTimeRatios
     /// </summary>
     private static void NumpyPeer(double wholeMs, double productGflops)
     {
-        string? script = FindScript();
-        if (script is null || !File.Exists("/usr/bin/python3"))
-        {
-            Console.WriteLine("numpy peer: not run (benchmarks/numpy/w2_uncertainty.py or /usr/bin/python3 not found)");
-            return;
-        }
-
         foreach ((string label, bool keep) in new[] { ("default", false), ("glibc keeps freed memory", true) })
         {
-            var start = new ProcessStartInfo("/usr/bin/python3", [script, "--cpu", "--quiet", "--repeats", "9"]) { RedirectStandardOutput = true, RedirectStandardError = true };
-            start.Environment["OPENBLAS_NUM_THREADS"] = "1";
-            if (keep)
+            Peers.NumpyPeer.Result? r = Peers.NumpyPeer.Run("w2_uncertainty.py", ["--cpu", "--quiet", "--repeats", "9"], "numpy-ms", keep, out string problem);
+            if (r is null || !r.Values.TryGetValue("whole", out double npWhole) || !r.Values.TryGetValue("product", out double npProduct))
             {
-                start.Environment["MALLOC_MMAP_THRESHOLD_"] = "33554432";
-                start.Environment["MALLOC_TRIM_THRESHOLD_"] = "2000000000";
-            }
-
-            using Process? p = Process.Start(start);
-            if (p is null)
-            {
-                Console.WriteLine("numpy peer: python3 did not start");
+                Console.WriteLine($"numpy peer ({label}): {(r is null ? problem : "no whole/product figures")}");
                 return;
             }
 
-            string output = p.StandardOutput.ReadToEnd();
-            string error = p.StandardError.ReadToEnd();
-            p.WaitForExit();
-            Match m = NumpyLine().Match(output);
-            if (p.ExitCode != 0 || !m.Success)
-            {
-                Console.WriteLine($"numpy peer ({label}): not measured (exit {p.ExitCode}): {error.Trim().Split('\n').LastOrDefault()}");
-                return;
-            }
-
-            double npWhole = double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), npProduct = double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
             double csProductMs = 2.0 * 10_000 * 63 * 100 / (productGflops * 1e9) * 1e3;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"numpy peer ({label}, thread CPU time): whole {npWhole:F1} ms = {npWhole / wholeMs:F1}x the C# whole run; product {npProduct:F2} ms = {npProduct / csProductMs:F1}x the C# product ({output.Split('\n')[0].Trim()})"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"numpy peer ({label}, thread CPU time): whole {npWhole:F1} ms = {npWhole / wholeMs:F1}x the C# whole run; product {npProduct:F2} ms = {npProduct / csProductMs:F1}x the C# product ({r.FirstLine})"));
         }
     }
-
-    private static string? FindScript()
-    {
-        for (DirectoryInfo? d = new(AppContext.BaseDirectory); d is not null; d = d.Parent)
-        {
-            string candidate = Path.Combine(d.FullName, "benchmarks", "numpy", "w2_uncertainty.py");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
-
-    [GeneratedRegex(@"numpy-ms whole=([0-9.]+) product=([0-9.]+)")]
-    private static partial Regex NumpyLine();
 
     private static double Median(List<double> x)
     {
@@ -142,28 +99,8 @@ internal static partial class CpuTimeRatios
 
     private static double Cpu(Func<double> f)
     {
-        double t0 = ThreadSeconds();
+        double t0 = Harness.ThreadSeconds();
         f();
-        return ThreadSeconds() - t0;
-    }
-
-    private static double ThreadSeconds()
-    {
-        if (clock_gettime(3, out TimeSpec ts) != 0)
-        {
-            throw new InvalidOperationException("clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed");
-        }
-
-        return ts.Seconds + (ts.Nanoseconds * 1e-9);
-    }
-
-    [LibraryImport("libc", SetLastError = true)]
-    private static partial int clock_gettime(int clock, out TimeSpec time);
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct TimeSpec
-    {
-        public long Seconds;
-        public long Nanoseconds;
+        return Harness.ThreadSeconds() - t0;
     }
 }

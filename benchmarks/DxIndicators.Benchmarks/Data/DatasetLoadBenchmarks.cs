@@ -4,7 +4,6 @@ using BenchmarkDotNet.Attributes;
 using DxIndicators.Data;
 using DxIndicators.Model;
 using NodaTime;
-using Period = DxIndicators.Data.Period;
 
 namespace DxIndicators.Benchmarks.Data;
 
@@ -22,7 +21,7 @@ public class DatasetLoadBenchmarks
     private byte[] _csv = [];
     private Dataset _dataset = Dataset.Empty;
     private Framework _framework = null!;
-    private Period[] _periods = [];
+    private ReportingPeriod[] _periods = [];
 
     /// <summary>Generates the CSV in memory and loads it once for the cross-section benchmarks.</summary>
     [GlobalSetup]
@@ -51,7 +50,7 @@ public class DatasetLoadBenchmarks
         var root = new FrameworkNode("ROOT", new LocalizedText("r", "r"), NodeKind.Index, indicators.Select(d => new NodeLink(d.Code)).ToValueList());
         _framework = new Framework(
             new FrameworkMetadata("bench", "1", new LocalizedText("b", "b"), "bench", new LocalDate(2020, 1, 1), OutputScale.Unit), "ROOT", [root], indicators);
-        _periods = [.. Enumerable.Range(2016, Periods).Select(Period.FromYear)];
+        _periods = [.. Enumerable.Range(2016, Periods).Select(ReportingPeriod.FromYear)];
     }
 
     /// <summary>Reads and validates the whole CSV into a dataset.</summary>

@@ -57,6 +57,8 @@ internal static class LimitsReport
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {units:N0} | {r.B * 1e6:F0} | {r.A * 1e6:F0} | {r.Ratio:F2} | {perCell:F2} ({perCell / firstPerCell:F2}× 1k) | {dram * 1e6:F0} | {dram / r.B:F2} | {l3 / r.B:F2} |"));
         }
 
+        NumpyRows();
+
         Console.WriteLine();
         Console.WriteLine("| units | comparison-sort rank µs | radix rank µs | radix / comparison |");
         Console.WriteLine("|---:|---:|---:|---:|");
@@ -77,5 +79,31 @@ internal static class LimitsReport
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"load average at the end: {PerformanceGuard.LoadAverage()}"));
         return 0;
+    }
+
+    /// <summary>
+    /// The W1 pipeline against its numpy peer (benchmarks/numpy/w1_pipeline.py: preallocated arrays, one BLAS product
+    /// for the pillars, sort + binary search for the rank), both by thread CPU time, the library's median taken just
+    /// before the peer runs. numpy's BLAS is whatever /usr/bin/python3's numpy links (Debian: the reference BLAS unless
+    /// an OpenBLAS package is installed); the script's first line names the numpy version.
+    /// </summary>
+    internal static void NumpyRows()
+    {
+        Console.WriteLine();
+        Console.WriteLine("| units × 100 | library µs | numpy µs | numpy / library | numpy |");
+        Console.WriteLine("|---:|---:|---:|---:|---|");
+        foreach (int units in new[] { 1000, 3321, 33000 })
+        {
+            var w = new PipelineWorkload(units);
+            double library = Harness.Single(w.Library, 11, 0.01) * 1e6;
+            Peers.NumpyPeer.Result? r = Peers.NumpyPeer.Run("w1_pipeline.py", ["--cpu", "--units", units.ToString(CultureInfo.InvariantCulture), "--repeats", "21"], "numpy-us", keepFreedMemory: true, out string problem);
+            if (r is null || !r.Values.TryGetValue("pipeline", out double numpy))
+            {
+                Console.WriteLine($"| {units:N0} | {library:F0} | — | — | {(r is null ? problem : "no pipeline figure")} |");
+                return;
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {units:N0} | {library:F0} | {numpy:F0} | {numpy / library:F1} | {r.FirstLine} |"));
+        }
     }
 }

@@ -10,7 +10,6 @@ using DxIndicators.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using NodaTime;
 using Npgsql;
-using Period = DxIndicators.Data.Period;
 
 namespace DxIndicators.Benchmarks.Storage;
 
@@ -63,7 +62,7 @@ public class StoreImportBenchmarks
                 string indicator = "IND-" + i.ToString("D3", System.Globalization.CultureInfo.InvariantCulture);
                 for (int y = 0; y < Years; y++)
                 {
-                    var o = new Observation(unit, indicator, Period.FromYear(2016 + y), Math.Round(random.NextDouble() * 100, 2));
+                    var o = new Observation(unit, indicator, ReportingPeriod.FromYear(2016 + y), Math.Round(random.NextDouble() * 100, 2));
                     rows.Add(random.Next(10) == 0 ? o with { Provenance = new Provenance("commune report " + y) } : o);
                 }
             }

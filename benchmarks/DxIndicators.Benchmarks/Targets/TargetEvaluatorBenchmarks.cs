@@ -3,7 +3,6 @@ using DxIndicators.Data;
 using DxIndicators.Model;
 using DxIndicators.Targets;
 using NodaTime;
-using Period = DxIndicators.Data.Period;
 
 namespace DxIndicators.Benchmarks.Targets;
 
@@ -20,7 +19,7 @@ public class TargetEvaluatorBenchmarks
 
     private static readonly Observation[][] s_series = Enumerable.Range(1, 34)
         .Select(u => Enumerable.Range(2015, 10)
-            .Select(y => new Observation(u.ToString(System.Globalization.CultureInfo.InvariantCulture), "GOV-ESIGN", Period.FromYear(y), 20 + (u % 7) + ((y - 2015) * (3 + (u % 5)))))
+            .Select(y => new Observation(u.ToString(System.Globalization.CultureInfo.InvariantCulture), "GOV-ESIGN", ReportingPeriod.FromYear(y), 20 + (u % 7) + ((y - 2015) * (3 + (u % 5)))))
             .Reverse()
             .ToArray())
         .ToArray();

@@ -45,7 +45,7 @@ internal sealed class ImportCoinrCommand : ICommand
         // Everything is built in memory first, then each file is written to a temporary file and moved into place:
         // a failure (bad data, a full disk) never leaves a truncated or half-replaced output.
         string frameworkText = FrameworkJson.Write(import.Framework);
-        var period = Period.FromYear(import.Framework.Metadata.EffectiveFrom.Year);
+        var period = ReportingPeriod.FromYear(import.Framework.Metadata.EffectiveFrom.Year);
         var observations = new List<Observation>();
         IndicatorMatrix matrix = import.Data;
         string source = Path.GetFileName(data);

@@ -7,7 +7,6 @@ using DxIndicators.Model;
 using DxIndicators.Scoring;
 using DxIndicators.Targets;
 using NodaTime;
-using Period = DxIndicators.Data.Period;
 using NodaTime.Text;
 
 namespace DxIndicators.Cli.Commands;
@@ -107,7 +106,7 @@ internal sealed class ScoreCommand : ICommand
         LocalDate asOf = options.GetDate("known-on") ?? dataset.LatestDate!.Value;
         IndicatorMatrix matrix;
         string basis;
-        Period? period = null;
+        ReportingPeriod? period = null;
         if (options.Get("period") is { } periodText)
         {
             period = DataInputs.RequirePeriod(dataset, framework, periodText, "--period");
@@ -145,7 +144,7 @@ internal sealed class ScoreCommand : ICommand
         };
         if (options.Get("compare-to") is { } compareText)
         {
-            Period earlier = Period.TryParse(compareText, out Period c) ? c : throw new UsageException($"--compare-to: '{compareText}' is not a period or date");
+            ReportingPeriod earlier = ReportingPeriod.TryParse(compareText, out ReportingPeriod c) ? c : throw new UsageException($"--compare-to: '{compareText}' is not a period or date");
             IndicatorMatrix before = period is null
                 ? DataInputs.RequireAsOf(dataset, framework, earlier.End, "--compare-to")
                 : dataset.CrossSection(framework, DataInputs.RequirePeriod(dataset, framework, compareText, "--compare-to"));
@@ -292,7 +291,7 @@ internal sealed class ScoreCommand : ICommand
         return sb.ToString();
     }
 
-    private static string ToJson(Framework framework, ScoreTable table, string basis, LocalDate asOf, Period? period)
+    private static string ToJson(Framework framework, ScoreTable table, string basis, LocalDate asOf, ReportingPeriod? period)
     {
         Dictionary<string, int> levels = Levels(framework);
         return JsonOutput.Write(json =>
@@ -345,7 +344,7 @@ internal sealed class ScoreCommand : ICommand
         });
     }
 
-    private static string Scorecard(Framework framework, Dataset dataset, ScoreTable table, string basis, LocalDate asOf, string? unitFilter, Period? period, CommandArgs names)
+    private static string Scorecard(Framework framework, Dataset dataset, ScoreTable table, string basis, LocalDate asOf, string? unitFilter, ReportingPeriod? period, CommandArgs names)
     {
         var sb = new StringBuilder();
         sb.AppendLine(CultureInfo.InvariantCulture, $"{names.Name(framework.Metadata.Name)} — {framework.Id} {framework.Metadata.Version}");

@@ -8,7 +8,6 @@ using DxIndicators.Storage;
 using DxIndicators.Units;
 using NodaTime;
 using NodaTime.Text;
-using Period = DxIndicators.Data.Period;
 
 namespace DxIndicators.Cli.Commands;
 
@@ -196,8 +195,8 @@ internal sealed class StoreCommand : ICommand
         string unit = options.Get("unit")!;
         string indicator = options.Get("indicator")!;
         string format = options.GetOrDefault("format", "table");
-        Period? period = options.Get("period") is { } p
-            ? (Period.TryParse(p, out Period parsed) ? parsed : throw new UsageException($"--period: '{p}' is not a period (2024, 2024-H1, 2024-Q3, 2024-07, 2024-07-15)"))
+        ReportingPeriod? period = options.Get("period") is { } p
+            ? (ReportingPeriod.TryParse(p, out ReportingPeriod parsed) ? parsed : throw new UsageException($"--period: '{p}' is not a period (2024, 2024-H1, 2024-Q3, 2024-07, 2024-07-15)"))
             : null;
         using IObservationStore opened = StoreInputs.Open(store, context.Clock);
         IReadOnlyList<Vintage> history = [.. opened.History(unit, indicator).Where(v => period is null || v.Observation.Period == period.Value)];
@@ -247,11 +246,11 @@ internal sealed class StoreCommand : ICommand
         Dataset after = to is { } day ? opened.AsKnownOn(day) : opened.Latest();
         var table = new TextTable("unit", "indicator", "period", "then", "now", "source now").AlignRight(3, 4);
         int changes = 0;
-        var changed = new List<(string Unit, string Indicator, Period Period, Observation? Then, Observation? Now)>();
+        var changed = new List<(string Unit, string Indicator, ReportingPeriod Period, Observation? Then, Observation? Now)>();
         var keys = before.Observations.Select(o => (o.Unit, o.Indicator, o.Period))
             .Union(after.Observations.Select(o => (o.Unit, o.Indicator, o.Period)))
             .OrderBy(k => k.Unit, StringComparer.Ordinal).ThenBy(k => k.Indicator, StringComparer.Ordinal).ThenBy(k => k.Period);
-        foreach ((string unit, string indicator, Period period) in keys)
+        foreach ((string unit, string indicator, ReportingPeriod period) in keys)
         {
             before.TryGet(unit, indicator, period, out Observation? then);
             after.TryGet(unit, indicator, period, out Observation? now);
@@ -365,7 +364,7 @@ internal sealed class StoreCommand : ICommand
         return sb.ToString();
     }
 
-    private static string DiffJson(LocalDate from, LocalDate? to, List<(string Unit, string Indicator, Period Period, Observation? Then, Observation? Now)> changed) => JsonOutput.Write(json =>
+    private static string DiffJson(LocalDate from, LocalDate? to, List<(string Unit, string Indicator, ReportingPeriod Period, Observation? Then, Observation? Now)> changed) => JsonOutput.Write(json =>
     {
         json.WriteStartObject();
         json.WriteString("from", LocalDatePattern.Iso.Format(from));
@@ -386,7 +385,7 @@ internal sealed class StoreCommand : ICommand
         json.WriteEndObject();
     });
 
-    private static string DiffCsv(List<(string Unit, string Indicator, Period Period, Observation? Then, Observation? Now)> changed)
+    private static string DiffCsv(List<(string Unit, string Indicator, ReportingPeriod Period, Observation? Then, Observation? Now)> changed)
     {
         var sb = new StringBuilder("unit,indicator,period,then,then_qualifier,now,now_qualifier,source_now\n");
         foreach (var c in changed)

@@ -190,7 +190,7 @@ internal sealed class TargetsCommand : ICommand
     }
 
     // A dated observation is met "on 2025-03-26"; a year, quarter or month "in 2024".
-    private static string When(DxIndicators.Data.Period? period) => period is not { } p ? "—" : (p.Kind == PeriodKind.Date ? "on " : "in ") + p;
+    private static string When(DxIndicators.Data.ReportingPeriod? period) => period is not { } p ? "—" : (p.Kind == PeriodKind.Date ? "on " : "in ") + p;
 
     private static string ToTable(IReadOnlyList<TargetEvaluation> evaluations, Framework framework, IReadOnlyList<TargetCatalog> catalogues, LocalDate asOf, IReadOnlyDictionary<(string Unit, string Target), TargetRule> superseded, CommandArgs names)
     {

@@ -7,7 +7,6 @@ using DxIndicators.Data;
 using DxIndicators.Model;
 using DxIndicators.Scoring;
 using NodaTime.Text;
-using Period = DxIndicators.Data.Period;
 
 namespace DxIndicators.Cli.Infrastructure;
 
@@ -61,7 +60,7 @@ internal static partial class AnalysisInputs
                 throw new UsageException("give --period or --as-of, not both");
             }
 
-            Period period = DataInputs.RequirePeriod(dataset, framework, periodText, "--period");
+            ReportingPeriod period = DataInputs.RequirePeriod(dataset, framework, periodText, "--period");
             matrix = dataset.CrossSection(framework, period);
             basis = $"period {period} only";
         }

@@ -38,9 +38,9 @@ internal static class DataInputs
     /// Parses <paramref name="text"/> as a period that has data for the framework; otherwise a usage error for a bad
     /// period and a data error (exit 1) naming the periods present.
     /// </summary>
-    public static Period RequirePeriod(Dataset dataset, Framework framework, string text, string option)
+    public static ReportingPeriod RequirePeriod(Dataset dataset, Framework framework, string text, string option)
     {
-        if (!Period.TryParse(text, out Period period))
+        if (!ReportingPeriod.TryParse(text, out ReportingPeriod period))
         {
             throw new UsageException($"{option}: '{text}' is not a period (2024, 2024-H1, 2024-Q3, 2024-07, 2024-07-15)");
         }

@@ -149,7 +149,7 @@ public static class AdminRollup
         ArgumentNullException.ThrowIfNull(registry);
         var problems = new List<Problem>();
         var tasks = new List<Group>();
-        foreach (Period period in data.Periods)
+        foreach (ReportingPeriod period in data.Periods)
         {
             var parents = new Dictionary<string, AdministrativeUnit>(StringComparer.Ordinal);
             var dataChildren = new Dictionary<string, List<AdministrativeUnit>>(StringComparer.Ordinal);
@@ -217,7 +217,7 @@ public static class AdminRollup
         }
 
         var tasks = new List<Group>();
-        foreach (Period period in data.Periods)
+        foreach (ReportingPeriod period in data.Periods)
         {
             foreach (KeyValuePair<string, IReadOnlyList<string>> group in groups.OrderBy(g => g.Key, StringComparer.Ordinal))
             {
@@ -228,7 +228,7 @@ public static class AdminRollup
         return Run(data, framework, tasks, RollupRun.Rollup(options ?? RollupOptions.Default), []);
     }
 
-    internal sealed record Group(string Target, Period Period, string[] Children);
+    internal sealed record Group(string Target, ReportingPeriod Period, string[] Children);
 
     internal static RollupResult Run(
         Dataset data,

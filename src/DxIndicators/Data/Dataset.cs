@@ -19,14 +19,14 @@ namespace DxIndicators.Data;
 /// error that shows both with their sources.</para>
 /// <para>Storage is columnar: the unit, indicator and period of a row are interned to ints and packed into one sorted
 /// 64-bit key, so lookups are binary searches and a series is a contiguous run. Units and indicators are ordered
-/// ordinally, periods by <see cref="Period"/> order. Equality is bit for bit on values and counts
+/// ordinally, periods by <see cref="ReportingPeriod"/> order. Equality is bit for bit on values and counts
 /// (so −0.0 ≠ 0.0, and the equality of a written and re-read dataset is exact).</para>
 /// </remarks>
 public sealed class Dataset : IEquatable<Dataset>
 {
     private readonly string[] _units;
     private readonly string[] _indicators;
-    private readonly Period[] _periods;
+    private readonly ReportingPeriod[] _periods;
     private readonly Provenance[] _provenances;
     private readonly long[] _keys;
     private readonly double[] _values;
@@ -36,7 +36,7 @@ public sealed class Dataset : IEquatable<Dataset>
     private readonly int[]? _provenance;
     private readonly FrozenDictionary<string, int> _unitIndex;
     private readonly FrozenDictionary<string, int> _indicatorIndex;
-    private readonly Dictionary<Period, int> _periodIndex;
+    private readonly Dictionary<ReportingPeriod, int> _periodIndex;
 
     /// <summary>Initializes a dataset from observations, checking every rule in the type remarks.</summary>
     /// <param name="observations">The observations, in any order.</param>
@@ -71,7 +71,7 @@ public sealed class Dataset : IEquatable<Dataset>
     internal Dataset(
         string[] units,
         string[] indicators,
-        Period[] periods,
+        ReportingPeriod[] periods,
         Provenance[] provenances,
         long[] keys,
         double[] values,
@@ -92,7 +92,7 @@ public sealed class Dataset : IEquatable<Dataset>
         _provenance = provenance;
         _unitIndex = Index(units);
         _indicatorIndex = Index(indicators);
-        _periodIndex = new Dictionary<Period, int>(periods.Length);
+        _periodIndex = new Dictionary<ReportingPeriod, int>(periods.Length);
         for (int i = 0; i < periods.Length; i++)
         {
             _periodIndex[periods[i]] = i;
@@ -116,7 +116,7 @@ public sealed class Dataset : IEquatable<Dataset>
     public ValueList<string> Indicators { get; }
 
     /// <summary>Gets the periods that have observations, in period order.</summary>
-    public ValueList<Period> Periods { get; }
+    public ValueList<ReportingPeriod> Periods { get; }
 
     /// <summary>Gets every observation, ordered by unit, indicator, then period.</summary>
     /// <remarks>Observations are materialised on demand from the columnar store.</remarks>
@@ -205,7 +205,7 @@ public sealed class Dataset : IEquatable<Dataset>
     /// <param name="period">The period.</param>
     /// <param name="observation">The observation, when present.</param>
     /// <returns><see langword="true"/> when present.</returns>
-    public bool TryGet(string unit, string indicator, Period period, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Observation? observation)
+    public bool TryGet(string unit, string indicator, ReportingPeriod period, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Observation? observation)
     {
         int r = Find(unit, indicator, period);
         observation = r >= 0 ? Row(r) : null;
@@ -217,7 +217,7 @@ public sealed class Dataset : IEquatable<Dataset>
     /// <param name="indicator">The indicator code.</param>
     /// <param name="period">The period.</param>
     /// <returns>The value or NaN.</returns>
-    public double ValueOrNaN(string unit, string indicator, Period period)
+    public double ValueOrNaN(string unit, string indicator, ReportingPeriod period)
     {
         int r = Find(unit, indicator, period);
         return r >= 0 ? _values[r] : double.NaN;
@@ -273,7 +273,7 @@ public sealed class Dataset : IEquatable<Dataset>
     /// <summary>Gets the observations of one period.</summary>
     /// <param name="period">The period.</param>
     /// <returns>The observations, ordered by unit then indicator.</returns>
-    public IEnumerable<Observation> ForPeriod(Period period)
+    public IEnumerable<Observation> ForPeriod(ReportingPeriod period)
     {
         if (!_periodIndex.TryGetValue(period, out int p))
         {
@@ -316,7 +316,7 @@ public sealed class Dataset : IEquatable<Dataset>
     }
 
     /// <summary>Gets the latest period end in the data set, the default "as of" date that makes a result independent of the clock.</summary>
-    /// <value>The latest <see cref="Period.End"/>; null when the data set is empty.</value>
+    /// <value>The latest <see cref="ReportingPeriod.End"/>; null when the data set is empty.</value>
     public LocalDate? LatestDate => _periods.Length == 0 ? null : _periods.Max(p => p.End);
 
     /// <summary>Builds the units × indicators matrix of one period in a framework's indicator order.</summary>
@@ -326,7 +326,7 @@ public sealed class Dataset : IEquatable<Dataset>
     /// <returns>The matrix; NaN marks a missing value (including unknown units and indicators absent from the data).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="framework"/> is null.</exception>
     /// <remarks>Only values are carried; qualifiers and counts stay in the dataset. One pass over the store.</remarks>
-    public IndicatorMatrix CrossSection(Framework framework, Period period, IReadOnlyList<string>? units = null) =>
+    public IndicatorMatrix CrossSection(Framework framework, ReportingPeriod period, IReadOnlyList<string>? units = null) =>
         CrossSections(framework, [period], units)[0];
 
     /// <summary>Builds one cross-section per period with the same rows and columns, for panels.</summary>
@@ -335,7 +335,7 @@ public sealed class Dataset : IEquatable<Dataset>
     /// <param name="units">The row units; null means every unit with a framework indicator observed in any of the periods, in ordinal order.</param>
     /// <returns>One matrix per period, in the order of <paramref name="periods"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="framework"/> or <paramref name="periods"/> is null.</exception>
-    public IReadOnlyList<IndicatorMatrix> CrossSections(Framework framework, IReadOnlyList<Period> periods, IReadOnlyList<string>? units = null)
+    public IReadOnlyList<IndicatorMatrix> CrossSections(Framework framework, IReadOnlyList<ReportingPeriod> periods, IReadOnlyList<string>? units = null)
     {
         ArgumentNullException.ThrowIfNull(framework);
         ArgumentNullException.ThrowIfNull(periods);
@@ -509,7 +509,7 @@ public sealed class Dataset : IEquatable<Dataset>
     /// <inheritdoc/>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"Dataset: {Count} observations, {_units.Length} units, {_indicators.Length} indicators, {_periods.Length} periods");
 
-    internal static Observation Materialize(string unit, string indicator, Period period, double value, byte flags, double numerator, double denominator, Provenance? provenance) =>
+    internal static Observation Materialize(string unit, string indicator, ReportingPeriod period, double value, byte flags, double numerator, double denominator, Provenance? provenance) =>
         new(unit, indicator, period, value)
         {
             Qualifier = Flags.Qualifier(flags),
@@ -530,7 +530,7 @@ public sealed class Dataset : IEquatable<Dataset>
         return new Problem(location(group[^1]), ProblemRules.DuplicateKey, sb.ToString()) { Unit = first.Unit, Code = first.Indicator };
     }
 
-    internal static string Describe(string unit, string indicator, Period period) => $"Unit '{unit}', indicator '{indicator}', period {period}";
+    internal static string Describe(string unit, string indicator, ReportingPeriod period) => $"Unit '{unit}', indicator '{indicator}', period {period}";
 
     internal static string Show(Observation o)
     {
@@ -572,7 +572,7 @@ public sealed class Dataset : IEquatable<Dataset>
             nameof(observations));
     }
 
-    private int Find(string unit, string indicator, Period period)
+    private int Find(string unit, string indicator, ReportingPeriod period)
     {
         ArgumentNullException.ThrowIfNull(unit);
         ArgumentNullException.ThrowIfNull(indicator);

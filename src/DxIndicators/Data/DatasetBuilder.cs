@@ -14,8 +14,8 @@ internal sealed class DatasetBuilder
     private readonly List<string> _units = [];
     private readonly Dictionary<string, int> _indicatorIds = new(StringComparer.Ordinal);
     private readonly List<string> _indicators = [];
-    private readonly Dictionary<Period, int> _periodIds = [];
-    private readonly List<Period> _periods = [];
+    private readonly Dictionary<ReportingPeriod, int> _periodIds = [];
+    private readonly List<ReportingPeriod> _periods = [];
     private readonly Dictionary<Provenance, int> _provenanceIds = [];
     private readonly List<Provenance> _provenances = [];
 
@@ -46,7 +46,7 @@ internal sealed class DatasetBuilder
     public void Add(
         string unit,
         string indicator,
-        Period period,
+        ReportingPeriod period,
         double value,
         Qualifier qualifier,
         double? numerator,
@@ -94,7 +94,7 @@ internal sealed class DatasetBuilder
         int n = Count;
         int[] unitRank = Ranks(_units, StringComparer.Ordinal);
         int[] indicatorRank = Ranks(_indicators, StringComparer.Ordinal);
-        int[] periodRank = Ranks(_periods, Comparer<Period>.Default);
+        int[] periodRank = Ranks(_periods, Comparer<ReportingPeriod>.Default);
         if (_units.Count > Mask || _indicators.Count > Mask || _periods.Count > Mask)
         {
             throw new InvalidOperationException($"A dataset holds at most {Mask} distinct units, indicators and periods each.");
@@ -180,7 +180,7 @@ internal sealed class DatasetBuilder
 
         (string[] units, int[] unitMap) = Compact(_units, unitRank, usedUnit);
         (string[] indicators, int[] indicatorMap) = Compact(_indicators, indicatorRank, usedIndicator);
-        (Period[] periods, int[] periodMap) = Compact(_periods, periodRank, usedPeriod);
+        (ReportingPeriod[] periods, int[] periodMap) = Compact(_periods, periodRank, usedPeriod);
 
         int m = keep.Count;
         var keys = new long[m];

@@ -24,7 +24,7 @@ public sealed record Provenance(string Source, LocalDate? Published = null);
 /// <param name="Indicator">The indicator code.</param>
 /// <param name="Period">The period the value refers to.</param>
 /// <param name="Value">The value in the indicator's unit.</param>
-public sealed record Observation(string Unit, string Indicator, Period Period, double Value)
+public sealed record Observation(string Unit, string Indicator, ReportingPeriod Period, double Value)
 {
     /// <summary>Gets how exact the value is (default exact).</summary>
     public Qualifier Qualifier { get; init; } = Qualifier.Exact;

@@ -32,7 +32,7 @@ internal sealed class ObservationLoader
     private readonly List<(int Origin, int Seq, Problem Problem)> _problems = [];
     private readonly SortedSet<int> _skipped = [];
     private readonly DatasetBuilder _builder = new(1024);
-    private readonly Dictionary<string, Period> _periodCache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ReportingPeriod> _periodCache = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, string), Provenance> _provenanceCache = [];
     private bool _fatal;
 
@@ -75,11 +75,11 @@ internal sealed class ObservationLoader
         string? unit = Required(origin, "unit", raw.Unit, null, null);
         string? indicator = Required(origin, "indicator", raw.Indicator, unit, null);
 
-        Period period = default;
+        ReportingPeriod period = default;
         bool hasPeriod = false;
         if (Required(origin, "period", raw.Period, unit, indicator) is { } periodText)
         {
-            if (_periodCache.TryGetValue(periodText, out period) || Period.TryParse(periodText, out period))
+            if (_periodCache.TryGetValue(periodText, out period) || ReportingPeriod.TryParse(periodText, out period))
             {
                 _periodCache.TryAdd(periodText, period);
                 hasPeriod = true;
@@ -250,7 +250,7 @@ internal sealed class ObservationLoader
         _ => "exact",
     };
 
-    private static string UnknownUnitMessage(UnitRegistry registry, string unit, Period period)
+    private static string UnknownUnitMessage(UnitRegistry registry, string unit, ReportingPeriod period)
     {
         string valid = string.Join("; ", registry.Units.Where(u => u.Code == unit).Select(u => $"{u.Id} {u.NameVi} {Span(u)}"));
         return string.Create(CultureInfo.InvariantCulture, $"Unit code '{unit}' denotes no unit on {period.End:uuuu-MM-dd} or {period.Start:uuuu-MM-dd} (period {period}).")

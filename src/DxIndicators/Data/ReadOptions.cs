@@ -11,7 +11,7 @@ public sealed class ReadOptions
     public static ReadOptions Default { get; } = new();
 
     /// <summary>Gets the registry unit codes are checked against, at each row's period (see
-    /// <see cref="UnitRegistryPeriods.TryResolve(UnitRegistry, string, Period, out AdministrativeUnit?)"/>); null skips the check.</summary>
+    /// <see cref="UnitRegistryPeriods.TryResolve(UnitRegistry, string, ReportingPeriod, out AdministrativeUnit?)"/>); null skips the check.</summary>
     public UnitRegistry? Registry { get; init; }
 
     /// <summary>Gets the framework indicator codes and valid ranges are checked against; null skips both checks.</summary>

@@ -61,8 +61,8 @@ public static class Restatement
         ArgumentNullException.ThrowIfNull(registry);
         var problems = new List<Problem>();
         var groups = new List<AdminRollup.Group>();
-        var current = new HashSet<(string Code, Period Period)>();
-        foreach (Period period in data.Periods)
+        var current = new HashSet<(string Code, ReportingPeriod Period)>();
+        foreach (ReportingPeriod period in data.Periods)
         {
             // Target unit → every unit valid at this period that maps onto it (the expected predecessors).
             var targets = new Dictionary<string, (AdministrativeUnit Target, SortedSet<string> Children)>(StringComparer.Ordinal);
@@ -117,7 +117,7 @@ public static class Restatement
     public static RollupResult ToVietnamProvinces2025(Dataset data, Framework framework, RollupOptions? options = null) =>
         ToUnitsOn(data, framework, BuiltIn.VietnamProvinces, VietnamMerger2025, options);
 
-    private static IEnumerable<string> ExpectedPredecessors(UnitRegistry registry, AdministrativeUnit target, Period period, LocalDate asOf)
+    private static IEnumerable<string> ExpectedPredecessors(UnitRegistry registry, AdministrativeUnit target, ReportingPeriod period, LocalDate asOf)
     {
         foreach (AdministrativeUnit unit in registry.Units)
         {

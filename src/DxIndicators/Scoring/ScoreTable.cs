@@ -35,7 +35,7 @@ public sealed class ScoreTable
     private readonly FrozenDictionary<string, int> _indicatorIndex;
     private readonly FrozenDictionary<string, int> _nodeIndex;
 
-    internal ScoreTable(ScoringPlan plan, ScoringWorkspace ws, ValueList<string> units, Period? period)
+    internal ScoreTable(ScoringPlan plan, ScoringWorkspace ws, ValueList<string> units, ReportingPeriod? period)
     {
         Units = units;
         Indicators = plan.IndicatorCodes;
@@ -90,7 +90,7 @@ public sealed class ScoreTable
     public string MethodDescription { get; }
 
     /// <summary>Gets the period scored, when part of a panel.</summary>
-    public Period? Period { get; }
+    public ReportingPeriod? Period { get; }
 
     /// <summary>Gets the tie rule of the ranks.</summary>
     public RankMethod RankMethod { get; }

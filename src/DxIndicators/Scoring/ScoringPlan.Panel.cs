@@ -18,11 +18,11 @@ public sealed partial class ScoringPlan
     /// <exception cref="ArgumentException">Duplicate periods, missing columns or bounds (all listed).</exception>
     /// <exception cref="InvalidOperationException">The data break a method's rule, or a rank-based normaliser is pooled.</exception>
     public IReadOnlyList<ScoreTable> ScorePanel(
-        IEnumerable<KeyValuePair<Period, IndicatorMatrix>> panel,
-        IReadOnlyDictionary<Period, IReadOnlyDictionary<string, IReadOnlyList<string?>>>? groups = null)
+        IEnumerable<KeyValuePair<ReportingPeriod, IndicatorMatrix>> panel,
+        IReadOnlyDictionary<ReportingPeriod, IReadOnlyDictionary<string, IReadOnlyList<string?>>>? groups = null)
     {
         ArgumentNullException.ThrowIfNull(panel);
-        List<KeyValuePair<Period, IndicatorMatrix>> periods = [.. panel.OrderBy(p => p.Key)];
+        List<KeyValuePair<ReportingPeriod, IndicatorMatrix>> periods = [.. panel.OrderBy(p => p.Key)];
         for (int t = 1; t < periods.Count; t++)
         {
             if (periods[t].Key == periods[t - 1].Key)
@@ -61,12 +61,12 @@ public sealed partial class ScoringPlan
         return tables;
     }
 
-    private static IReadOnlyDictionary<string, IReadOnlyList<string?>>? GroupsOf(IReadOnlyDictionary<Period, IReadOnlyDictionary<string, IReadOnlyList<string?>>>? groups, Period period) =>
+    private static IReadOnlyDictionary<string, IReadOnlyList<string?>>? GroupsOf(IReadOnlyDictionary<ReportingPeriod, IReadOnlyDictionary<string, IReadOnlyList<string?>>>? groups, ReportingPeriod period) =>
         groups is not null && groups.TryGetValue(period, out IReadOnlyDictionary<string, IReadOnlyList<string?>>? g) ? g : null;
 
-    private static List<KeyValuePair<Period, IndicatorMatrix>> FillFromEarlierPeriods(List<KeyValuePair<Period, IndicatorMatrix>> periods)
+    private static List<KeyValuePair<ReportingPeriod, IndicatorMatrix>> FillFromEarlierPeriods(List<KeyValuePair<ReportingPeriod, IndicatorMatrix>> periods)
     {
-        var result = new List<KeyValuePair<Period, IndicatorMatrix>>(periods.Count);
+        var result = new List<KeyValuePair<ReportingPeriod, IndicatorMatrix>>(periods.Count);
         for (int t = 0; t < periods.Count; t++)
         {
             IndicatorMatrix m = periods[t].Value;

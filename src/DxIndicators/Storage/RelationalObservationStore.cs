@@ -5,7 +5,6 @@ using System.Text;
 using DxIndicators.Data;
 using NodaTime;
 using NodaTime.Text;
-using Period = DxIndicators.Data.Period;
 
 namespace DxIndicators.Storage;
 
@@ -442,7 +441,7 @@ public abstract class RelationalObservationStore : IObservationStore
 
     private static IEnumerable<ObservationRow> Rows(Dataset observations, Action<ImportProgress>? progress)
     {
-        var periodText = new Dictionary<Period, string>();
+        var periodText = new Dictionary<ReportingPeriod, string>();
         long rows = 0;
         foreach (Observation o in observations.Observations)
         {
@@ -504,15 +503,15 @@ public abstract class RelationalObservationStore : IObservationStore
         using DbCommand command = Command(connection, null, $"SELECT unit, indicator, period, value_bits, qualifier, numerator, denominator, status, restated, source, published, known_from, known_to, import_id FROM dx_vintages {where}", parameters);
         using DbDataReader reader = command.ExecuteReader();
         var list = new List<Vintage>();
-        var periods = new Dictionary<string, Period>(StringComparer.Ordinal);
+        var periods = new Dictionary<string, ReportingPeriod>(StringComparer.Ordinal);
         var codes = new Dictionary<string, string>(StringComparer.Ordinal);
         var sources = new Dictionary<string, string>(StringComparer.Ordinal);
         while (reader.Read())
         {
             string periodText = reader.GetString(2);
-            if (!periods.TryGetValue(periodText, out Period period))
+            if (!periods.TryGetValue(periodText, out ReportingPeriod period))
             {
-                period = Period.Parse(periodText);
+                period = ReportingPeriod.Parse(periodText);
                 periods[periodText] = period;
             }
 

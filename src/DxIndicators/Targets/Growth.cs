@@ -8,11 +8,11 @@ internal static class Growth
     /// <summary>The value Open SDG substitutes for a base or target of exactly zero.</summary>
     internal const double ZeroSubstitute = 0.001;
 
-    /// <summary>Days per year used for dated observations and for projected dates (see <c>Period.YearsBetween</c>).</summary>
+    /// <summary>Days per year used for dated observations and for projected dates (see <c>ReportingPeriod.YearsBetween</c>).</summary>
     internal const double DaysPerYear = 365.25;
 
     /// <summary>Computes years from <paramref name="from"/> to <paramref name="to"/>: whole months / 12 between month ends, else days / 365.25.</summary>
-    internal static double YearsBetween(LocalDate from, LocalDate to) => Data.Period.YearsBetween(from, to);
+    internal static double YearsBetween(LocalDate from, LocalDate to) => Data.ReportingPeriod.YearsBetween(from, to);
 
     /// <summary>Computes whole days from <paramref name="from"/> to <paramref name="to"/> (negative when to is earlier).</summary>
     internal static int DaysBetween(LocalDate from, LocalDate to) => NodaTime.Period.Between(from, to, PeriodUnits.Days).Days;

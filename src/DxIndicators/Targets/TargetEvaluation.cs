@@ -41,7 +41,7 @@ public sealed class TargetEvaluation
     public Qualifier? LatestQualifier { get; internal init; }
 
     /// <summary>Gets the latest value's period, or null without data.</summary>
-    public Data.Period? LatestPeriod { get; internal init; }
+    public Data.ReportingPeriod? LatestPeriod { get; internal init; }
 
     /// <summary>Gets whether the latest value is not exact (an estimate, treated as exact, or a bound); consumers should flag it.</summary>
     public bool LatestIsQualified => LatestQualifier is { } q && q != Qualifier.Exact;
@@ -55,7 +55,7 @@ public sealed class TargetEvaluation
     public double? Gap { get; internal init; }
 
     /// <summary>Gets the first period (on or before as-of) whose value met the target, or null if none did.</summary>
-    public Data.Period? FirstAchieved { get; internal init; }
+    public Data.ReportingPeriod? FirstAchieved { get; internal init; }
 
     /// <summary>Gets the days from the end of <see cref="FirstAchieved"/> to the deadline (positive = met ahead, negative = met late), or null.</summary>
     public int? DaysAheadOfDeadline { get; internal init; }

@@ -3,7 +3,6 @@ using System.Text;
 using DxIndicators.Data;
 using DxIndicators.Model;
 using NodaTime;
-using Period = DxIndicators.Data.Period;
 
 namespace DxIndicators.Targets;
 
@@ -463,8 +462,8 @@ public sealed class TargetEvaluator
     {
         var series = new List<Observation>();
         var problems = new List<string>();
-        var seen = new HashSet<Period>();
-        var ends = new Dictionary<LocalDate, Period>();
+        var seen = new HashSet<ReportingPeriod>();
+        var ends = new Dictionary<LocalDate, ReportingPeriod>();
         int index = 0;
         foreach (Observation? o in observations)
         {
@@ -498,7 +497,7 @@ public sealed class TargetEvaluator
                 {
                     problems.Add(Fmt($"observation #{index} repeats period {o.Period}; keep one value per period (for example the official over the provisional one)"));
                 }
-                else if (ends.TryGetValue(o.Period.End, out Period other))
+                else if (ends.TryGetValue(o.Period.End, out ReportingPeriod other))
                 {
                     // 2024 and 2024-Q4 both end on 2024-12-31: which is "latest" would be a silent choice.
                     problems.Add(Fmt($"observation #{index} ({o.Period}) ends on the same day as {other} ({Iso(o.Period.End)}); evaluate one granularity at a time"));

@@ -49,7 +49,7 @@ public sealed class TrendEvaluator
         ArgumentNullException.ThrowIfNull(observations);
         var problems = new List<string>();
         var series = new List<Observation>();
-        var seen = new HashSet<Data.Period>();
+        var seen = new HashSet<Data.ReportingPeriod>();
         int index = 0;
         foreach (Observation? o in observations)
         {

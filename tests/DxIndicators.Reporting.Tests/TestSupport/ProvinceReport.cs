@@ -6,7 +6,6 @@ using DxIndicators.Scoring;
 using DxIndicators.Targets;
 using DxIndicators.Units;
 using NodaTime;
-using Period = DxIndicators.Data.Period;
 
 namespace DxIndicators.Reporting.Tests.TestSupport;
 
@@ -37,8 +36,8 @@ internal static class ProvinceReport
             foreach (IndicatorDefinition indicator in dti.Indicators)
             {
                 double v = 0.3 + (0.6 * random.NextDouble());
-                observations.Add(new Observation(unit, indicator.Code, Period.FromYear(2021), Math.Round(v, 4)));
-                observations.Add(new Observation(unit, indicator.Code, Period.FromYear(2022), Math.Round(Math.Min(1, v + (0.1 * random.NextDouble())), 4)));
+                observations.Add(new Observation(unit, indicator.Code, ReportingPeriod.FromYear(2021), Math.Round(v, 4)));
+                observations.Add(new Observation(unit, indicator.Code, ReportingPeriod.FromYear(2022), Math.Round(Math.Min(1, v + (0.1 * random.NextDouble())), 4)));
             }
 
             foreach (string code in s_targetIndicators)
@@ -47,7 +46,7 @@ internal static class ProvinceReport
                 for (int year = 2022; year <= 2024; year++)
                 {
                     double value = Math.Min(100, start + ((year - 2022) * 8 * random.NextDouble()));
-                    observations.Add(new Observation(unit, code, Period.FromYear(year), Math.Round(value, 1)));
+                    observations.Add(new Observation(unit, code, ReportingPeriod.FromYear(year), Math.Round(value, 1)));
                 }
             }
         }

@@ -1,13 +1,12 @@
 using DxIndicators.Data;
 using DxIndicators.Model;
 using DxIndicators.Units;
-using Period = DxIndicators.Data.Period;
 
 namespace DxIndicators.Tests.Data;
 
 public class AdminRollupTests
 {
-    private static readonly Period Y2024 = Period.FromYear(2024);
+    private static readonly ReportingPeriod Y2024 = ReportingPeriod.FromYear(2024);
     private static readonly Framework Kinds = TestFrameworks.Kinds();
 
     // A province P with three communes.
@@ -159,7 +158,7 @@ public class AdminRollupTests
     public void ToParents_YearOfTheMerger_ExpectsThe34NewProvinces()
     {
         // 2025 ends after 2025-07-01, so its children are the 34 post-merger provinces (vn-admin-2025), not 63 + 34.
-        var y2025 = Period.FromYear(2025);
+        var y2025 = ReportingPeriod.FromYear(2025);
         var data = new Dataset([new Observation("11", "CNT", y2025, 45), new Observation("79", "CNT", y2025, 168)]);
         RollupResult result = AdminRollup.ToParents(data, Kinds, BuiltIn.VietnamProvinces, new RollupOptions { AllowMissingChildren = true });
         RolledUpObservation vn = result.Details.Should().ContainSingle().Subject;
@@ -173,7 +172,7 @@ public class AdminRollupTests
     {
         // Code 49 (Quảng Nam) resolves for 2025 (valid until 2025-06-30) but is not a child of VN on 2025-12-31:
         // its 20 must not vanish from the national total without a word.
-        var y2025 = Period.FromYear(2025);
+        var y2025 = ReportingPeriod.FromYear(2025);
         var data = new Dataset([new Observation("48", "CNT", y2025, 10), new Observation("49", "CNT", y2025, 20)]);
         RollupResult result = AdminRollup.ToParents(data, Kinds, BuiltIn.VietnamProvinces, new RollupOptions { AllowMissingChildren = true });
         result.Problems.Should().Contain(p => p.Rule == ProblemRules.RetiredChild && p.Unit == "49" && p.Message.Contains("dx restate"));

@@ -1,15 +1,14 @@
 using DxIndicators.Data;
 using DxIndicators.Model;
 using NodaTime;
-using Period = DxIndicators.Data.Period;
 
 namespace DxIndicators.Tests.Data;
 
 public class DatasetTests
 {
-    private static readonly Period Y2024 = Period.FromYear(2024);
+    private static readonly ReportingPeriod Y2024 = ReportingPeriod.FromYear(2024);
 
-    private static Observation Obs(string unit, string indicator, Period period, double value, string? source = null) =>
+    private static Observation Obs(string unit, string indicator, ReportingPeriod period, double value, string? source = null) =>
         new(unit, indicator, period, value) { Provenance = source is null ? null : new Provenance(source) };
 
     [Fact]
@@ -109,17 +108,17 @@ public class DatasetTests
     {
         var data = new Dataset(
         [
-            Obs("11", "CNT", Period.FromYear(2024), 3),
-            Obs("11", "CNT", Period.FromYear(2020), 1),
-            Obs("11", "CNT", Period.FromQuarter(2022, 1), 2),
-            Obs("12", "CNT", Period.FromYear(2021), 9),
-            Obs("11", "X", Period.FromYear(2021), 9),
+            Obs("11", "CNT", ReportingPeriod.FromYear(2024), 3),
+            Obs("11", "CNT", ReportingPeriod.FromYear(2020), 1),
+            Obs("11", "CNT", ReportingPeriod.FromQuarter(2022, 1), 2),
+            Obs("12", "CNT", ReportingPeriod.FromYear(2021), 9),
+            Obs("11", "X", ReportingPeriod.FromYear(2021), 9),
         ]);
         data.Series("11", "CNT").Select(o => o.Value).Should().Equal(1, 2, 3);
         data.Series("11", "NOPE").Should().BeEmpty();
         data.Units.Should().Equal("11", "12");
         data.Indicators.Should().Equal("CNT", "X");
-        data.Periods.Should().Equal(Period.FromYear(2020), Period.FromYear(2021), Period.FromQuarter(2022, 1), Period.FromYear(2024));
+        data.Periods.Should().Equal(ReportingPeriod.FromYear(2020), ReportingPeriod.FromYear(2021), ReportingPeriod.FromQuarter(2022, 1), ReportingPeriod.FromYear(2024));
     }
 
     [Fact]
@@ -128,11 +127,11 @@ public class DatasetTests
         Framework framework = TestFrameworks.Kinds();
         var data = new Dataset(
         [
-            Obs("A", "CNT", Period.FromYear(2023), 4),
-            Obs("A", "CNT", Period.Parse("2024-06-30"), 5),
-            Obs("A", "IDX", Period.FromYear(2022), 0.4),
+            Obs("A", "CNT", ReportingPeriod.FromYear(2023), 4),
+            Obs("A", "CNT", ReportingPeriod.Parse("2024-06-30"), 5),
+            Obs("A", "IDX", ReportingPeriod.FromYear(2022), 0.4),
             Obs("B", "RATE", Y2024, 40),
-            Obs("C", "CNT", Period.FromYear(2026), 9),
+            Obs("C", "CNT", ReportingPeriod.FromYear(2026), 9),
         ]);
         int cnt = framework.IndexOfIndicator("CNT"), idx = framework.IndexOfIndicator("IDX"), rate = framework.IndexOfIndicator("RATE");
 
@@ -158,7 +157,7 @@ public class DatasetTests
             Obs("B", "RATE", Y2024, 40),
             Obs("A", "CNT", Y2024, 5),
             Obs("A", "IDX", Y2024, 0.5),
-            Obs("A", "CNT", Period.FromYear(2023), 4),
+            Obs("A", "CNT", ReportingPeriod.FromYear(2023), 4),
             Obs("C", "OTHER", Y2024, 1),
         ]);
 
@@ -191,8 +190,8 @@ public class DatasetTests
     public void CrossSections_Panel_SameRowsEveryPeriod()
     {
         Framework framework = TestFrameworks.Kinds();
-        var data = new Dataset([Obs("A", "CNT", Period.FromYear(2023), 1), Obs("B", "CNT", Y2024, 2)]);
-        IReadOnlyList<IndicatorMatrix> panel = data.CrossSections(framework, [Period.FromYear(2023), Y2024, Period.FromYear(2030)]);
+        var data = new Dataset([Obs("A", "CNT", ReportingPeriod.FromYear(2023), 1), Obs("B", "CNT", Y2024, 2)]);
+        IReadOnlyList<IndicatorMatrix> panel = data.CrossSections(framework, [ReportingPeriod.FromYear(2023), Y2024, ReportingPeriod.FromYear(2030)]);
         panel.Should().HaveCount(3);
         panel.Should().OnlyContain(m => m.Units.SequenceEqual(new[] { "A", "B" }));
         int cnt = framework.IndexOfIndicator("CNT");
@@ -216,7 +215,7 @@ public class DatasetTests
     [Fact]
     public void Observations_RoundTripAllFields()
     {
-        Observation full = new("11", "RATE", Period.FromMonth(new YearMonth(2024, 7)), 89.3)
+        Observation full = new("11", "RATE", ReportingPeriod.FromMonth(new YearMonth(2024, 7)), 89.3)
         {
             Qualifier = Qualifier.LowerBound,
             Numerator = 2410,
@@ -232,7 +231,7 @@ public class DatasetTests
     public void WithObservations_Conflict_Throws()
     {
         var data = new Dataset([Obs("A", "CNT", Y2024, 1)]);
-        data.WithObservations([Obs("A", "CNT", Period.FromYear(2025), 2)]).Count.Should().Be(2);
+        data.WithObservations([Obs("A", "CNT", ReportingPeriod.FromYear(2025), 2)]).Count.Should().Be(2);
         Action act = () => data.WithObservations([Obs("A", "CNT", Y2024, 2)]);
         act.Should().Throw<ArgumentException>().WithMessage("*duplicate-key*");
     }

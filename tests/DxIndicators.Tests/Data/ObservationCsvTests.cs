@@ -3,7 +3,6 @@ using System.Text;
 using DxIndicators.Data;
 using DxIndicators.Units;
 using NodaTime;
-using Period = DxIndicators.Data.Period;
 
 namespace DxIndicators.Tests.Data;
 
@@ -111,7 +110,7 @@ public class ObservationCsvTests
         result.Value!.Count.Should().Be(1);
         result.SkippedRows.Should().Equal(Enumerable.Range(2, 17));
         result.Problems.Should().HaveCount(ExpectedProblems.Length);
-        result.Value!.TryGet("12", "CNT", Period.FromYear(2024), out Observation? o).Should().BeTrue();
+        result.Value!.TryGet("12", "CNT", ReportingPeriod.FromYear(2024), out Observation? o).Should().BeTrue();
         o!.Qualifier.Should().Be(Qualifier.UpperBound);
         o.Status.Should().Be(ObservationStatus.Provisional);
     }
@@ -173,7 +172,7 @@ public class ObservationCsvTests
     {
         ReadResult<Dataset> result = Read("unit,indicator,period,value\r\nVN,X,2024-Q3,1.5\r\nVN,X,2024-07-15,2\r\n");
         result.Problems.Should().BeEmpty();
-        result.Value!.Series("VN", "X").Select(o => o.Period).Should().Equal(Period.FromDate(new LocalDate(2024, 7, 15)), Period.FromQuarter(2024, 3));
+        result.Value!.Series("VN", "X").Select(o => o.Period).Should().Equal(ReportingPeriod.FromDate(new LocalDate(2024, 7, 15)), ReportingPeriod.FromQuarter(2024, 3));
     }
 
     [Fact]
@@ -183,7 +182,7 @@ public class ObservationCsvTests
         var observations = new List<Observation>();
         for (int i = 0; i < values.Length; i++)
         {
-            observations.Add(new Observation("U" + i.ToString(CultureInfo.InvariantCulture), "MONEY", Period.FromYear(2020 + i), values[i])
+            observations.Add(new Observation("U" + i.ToString(CultureInfo.InvariantCulture), "MONEY", ReportingPeriod.FromYear(2020 + i), values[i])
             {
                 Qualifier = (Qualifier)(i % 4),
                 Status = i % 2 == 0 ? ObservationStatus.Official : ObservationStatus.Provisional,
@@ -192,7 +191,7 @@ public class ObservationCsvTests
             });
         }
 
-        observations.Add(new Observation("11", "RATE", Period.FromHalfYear(2024, 2), 89.3) { Numerator = 2410, Denominator = 2699 });
+        observations.Add(new Observation("11", "RATE", ReportingPeriod.FromHalfYear(2024, 2), 89.3) { Numerator = 2410, Denominator = 2699 });
         var original = new Dataset(observations);
 
         var text = new StringWriter();
@@ -202,7 +201,7 @@ public class ObservationCsvTests
         result.Problems.Should().BeEmpty();
         result.Value.Should().Be(original);
         text.ToString().Should().Contain("0.30000000000000004").And.Contain("1E-300").And.Contain(",-0,");
-        double negativeZero = result.Value!.ValueOrNaN("U2", "MONEY", Period.FromYear(2022));
+        double negativeZero = result.Value!.ValueOrNaN("U2", "MONEY", ReportingPeriod.FromYear(2022));
         BitConverter.DoubleToInt64Bits(negativeZero).Should().Be(BitConverter.DoubleToInt64Bits(-0.0));
     }
 
@@ -210,7 +209,7 @@ public class ObservationCsvTests
     public void Write_Header_IsAgreedFormat()
     {
         var text = new StringWriter();
-        ObservationCsv.Write(text, new Dataset([new Observation("11", "X", Period.FromYear(2024), 1)]));
+        ObservationCsv.Write(text, new Dataset([new Observation("11", "X", ReportingPeriod.FromYear(2024), 1)]));
         text.ToString().Should().Be(Header + "\n11,X,2024,1,,,,,,\n");
     }
 

@@ -1,7 +1,6 @@
 using DxIndicators.Data;
 using DxIndicators.Units;
 using NodaTime;
-using Period = DxIndicators.Data.Period;
 
 namespace DxIndicators.Tests.Data;
 
@@ -15,11 +14,11 @@ public class ObservationJsonTests
     {
         var original = new Dataset(
         [
-            new Observation("11", "A", Period.FromYear(2024), 0.1 + 0.2) { Qualifier = Qualifier.LowerBound, Provenance = new Provenance("seed \"x\"", new LocalDate(2024, 5, 1)) },
-            new Observation("11", "A", Period.FromYear(2023), 1e-300) { Status = ObservationStatus.Provisional },
-            new Observation("11", "A", Period.FromYear(2022), -0.0) { Restated = true },
-            new Observation("11", "R", Period.FromYear(2024), 89.3) { Numerator = 2410, Denominator = 2699 },
-            new Observation("12", "A", Period.FromQuarter(2024, 2), double.MaxValue),
+            new Observation("11", "A", ReportingPeriod.FromYear(2024), 0.1 + 0.2) { Qualifier = Qualifier.LowerBound, Provenance = new Provenance("seed \"x\"", new LocalDate(2024, 5, 1)) },
+            new Observation("11", "A", ReportingPeriod.FromYear(2023), 1e-300) { Status = ObservationStatus.Provisional },
+            new Observation("11", "A", ReportingPeriod.FromYear(2022), -0.0) { Restated = true },
+            new Observation("11", "R", ReportingPeriod.FromYear(2024), 89.3) { Numerator = 2410, Denominator = 2699 },
+            new Observation("12", "A", ReportingPeriod.FromQuarter(2024, 2), double.MaxValue),
         ]);
         var text = new StringWriter();
         ObservationJson.Write(text, original);

@@ -1,15 +1,14 @@
 using DxIndicators.Data;
 using DxIndicators.Model;
 using DxIndicators.Units;
-using Period = DxIndicators.Data.Period;
 
 namespace DxIndicators.Tests.Data;
 
 public class RestatementTests
 {
-    private static readonly Period Y2024 = Period.FromYear(2024);
+    private static readonly ReportingPeriod Y2024 = ReportingPeriod.FromYear(2024);
 
-    private static Observation Obs(string unit, string indicator, double value, Period? period = null) => new(unit, indicator, period ?? Y2024, value);
+    private static Observation Obs(string unit, string indicator, double value, ReportingPeriod? period = null) => new(unit, indicator, period ?? Y2024, value);
 
     [Fact]
     public void ToVietnamProvinces2025_NewDaNang_IsUnweightedMeanOfPredecessors()
@@ -116,7 +115,7 @@ public class RestatementTests
     [Fact]
     public void ToVietnamProvinces2025_PostMergerData_PassesThroughUnrestated()
     {
-        Period q4 = Period.FromQuarter(2025, 4);
+        ReportingPeriod q4 = ReportingPeriod.FromQuarter(2025, 4);
         var data = new Dataset([Obs("48", "DTI", 0.8335), Obs("49", "DTI", 0.5803), Obs("48", "DTI", 0.75, q4)]);
         RollupResult result = Restatement.ToVietnamProvinces2025(data, TestFrameworks.Dti());
         IReadOnlyList<Observation> series = result.Dataset.Series("48", "DTI");

@@ -130,7 +130,7 @@ public class HostileInputTests
     public void Period_AtTheCalendarsEnd_ParsesWithoutOverflow(string text, string end)
     {
         // 9999-12 and 9999-Q4 threw an unhandled OverflowException (start + 1 month − 1 day).
-        Period.TryParse(text, out Period period).Should().BeTrue();
+        ReportingPeriod.TryParse(text, out ReportingPeriod period).Should().BeTrue();
         period.End.ToString("uuuu-MM-dd", null).Should().Be(end);
         period.ToString().Should().Be(text);
     }

@@ -85,12 +85,12 @@ public sealed class PipelineTests
         Framework f = Flat(Ind("X"));
         var panel = new[]
         {
-            new KeyValuePair<Period, IndicatorMatrix>(Period.FromYear(2024), Matrix(["A", "B"], ("X", [5, 20]))),
-            new KeyValuePair<Period, IndicatorMatrix>(Period.FromYear(2023), Matrix(["A", "B"], ("X", [0, 10]))),
+            new KeyValuePair<ReportingPeriod, IndicatorMatrix>(ReportingPeriod.FromYear(2024), Matrix(["A", "B"], ("X", [5, 20]))),
+            new KeyValuePair<ReportingPeriod, IndicatorMatrix>(ReportingPeriod.FromYear(2023), Matrix(["A", "B"], ("X", [0, 10]))),
         };
         ScoringOptions mm = ScoringOptions.Default.WithNormaliser(Normaliser.MinMax());
         IReadOnlyList<ScoreTable> perPeriod = ScoringPlan.Compile(f, mm).ScorePanel(panel);
-        perPeriod[0].Period.Should().Be(Period.FromYear(2023));
+        perPeriod[0].Period.Should().Be(ReportingPeriod.FromYear(2023));
         perPeriod[1].Normalised("X").ToArray().Should().Equal(0, 1);
         IReadOnlyList<ScoreTable> pooled = ScoringPlan.Compile(f, mm.WithPanelNormalisation(PanelNormalisation.Pooled)).ScorePanel(panel);
         pooled[0].Normalised("X").ToArray().Should().Equal(0, 0.5);
@@ -106,9 +106,9 @@ public sealed class PipelineTests
         Framework f = Flat(Ind("X"));
         var panel = new[]
         {
-            new KeyValuePair<Period, IndicatorMatrix>(Period.FromYear(2022), Matrix(["A", "B"], ("X", [1, 2]))),
-            new KeyValuePair<Period, IndicatorMatrix>(Period.FromYear(2023), Matrix(["A", "B"], ("X", [3, Na]))),
-            new KeyValuePair<Period, IndicatorMatrix>(Period.FromYear(2024), Matrix(["B", "A"], ("X", [Na, Na]))),
+            new KeyValuePair<ReportingPeriod, IndicatorMatrix>(ReportingPeriod.FromYear(2022), Matrix(["A", "B"], ("X", [1, 2]))),
+            new KeyValuePair<ReportingPeriod, IndicatorMatrix>(ReportingPeriod.FromYear(2023), Matrix(["A", "B"], ("X", [3, Na]))),
+            new KeyValuePair<ReportingPeriod, IndicatorMatrix>(ReportingPeriod.FromYear(2024), Matrix(["B", "A"], ("X", [Na, Na]))),
         };
         ScoringOptions o = ScoringOptions.Default.WithNormaliser(Normaliser.None).WithImputation(ImputationMethod.LatestEarlierPeriod);
         IReadOnlyList<ScoreTable> t = ScoringPlan.Compile(f, o).ScorePanel(panel);
@@ -131,8 +131,8 @@ public sealed class PipelineTests
         // Pooled values (0, 10, 5, 20): mean 8.75, sample sd sqrt(((−8.75)² + 1.25² + (−3.75)² + 11.25²)/3) by hand.
         var panel = new[]
         {
-            new KeyValuePair<Period, IndicatorMatrix>(Period.FromYear(2023), Matrix(["A", "B"], ("X", [0, 10]))),
-            new KeyValuePair<Period, IndicatorMatrix>(Period.FromYear(2024), Matrix(["A", "B"], ("X", [5, 20]))),
+            new KeyValuePair<ReportingPeriod, IndicatorMatrix>(ReportingPeriod.FromYear(2023), Matrix(["A", "B"], ("X", [0, 10]))),
+            new KeyValuePair<ReportingPeriod, IndicatorMatrix>(ReportingPeriod.FromYear(2024), Matrix(["A", "B"], ("X", [5, 20]))),
         };
         double sd = Math.Sqrt(((8.75 * 8.75) + (1.25 * 1.25) + (3.75 * 3.75) + (11.25 * 11.25)) / 3);
         ScoringOptions o = ScoringOptions.Default.WithNormaliser(Normaliser.ZScore()).WithPanelNormalisation(PanelNormalisation.Pooled);

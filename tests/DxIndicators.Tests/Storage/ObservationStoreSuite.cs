@@ -4,7 +4,6 @@ using DxIndicators.Data;
 using DxIndicators.Model;
 using DxIndicators.Storage;
 using NodaTime;
-using Period = DxIndicators.Data.Period;
 
 namespace DxIndicators.Tests.Storage;
 
@@ -21,7 +20,7 @@ public abstract class ObservationStoreSuite : IDisposable
 {
     protected static readonly LocalDate January = new(2025, 1, 10);
     protected static readonly LocalDate March = new(2025, 3, 1);
-    protected static readonly Period Year2025 = Period.FromYear(2025);
+    protected static readonly ReportingPeriod Year2025 = ReportingPeriod.FromYear(2025);
 
     /// <summary>Opens the test's store (the same one on every call; a new instance is a new writer).</summary>
     protected abstract IObservationStore OpenStore();
@@ -52,13 +51,13 @@ public abstract class ObservationStoreSuite : IDisposable
     /// <summary>Every kind of field a dataset carries, including −0.0 and an empty source with a date.</summary>
     protected static Dataset EdgeData => new(
     [
-        new Observation("01", "A", Period.FromYear(2024), -0.0),
-        new Observation("01", "A", Period.FromHalfYear(2024, 2), double.Epsilon) { Qualifier = Qualifier.UpperBound },
-        new Observation("01", "A", Period.FromQuarter(2024, 3), 1e308) { Qualifier = Qualifier.Estimate, Status = ObservationStatus.Provisional },
-        new Observation("01", "A", Period.FromMonth(new YearMonth(2024, 7)), 0.1 + 0.2) { Restated = true },
-        new Observation("01", "R", Period.FromDate(new LocalDate(2024, 7, 15)), 89.3) { Numerator = 2410, Denominator = 2699, Qualifier = Qualifier.LowerBound },
-        new Observation("01", "S", Period.FromYear(2024), 5) { Provenance = new Provenance(string.Empty, new LocalDate(2024, 12, 31)) },
-        new Observation("Ä-02", "S", Period.FromYear(2024), 6) { Provenance = new Provenance("tiếng Việt, \"quoted\"; semi") },
+        new Observation("01", "A", ReportingPeriod.FromYear(2024), -0.0),
+        new Observation("01", "A", ReportingPeriod.FromHalfYear(2024, 2), double.Epsilon) { Qualifier = Qualifier.UpperBound },
+        new Observation("01", "A", ReportingPeriod.FromQuarter(2024, 3), 1e308) { Qualifier = Qualifier.Estimate, Status = ObservationStatus.Provisional },
+        new Observation("01", "A", ReportingPeriod.FromMonth(new YearMonth(2024, 7)), 0.1 + 0.2) { Restated = true },
+        new Observation("01", "R", ReportingPeriod.FromDate(new LocalDate(2024, 7, 15)), 89.3) { Numerator = 2410, Denominator = 2699, Qualifier = Qualifier.LowerBound },
+        new Observation("01", "S", ReportingPeriod.FromYear(2024), 5) { Provenance = new Provenance(string.Empty, new LocalDate(2024, 12, 31)) },
+        new Observation("Ä-02", "S", ReportingPeriod.FromYear(2024), 6) { Provenance = new Provenance("tiếng Việt, \"quoted\"; semi") },
     ]);
 
     [SkippableFact]
@@ -89,8 +88,8 @@ public abstract class ObservationStoreSuite : IDisposable
         store.Import(EdgeData, January);
         Dataset back = store.Latest();
         back.Should().Be(EdgeData);
-        BitConverter.DoubleToInt64Bits(back.ValueOrNaN("01", "A", Period.FromYear(2024))).Should().Be(BitConverter.DoubleToInt64Bits(-0.0));
-        back.TryGet("01", "S", Period.FromYear(2024), out Observation? s).Should().BeTrue();
+        BitConverter.DoubleToInt64Bits(back.ValueOrNaN("01", "A", ReportingPeriod.FromYear(2024))).Should().Be(BitConverter.DoubleToInt64Bits(-0.0));
+        back.TryGet("01", "S", ReportingPeriod.FromYear(2024), out Observation? s).Should().BeTrue();
         s!.Provenance.Should().Be(new Provenance(string.Empty, new LocalDate(2024, 12, 31)));
     }
 
@@ -166,7 +165,7 @@ public abstract class ObservationStoreSuite : IDisposable
     {
         using IObservationStore store = OpenStore();
         store.Import(Sample, January);
-        var extra = new Observation("11", "GOV-ONLINE-PROC", Period.FromYear(2026), 85);
+        var extra = new Observation("11", "GOV-ONLINE-PROC", ReportingPeriod.FromYear(2026), 85);
         ImportSummary summary = store.Import(Sample.WithObservations([extra]), March);
         summary.Should().BeEquivalentTo(new { Added = 1L, Revised = 0L, Unchanged = (long)Sample.Count });
         store.AsKnownOn(January).Should().Be(Sample);

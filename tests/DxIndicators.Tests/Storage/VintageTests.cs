@@ -2,13 +2,12 @@ using DxIndicators.Catalog;
 using DxIndicators.Data;
 using DxIndicators.Storage;
 using NodaTime;
-using Period = DxIndicators.Data.Period;
 
 namespace DxIndicators.Tests.Storage;
 
 public class VintageTests
 {
-    private static readonly Observation Figure = new("11", "GOV-ONLINE-PROC", Period.FromYear(2025), 78) { Qualifier = Qualifier.LowerBound };
+    private static readonly Observation Figure = new("11", "GOV-ONLINE-PROC", ReportingPeriod.FromYear(2025), 78) { Qualifier = Qualifier.LowerBound };
 
     [Fact]
     public void A_vintage_is_known_from_its_first_day_until_the_day_before_it_was_replaced()

@@ -1,7 +1,6 @@
 using DxIndicators.Data;
 using DxIndicators.Model;
 using NodaTime;
-using Period = DxIndicators.Data.Period;
 
 namespace DxIndicators.Tests.Targets;
 
@@ -21,7 +20,7 @@ internal static class Fixtures
         new("T", indicator, comparator, threshold, deadline, "test source") { UpperThreshold = upper, Baseline = baseline };
 
     public static Observation Obs(string period, double value, Qualifier qualifier = Qualifier.Exact, string indicator = "IND", string unit = Unit) =>
-        new(unit, indicator, Period.Parse(period), value) { Qualifier = qualifier };
+        new(unit, indicator, ReportingPeriod.Parse(period), value) { Qualifier = qualifier };
 
     public static LocalDate D(int y, int m, int d) => new(y, m, d);
 }

@@ -2,7 +2,6 @@ using DxIndicators.Data;
 using DxIndicators.Model;
 using DxIndicators.Targets;
 using NodaTime;
-using Period = DxIndicators.Data.Period;
 using static DxIndicators.Tests.Targets.Fixtures;
 
 namespace DxIndicators.Tests.Targets;
@@ -25,10 +24,10 @@ public class TargetEvaluatorTests
         TargetEvaluation e = Eval(target, D(2025, 3, 1), Obs("2023", 80), Obs("2024", 100), Obs("2024-Q3", 100));
 
         e.Status.Should().Be(TargetStatus.Achieved);
-        e.LatestPeriod.Should().Be(Period.Parse("2024"));
+        e.LatestPeriod.Should().Be(ReportingPeriod.Parse("2024"));
         e.LatestValue.Should().Be(100);
         e.Gap.Should().Be(0); // 100 − 100
-        e.FirstAchieved.Should().Be(Period.Parse("2024-Q3"));
+        e.FirstAchieved.Should().Be(ReportingPeriod.Parse("2024-Q3"));
         // 2024-09-30 → 2024-12-31: 31 + 30 + 31 = 92; → 2025-06-30: + 31 + 28 + 31 + 30 + 31 + 30 = 273 days.
         e.DaysAheadOfDeadline.Should().Be(273);
         e.MetAheadOfDeadline.Should().BeTrue();
@@ -211,7 +210,7 @@ public class TargetEvaluatorTests
     {
         TargetEvaluation e = Eval(Target(Comparator.AtLeast, 90, D(2025, 12, 31)), D(2025, 3, 1), Obs("2024", 90, Qualifier.LowerBound));
         e.Status.Should().Be(TargetStatus.Achieved);
-        e.FirstAchieved.Should().Be(Period.Parse("2024"));
+        e.FirstAchieved.Should().Be(ReportingPeriod.Parse("2024"));
     }
 
     [Fact]
@@ -341,7 +340,7 @@ public class TargetEvaluatorTests
         // Base 92 (earliest): observed growth < 0, required (90/92)^… − 1 < 0 → ratio = −|obs| / |req| < 0 → deterioration.
         TargetEvaluation e = Eval(Target(Comparator.AtLeast, 90, D(2025, 12, 31)), D(2024, 1, 31), Obs("2022", 92), Obs("2023", 88));
         e.Status.Should().Be(TargetStatus.Deterioration);
-        e.FirstAchieved.Should().Be(Period.Parse("2022"));
+        e.FirstAchieved.Should().Be(ReportingPeriod.Parse("2022"));
         e.Relapsed.Should().BeTrue();
         e.Note.Should().Contain("2022");
     }

@@ -2,7 +2,6 @@ using DxIndicators.Data;
 using DxIndicators.Model;
 using DxIndicators.Targets;
 using static DxIndicators.Tests.Targets.Fixtures;
-using Period = DxIndicators.Data.Period;
 
 namespace DxIndicators.Tests.Targets;
 
@@ -20,7 +19,7 @@ public class TrendEvaluatorTests
         t.Status.Should().Be(TrendStatus.Improving);
         t.Growth.Should().BeApproximately(0.1, 1e-12);
         t.AdjustedGrowth.Should().BeApproximately(0.1, 1e-12);
-        t.Base!.Period.Should().Be(Period.Parse("2020"));
+        t.Base!.Period.Should().Be(ReportingPeriod.Parse("2020"));
     }
 
     [Fact]

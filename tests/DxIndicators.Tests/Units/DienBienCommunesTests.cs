@@ -6,7 +6,6 @@ using DxIndicators.Data;
 using DxIndicators.Units;
 using DxIndicators.Model;
 using NodaTime;
-using Period = DxIndicators.Data.Period;
 
 namespace DxIndicators.Tests.Units;
 
@@ -133,7 +132,7 @@ public class DienBienCommunesTests
             rolled.Observation.Unit.Should().Be("11");
             rolled.Observation.Numerator.Should().Be(45);
             rolled.Observation.Denominator.Should().Be(45);
-            Observation published = province.Series("11", indicator).Should().ContainSingle(o => o.Period == Period.FromYear(2025)).Subject;
+            Observation published = province.Series("11", indicator).Should().ContainSingle(o => o.Period == ReportingPeriod.FromYear(2025)).Subject;
             rolled.Observation.Value.Should().Be(published.Value).And.Be(100);
         }
     }

@@ -3,7 +3,7 @@ using NodaTime;
 
 namespace DxIndicators.Data;
 
-/// <summary>The granularity of a <see cref="Period"/>.</summary>
+/// <summary>The granularity of a <see cref="ReportingPeriod"/>.</summary>
 public enum PeriodKind
 {
     /// <summary>A calendar year ("2024").</summary>
@@ -30,9 +30,9 @@ public enum PeriodKind
 /// Ordering is by <see cref="End"/>, then <see cref="Start"/>, then kind, so a year sorts after its last quarter's
 /// months only when it ends later; equal ends sort the longer period first.
 /// </remarks>
-public readonly struct Period : IEquatable<Period>, IComparable<Period>
+public readonly struct ReportingPeriod : IEquatable<ReportingPeriod>, IComparable<ReportingPeriod>
 {
-    private Period(PeriodKind kind, LocalDate start, LocalDate end)
+    private ReportingPeriod(PeriodKind kind, LocalDate start, LocalDate end)
     {
         Kind = kind;
         Start = start;
@@ -54,14 +54,14 @@ public readonly struct Period : IEquatable<Period>, IComparable<Period>
     /// <summary>Creates a calendar-year period.</summary>
     /// <param name="year">The year.</param>
     /// <returns>The period.</returns>
-    public static Period FromYear(int year) => new(PeriodKind.Year, new LocalDate(year, 1, 1), new LocalDate(year, 12, 31));
+    public static ReportingPeriod FromYear(int year) => new(PeriodKind.Year, new LocalDate(year, 1, 1), new LocalDate(year, 12, 31));
 
     /// <summary>Creates a half-year period.</summary>
     /// <param name="year">The year.</param>
     /// <param name="half">1 or 2.</param>
     /// <returns>The period.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="half"/> is not 1 or 2.</exception>
-    public static Period FromHalfYear(int year, int half)
+    public static ReportingPeriod FromHalfYear(int year, int half)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(half, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(half, 2);
@@ -75,7 +75,7 @@ public readonly struct Period : IEquatable<Period>, IComparable<Period>
     /// <param name="quarter">1 to 4.</param>
     /// <returns>The period.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="quarter"/> is not 1 to 4.</exception>
-    public static Period FromQuarter(int year, int quarter)
+    public static ReportingPeriod FromQuarter(int year, int quarter)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(quarter, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(quarter, 4);
@@ -86,12 +86,12 @@ public readonly struct Period : IEquatable<Period>, IComparable<Period>
     /// <summary>Creates a month period.</summary>
     /// <param name="month">The year and month.</param>
     /// <returns>The period.</returns>
-    public static Period FromMonth(YearMonth month) => new(PeriodKind.Month, month.OnDayOfMonth(1), LastDay(month.Year, month.Month));
+    public static ReportingPeriod FromMonth(YearMonth month) => new(PeriodKind.Month, month.OnDayOfMonth(1), LastDay(month.Year, month.Month));
 
     /// <summary>Creates a single-date period.</summary>
     /// <param name="date">The date.</param>
     /// <returns>The period.</returns>
-    public static Period FromDate(LocalDate date) => new(PeriodKind.Date, date, date);
+    public static ReportingPeriod FromDate(LocalDate date) => new(PeriodKind.Date, date, date);
 
     private static LocalDate LastDay(int year, int month) => new(year, month, CalendarSystem.Iso.GetDaysInMonth(year, month));
 
@@ -99,14 +99,14 @@ public readonly struct Period : IEquatable<Period>, IComparable<Period>
     /// <param name="text">The text.</param>
     /// <returns>The period.</returns>
     /// <exception cref="FormatException">The text is not a period.</exception>
-    public static Period Parse(string text) =>
-        TryParse(text, out Period period) ? period : throw new FormatException($"'{text}' is not a period; expected 2024, 2024-H1, 2024-Q3, 2024-07 or 2024-07-15.");
+    public static ReportingPeriod Parse(string text) =>
+        TryParse(text, out ReportingPeriod period) ? period : throw new FormatException($"'{text}' is not a period; expected 2024, 2024-H1, 2024-Q3, 2024-07 or 2024-07-15.");
 
     /// <summary>Tries to parse a period.</summary>
     /// <param name="text">The text.</param>
     /// <param name="period">The period, when parsed.</param>
     /// <returns><see langword="true"/> when parsed.</returns>
-    public static bool TryParse(string? text, out Period period)
+    public static bool TryParse(string? text, out ReportingPeriod period)
     {
         period = default;
         if (string.IsNullOrEmpty(text))
@@ -171,7 +171,7 @@ public readonly struct Period : IEquatable<Period>, IComparable<Period>
     /// <param name="from">The earlier period.</param>
     /// <param name="to">The later period.</param>
     /// <returns>Years from <paramref name="from"/>'s end to <paramref name="to"/>'s end: 2020 → 2024 is exactly 4.</returns>
-    public static double YearsBetween(Period from, Period to) => YearsBetween(from.End, to.End);
+    public static double YearsBetween(ReportingPeriod from, ReportingPeriod to) => YearsBetween(from.End, to.End);
 
     /// <summary>Computes the years between two dates, for growth rates: calendar periods count whole months, dated observations count days.</summary>
     /// <param name="from">The earlier date.</param>
@@ -200,16 +200,16 @@ public readonly struct Period : IEquatable<Period>, IComparable<Period>
     private static int DaysBetween(LocalDate a, LocalDate b) => NodaTime.Period.Between(a, b, PeriodUnits.Days).Days;
 
     /// <inheritdoc/>
-    public bool Equals(Period other) => Kind == other.Kind && Start == other.Start && End == other.End;
+    public bool Equals(ReportingPeriod other) => Kind == other.Kind && Start == other.Start && End == other.End;
 
     /// <inheritdoc/>
-    public override bool Equals(object? obj) => obj is Period other && Equals(other);
+    public override bool Equals(object? obj) => obj is ReportingPeriod other && Equals(other);
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Kind, Start, End);
 
     /// <inheritdoc/>
-    public int CompareTo(Period other)
+    public int CompareTo(ReportingPeriod other)
     {
         int c = End.CompareTo(other.End);
         if (c != 0)
@@ -225,37 +225,37 @@ public readonly struct Period : IEquatable<Period>, IComparable<Period>
     /// <param name="left">The first period.</param>
     /// <param name="right">The second period.</param>
     /// <returns><see langword="true"/> when equal.</returns>
-    public static bool operator ==(Period left, Period right) => left.Equals(right);
+    public static bool operator ==(ReportingPeriod left, ReportingPeriod right) => left.Equals(right);
 
     /// <summary>Compares periods for inequality.</summary>
     /// <param name="left">The first period.</param>
     /// <param name="right">The second period.</param>
     /// <returns><see langword="true"/> when different.</returns>
-    public static bool operator !=(Period left, Period right) => !left.Equals(right);
+    public static bool operator !=(ReportingPeriod left, ReportingPeriod right) => !left.Equals(right);
 
     /// <summary>Orders periods.</summary>
     /// <param name="left">The first period.</param>
     /// <param name="right">The second period.</param>
     /// <returns>The comparison result.</returns>
-    public static bool operator <(Period left, Period right) => left.CompareTo(right) < 0;
+    public static bool operator <(ReportingPeriod left, ReportingPeriod right) => left.CompareTo(right) < 0;
 
     /// <summary>Orders periods.</summary>
     /// <param name="left">The first period.</param>
     /// <param name="right">The second period.</param>
     /// <returns>The comparison result.</returns>
-    public static bool operator >(Period left, Period right) => left.CompareTo(right) > 0;
+    public static bool operator >(ReportingPeriod left, ReportingPeriod right) => left.CompareTo(right) > 0;
 
     /// <summary>Orders periods.</summary>
     /// <param name="left">The first period.</param>
     /// <param name="right">The second period.</param>
     /// <returns>The comparison result.</returns>
-    public static bool operator <=(Period left, Period right) => left.CompareTo(right) <= 0;
+    public static bool operator <=(ReportingPeriod left, ReportingPeriod right) => left.CompareTo(right) <= 0;
 
     /// <summary>Orders periods.</summary>
     /// <param name="left">The first period.</param>
     /// <param name="right">The second period.</param>
     /// <returns>The comparison result.</returns>
-    public static bool operator >=(Period left, Period right) => left.CompareTo(right) >= 0;
+    public static bool operator >=(ReportingPeriod left, ReportingPeriod right) => left.CompareTo(right) >= 0;
 
     /// <inheritdoc/>
     public override string ToString() => Kind switch
