@@ -15,7 +15,7 @@ public sealed class MethodRegistryTests
     private static readonly string[] NormaliserExamples =
     [
         "auto", "minmax", "minmax:0,100", "minmax:-1.5,2.25", "zscore", "zscore:10,2", "goalposts", "goalposts:100",
-        "goalposts:100,notruncate", "goalposts:1,notruncate", "dist2targ", "dist2targ:cap", "dist2max", "dist2ref:U01",
+        "goalposts:100,notruncate", "goalposts:1,notruncate", "scaled:0,100", "scaled:2,12,1", "dist2targ", "dist2targ:cap", "dist2max", "dist2ref:U01",
         "dist2ref:U01,cap", "fracmax", "rank", "borda", "prank", "points", "none",
     ];
 

@@ -14,6 +14,7 @@ internal static class NormaliserRegistry
         MinMaxNormaliser.Entry,
         ZScoreNormaliser.Entry,
         GoalpostsNormaliser.Entry,
+        ScaledNormaliser.Entry,
         DistanceToTargetNormaliser.Entry,
         DistanceToMaxNormaliser.Entry,
         DistanceToReferenceNormaliser.Entry,
