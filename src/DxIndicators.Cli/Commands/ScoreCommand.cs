@@ -54,7 +54,7 @@ internal sealed class ScoreCommand : ICommand
     internal static IReadOnlyList<CliOption> MethodOptions { get; } =
     [
         CliOption.Text("normalise", "METHOD", "one of " + string.Join(", ", Normaliser.Grammars) + " (default auto)"),
-        CliOption.Text("aggregate", "METHOD", "amean, gmean, hmean, genmean:P, min or points (default: each node's own)"),
+        CliOption.Text("aggregate", "METHOD", "one of " + string.Join(", ", Aggregator.Grammars) + " (default: each node's own)"),
         CliOption.Text("impute", "METHOD", "none, mean, median or groupmean:COLUMN (with --groups)"),
         CliOption.Text("treat", "METHOD", "none or winsorise[:N] (outlier treatment, COINr Treat)"),
         CliOption.Flag("denominate", "divide indicators by their declared denominators first"),

@@ -27,31 +27,21 @@ internal static class ScoreOptionsParser
         }
     }
 
+    /// <summary>Reads an aggregator in the grammar <see cref="Aggregator.Parse"/> reads (<c>genmean:2</c>).</summary>
     public static Aggregator ParseAggregator(string text)
     {
         try
         {
-            return ParseAggregatorCore(text);
+            return Aggregator.Parse(text);
+        }
+        catch (FormatException ex)
+        {
+            throw new UsageException($"--aggregate: {ex.Message}");
         }
         catch (ArgumentException ex)
         {
             throw new UsageException($"--aggregate {text}: {ex.Message}");
         }
-    }
-
-    private static Aggregator ParseAggregatorCore(string text)
-    {
-        (string name, double[] args) = Split(text, "--aggregate");
-        return (name, args.Length) switch
-        {
-            ("amean", 0) => Aggregator.ArithmeticMean,
-            ("gmean", 0) => Aggregator.GeometricMean,
-            ("hmean", 0) => Aggregator.HarmonicMean,
-            ("min", 0) => Aggregator.Minimum,
-            ("points", 0) => Aggregator.PointsRatio,
-            ("genmean", 1) => Aggregator.GeneralisedMean(args[0]),
-            _ => throw new UsageException($"--aggregate: '{text}' is not one of amean, gmean, hmean, genmean:P, min, points"),
-        };
     }
 
     public static ScoringOptions WithImputation(ScoringOptions options, string text)

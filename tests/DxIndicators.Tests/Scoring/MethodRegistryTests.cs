@@ -80,6 +80,41 @@ public sealed class MethodRegistryTests
     public void Normaliser_Grammars_AreTheRegistrysInDocsOrder() =>
         Normaliser.Grammars.Should().Equal(Normalisers().Methods.Select(m => m.Grammar));
 
+    [Theory]
+    [InlineData("amean")]
+    [InlineData("gmean")]
+    [InlineData("hmean")]
+    [InlineData("genmean:2")]
+    [InlineData("genmean:-0.5")]
+    [InlineData("min")]
+    [InlineData("points")]
+    public void Aggregator_ParseThenToString_GivesTheSameText(string text)
+    {
+        Aggregator a = Aggregator.Parse(text);
+
+        a.ToString().Should().Be(text);
+        Aggregator.TryParse(text, out Aggregator? again).Should().BeTrue();
+        again.Should().Be(a);
+    }
+
+    [Fact]
+    public void Aggregator_EveryFrameworkMethodHasOneRule() =>
+        Enum.GetValues<DxIndicators.Model.AggregationMethod>().Select(m => AggregatorRegistry.Rule(m).Method).Should().Equal(Enum.GetValues<DxIndicators.Model.AggregationMethod>());
+
+    [Theory]
+    [InlineData("genmean", "genmean:P")]
+    [InlineData("genmean:0", "p = 0 is the geometric mean")]
+    [InlineData("median", "unknown method 'median'")]
+    public void Aggregator_BadText_NamesTheRule(string text, string message)
+    {
+        Action act = () => Aggregator.Parse(text);
+
+        act.Should().Throw<Exception>().Where(e => e is FormatException || e is ArgumentException).WithMessage($"*{message}*");
+    }
+
+    [Fact]
+    public void Aggregator_DocsTable_HasOneRowPerRegisteredMethod() => DocsTableShouldMatch(AggregatorRegistry.Methods);
+
     internal static MethodRegistry<Normaliser> Normalisers() => NormaliserRegistry.Methods;
 
     /// <summary>The table right under the family's heading must be the registry's rows, no more, no fewer, in order.</summary>
