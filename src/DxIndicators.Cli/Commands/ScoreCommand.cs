@@ -55,8 +55,8 @@ internal sealed class ScoreCommand : ICommand
     [
         CliOption.Text("normalise", "METHOD", "one of " + string.Join(", ", Normaliser.Grammars) + " (default auto)"),
         CliOption.Text("aggregate", "METHOD", "one of " + string.Join(", ", Aggregator.Grammars) + " (default: each node's own)"),
-        CliOption.Text("impute", "METHOD", "none, mean, median or groupmean:COLUMN (with --groups)"),
-        CliOption.Text("treat", "METHOD", "none or winsorise[:N] (outlier treatment, COINr Treat)"),
+        CliOption.Text("impute", "METHOD", "one of " + string.Join(", ", ScoringOptions.ImputationGrammars) + " (groupmean with --groups)"),
+        CliOption.Text("treat", "METHOD", "one of " + string.Join(", ", ScoringOptions.TreatmentGrammars) + " (outlier treatment, COINr Treat)"),
         CliOption.Flag("denominate", "divide indicators by their declared denominators first"),
         CliOption.Text("weights", "FILE.csv", "code,weight rows replacing the framework's weights"),
         CliOption.Text("goalposts", "FILE.csv", "code,lower,upper[,scale,truncate] rows in raw units"),

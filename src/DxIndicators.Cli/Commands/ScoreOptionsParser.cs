@@ -11,64 +11,16 @@ namespace DxIndicators.Cli.Commands;
 internal static class ScoreOptionsParser
 {
     /// <summary>Reads a normaliser in the grammar <see cref="Normaliser.Parse"/> reads (<c>minmax:0,100</c>).</summary>
-    public static Normaliser ParseNormaliser(string text)
-    {
-        try
-        {
-            return Normaliser.Parse(text);
-        }
-        catch (FormatException ex)
-        {
-            throw new UsageException($"--normalise: {ex.Message}");
-        }
-        catch (ArgumentException ex)
-        {
-            throw new UsageException($"--normalise {text}: {ex.Message}");
-        }
-    }
+    public static Normaliser ParseNormaliser(string text) => Method("--normalise", text, Normaliser.Parse);
 
     /// <summary>Reads an aggregator in the grammar <see cref="Aggregator.Parse"/> reads (<c>genmean:2</c>).</summary>
-    public static Aggregator ParseAggregator(string text)
-    {
-        try
-        {
-            return Aggregator.Parse(text);
-        }
-        catch (FormatException ex)
-        {
-            throw new UsageException($"--aggregate: {ex.Message}");
-        }
-        catch (ArgumentException ex)
-        {
-            throw new UsageException($"--aggregate {text}: {ex.Message}");
-        }
-    }
+    public static Aggregator ParseAggregator(string text) => Method("--aggregate", text, Aggregator.Parse);
 
-    public static ScoringOptions WithImputation(ScoringOptions options, string text)
-    {
-        int colon = text.IndexOf(':', StringComparison.Ordinal);
-        string name = colon < 0 ? text : text[..colon];
-        return name switch
-        {
-            "none" => options,
-            "mean" => options.WithImputation(ImputationMethod.ColumnMean),
-            "median" => options.WithImputation(ImputationMethod.ColumnMedian),
-            "groupmean" when colon > 0 => options.WithImputation(ImputationMethod.GroupMean, text[(colon + 1)..]),
-            _ => throw new UsageException($"--impute: '{text}' is not one of none, mean, median, groupmean:COLUMN"),
-        };
-    }
+    /// <summary>Applies an imputation in the grammar <see cref="ScoringOptions.WithImputation(string)"/> reads.</summary>
+    public static ScoringOptions WithImputation(ScoringOptions options, string text) => Method("--impute", text, options.WithImputation);
 
-    public static ScoringOptions WithTreatment(ScoringOptions options, string text)
-    {
-        (string name, double[] args) = Split(text, "--treat");
-        return (name, args.Length) switch
-        {
-            ("none", 0) => options,
-            ("winsorise", 0) => options.WithTreatment(),
-            ("winsorise", 1) when args[0] >= 1 && args[0] == Math.Floor(args[0]) => options.WithTreatment((int)args[0]),
-            _ => throw new UsageException($"--treat: '{text}' is not one of none, winsorise[:N] (N a whole number ≥ 1)"),
-        };
-    }
+    /// <summary>Applies a treatment in the grammar <see cref="ScoringOptions.WithTreatment(string)"/> reads.</summary>
+    public static ScoringOptions WithTreatment(ScoringOptions options, string text) => Method("--treat", text, options.WithTreatment);
 
     /// <summary>Reads <c>code,weight</c> rows; every bad row is reported.</summary>
     public static IReadOnlyList<KeyValuePair<string, double>> ReadWeights(string path, Framework framework)
@@ -98,29 +50,19 @@ internal static class ScoreOptionsParser
         return ScoringInputsCsv.ReadGroups(reader, path);
     }
 
-    private static (string Name, double[] Args) Split(string text, string option)
+    private static T Method<T>(string option, string text, Func<string, T> parse)
     {
-        int colon = text.IndexOf(':', StringComparison.Ordinal);
-        if (colon < 0)
+        try
         {
-            return (text, []);
+            return parse(text);
         }
-
-        string name = text[..colon];
-        string rest = text[(colon + 1)..];
-        if (name == "dist2targ")
+        catch (FormatException ex)
         {
-            return rest == "cap" ? (name, []) : throw new UsageException($"{option}: dist2targ takes 'dist2targ' or 'dist2targ:cap'");
+            throw new UsageException($"{option}: {ex.Message}");
         }
-
-        var args = new List<double>();
-        foreach (string part in rest.Split(','))
+        catch (ArgumentException ex)
         {
-            args.Add(TryNumber(part, out double v) ? v : throw new UsageException($"{option}: '{part}' in '{text}' is not a finite number"));
+            throw new UsageException($"{option} {text}: {ex.Message}");
         }
-
-        return (name, args.ToArray());
     }
-
-    private static bool TryNumber(string text, out double value) => NumberText.TryParse(text, out value);
 }

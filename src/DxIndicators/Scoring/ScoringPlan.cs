@@ -259,6 +259,7 @@ public sealed partial class ScoringPlan
         NormaliseAggregateRank(matrix, ws, groups, stats, path);
     }
 
+    /// <summary>Maps the matrix's columns, then runs the raw-data stages on a copy: denominate, impute, treat.</summary>
     internal void Prepare(IndicatorMatrix matrix, ScoringWorkspace ws, IReadOnlyDictionary<string, IReadOnlyList<string?>>? groups)
     {
         ArgumentNullException.ThrowIfNull(matrix);
@@ -269,10 +270,9 @@ public sealed partial class ScoringPlan
         }
 
         MapColumns(matrix, ws);
-        int u = matrix.RowCount;
-        bool impute = Options.Imputation is ImputationMethod.ColumnMean or ImputationMethod.ColumnMedian or ImputationMethod.GroupMean;
+        ImputationRule imputation = ImputationRegistry.Rule(Options.Imputation);
         ws._rawInWorkspace = false;
-        if (!Options.Denominate && !impute && Options.WinsoriseMaxPoints == 0)
+        if (!Options.Denominate && !imputation.FillsColumns && Options.WinsoriseMaxPoints == 0)
         {
             return;
         }
@@ -285,66 +285,59 @@ public sealed partial class ScoringPlan
         ws._rawInWorkspace = true;
         if (Options.Denominate)
         {
-            // Denominators are read from the matrix as given (never themselves denominated).
-            for (int j = 0; j < IndicatorCodes.Count; j++)
-            {
-                int d = _denominator[j];
-                if (d < 0 || _carried[j])
-                {
-                    continue;
-                }
-
-                Span<double> x = ws.RawColumnBuffer(j);
-                ReadOnlySpan<double> den = ws._columnMap[d] < 0 ? ws._nan : matrix.Column(ws._columnMap[d]);
-                for (int i = 0; i < u; i++)
-                {
-                    x[i] = x[i] / den[i] * _perPopulation[j];
-                }
-            }
+            Denominate(matrix, ws);
         }
 
-        if (impute)
+        if (imputation.FillsColumns)
         {
-            int[]? group = null;
-            int groupCount = 0;
-            if (Options.Imputation == ImputationMethod.GroupMean)
-            {
-                (group, groupCount) = GroupIds(groups, Options.ImputationGroup!, u);
-            }
-
-            for (int j = 0; j < IndicatorCodes.Count; j++)
-            {
-                if (_carried[j])
-                {
-                    continue;
-                }
-
-                Span<double> x = ws.RawColumnBuffer(j);
-                switch (Options.Imputation)
-                {
-                    case ImputationMethod.ColumnMean:
-                        Preprocessing.ImputeMean(x);
-                        break;
-                    case ImputationMethod.ColumnMedian:
-                        Preprocessing.ImputeMedian(x, ws._scratch);
-                        break;
-                    default:
-                        Preprocessing.ImputeGroupMean(x, group, groupCount);
-                        break;
-                }
-            }
+            Impute(imputation, ws, groups, matrix.RowCount);
         }
 
         if (Options.WinsoriseMaxPoints > 0)
         {
-            for (int j = 0; j < IndicatorCodes.Count; j++)
-            {
-                if (_carried[j])
-                {
-                    continue;
-                }
+            Treat(ws);
+        }
+    }
 
-                Preprocessing.Treat(ws.RawColumnBuffer(j), ws._scratch, Options.WinsoriseMaxPoints, Options.SkewThreshold, Options.KurtosisThreshold);
+    /// <summary>x ← x / denominator · perPopulation; denominators are read from the matrix as given (never themselves denominated).</summary>
+    private void Denominate(IndicatorMatrix matrix, ScoringWorkspace ws)
+    {
+        for (int j = 0; j < IndicatorCodes.Count; j++)
+        {
+            int d = _denominator[j];
+            if (d < 0 || _carried[j])
+            {
+                continue;
+            }
+
+            Span<double> x = ws.RawColumnBuffer(j);
+            ReadOnlySpan<double> den = ws._columnMap[d] < 0 ? ws._nan : matrix.Column(ws._columnMap[d]);
+            for (int i = 0; i < x.Length; i++)
+            {
+                x[i] = x[i] / den[i] * _perPopulation[j];
+            }
+        }
+    }
+
+    private void Impute(ImputationRule rule, ScoringWorkspace ws, IReadOnlyDictionary<string, IReadOnlyList<string?>>? groups, int units)
+    {
+        (int[] group, int groupCount) = Options.Imputation == ImputationMethod.GroupMean ? GroupIds(groups, Options.ImputationGroup!, units) : ([], 0);
+        for (int j = 0; j < IndicatorCodes.Count; j++)
+        {
+            if (!_carried[j])
+            {
+                rule.Impute(ws.RawColumnBuffer(j), ws._scratch, group, groupCount);
+            }
+        }
+    }
+
+    private void Treat(ScoringWorkspace ws)
+    {
+        for (int j = 0; j < IndicatorCodes.Count; j++)
+        {
+            if (!_carried[j])
+            {
+                WinsoriseTreatment.Treat(ws.RawColumnBuffer(j), ws._scratch, Options.WinsoriseMaxPoints, Options.SkewThreshold, Options.KurtosisThreshold);
             }
         }
     }

@@ -115,6 +115,48 @@ public sealed class MethodRegistryTests
     [Fact]
     public void Aggregator_DocsTable_HasOneRowPerRegisteredMethod() => DocsTableShouldMatch(AggregatorRegistry.Methods);
 
+    [Fact]
+    public void Imputation_DocsTable_HasOneRowPerRegisteredMethod() => DocsTableShouldMatch(ImputationRegistry.Methods);
+
+    [Fact]
+    public void Treatment_DocsTable_HasOneRowPerRegisteredMethod() => DocsTableShouldMatch(TreatmentRegistry.Methods);
+
+    [Fact]
+    public void Imputation_EveryMethodHasOneRule() =>
+        Enum.GetValues<ImputationMethod>().Select(m => ImputationRegistry.Rule(m).Method).Should().Equal(Enum.GetValues<ImputationMethod>());
+
+    [Theory]
+    [InlineData("none", ImputationMethod.None, null)]
+    [InlineData("mean", ImputationMethod.ColumnMean, null)]
+    [InlineData("median", ImputationMethod.ColumnMedian, null)]
+    [InlineData("groupmean:REGION", ImputationMethod.GroupMean, "REGION")]
+    [InlineData("latest", ImputationMethod.LatestEarlierPeriod, null)]
+    public void Imputation_Text_SetsTheMethod(string text, ImputationMethod method, string? group)
+    {
+        ScoringOptions o = ScoringOptions.Default.WithImputation(text);
+
+        o.Imputation.Should().Be(method);
+        o.ImputationGroup.Should().Be(group);
+    }
+
+    [Theory]
+    [InlineData("none", 0)]
+    [InlineData("winsorise", 5)]
+    [InlineData("winsorise:3", 3)]
+    public void Treatment_Text_SetsTheMaximumPoints(string text, int points) =>
+        ScoringOptions.Default.WithTreatment(text).WinsoriseMaxPoints.Should().Be(points);
+
+    [Theory]
+    [InlineData("winsorise:0")]
+    [InlineData("winsorise:2.5")]
+    [InlineData("trim")]
+    public void Treatment_BadText_IsAFormatError(string text)
+    {
+        Action act = () => ScoringOptions.Default.WithTreatment(text);
+
+        act.Should().Throw<FormatException>();
+    }
+
     internal static MethodRegistry<Normaliser> Normalisers() => NormaliserRegistry.Methods;
 
     /// <summary>The table right under the family's heading must be the registry's rows, no more, no fewer, in order.</summary>
