@@ -109,29 +109,7 @@ public sealed partial class ScoringPlan
         int start = _childStart[k], end = _childStart[k + 1];
         Span<bool> fused = ws._fused.AsSpan(0, end - start);
         Span<AffineParameters> affine = ws._affine.AsSpan(0, end - start);
-        for (int c = start; c < end; c++)
-        {
-            int r = _childRef[c];
-            fused[c - start] = false;
-            if (r < 0 || ws._normalisedDone[r])
-            {
-                continue;
-            }
-
-            ColumnStats? s = stats is null ? null : stats[r];
-            if (!_carried[r] && TryAffine(r, matrix, ws, s, path, out AffineParameters p) && NormaliseAccumulate.Accepts(p))
-            {
-                fused[c - start] = true;
-                affine[c - start] = p;
-            }
-            else
-            {
-                Normalise(r, matrix, ws, s, path);
-            }
-
-            ws._normalisedDone[r] = true;
-        }
-
+        PrepareFusedChildren(start, end, matrix, ws, stats, path, fused, affine);
         int units = y.Length;
         for (int b0 = 0; b0 < units; b0 += UnitBlock)
         {
@@ -173,6 +151,34 @@ public sealed partial class ScoringPlan
             }
 
             Quotient.Divide(sum, wsum, y.Slice(b0, len), path);
+        }
+    }
+
+    /// <summary>For each child normalised here (its first parent): the affine parameters of a method the fused kernel
+    /// accepts (fused[c] = true), else the child is normalised now by its own code.</summary>
+    private void PrepareFusedChildren(int start, int end, IndicatorMatrix matrix, ScoringWorkspace ws, ColumnStats[]? stats, KernelPath path, Span<bool> fused, Span<AffineParameters> affine)
+    {
+        for (int c = start; c < end; c++)
+        {
+            int r = _childRef[c];
+            fused[c - start] = false;
+            if (r < 0 || ws._normalisedDone[r])
+            {
+                continue;
+            }
+
+            ColumnStats? s = stats is null ? null : stats[r];
+            if (!_carried[r] && TryAffine(r, matrix, ws, s, path, out AffineParameters p) && NormaliseAccumulate.Accepts(p))
+            {
+                fused[c - start] = true;
+                affine[c - start] = p;
+            }
+            else
+            {
+                Normalise(r, matrix, ws, s, path);
+            }
+
+            ws._normalisedDone[r] = true;
         }
     }
 
