@@ -3,8 +3,8 @@ using System.Diagnostics.CodeAnalysis;
 namespace DxIndicators;
 
 /// <summary>The one result convention of every reader of the package: the value read (when it could be loaded) and
-/// every problem found, in input order. Readers return it instead of throwing on bad input; the <c>Read</c>
-/// shortcuts that throw are <c>TryRead(…).GetValueOrThrow()</c>.</summary>
+/// every problem found, in input order. Every public <c>Read</c>/<c>ReadFile</c> returns it instead of throwing on bad
+/// input; the throwing shortcut is <c>Read(…).GetValueOrThrow()</c> (docs/reliability.md, "Reader convention").</summary>
 /// <typeparam name="T">What is read (a <see cref="Data.Dataset"/>, a <see cref="Units.UnitRegistry"/>, a
 /// <see cref="Model.Framework"/>, a list of target rules).</typeparam>
 /// <remarks>Immutable.</remarks>

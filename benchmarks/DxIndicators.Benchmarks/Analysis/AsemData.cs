@@ -10,7 +10,7 @@ internal static class AsemData
     public static (Framework Framework, IndicatorMatrix Matrix) Load()
     {
         string dir = Find() ?? throw new InvalidOperationException("Shared data not found: set DX_SHARED to the folder holding data/coinr-asem.");
-        CoinrImport import = CoinrImport.Read(Path.Combine(dir, "iMeta.csv"), Path.Combine(dir, "iData.csv"), "asem");
+        CoinrImport import = CoinrImport.Read(Path.Combine(dir, "iMeta.csv"), Path.Combine(dir, "iData.csv"), "asem").GetValueOrThrow();
         return (import.Framework, import.Data);
     }
 

@@ -27,22 +27,7 @@ public class DatasetLoadBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var random = new Random(42);
-        var text = new StringBuilder(Units * Indicators * Periods * 48);
-        text.Append("unit,indicator,period,value,qualifier,numerator,denominator,source,published,status\n");
-        for (int u = 0; u < Units; u++)
-        {
-            for (int i = 0; i < Indicators; i++)
-            {
-                for (int p = 0; p < Periods; p++)
-                {
-                    double value = random.NextDouble() * 100;
-                    text.Append(CultureInfo.InvariantCulture, $"{10000 + u},I{i:D3},{2016 + p},{value.ToString("R", CultureInfo.InvariantCulture)},,,,seed,,\n");
-                }
-            }
-        }
-
-        _csv = Encoding.UTF8.GetBytes(text.ToString());
+        _csv = Csv();
         _dataset = Load_Csv3321x100x10().GetValueOrThrow();
 
         IndicatorDefinition[] indicators = [.. Enumerable.Range(0, Indicators).Select(i =>
@@ -71,4 +56,26 @@ public class DatasetLoadBenchmarks
     /// <returns>The matrices.</returns>
     [Benchmark]
     public IReadOnlyList<IndicatorMatrix> CrossSections_TenPeriods() => _dataset.CrossSections(_framework, _periods);
+
+    /// <summary>Generates the CSV (fixed seed).</summary>
+    /// <returns>The UTF-8 bytes.</returns>
+    internal static byte[] Csv()
+    {
+        var random = new Random(42);
+        var text = new StringBuilder(Units * Indicators * Periods * 48);
+        text.Append("unit,indicator,period,value,qualifier,numerator,denominator,source,published,status\n");
+        for (int u = 0; u < Units; u++)
+        {
+            for (int i = 0; i < Indicators; i++)
+            {
+                for (int p = 0; p < Periods; p++)
+                {
+                    double value = random.NextDouble() * 100;
+                    text.Append(CultureInfo.InvariantCulture, $"{10000 + u},I{i:D3},{2016 + p},{value.ToString("R", CultureInfo.InvariantCulture)},,,,seed,,\n");
+                }
+            }
+        }
+
+        return Encoding.UTF8.GetBytes(text.ToString());
+    }
 }

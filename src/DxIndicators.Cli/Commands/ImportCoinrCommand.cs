@@ -40,7 +40,7 @@ internal sealed class ImportCoinrCommand : ICommand
         string meta = options.Get("meta")!;
         string data = options.Get("data")!;
         string outDir = options.Get("out")!;
-        CoinrImport import = CoinrImport.Read(meta, data, options.GetOrDefault("id", "coinr-import"));
+        CoinrImport import = CoinrImport.Read(meta, data, options.GetOrDefault("id", "coinr-import")).GetValueOrThrow();
 
         // Everything is built in memory first, then each file is written to a temporary file and moved into place:
         // a failure (bad data, a full disk) never leaves a truncated or half-replaced output.

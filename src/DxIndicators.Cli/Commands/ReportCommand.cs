@@ -102,7 +102,7 @@ internal sealed class ReportCommand : ICommand
             Dataset data = DataInputs.LoadData(options, framework, context);
             TargetCatalog national = FrameworkCatalog.GetTargets(ReportBuilder.NationalTargetsId);
             IReadOnlyList<TargetRule> targets = options.Get("targets") is { } targetsPath
-                ? TargetCsv.ReadFile(targetsPath)
+                ? TargetCsv.ReadFile(targetsPath).GetValueOrThrow()
                 : framework.Targets.Count > 0 ? framework.Targets : national.Targets.Where(t => data.Indicators.Contains(t.Indicator)).ToList();
             Func<Scoring.ScoringPlan, IndicatorMatrix, UncertaintyResult>? analysis = runs > 0 && data.Units.Count > 1
                 ? (plan, matrix) => WeightUncertainty.FromNoise(plan, runs, noise, seed).Run(matrix)

@@ -63,7 +63,7 @@ internal sealed class RollupCommand : ICommand
 
     // The value was checked against the choices when parsed.
     private static AdminLevel ParseLevel(string text) =>
-        Enum.GetValues<AdminLevel>().First(l => string.Equals(l.ToString(), text, StringComparison.OrdinalIgnoreCase));
+        EnumNames.AdminLevel.TryParse(text, out AdminLevel level) ? level : throw new ArgumentException($"'{text}' is not one of {EnumNames.AdminLevel.Allowed}.", nameof(text));
 
     // The data were read against the registry, so every code resolves at its periods.
     private static AdminLevel DeepestLevel(Dataset data, UnitRegistry registry) =>

@@ -26,7 +26,7 @@ internal static class ScoreOptionsParser
     public static IReadOnlyList<KeyValuePair<string, double>> ReadWeights(string path, Framework framework)
     {
         using TextReader reader = InputFile.OpenCsv(path);
-        return ScoringInputsCsv.ReadWeights(reader, path, framework);
+        return ScoringInputsCsv.ReadWeights(reader, path, framework).GetValueOrThrow();
     }
 
     /// <summary>Reads <c>code,lower,upper[,scale,truncate]</c> rows (raw units) and returns a framework carrying those goalposts, plus per-indicator normalisers.</summary>
@@ -35,7 +35,7 @@ internal static class ScoreOptionsParser
         IReadOnlyList<(string Code, Goalposts Goalposts, Normaliser Normaliser)> rows;
         using (TextReader reader = InputFile.OpenCsv(path))
         {
-            rows = ScoringInputsCsv.ReadGoalposts(reader, path, framework);
+            rows = ScoringInputsCsv.ReadGoalposts(reader, path, framework).GetValueOrThrow();
         }
 
         var posts = rows.ToDictionary(r => r.Code, r => r.Goalposts, StringComparer.Ordinal);
@@ -47,7 +47,7 @@ internal static class ScoreOptionsParser
     public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, string?>> ReadGroups(string path)
     {
         using TextReader reader = InputFile.OpenCsv(path);
-        return ScoringInputsCsv.ReadGroups(reader, path);
+        return ScoringInputsCsv.ReadGroups(reader, path).GetValueOrThrow();
     }
 
     private static T Method<T>(string option, string text, Func<string, T> parse)

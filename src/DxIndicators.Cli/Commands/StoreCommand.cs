@@ -169,7 +169,7 @@ internal sealed class StoreCommand : ICommand
             var table = new TextTable("unit", "indicator", "period", "value", "status", "source").AlignRight(3);
             foreach (Observation o in dataset.Observations)
             {
-                table.Add(o.Unit, o.Indicator, o.Period.ToString(), Value(o), o.Status == ObservationStatus.Provisional ? "provisional" : "official", o.Provenance?.Source ?? string.Empty);
+                table.Add(o.Unit, o.Indicator, o.Period.ToString(), Value(o), EnumNames.Status.Format(o.Status), o.Provenance?.Source ?? string.Empty);
             }
 
             writer.WriteLine(Text.Invariant($"{dataset.Count} observation(s) {(options.Has("known-on") ? "as known on " + options.Get("known-on") : "(the latest figures)")}"));
@@ -217,7 +217,7 @@ internal sealed class StoreCommand : ICommand
             table.Add(
                 v.Observation.Period.ToString(),
                 Value(v.Observation),
-                v.Observation.Status == ObservationStatus.Provisional ? "provisional" : "official",
+                EnumNames.Status.Format(v.Observation.Status),
                 LocalDatePattern.Iso.Format(v.KnownFrom),
                 v.KnownTo is { } to ? LocalDatePattern.Iso.Format(to) : "(latest)",
                 v.ImportId.ToString(CultureInfo.InvariantCulture),
@@ -320,18 +320,12 @@ internal sealed class StoreCommand : ICommand
         json.WriteString("qualifier", Qualifier(o));
         JsonOutput.Number(json, "numerator", o.Numerator);
         JsonOutput.Number(json, "denominator", o.Denominator);
-        json.WriteString("status", o.Status == ObservationStatus.Provisional ? "provisional" : "official");
+        json.WriteString("status", EnumNames.Status.Format(o.Status));
         json.WriteString("source", o.Provenance?.Source);
         json.WriteEndObject();
     }
 
-    private static string Qualifier(Observation o) => o.Qualifier switch
-    {
-        DxIndicators.Data.Qualifier.LowerBound => "lowerBound",
-        DxIndicators.Data.Qualifier.UpperBound => "upperBound",
-        DxIndicators.Data.Qualifier.Estimate => "estimate",
-        _ => "exact",
-    };
+    private static string Qualifier(Observation o) => EnumNames.Qualifier.Format(o.Qualifier);
 
     private static string VintagesJson(IReadOnlyList<Vintage> history) => JsonOutput.Write(json =>
     {

@@ -85,7 +85,7 @@ internal sealed class TargetsCommand : ICommand
             framework = FrameworkInputs.LoadFramework(frameworkArg);
             dataset = DataInputs.LoadData(options, framework, context);
             targets = options.Get("targets") is { } targetsPath
-                ? TargetCsv.ReadFile(targetsPath)
+                ? TargetCsv.ReadFile(targetsPath).GetValueOrThrow()
                 : framework.Targets.Count > 0 ? framework.Targets : national.Targets;
         }
         else

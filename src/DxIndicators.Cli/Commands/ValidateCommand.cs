@@ -50,20 +50,20 @@ internal sealed class ValidateCommand : ICommand
             if (format == "table")
             {
                 // A table-format failure is reported by the CLI's handler of FrameworkValidationException, as before.
-                TargetCatalog catalog = TargetCatalogJson.Read(json, path);
+                TargetCatalog catalog = TargetCatalogJson.Read(json, path).GetValueOrThrow();
                 valid = $"valid target catalogue {catalog}";
                 problems = catalog.Warnings;
             }
             else
             {
-                ReadResult<TargetCatalog> read = TargetCatalogJson.TryRead(json, path);
+                ReadResult<TargetCatalog> read = TargetCatalogJson.Read(json, path);
                 valid = read.Value is { } catalog ? $"valid target catalogue {catalog}" : null;
                 problems = read.Value?.Warnings ?? (IReadOnlyList<Problem>)read.Problems;
             }
         }
         else
         {
-            ReadResult<Framework> read = FrameworkJson.TryRead(json, path);
+            ReadResult<Framework> read = FrameworkJson.Read(json, path);
             valid = read.Value is { } framework ? $"valid framework {framework}" : null;
             problems = read.Value?.Warnings ?? (IReadOnlyList<Problem>)read.Problems;
         }

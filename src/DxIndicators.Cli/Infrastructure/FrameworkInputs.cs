@@ -20,7 +20,7 @@ internal static class FrameworkInputs
         if (File.Exists(idOrPath))
         {
             using Stream stream = InputFile.OpenRead(idOrPath);
-            return FrameworkJson.Read(stream, idOrPath);
+            return FrameworkJson.Read(stream, idOrPath).GetValueOrThrow();
         }
 
         throw new UsageException($"'{idOrPath}' is neither a built-in framework ({string.Join(", ", FrameworkCatalog.Ids)}) nor an existing file");

@@ -40,14 +40,12 @@ public sealed partial class UncertaintyAnalysis
         bool fractional = Inputs.NominalPlan.Options.RankMethod == RankMethod.Fractional;
         int h = hist.Stride;
         Span<int> counts = hist.Counts.AsSpan(0, units * h);
+        Span<long> slots = stackalloc long[Lanes];
         for (int r = 0; r < rows; r++)
         {
             Span<double> scores = lin.C.AsSpan(r * n, n);
             CountingRank(scores, units, n, lin.RankPad, fractional);
-            for (int i = 0; i < units; i++)
-            {
-                counts[(i * h) + (int)(2 * lin.RankPad[i])]++;
-            }
+            AddToHistograms(counts, lin.RankPad, units, n, h, slots);
 
             double y = AccumulateLanes(scores, lin, n) / units;
             if (shifts is not null)
@@ -184,39 +182,85 @@ public sealed partial class UncertaintyAnalysis
     internal static void CountingRank(ReadOnlySpan<double> scores, int units, int padded, Span<double> ranks, bool fractional)
     {
         ref double s0 = ref MemoryMarshal.GetReference(scores);
-        Vector512<double> one = Vector512<double>.One;
+        ref double r0 = ref MemoryMarshal.GetReference(ranks);
         for (int ib = 0; ib < padded; ib += Lanes)
         {
-            // Counts in double (exact below 2^53), two independent chains; a compare mask selects +1 (a masked add).
             Vector512<double> si = Vector512.LoadUnsafe(ref s0, (nuint)ib);
-            Vector512<double> g0 = Vector512<double>.Zero, g1 = Vector512<double>.Zero, e0 = Vector512<double>.Zero, e1 = Vector512<double>.Zero;
-            int j = 0;
-            for (; j + 1 < units; j += 2)
-            {
-                var a = Vector512.Create(Unsafe.Add(ref s0, j));
-                var b = Vector512.Create(Unsafe.Add(ref s0, j + 1));
-                g0 = Vector512.ConditionalSelect(Vector512.GreaterThan(a, si), g0 + one, g0);
-                g1 = Vector512.ConditionalSelect(Vector512.GreaterThan(b, si), g1 + one, g1);
-                if (fractional)
-                {
-                    e0 = Vector512.ConditionalSelect(Vector512.Equals(a, si), e0 + one, e0);
-                    e1 = Vector512.ConditionalSelect(Vector512.Equals(b, si), e1 + one, e1);
-                }
-            }
+            Vector512<double> rank = fractional
+                ? CountGreater(ref s0, units, si) + ((CountEqual(ref s0, units, si) + Vector512<double>.One) / Vector512.Create(2.0))
+                : CountGreater(ref s0, units, si) + Vector512<double>.One;
+            rank.StoreUnsafe(ref r0, (nuint)ib);
+        }
+    }
 
-            for (; j < units; j++)
-            {
-                var a = Vector512.Create(Unsafe.Add(ref s0, j));
-                g0 = Vector512.ConditionalSelect(Vector512.GreaterThan(a, si), g0 + one, g0);
-                if (fractional)
-                {
-                    e0 = Vector512.ConditionalSelect(Vector512.Equals(a, si), e0 + one, e0);
-                }
-            }
+    /// <summary>Per lane, how many of the first <paramref name="units"/> scores exceed <paramref name="si"/>'s lane:
+    /// counts in double (exact below 2^53) on four independent chains, so the masked adds do not wait on each other.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> CountGreater(ref double s0, int units, Vector512<double> si)
+    {
+        Vector512<double> one = Vector512<double>.One;
+        Vector512<double> g0 = Vector512<double>.Zero, g1 = g0, g2 = g0, g3 = g0;
+        int j = 0;
+        for (; j + 3 < units; j += 4)
+        {
+            g0 = Vector512.ConditionalSelect(Vector512.GreaterThan(Vector512.Create(Unsafe.Add(ref s0, j)), si), g0 + one, g0);
+            g1 = Vector512.ConditionalSelect(Vector512.GreaterThan(Vector512.Create(Unsafe.Add(ref s0, j + 1)), si), g1 + one, g1);
+            g2 = Vector512.ConditionalSelect(Vector512.GreaterThan(Vector512.Create(Unsafe.Add(ref s0, j + 2)), si), g2 + one, g2);
+            g3 = Vector512.ConditionalSelect(Vector512.GreaterThan(Vector512.Create(Unsafe.Add(ref s0, j + 3)), si), g3 + one, g3);
+        }
 
-            Vector512<double> g = g0 + g1;
-            Vector512<double> rank = fractional ? g + ((e0 + e1 + one) / Vector512.Create(2.0)) : g + one;
-            rank.StoreUnsafe(ref MemoryMarshal.GetReference(ranks), (nuint)ib);
+        for (; j < units; j++)
+        {
+            g0 = Vector512.ConditionalSelect(Vector512.GreaterThan(Vector512.Create(Unsafe.Add(ref s0, j)), si), g0 + one, g0);
+        }
+
+        return (g0 + g1) + (g2 + g3);
+    }
+
+    /// <summary>Per lane, how many of the first <paramref name="units"/> scores equal <paramref name="si"/>'s lane (itself included).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> CountEqual(ref double s0, int units, Vector512<double> si)
+    {
+        Vector512<double> one = Vector512<double>.One;
+        Vector512<double> e0 = Vector512<double>.Zero, e1 = e0, e2 = e0, e3 = e0;
+        int j = 0;
+        for (; j + 3 < units; j += 4)
+        {
+            e0 = Vector512.ConditionalSelect(Vector512.Equals(Vector512.Create(Unsafe.Add(ref s0, j)), si), e0 + one, e0);
+            e1 = Vector512.ConditionalSelect(Vector512.Equals(Vector512.Create(Unsafe.Add(ref s0, j + 1)), si), e1 + one, e1);
+            e2 = Vector512.ConditionalSelect(Vector512.Equals(Vector512.Create(Unsafe.Add(ref s0, j + 2)), si), e2 + one, e2);
+            e3 = Vector512.ConditionalSelect(Vector512.Equals(Vector512.Create(Unsafe.Add(ref s0, j + 3)), si), e3 + one, e3);
+        }
+
+        for (; j < units; j++)
+        {
+            e0 = Vector512.ConditionalSelect(Vector512.Equals(Vector512.Create(Unsafe.Add(ref s0, j)), si), e0 + one, e0);
+        }
+
+        return (e0 + e1) + (e2 + e3);
+    }
+
+    /// <summary>
+    /// Adds one sample's ranks to the per-unit histograms of 2·rank (unit i's bins start at i·<paramref name="stride"/>):
+    /// the bin numbers of 8 units at a time in one vector (ranks are exact multiples of ½, so 2·rank converts exactly),
+    /// then one increment per unit; the same counts as <c>counts[i·stride + (int)(2·rank_i)]++</c> unit by unit.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddToHistograms(Span<int> counts, ReadOnlySpan<double> ranks, int units, int padded, int stride, Span<long> slots)
+    {
+        ref double r0 = ref MemoryMarshal.GetReference(ranks);
+        ref long k0 = ref MemoryMarshal.GetReference(slots);
+        long h = stride;
+        Vector512<long> lane = Vector512.Create(0, h, 2 * h, 3 * h, 4 * h, 5 * h, 6 * h, 7 * h);
+        for (int ib = 0; ib < padded; ib += Lanes)
+        {
+            Vector512<long> bin = Vector512.ConvertToInt64(Vector512.LoadUnsafe(ref r0, (nuint)ib) * Vector512.Create(2.0)) + lane + Vector512.Create(ib * h);
+            bin.StoreUnsafe(ref k0);
+            int m = Math.Min(Lanes, units - ib);
+            for (int l = 0; l < m; l++)
+            {
+                counts[(int)slots[l]]++;
+            }
         }
     }
 

@@ -92,7 +92,7 @@ public static class FrameworkCatalog
             return false;
         }
 
-        framework = s_frameworks.GetOrAdd(id, _ => new Lazy<Framework>(() => Load(resource, FrameworkJson.Read))).Value;
+        framework = s_frameworks.GetOrAdd(id, _ => new Lazy<Framework>(() => Load(resource, (stream, name) => FrameworkJson.Read(stream, name)))).Value;
         return true;
     }
 
@@ -125,7 +125,7 @@ public static class FrameworkCatalog
             return false;
         }
 
-        catalog = s_targets.GetOrAdd(id, _ => new Lazy<TargetCatalog>(() => Load(resource, TargetCatalogJson.Read))).Value;
+        catalog = s_targets.GetOrAdd(id, _ => new Lazy<TargetCatalog>(() => Load(resource, (stream, name) => TargetCatalogJson.Read(stream, name)))).Value;
         return true;
     }
 
@@ -142,10 +142,11 @@ public static class FrameworkCatalog
             : throw new KeyNotFoundException($"No built-in framework '{id}'. Known ids: {string.Join(", ", Ids)}.");
     }
 
-    private static T Load<T>(string resource, Func<Stream, string, T> read)
+    private static T Load<T>(string resource, Func<Stream, string, ReadResult<T>> read)
+        where T : class
     {
         using Stream stream = Open(resource);
-        return read(stream, resource);
+        return read(stream, resource).GetValueOrThrow();
     }
 
     private static Stream Open(string resource) =>

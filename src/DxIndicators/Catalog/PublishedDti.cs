@@ -1,6 +1,6 @@
 using System.Globalization;
-using CsvHelper;
 using DxIndicators.Data;
+using DxIndicators.Formats;
 using DxIndicators.Scoring;
 using NodaTime;
 using NodaTime.Text;
@@ -207,131 +207,146 @@ public static class PublishedDti
     /// <summary>Parses the published-results CSV; every malformed row is reported, naming line and column.</summary>
     internal static List<PublishedDtiResult> Parse(TextReader text, string sourceName)
     {
-        var badData = new List<string>();
-        using var csv = new CsvReader(text, CsvDialect.Reading(badData));
-        var results = new List<PublishedDtiResult>();
+        CsvTable table = CsvTable.Read(text, sourceName);
         var problems = new List<string>();
-        csv.Read();
-        csv.ReadHeader();
-        while (csv.Read())
+        var results = new List<PublishedDtiResult>();
+        foreach (CsvRow row in table.Rows)
         {
-            int line = csv.Parser.RawRow;
-            string Field(string name) => csv.GetField(name) ?? string.Empty;
-            double? Number(string name)
-            {
-                string raw = Field(name);
-                if (raw.Length == 0)
-                {
-                    return null;
-                }
-
-                if (double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value) && value is >= 0 and <= 1)
-                {
-                    return value;
-                }
-
-                problems.Add($"{sourceName}:{line}: column '{name}': '{raw}' is not a value in [0, 1]");
-                return null;
-            }
-
-            if (!int.TryParse(Field("year"), NumberStyles.None, CultureInfo.InvariantCulture, out int year))
-            {
-                problems.Add($"{sourceName}:{line}: column 'year': '{Field("year")}' is not a year");
-            }
-
-            PublishedRowKind kind = Field("kind") switch
-            {
-                "province" => PublishedRowKind.Province,
-                "provincialMean" => PublishedRowKind.ProvincialMean,
-                string other => Bad(PublishedRowKind.Province, $"column 'kind': '{other}' is not province or provincialMean"),
-            };
-            PublishedDerivation derivation = Field("derived") switch
-            {
-                "no" => PublishedDerivation.Printed,
-                "yes" => PublishedDerivation.Derived,
-                "inferredYear" => PublishedDerivation.InferredYear,
-                string other => Bad(PublishedDerivation.Printed, $"column 'derived': '{other}' is not no, yes or inferredYear"),
-            };
-            UnitRank? rank = null;
-            if (Field("rank").Length > 0 || Field("universe").Length > 0)
-            {
-                if (int.TryParse(Field("rank"), NumberStyles.None, CultureInfo.InvariantCulture, out int r) &&
-                    int.TryParse(Field("universe"), NumberStyles.None, CultureInfo.InvariantCulture, out int n) && r >= 1 && r <= n)
-                {
-                    rank = new UnitRank(r, n);
-                }
-                else
-                {
-                    problems.Add($"{sourceName}:{line}: columns 'rank'/'universe': '{Field("rank")}/{Field("universe")}' is not a rank 1 ≤ r ≤ N");
-                }
-            }
-
-            LocalDate? date = null;
-            if (Field("source_date").Length > 0)
-            {
-                ParseResult<LocalDate> parsed = LocalDatePattern.Iso.Parse(Field("source_date"));
-                if (parsed.Success)
-                {
-                    date = parsed.Value;
-                }
-                else
-                {
-                    problems.Add($"{sourceName}:{line}: column 'source_date': '{Field("source_date")}' is not an ISO date");
-                }
-            }
-
-            if (!Field("source_url").StartsWith("http", StringComparison.Ordinal) || Field("source_publisher").Length == 0)
-            {
-                problems.Add($"{sourceName}:{line}: every row needs a source_url (http…) and a source_publisher");
-            }
-
-            if (Field("unit").Length == 0 || Field("framework").Length == 0)
-            {
-                problems.Add($"{sourceName}:{line}: every row needs a unit and a framework");
-            }
-
-            var mainIndices = new Dictionary<string, double>(StringComparer.Ordinal);
-            foreach (string code in s_mainIndexCodes)
-            {
-                if (Number(code) is { } v)
-                {
-                    mainIndices[code] = v;
-                }
-            }
-
-            string? Optional(string name) => Field(name) is { Length: > 0 } value ? value : null;
-            results.Add(new PublishedDtiResult(
-                year,
-                Field("unit"),
-                Field("name"),
-                kind,
-                Field("framework"),
-                new PublishedSource(Field("source_url"), Field("source_publisher"), Optional("source_title"), date))
-            {
-                Overall = Number("overall"),
-                Rank = rank,
-                Government = Number("government"),
-                Economy = Number("economy"),
-                Society = Number("society"),
-                MainIndices = mainIndices,
-                PillarRanks = Optional("pillar_ranks"),
-                Derivation = derivation,
-                Note = Optional("note"),
-            });
-
-            T Bad<T>(T fallback, string message)
-            {
-                problems.Add($"{sourceName}:{line}: {message}");
-                return fallback;
-            }
+            results.Add(ParseRow(new Fields(table, row), problems));
         }
 
-        problems.AddRange(badData.Select(field => $"{sourceName}: badly quoted field {field}"));
+        problems.InsertRange(0, table.Issues.Select(i => $"{table.At(i.Line)}: {i.Message} [{i.Rule}]"));
         if (problems.Count > 0)
         {
             throw new InvalidDataException($"{sourceName} has {problems.Count} problem(s):{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
         }
 
         return results;
+    }
+
+    private static PublishedDtiResult ParseRow(Fields f, List<string> problems)
+    {
+        if (!int.TryParse(f["year"], NumberStyles.None, CultureInfo.InvariantCulture, out int year))
+        {
+            f.Problem(problems, $"column 'year': '{f["year"]}' is not a year");
+        }
+
+        PublishedRowKind kind = f["kind"] switch
+        {
+            "province" => PublishedRowKind.Province,
+            "provincialMean" => PublishedRowKind.ProvincialMean,
+            string other => f.Problem(problems, PublishedRowKind.Province, $"column 'kind': '{other}' is not province or provincialMean"),
+        };
+        PublishedDerivation derivation = f["derived"] switch
+        {
+            "no" => PublishedDerivation.Printed,
+            "yes" => PublishedDerivation.Derived,
+            "inferredYear" => PublishedDerivation.InferredYear,
+            string other => f.Problem(problems, PublishedDerivation.Printed, $"column 'derived': '{other}' is not no, yes or inferredYear"),
+        };
+        if (!f["source_url"].StartsWith("http", StringComparison.Ordinal) || f["source_publisher"].Length == 0)
+        {
+            f.Problem(problems, "every row needs a source_url (http…) and a source_publisher");
+        }
+
+        if (f["unit"].Length == 0 || f["framework"].Length == 0)
+        {
+            f.Problem(problems, "every row needs a unit and a framework");
+        }
+
+        var mainIndices = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (string code in s_mainIndexCodes)
+        {
+            if (f.Number(code, problems) is { } v)
+            {
+                mainIndices[code] = v;
+            }
+        }
+
+        return new PublishedDtiResult(
+            year,
+            f["unit"],
+            f["name"],
+            kind,
+            f["framework"],
+            new PublishedSource(f["source_url"], f["source_publisher"], f.Optional("source_title"), SourceDate(f, problems)))
+        {
+            Overall = f.Number("overall", problems),
+            Rank = Rank(f, problems),
+            Government = f.Number("government", problems),
+            Economy = f.Number("economy", problems),
+            Society = f.Number("society", problems),
+            MainIndices = mainIndices,
+            PillarRanks = f.Optional("pillar_ranks"),
+            Derivation = derivation,
+            Note = f.Optional("note"),
+        };
+    }
+
+    private static UnitRank? Rank(Fields f, List<string> problems)
+    {
+        if (f["rank"].Length == 0 && f["universe"].Length == 0)
+        {
+            return null;
+        }
+
+        if (int.TryParse(f["rank"], NumberStyles.None, CultureInfo.InvariantCulture, out int r) &&
+            int.TryParse(f["universe"], NumberStyles.None, CultureInfo.InvariantCulture, out int n) && r >= 1 && r <= n)
+        {
+            return new UnitRank(r, n);
+        }
+
+        f.Problem(problems, $"columns 'rank'/'universe': '{f["rank"]}/{f["universe"]}' is not a rank 1 ≤ r ≤ N");
+        return null;
+    }
+
+    private static LocalDate? SourceDate(Fields f, List<string> problems)
+    {
+        if (f["source_date"].Length == 0)
+        {
+            return null;
+        }
+
+        ParseResult<LocalDate> parsed = LocalDatePattern.Iso.Parse(f["source_date"]);
+        if (parsed.Success)
+        {
+            return parsed.Value;
+        }
+
+        f.Problem(problems, $"column 'source_date': '{f["source_date"]}' is not an ISO date");
+        return null;
+    }
+
+    /// <summary>One row's fields by header name (a column the header lacks reads as empty).</summary>
+    private readonly struct Fields(CsvTable table, CsvRow row)
+    {
+        public string this[string name] => table.IndexOf(name) is int i and >= 0 ? row.Fields[i] : string.Empty;
+
+        public string? Optional(string name) => this[name] is { Length: > 0 } value ? value : null;
+
+        public double? Number(string name, List<string> problems)
+        {
+            string raw = this[name];
+            if (raw.Length == 0)
+            {
+                return null;
+            }
+
+            if (NumberText.TryParse(raw, out double value) && value is >= 0 and <= 1)
+            {
+                return value;
+            }
+
+            Problem(problems, $"column '{name}': '{raw}' is not a value in [0, 1]");
+            return null;
+        }
+
+        public void Problem(List<string> problems, string message) => problems.Add($"{table.At(row.Line)}: {message}");
+
+        public T Problem<T>(List<string> problems, T fallback, string message)
+        {
+            Problem(problems, message);
+            return fallback;
+        }
     }
 }

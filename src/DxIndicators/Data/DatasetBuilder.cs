@@ -28,6 +28,12 @@ internal sealed class DatasetBuilder
     private double[]? _denominator;
     private int[]? _provenance;
     private int[] _origin = new int[16];
+    private string? _lastUnit;
+    private int _lastUnitId;
+    private string? _lastIndicator;
+    private int _lastIndicatorId;
+    private Provenance? _lastProvenance;
+    private int _lastProvenanceId;
 
     public DatasetBuilder(int capacity = 16)
     {
@@ -62,8 +68,10 @@ internal sealed class DatasetBuilder
         }
 
         int r = Count;
-        _unit[r] = Intern(_unitIds, _units, unit);
-        _indicator[r] = Intern(_indicatorIds, _indicators, indicator);
+
+        // Long-format files repeat the previous row's unit, indicator and source in runs: compare references first.
+        _unit[r] = ReferenceEquals(unit, _lastUnit) ? _lastUnitId : _lastUnitId = Intern(_unitIds, _units, _lastUnit = unit);
+        _indicator[r] = ReferenceEquals(indicator, _lastIndicator) ? _lastIndicatorId : _lastIndicatorId = Intern(_indicatorIds, _indicators, _lastIndicator = indicator);
         _period[r] = Intern(_periodIds, _periods, period);
         _value[r] = value;
         _flags[r] = Flags.Pack(qualifier, status, restated);
@@ -78,7 +86,7 @@ internal sealed class DatasetBuilder
         if (provenance is not null)
         {
             _provenance ??= MinusOnes(_value.Length);
-            _provenance[r] = Intern(_provenanceIds, _provenances, provenance);
+            _provenance[r] = ReferenceEquals(provenance, _lastProvenance) ? _lastProvenanceId : _lastProvenanceId = Intern(_provenanceIds, _provenances, _lastProvenance = provenance);
         }
 
         _origin[r] = origin;
@@ -89,6 +97,7 @@ internal sealed class DatasetBuilder
     /// <param name="conflicts">Receives each group of rows (by origin, in input order) sharing a key with different content.</param>
     /// <param name="dropConflicts">When true, every row of a conflicting group is left out; otherwise the first is kept.</param>
     /// <param name="dropped">Rows (by origin) to leave out, for callers that skip bad rows.</param>
+    // Long: one sort-and-sweep over the packed keys; the group rules (identical repeats, conflicts, dropped rows) read best together.
     public Dataset Build(List<int[]> conflicts, bool dropConflicts, HashSet<int>? dropped = null)
     {
         int n = Count;
@@ -101,15 +110,25 @@ internal sealed class DatasetBuilder
         }
 
         var keys = new long[n];
-        var rows = new int[n];
         for (int r = 0; r < n; r++)
         {
             keys[r] = Pack(unitRank[_unit[r]], indicatorRank[_indicator[r]], periodRank[_period[r]]);
-            rows[r] = r;
+        }
+
+        // Files written in key order (as the writers do) need no sort; with no repeated key and nothing dropped every
+        // row is kept as it is, and the keys computed here are the dataset's.
+        int order = Order(keys);
+        if (order == 2 && (dropped is null || dropped.Count == 0))
+        {
+            return Freeze(null, keys, unitRank, indicatorRank, periodRank);
         }
 
         // Array.Sort is unstable, so within a key group the input order is restored by row index below.
-        Array.Sort(keys, rows);
+        int[] rows = [.. Enumerable.Range(0, n)];
+        if (order == 0)
+        {
+            Array.Sort(keys, rows);
+        }
 
         var keep = new List<int>(n);
         int start = 0;
@@ -152,7 +171,7 @@ internal sealed class DatasetBuilder
             start = end;
         }
 
-        return Freeze(keep, unitRank, indicatorRank, periodRank);
+        return Freeze(keep, null, unitRank, indicatorRank, periodRank);
     }
 
     /// <summary>Gets a row's content as an observation (by row index in input order).</summary>
@@ -165,13 +184,22 @@ internal sealed class DatasetBuilder
 
     internal static long Pack(int unit, int indicator, int period) => ((long)unit << (2 * Bits)) | ((long)indicator << Bits) | (long)period;
 
-    private Dataset Freeze(List<int> keep, int[] unitRank, int[] indicatorRank, int[] periodRank)
+    /// <summary>Freezes the kept rows (null: every row, in input order, whose <paramref name="allKeys"/> are final).</summary>
+    private Dataset Freeze(List<int>? keep, long[]? allKeys, int[] unitRank, int[] indicatorRank, int[] periodRank)
     {
-        // Compact the code tables to what is still used, preserving order (so keys stay sorted).
+        // Compact the code tables to what is still used, preserving order (so keys stay sorted). When every row is
+        // kept every code is used (codes are interned from rows), so the maps are the identity.
         bool[] usedUnit = new bool[_units.Count];
         bool[] usedIndicator = new bool[_indicators.Count];
         bool[] usedPeriod = new bool[_periods.Count];
-        foreach (int r in keep)
+        if (keep is null)
+        {
+            Array.Fill(usedUnit, true);
+            Array.Fill(usedIndicator, true);
+            Array.Fill(usedPeriod, true);
+        }
+
+        foreach (int r in keep ?? [])
         {
             usedUnit[unitRank[_unit[r]]] = true;
             usedIndicator[indicatorRank[_indicator[r]]] = true;
@@ -182,8 +210,8 @@ internal sealed class DatasetBuilder
         (string[] indicators, int[] indicatorMap) = Compact(_indicators, indicatorRank, usedIndicator);
         (ReportingPeriod[] periods, int[] periodMap) = Compact(_periods, periodRank, usedPeriod);
 
-        int m = keep.Count;
-        var keys = new long[m];
+        int m = keep?.Count ?? Count;
+        long[] keys = allKeys ?? new long[m];
         var values = new double[m];
         var flags = new byte[m];
         double[]? numerators = _numerator is null ? null : new double[m];
@@ -191,8 +219,12 @@ internal sealed class DatasetBuilder
         int[]? provenance = _provenance is null ? null : new int[m];
         for (int i = 0; i < m; i++)
         {
-            int r = keep[i];
-            keys[i] = Pack(unitMap[unitRank[_unit[r]]], indicatorMap[indicatorRank[_indicator[r]]], periodMap[periodRank[_period[r]]]);
+            int r = keep is null ? i : keep[i];
+            if (allKeys is null)
+            {
+                keys[i] = Pack(unitMap[unitRank[_unit[r]]], indicatorMap[indicatorRank[_indicator[r]]], periodMap[periodRank[_period[r]]]);
+            }
+
             values[i] = _value[r];
             flags[i] = _flags[r];
             if (numerators is not null)
@@ -253,6 +285,26 @@ internal sealed class DatasetBuilder
         return rank;
     }
 
+    /// <summary>0 when the keys are out of order, 1 when non-decreasing with a repeat, 2 when strictly increasing.</summary>
+    private static int Order(long[] keys)
+    {
+        int order = 2;
+        for (int i = 1; i < keys.Length; i++)
+        {
+            if (keys[i] < keys[i - 1])
+            {
+                return 0;
+            }
+
+            if (keys[i] == keys[i - 1])
+            {
+                order = 1;
+            }
+        }
+
+        return order;
+    }
+
     private static int Intern<T>(Dictionary<T, int> ids, List<T> table, T item)
         where T : notnull
     {
@@ -264,6 +316,16 @@ internal sealed class DatasetBuilder
         }
 
         return id;
+    }
+
+    /// <summary>Grows the columns to at least <paramref name="capacity"/> rows.</summary>
+    /// <param name="capacity">The rows to make room for.</param>
+    public void EnsureCapacity(int capacity)
+    {
+        if (capacity > _value.Length)
+        {
+            Resize(capacity);
+        }
     }
 
     private void Resize(int size)

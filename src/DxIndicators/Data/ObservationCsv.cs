@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
+using DxIndicators.Formats;
 
 namespace DxIndicators.Data;
 
@@ -21,6 +22,10 @@ public static class ObservationCsv
     public static ValueList<string> Columns { get; } = ValueList.Of("unit", "indicator", "period", "value", "qualifier", "numerator", "denominator", "source", "published", "status");
 
     private const string RestatedColumn = "restated";
+
+    private static readonly string[] s_known = [.. Columns, RestatedColumn];
+
+    private static readonly string[] s_required = ["unit", "indicator", "period", "value"];
 
     /// <summary>Reads observations, checking every row and reporting every problem with its line number and column.</summary>
     /// <param name="reader">The CSV text.</param>
@@ -43,74 +48,59 @@ public static class ObservationCsv
         ArgumentNullException.ThrowIfNull(fileName);
         options ??= ReadOptions.Default;
         var loader = new ObservationLoader(fileName, options, (line, _) => string.Create(CultureInfo.InvariantCulture, $"{fileName}:{line}"), originIsLine: true);
-
-        int currentLine;
-        var badData = new List<string>();
-        CsvConfiguration config = CsvDialect.Reading(badData);
-
-        using var parser = new CsvParser(Formats.InputFile.BoundLines(reader, fileName, null), config, leaveOpen: true);
-        if (!parser.Read())
+        using var cursor = new CsvCursor(reader, fileName, options.Limits);
+        if (!cursor.ReadHeader())
         {
             loader.Fatal(1, null, ProblemRules.Malformed, "The file is empty; expected a header row: " + string.Join(",", Columns) + ".");
             return loader.Finish();
         }
 
-        if (parser.Count > InputLimits.Default.MaxColumns)
-        {
-            throw InputLimits.Exceeded(nameof(InputLimits.MaxColumns), InputLimits.Default.MaxColumns, string.Create(CultureInfo.InvariantCulture, $"'{fileName}' header ({parser.Count} columns)"));
-        }
-
-        int[] map = ReadHeader(parser, loader);
-        foreach (string field in badData)
-        {
-            loader.Fatal(1, null, ProblemRules.Malformed, $"Badly quoted CSV field '{field}' in the header.");
-        }
-
-        badData.Clear();
-        if (loader.HasFatal)
+        if (!cursor.Bind(s_known, s_required))
         {
             // Without a usable header, every row would only repeat the same problem.
+            foreach (CsvIssue issue in cursor.Issues)
+            {
+                loader.Fatal(issue.Line, issue.Column, issue.Rule, issue.Message);
+            }
+
             return loader.Finish();
         }
 
-        int previousEnd = parser.RawRow;
-        while (parser.Read())
+        int present = 0;
+        for (int c = 0; c < s_known.Length; c++)
         {
-            int count = parser.Count;
-            int newlines = 0;
-            var raw = default(RawObservation);
-            for (int i = 0; i < count; i++)
+            present |= cursor.Has(c) ? 1 << c : 0;
+        }
+
+        while (cursor.Read())
+        {
+            foreach (CsvIssue issue in cursor.Issues)
             {
-                string field = parser[i];
-                newlines += field.AsSpan().Count('\n');
-                if (i < map.Length)
-                {
-                    Assign(ref raw, map[i], field);
-                }
+                loader.RowProblem(issue.Line, issue.Column, issue.Rule, issue.Message);
             }
 
-            // RawRow is the record's last line; fields with embedded line breaks move the start back.
-            currentLine = Math.Max(previousEnd + 1, parser.RawRow - newlines);
-            previousEnd = parser.RawRow;
-
-            // BadDataFound fires while a record is read, before its line is known.
-            foreach (string field in badData)
+            cursor.Issues.Clear();
+            var raw = new RawObservation
             {
-                loader.RowProblem(currentLine, null, ProblemRules.Malformed, $"Badly quoted CSV field '{field}' (RFC 4180: a field containing quotes must be quoted and its quotes doubled).");
-            }
-
-            badData.Clear();
-            if (count > map.Length)
+                Present = present,
+                Unit = cursor.Column(0).Trim(),
+                Indicator = cursor.Column(1).Trim(),
+                Period = cursor.Column(2).Trim(),
+                Value = cursor.Column(3).Trim(),
+                Qualifier = cursor.Column(4).Trim(),
+                Numerator = cursor.Column(5).Trim(),
+                Denominator = cursor.Column(6).Trim(),
+                Source = cursor.Column(7),
+                Published = cursor.Column(8).Trim(),
+                Status = cursor.Column(9).Trim(),
+                Restated = cursor.Column(10).Trim(),
+            };
+            loader.AddRow(cursor.Line, raw);
+            if (cursor.RecordCount == 4096 && cursor.EstimateRecords() is { } estimate)
             {
-                loader.RowProblem(currentLine, null, ProblemRules.ExtraFields, string.Create(CultureInfo.InvariantCulture, $"The row has {count} fields but the header has {map.Length}."));
+                // Size the columns once from the file's length rather than doubling them all the way up.
+                loader.Reserve(estimate + (estimate / 50) + 1024);
             }
-            else if (count < map.Length)
-            {
-                // A truncated row would otherwise load with its last columns (source, status…) silently empty.
-                loader.RowProblem(currentLine, null, ProblemRules.MissingFields, string.Create(CultureInfo.InvariantCulture, $"The row has {count} fields but the header has {map.Length}; write empty fields as ',,' rather than leaving them out."));
-            }
-
-            loader.AddRow(currentLine, raw);
         }
 
         return loader.Finish();
@@ -145,12 +135,12 @@ public static class ObservationCsv
             csv.WriteField(o.Indicator);
             csv.WriteField(o.Period.ToString());
             csv.WriteField(RateCheck.Text(o.Value));
-            csv.WriteField(o.Qualifier == Qualifier.Exact ? string.Empty : ObservationLoader.QualifierText(o.Qualifier));
+            csv.WriteField(o.Qualifier == Qualifier.Exact ? string.Empty : EnumNames.Qualifier.Format(o.Qualifier));
             csv.WriteField(o.Numerator is { } n ? RateCheck.Text(n) : string.Empty);
             csv.WriteField(o.Denominator is { } d ? RateCheck.Text(d) : string.Empty);
             csv.WriteField(o.Provenance?.Source ?? string.Empty);
             csv.WriteField(o.Provenance?.Published is { } p ? p.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) : string.Empty);
-            csv.WriteField(o.Status == ObservationStatus.Provisional ? "provisional" : string.Empty);
+            csv.WriteField(o.Status == ObservationStatus.Official ? string.Empty : EnumNames.Status.Format(o.Status));
             if (restated)
             {
                 csv.WriteField(o.Restated ? "true" : string.Empty);
@@ -160,67 +150,5 @@ public static class ObservationCsv
         }
 
         csv.Flush();
-    }
-
-    private static int[] ReadHeader(CsvParser parser, ObservationLoader loader)
-    {
-        var map = new int[parser.Count];
-        var seen = new HashSet<int>();
-        for (int i = 0; i < parser.Count; i++)
-        {
-            string name = parser[i].Trim();
-            int index = IndexOf(name);
-            map[i] = index;
-            if (index < 0)
-            {
-                loader.Fatal(1, name, ProblemRules.BadHeader, $"Unknown column '{name}'; expected {string.Join(",", Columns)} and optionally {RestatedColumn}.");
-            }
-            else if (!seen.Add(index))
-            {
-                loader.Fatal(1, name, ProblemRules.BadHeader, $"Column '{name}' appears more than once.");
-            }
-        }
-
-        for (int required = 0; required < 4; required++)
-        {
-            if (!seen.Contains(required))
-            {
-                loader.Fatal(1, Columns[required], ProblemRules.BadHeader, $"Required column '{Columns[required]}' is missing from the header.");
-            }
-        }
-
-        return map;
-    }
-
-    private static int IndexOf(string name)
-    {
-        for (int i = 0; i < Columns.Count; i++)
-        {
-            if (string.Equals(Columns[i], name, StringComparison.OrdinalIgnoreCase))
-            {
-                return i;
-            }
-        }
-
-        return string.Equals(name, RestatedColumn, StringComparison.OrdinalIgnoreCase) ? Columns.Count : -1;
-    }
-
-    private static void Assign(ref RawObservation raw, int column, string text)
-    {
-        switch (column)
-        {
-            case 0: raw.Unit = text.Trim(); break;
-            case 1: raw.Indicator = text.Trim(); break;
-            case 2: raw.Period = text.Trim(); break;
-            case 3: raw.Value = text.Trim(); break;
-            case 4: raw.Qualifier = text.Trim(); break;
-            case 5: raw.Numerator = text.Trim(); break;
-            case 6: raw.Denominator = text.Trim(); break;
-            case 7: raw.Source = text; break;
-            case 8: raw.Published = text.Trim(); break;
-            case 9: raw.Status = text.Trim(); break;
-            case 10: raw.Restated = text.Trim(); break;
-            default: break;
-        }
     }
 }

@@ -99,6 +99,7 @@ public static class ObservationJson
     /// <param name="writer">The destination.</param>
     /// <param name="dataset">The dataset.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    // Long: one property per field, in the format's order, as the CSV writer does.
     public static void Write(TextWriter writer, Dataset dataset)
     {
         ArgumentNullException.ThrowIfNull(writer);
@@ -118,7 +119,7 @@ public static class ObservationJson
                 Number(json, "value", o.Value);
                 if (o.Qualifier != Qualifier.Exact)
                 {
-                    json.WriteString("qualifier", ObservationLoader.QualifierText(o.Qualifier));
+                    json.WriteString("qualifier", EnumNames.Qualifier.Format(o.Qualifier));
                 }
 
                 if (o.Numerator is { } n)
@@ -142,7 +143,7 @@ public static class ObservationJson
 
                 if (o.Status == ObservationStatus.Provisional)
                 {
-                    json.WriteString("status", "provisional");
+                    json.WriteString("status", EnumNames.Status.Format(o.Status));
                 }
 
                 if (o.Restated)
@@ -206,17 +207,17 @@ public static class ObservationJson
 
             switch (property.Name)
             {
-                case "unit": raw.Unit = text; break;
-                case "indicator": raw.Indicator = text; break;
-                case "period": raw.Period = text; break;
-                case "value": raw.Value = text; break;
-                case "qualifier": raw.Qualifier = text; break;
-                case "numerator": raw.Numerator = text; break;
-                case "denominator": raw.Denominator = text; break;
-                case "source": raw.Source = text; break;
-                case "published": raw.Published = text; break;
-                case "status": raw.Status = text; break;
-                default: raw.Restated = text; break;
+                case "unit": raw.Unit = text; raw.Present |= 1 << 0; break;
+                case "indicator": raw.Indicator = text; raw.Present |= 1 << 1; break;
+                case "period": raw.Period = text; raw.Present |= 1 << 2; break;
+                case "value": raw.Value = text; raw.Present |= 1 << 3; break;
+                case "qualifier": raw.Qualifier = text; raw.Present |= 1 << 4; break;
+                case "numerator": raw.Numerator = text; raw.Present |= 1 << 5; break;
+                case "denominator": raw.Denominator = text; raw.Present |= 1 << 6; break;
+                case "source": raw.Source = text; raw.Present |= 1 << 7; break;
+                case "published": raw.Published = text; raw.Present |= 1 << 8; break;
+                case "status": raw.Status = text; raw.Present |= 1 << 9; break;
+                default: raw.Restated = text; raw.Present |= 1 << 10; break;
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DxIndicators.Formats;
 using DxIndicators.Model;
 using DxIndicators.Units;
 using NodaTime;
@@ -6,20 +7,29 @@ using NodaTime.Text;
 
 namespace DxIndicators.Data;
 
-/// <summary>The text fields of one input row; null means the column or property is absent.</summary>
-internal struct RawObservation
+/// <summary>The text fields of one input row (spans into the reader's buffer, valid for one
+/// <see cref="ObservationLoader.AddRow"/> call); a field whose bit in <see cref="Present"/> is clear is absent (its
+/// column or property is missing), which a required field reports as missing rather than empty.</summary>
+internal ref struct RawObservation
 {
-    public string? Unit;
-    public string? Indicator;
-    public string? Period;
-    public string? Value;
-    public string? Qualifier;
-    public string? Numerator;
-    public string? Denominator;
-    public string? Source;
-    public string? Published;
-    public string? Status;
-    public string? Restated;
+    public const int All = (1 << 11) - 1;
+
+    public ReadOnlySpan<char> Unit;
+    public ReadOnlySpan<char> Indicator;
+    public ReadOnlySpan<char> Period;
+    public ReadOnlySpan<char> Value;
+    public ReadOnlySpan<char> Qualifier;
+    public ReadOnlySpan<char> Numerator;
+    public ReadOnlySpan<char> Denominator;
+    public ReadOnlySpan<char> Source;
+    public ReadOnlySpan<char> Published;
+    public ReadOnlySpan<char> Status;
+    public ReadOnlySpan<char> Restated;
+
+    /// <summary>Bit i is set when field i (in <see cref="ObservationCsv.Columns"/> order, restated last) is present.</summary>
+    public int Present;
+
+    public readonly bool Has(int field) => (Present & (1 << field)) != 0;
 }
 
 /// <summary>Validates rows of any text format with the same rules and collects them into a dataset.</summary>
@@ -32,9 +42,17 @@ internal sealed class ObservationLoader
     private readonly List<(int Origin, int Seq, Problem Problem)> _problems = [];
     private readonly SortedSet<int> _skipped = [];
     private readonly DatasetBuilder _builder = new(1024);
-    private readonly Dictionary<string, ReportingPeriod> _periodCache = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string, string), Provenance> _provenanceCache = [];
+    private readonly SpanCache<ReportingPeriod> _periodCache = new();
+    private readonly SpanCache<LocalDate> _dateCache = new();
+    private readonly StringPool _strings = new();
+    private readonly Dictionary<(string, LocalDate?), Provenance> _provenanceCache = [];
     private bool _fatal;
+    private string? _lastUnit;
+    private string? _lastIndicator;
+    private string? _lastSource;
+    private string? _lastPeriodText;
+    private ReportingPeriod _lastPeriod;
+    private Provenance? _lastProvenance;
 
     public ObservationLoader(string fileName, ReadOptions options, Func<int, string?, string> locate, bool originIsLine)
     {
@@ -62,89 +80,30 @@ internal sealed class ObservationLoader
         Add(origin, column, rule, message, unit, indicator);
     }
 
-    public void AddRow(int origin, in RawObservation raw)
+    /// <summary>Checks one row and, when it has no problem, adds it to the dataset.</summary>
+    /// <param name="origin">The row's line (CSV) or index (JSON).</param>
+    /// <param name="raw">The row's fields.</param>
+    public void AddRow(int origin, scoped in RawObservation raw)
     {
         RowCount++;
-        int maxRows = (_options.Limits ?? InputLimits.Default).MaxRows;
-        if (RowCount > maxRows)
+        InputLimits limits = _options.Limits ?? InputLimits.Default;
+        if (RowCount > limits.MaxRows)
         {
-            throw InputLimits.Exceeded(nameof(InputLimits.MaxRows), maxRows, $"'{_fileName}' at {_locate(origin, null)} (data rows)");
+            throw InputLimits.Exceeded(nameof(InputLimits.MaxRows), limits.MaxRows, $"'{_fileName}' at {_locate(origin, null)} (data rows)");
         }
 
         int before = _problems.Count;
-        string? unit = Required(origin, "unit", raw.Unit, null, null);
-        string? indicator = Required(origin, "indicator", raw.Indicator, unit, null);
-
-        ReportingPeriod period = default;
-        bool hasPeriod = false;
-        if (Required(origin, "period", raw.Period, unit, indicator) is { } periodText)
-        {
-            if (_periodCache.TryGetValue(periodText, out period) || ReportingPeriod.TryParse(periodText, out period))
-            {
-                _periodCache.TryAdd(periodText, period);
-                hasPeriod = true;
-            }
-            else
-            {
-                RowProblem(origin, "period", ProblemRules.BadPeriod, $"'{periodText}' is not a period; expected 2024, 2024-H1, 2024-Q3, 2024-07 or 2024-07-15.", unit, indicator);
-            }
-        }
-
+        string? unit = Required(origin, 0, "unit", raw, raw.Unit, null, null) ? Pooled(ref _lastUnit, raw.Unit) : null;
+        string? indicator = Required(origin, 1, "indicator", raw, raw.Indicator, unit, null) ? Pooled(ref _lastIndicator, raw.Indicator) : null;
+        bool hasPeriod = ParsePeriod(origin, raw, unit, indicator, out ReportingPeriod period);
         double value = double.NaN;
-        bool hasValue = false;
-        if (Required(origin, "value", raw.Value, unit, indicator) is { } valueText)
-        {
-            hasValue = Number(origin, "value", valueText, unit, indicator, out value);
-        }
-
+        bool hasValue = Required(origin, 3, "value", raw, raw.Value, unit, indicator) && Number(origin, "value", raw.Value, unit, indicator, out value);
         double? numerator = Optional(origin, "numerator", raw.Numerator, unit, indicator);
         double? denominator = Optional(origin, "denominator", raw.Denominator, unit, indicator);
-
-        Qualifier qualifier = Qualifier.Exact;
-        if (!string.IsNullOrEmpty(raw.Qualifier) && !TryQualifier(raw.Qualifier, out qualifier))
-        {
-            RowProblem(origin, "qualifier", ProblemRules.BadQualifier, $"Qualifier '{raw.Qualifier}' is not one of exact, estimate, lowerBound, upperBound.", unit, indicator);
-        }
-
-        ObservationStatus status = ObservationStatus.Official;
-        if (!string.IsNullOrEmpty(raw.Status))
-        {
-            if (raw.Status.Equals("official", StringComparison.OrdinalIgnoreCase))
-            {
-                status = ObservationStatus.Official;
-            }
-            else if (raw.Status.Equals("provisional", StringComparison.OrdinalIgnoreCase))
-            {
-                status = ObservationStatus.Provisional;
-            }
-            else
-            {
-                RowProblem(origin, "status", ProblemRules.BadStatus, $"Status '{raw.Status}' is not one of official, provisional.", unit, indicator);
-            }
-        }
-
-        LocalDate? published = null;
-        if (!string.IsNullOrEmpty(raw.Published))
-        {
-            ParseResult<LocalDate> parsed = LocalDatePattern.Iso.Parse(raw.Published);
-            if (parsed.Success)
-            {
-                published = parsed.Value;
-            }
-            else
-            {
-                RowProblem(origin, "published", ProblemRules.BadDate, $"Published date '{raw.Published}' is not an ISO date (uuuu-MM-dd).", unit, indicator);
-            }
-        }
-
-        bool restated = false;
-        if (!string.IsNullOrEmpty(raw.Restated) && !bool.TryParse(raw.Restated, out restated))
-        {
-            RowProblem(origin, "restated", ProblemRules.BadBoolean, $"Restated '{raw.Restated}' is not true or false.", unit, indicator);
-        }
-
-        bool countsParsed = (numerator.HasValue || string.IsNullOrEmpty(raw.Numerator)) && (denominator.HasValue || string.IsNullOrEmpty(raw.Denominator));
-        if (countsParsed)
+        (Qualifier qualifier, ObservationStatus status, bool restated) = ParseFlags(origin, raw, unit, indicator);
+        LocalDate? published = ParsePublished(origin, raw.Published, unit, indicator);
+        bool countsParsed = (numerator.HasValue || raw.Numerator.IsEmpty) && (denominator.HasValue || raw.Denominator.IsEmpty);
+        if (countsParsed && (numerator.HasValue || denominator.HasValue || (hasValue && !double.IsFinite(value))))
         {
             foreach ((string rule, string column, string message) in RateCheck.Check(hasValue ? value : 0, numerator, denominator))
             {
@@ -155,26 +114,7 @@ internal sealed class ObservationLoader
             }
         }
 
-        if (indicator is not null && _options.Framework is { } framework)
-        {
-            if (!framework.TryGetIndicator(indicator, out IndicatorDefinition? definition))
-            {
-                if (!framework.TryGetNode(indicator, out _))
-                {
-                    RowProblem(origin, "indicator", ProblemRules.UnknownIndicator, $"Code '{indicator}' is neither an indicator nor a node of framework '{framework.Id}'.", unit, indicator);
-                }
-                else if (hasValue && double.IsFinite(value) && !(value >= framework.Metadata.Scale.Min && value <= framework.Metadata.Scale.Max))
-                {
-                    // A node's published score (the overall DTI, a pillar) lies on the framework's output scale.
-                    RowProblem(origin, "value", ProblemRules.OutOfRange, $"Value {RateCheck.Text(value)} of node '{indicator}' is outside the framework's output scale {framework.Metadata.Scale.Min.ToString(CultureInfo.InvariantCulture)}–{framework.Metadata.Scale.Max.ToString(CultureInfo.InvariantCulture)}.", unit, indicator);
-                }
-            }
-            else if (hasValue && double.IsFinite(value) && !definition.ValidRange.Contains(value))
-            {
-                RowProblem(origin, "value", ProblemRules.OutOfRange, $"Value {RateCheck.Text(value)} of indicator '{indicator}' is outside its valid range {definition.ValidRange}.", unit, indicator);
-            }
-        }
-
+        CheckAgainstFramework(origin, unit, indicator, hasValue, value);
         if (unit is not null && hasPeriod && _options.Registry is { } registry && !registry.TryResolve(unit, period, out _))
         {
             RowProblem(origin, "unit", ProblemRules.UnknownUnit, UnknownUnitMessage(registry, unit, period), unit, indicator);
@@ -182,14 +122,8 @@ internal sealed class ObservationLoader
 
         if (_problems.Count == before && !_skipped.Contains(origin))
         {
-            Provenance? provenance = null;
-            if (!string.IsNullOrEmpty(raw.Source) || published.HasValue)
-            {
-                provenance = Provenance(raw.Source ?? string.Empty, published);
-            }
-
+            Provenance? provenance = raw.Source.IsEmpty && !published.HasValue ? null : Provenance(Pooled(ref _lastSource, raw.Source), published);
             _builder.Add(unit!, indicator!, period, value, qualifier, numerator, denominator, provenance, status, restated, origin);
-            InputLimits limits = _options.Limits ?? InputLimits.Default;
             if (_builder.UnitCount > limits.MaxUnits)
             {
                 throw InputLimits.Exceeded(nameof(InputLimits.MaxUnits), limits.MaxUnits, $"'{_fileName}' at {_locate(origin, "unit")} (distinct units)");
@@ -201,6 +135,10 @@ internal sealed class ObservationLoader
             }
         }
     }
+
+    /// <summary>Reserves room for about <paramref name="rows"/> rows (a hint; at most <see cref="InputLimits.MaxRows"/>).</summary>
+    /// <param name="rows">The expected row count.</param>
+    public void Reserve(long rows) => _builder.EnsureCapacity((int)Math.Min(rows, (_options.Limits ?? InputLimits.Default).MaxRows));
 
     public ReadResult<Dataset> Finish()
     {
@@ -229,26 +167,109 @@ internal sealed class ObservationLoader
         return new ReadResult<Dataset>(_fileName, dataset, ordered, RowCount, dataset is null ? [] : _skipped);
     }
 
-    internal static bool TryQualifier(string text, out Qualifier qualifier)
+    private bool ParsePeriod(int origin, scoped in RawObservation raw, string? unit, string? indicator, out ReportingPeriod period)
     {
-        qualifier = text.ToUpperInvariant() switch
+        period = default;
+        if (!Required(origin, 2, "period", raw, raw.Period, unit, indicator))
         {
-            "EXACT" => Qualifier.Exact,
-            "ESTIMATE" => Qualifier.Estimate,
-            "LOWERBOUND" => Qualifier.LowerBound,
-            "UPPERBOUND" => Qualifier.UpperBound,
-            _ => (Qualifier)(-1),
-        };
-        return qualifier >= 0;
+            return false;
+        }
+
+        if (_lastPeriodText is not null && raw.Period.SequenceEqual(_lastPeriodText))
+        {
+            period = _lastPeriod;
+            return true;
+        }
+
+        if (_periodCache.TryGetValue(raw.Period, out period, out string? cachedText))
+        {
+            (_lastPeriodText, _lastPeriod) = (cachedText, period);
+            return true;
+        }
+
+        string text = raw.Period.ToString();
+        if (ReportingPeriod.TryParse(text, out period))
+        {
+            _periodCache.Dictionary.TryAdd(text, period);
+            (_lastPeriodText, _lastPeriod) = (text, period);
+            return true;
+        }
+
+        RowProblem(origin, "period", ProblemRules.BadPeriod, $"'{text}' is not a period; expected 2024, 2024-H1, 2024-Q3, 2024-07 or 2024-07-15.", unit, indicator);
+        return false;
     }
 
-    internal static string QualifierText(Qualifier qualifier) => qualifier switch
+    private (Qualifier Qualifier, ObservationStatus Status, bool Restated) ParseFlags(int origin, scoped in RawObservation raw, string? unit, string? indicator)
     {
-        Qualifier.Estimate => "estimate",
-        Qualifier.LowerBound => "lowerBound",
-        Qualifier.UpperBound => "upperBound",
-        _ => "exact",
-    };
+        Qualifier qualifier = Qualifier.Exact;
+        if (!raw.Qualifier.IsEmpty && !EnumNames.Qualifier.TryParse(raw.Qualifier, out qualifier))
+        {
+            RowProblem(origin, "qualifier", ProblemRules.BadQualifier, $"Qualifier '{raw.Qualifier}' is not one of {EnumNames.Qualifier.Allowed}.", unit, indicator);
+        }
+
+        ObservationStatus status = ObservationStatus.Official;
+        if (!raw.Status.IsEmpty && !EnumNames.Status.TryParse(raw.Status, out status))
+        {
+            RowProblem(origin, "status", ProblemRules.BadStatus, $"Status '{raw.Status}' is not one of {EnumNames.Status.Allowed}.", unit, indicator);
+        }
+
+        bool restated = false;
+        if (!raw.Restated.IsEmpty && !bool.TryParse(raw.Restated, out restated))
+        {
+            RowProblem(origin, "restated", ProblemRules.BadBoolean, $"Restated '{raw.Restated}' is not true or false.", unit, indicator);
+        }
+
+        return (qualifier, status, restated);
+    }
+
+    private LocalDate? ParsePublished(int origin, ReadOnlySpan<char> text, string? unit, string? indicator)
+    {
+        if (text.IsEmpty)
+        {
+            return null;
+        }
+
+        if (_dateCache.TryGetValue(text, out LocalDate cached))
+        {
+            return cached;
+        }
+
+        string s = text.ToString();
+        ParseResult<LocalDate> parsed = LocalDatePattern.Iso.Parse(s);
+        if (parsed.Success)
+        {
+            _dateCache.Dictionary.TryAdd(s, parsed.Value);
+            return parsed.Value;
+        }
+
+        RowProblem(origin, "published", ProblemRules.BadDate, $"Published date '{s}' is not an ISO date (uuuu-MM-dd).", unit, indicator);
+        return null;
+    }
+
+    private void CheckAgainstFramework(int origin, string? unit, string? indicator, bool hasValue, double value)
+    {
+        if (indicator is null || _options.Framework is not { } framework)
+        {
+            return;
+        }
+
+        if (!framework.TryGetIndicator(indicator, out IndicatorDefinition? definition))
+        {
+            if (!framework.TryGetNode(indicator, out _))
+            {
+                RowProblem(origin, "indicator", ProblemRules.UnknownIndicator, $"Code '{indicator}' is neither an indicator nor a node of framework '{framework.Id}'.", unit, indicator);
+            }
+            else if (hasValue && double.IsFinite(value) && !(value >= framework.Metadata.Scale.Min && value <= framework.Metadata.Scale.Max))
+            {
+                // A node's published score (the overall DTI, a pillar) lies on the framework's output scale.
+                RowProblem(origin, "value", ProblemRules.OutOfRange, $"Value {RateCheck.Text(value)} of node '{indicator}' is outside the framework's output scale {framework.Metadata.Scale.Min.ToString(CultureInfo.InvariantCulture)}–{framework.Metadata.Scale.Max.ToString(CultureInfo.InvariantCulture)}.", unit, indicator);
+            }
+        }
+        else if (hasValue && double.IsFinite(value) && !definition.ValidRange.Contains(value))
+        {
+            RowProblem(origin, "value", ProblemRules.OutOfRange, $"Value {RateCheck.Text(value)} of indicator '{indicator}' is outside its valid range {definition.ValidRange}.", unit, indicator);
+        }
+    }
 
     private static string UnknownUnitMessage(UnitRegistry registry, string unit, ReportingPeriod period)
     {
@@ -261,33 +282,40 @@ internal sealed class ObservationLoader
         CultureInfo.InvariantCulture,
         $"[{(u.ValidFrom is { } f ? f.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) : "…")}, {(u.ValidTo is { } t ? t.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) : "…")}]");
 
+    private string Pooled(ref string? last, ReadOnlySpan<char> text) =>
+        last is not null && text.SequenceEqual(last) ? last : last = _strings.Get(text);
+
     private Provenance Provenance(string source, LocalDate? published)
     {
-        string key = published is { } p ? p.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) : string.Empty;
-        if (!_provenanceCache.TryGetValue((source, key), out Provenance? provenance))
+        if (_lastProvenance is { } last && ReferenceEquals(last.Source, source) && last.Published == published)
+        {
+            return last;
+        }
+
+        if (!_provenanceCache.TryGetValue((source, published), out Provenance? provenance))
         {
             provenance = new Provenance(source, published);
-            _provenanceCache[(source, key)] = provenance;
+            _provenanceCache[(source, published)] = provenance;
         }
 
-        return provenance;
+        return _lastProvenance = provenance;
     }
 
-    private string? Required(int origin, string column, string? text, string? unit, string? indicator)
+    private bool Required(int origin, int field, string column, scoped in RawObservation raw, ReadOnlySpan<char> text, string? unit, string? indicator)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        if (text.IsWhiteSpace())
         {
-            RowProblem(origin, column, ProblemRules.MissingField, $"Field '{column}' is required but {(text is null ? "missing" : "empty")}.", unit, indicator);
-            return null;
+            RowProblem(origin, column, ProblemRules.MissingField, $"Field '{column}' is required but {(raw.Has(field) ? "empty" : "missing")}.", unit, indicator);
+            return false;
         }
 
-        return text;
+        return true;
     }
 
-    private double? Optional(int origin, string column, string? text, string? unit, string? indicator) =>
-        string.IsNullOrEmpty(text) ? null : Number(origin, column, text, unit, indicator, out double v) ? v : null;
+    private double? Optional(int origin, string column, ReadOnlySpan<char> text, string? unit, string? indicator) =>
+        text.IsEmpty ? null : Number(origin, column, text, unit, indicator, out double v) ? v : null;
 
-    private bool Number(int origin, string column, string text, string? unit, string? indicator, out double value)
+    private bool Number(int origin, string column, ReadOnlySpan<char> text, string? unit, string? indicator, out double value)
     {
         if (NumberText.TryParse(text, out value, out string? rule))
         {

@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
+using DxIndicators.Formats;
 using DxIndicators.Model;
 using DxIndicators.Units;
 using NodaTime;
@@ -90,6 +91,28 @@ public static class UnitRegistryCsv
         UnitSuccession[] baseLinks = baseRegistry is null ? [] : [.. baseRegistry.Successions];
         AdministrativeUnit[] allUnits = [.. baseUnits, .. parsedUnits.Select(u => u.Unit)];
         UnitSuccession[] allLinks = [.. baseLinks, .. parsedLinks.Select(l => l.Link)];
+        AddRegistryProblems(allUnits, allLinks, baseUnits.Length, baseLinks.Length, [.. parsedUnits.Select(u => u.Line)], [.. parsedLinks.Select(l => l.Line)], failedIds, (unitsFileName, linksFile), unitProblems, linkProblems);
+
+        Problem[] problems = [.. unitProblems.OrderBy(p => p.Line ?? 0), .. linkProblems.OrderBy(p => p.Line ?? 0)];
+        return problems.Length > 0
+            ? new ReadResult<UnitRegistry>(unitsFileName, null, problems)
+            : new ReadResult<UnitRegistry>(unitsFileName, new UnitRegistry(allUnits, allLinks), []);
+    }
+
+    /// <summary>Checks the registry rules over the base registry and the files together and reports each problem at
+    /// its file line (a unit or link of the base registry has none).</summary>
+    private static void AddRegistryProblems(
+        AdministrativeUnit[] allUnits,
+        UnitSuccession[] allLinks,
+        int baseUnitCount,
+        int baseLinkCount,
+        int[] unitLines,
+        int[] linkLines,
+        HashSet<string> failedIds,
+        (string Units, string Links) files,
+        List<Problem> unitProblems,
+        List<Problem> linkProblems)
+    {
         foreach (UnitRegistry.RegistryProblem problem in UnitRegistry.Check(allUnits, allLinks, out _))
         {
             if (problem.UnitIndex is { } u)
@@ -101,8 +124,8 @@ public static class UnitRegistryCsv
                     continue;
                 }
 
-                int? line = u >= baseUnits.Length ? parsedUnits[u - baseUnits.Length].Line : null;
-                unitProblems.Add(Located(unitsFileName, line, UnitColumn(problem.Field), problem.Rule, problem.Message, unit.Id));
+                int? line = u >= baseUnitCount ? unitLines[u - baseUnitCount] : null;
+                unitProblems.Add(Located(files.Units, line, UnitColumn(problem.Field), problem.Rule, problem.Message, unit.Id));
             }
             else if (problem.LinkIndex is { } k)
             {
@@ -112,15 +135,10 @@ public static class UnitRegistryCsv
                     continue;
                 }
 
-                int? line = k >= baseLinks.Length ? parsedLinks[k - baseLinks.Length].Line : null;
-                linkProblems.Add(Located(linksFile, line, problem.Field == "effective" ? "effective_date" : problem.Field, problem.Rule, problem.Message, null));
+                int? line = k >= baseLinkCount ? linkLines[k - baseLinkCount] : null;
+                linkProblems.Add(Located(files.Links, line, problem.Field == "effective" ? "effective_date" : problem.Field, problem.Rule, problem.Message, null));
             }
         }
-
-        Problem[] problems = [.. unitProblems.OrderBy(p => p.Line ?? 0), .. linkProblems.OrderBy(p => p.Line ?? 0)];
-        return problems.Length > 0
-            ? new ReadResult<UnitRegistry>(unitsFileName, null, problems)
-            : new ReadResult<UnitRegistry>(unitsFileName, new UnitRegistry(allUnits, allLinks), []);
     }
 
     /// <summary>Writes units as CSV with a header row (all <see cref="Columns"/>).</summary>
@@ -144,8 +162,8 @@ public static class UnitRegistryCsv
             csv.WriteField(unit.Id);
             csv.WriteField(unit.Code);
             csv.WriteField(unit.Vintage ?? string.Empty);
-            csv.WriteField(CamelCase(unit.Level.ToString()));
-            csv.WriteField(CamelCase(unit.Kind.ToString()));
+            csv.WriteField(EnumNames.AdminLevel.Format(unit.Level));
+            csv.WriteField(EnumNames.UnitKind.Format(unit.Kind));
             csv.WriteField(unit.NameVi);
             csv.WriteField(unit.NameEn);
             csv.WriteField(unit.ParentId ?? string.Empty);
@@ -186,8 +204,8 @@ public static class UnitRegistryCsv
         string? code = Required(row, "code", problems);
         string? nameVi = Required(row, "name_vi", problems);
         string? vintage = row.Get("vintage") is { Length: > 0 } v ? v : null;
-        AdminLevel? level = ParseEnum<AdminLevel>(row, "level", ProblemRules.UnknownLevel, problems);
-        UnitKind? kind = ParseEnum<UnitKind>(row, "kind", ProblemRules.UnknownKind, problems);
+        AdminLevel? level = ParseEnum(EnumNames.AdminLevel, row, "level", ProblemRules.UnknownLevel, problems);
+        UnitKind? kind = ParseEnum(EnumNames.UnitKind, row, "kind", ProblemRules.UnknownKind, problems);
         LocalDate? from = ParseDate(row, "valid_from", problems);
         LocalDate? to = ParseDate(row, "valid_to", problems);
         if (problems.Count > before || id is null || code is null || nameVi is null || level is null || kind is null)
@@ -248,7 +266,7 @@ public static class UnitRegistryCsv
         return null;
     }
 
-    private static T? ParseEnum<T>(Row row, string column, string rule, List<Problem> problems)
+    private static T? ParseEnum<T>(EnumNameTable<T> names, Row row, string column, string rule, List<Problem> problems)
         where T : struct, Enum
     {
         string? text = Required(row, column, problems);
@@ -259,16 +277,12 @@ public static class UnitRegistryCsv
 
         // A name must match one member exactly (case aside): Enum.TryParse would also take numbers ("1") and
         // comma-joined flag lists ("province,district"), which the format does not.
-        foreach (T value in Enum.GetValues<T>())
+        if (names.TryParse(text, out T value))
         {
-            if (string.Equals(value.ToString(), text, StringComparison.OrdinalIgnoreCase))
-            {
-                return value;
-            }
+            return value;
         }
 
-        string allowed = string.Join(", ", Enum.GetNames<T>().Select(CamelCase));
-        problems.Add(row.Problem(column, rule, $"{column} '{text}' is not one of {allowed}.", row.Get("id")));
+        problems.Add(row.Problem(column, rule, $"{column} '{text}' is not one of {names.Allowed}.", row.Get("id")));
         return null;
     }
 
@@ -291,91 +305,34 @@ public static class UnitRegistryCsv
 
     private static IEnumerable<Row> ReadRows(TextReader reader, string fileName, ValueList<string> columns, IReadOnlyList<string> required, List<Problem> problems)
     {
-        var badData = new List<string>();
-        CsvConfiguration config = CsvDialect.Reading(badData);
-        using var parser = new CsvParser(Formats.InputFile.BoundLines(reader, fileName, null), config, leaveOpen: true);
-        if (!parser.Read())
+        using var cursor = new CsvCursor(reader, fileName, null);
+        if (!cursor.ReadHeader())
         {
             problems.Add(Located(fileName, 1, null, ProblemRules.Malformed, "The file is empty; expected a header row: " + string.Join(",", columns) + ".", null));
             yield break;
         }
 
-        if (parser.Count > InputLimits.Default.MaxColumns)
-        {
-            throw InputLimits.Exceeded(nameof(InputLimits.MaxColumns), InputLimits.Default.MaxColumns, string.Create(CultureInfo.InvariantCulture, $"'{fileName}' header ({parser.Count} columns)"));
-        }
-
-        var map = new int[parser.Count];
-        var seen = new HashSet<int>();
-        bool headerOk = badData.Count == 0;
-        for (int i = 0; i < parser.Count; i++)
-        {
-            string name = parser[i].Trim();
-            map[i] = IndexOfIgnoreCase(columns, name);
-            if (map[i] < 0)
-            {
-                problems.Add(Located(fileName, 1, name, ProblemRules.BadHeader, $"Unknown column '{name}'; expected {string.Join(",", columns)}.", null));
-                headerOk = false;
-            }
-            else if (!seen.Add(map[i]))
-            {
-                problems.Add(Located(fileName, 1, name, ProblemRules.BadHeader, $"Column '{name}' appears more than once.", null));
-                headerOk = false;
-            }
-        }
-
-        foreach (string column in required.Where(c => !seen.Contains(columns.AsSpan().IndexOf(c))))
-        {
-            problems.Add(Located(fileName, 1, column, ProblemRules.BadHeader, $"Required column '{column}' is missing from the header.", null));
-            headerOk = false;
-        }
-
-        if (!headerOk)
+        if (!cursor.Bind(columns, required))
         {
             // Without a usable header every row would only repeat the same problem.
+            problems.AddRange(cursor.Issues.Select(i => Located(fileName, i.Line, i.Column, i.Rule, i.Message, null)));
             yield break;
         }
 
-        int previousEnd = parser.RawRow;
-        while (parser.Read())
+        while (cursor.Read())
         {
             var fields = new string?[columns.Count];
-            int newlines = 0;
-            for (int i = 0; i < parser.Count; i++)
+            for (int c = 0; c < fields.Length; c++)
             {
-                string field = parser[i];
-                newlines += field.AsSpan().Count('\n');
-                if (i < map.Length)
-                {
-                    fields[map[i]] = field.Trim();
-                }
+                fields[c] = cursor.Has(c) ? cursor.Column(c).Trim().ToString() : null;
             }
 
-            // RawRow is the record's last line; fields with embedded line breaks move the start back.
-            int line = Math.Max(previousEnd + 1, parser.RawRow - newlines);
-            previousEnd = parser.RawRow;
-            var row = new Row(fileName, line, columns, fields);
-            bool ok = true;
-            foreach (string field in badData)
-            {
-                problems.Add(row.Problem(null, ProblemRules.Malformed, $"Badly quoted CSV field '{field}' (RFC 4180: a field containing quotes must be quoted and its quotes doubled).", null));
-                ok = false;
-            }
+            var row = new Row(fileName, cursor.Line, columns, fields);
 
-            badData.Clear();
-            if (parser.Count > map.Length)
-            {
-                problems.Add(row.Problem(null, ProblemRules.ExtraFields, string.Create(CultureInfo.InvariantCulture, $"The row has {parser.Count} fields but the header has {map.Length}."), null));
-                ok = false;
-            }
-            else if (parser.Count < map.Length)
-            {
-                // A truncated row would otherwise load with its last columns (parent, validity…) silently empty.
-                problems.Add(row.Problem(null, ProblemRules.MissingFields, string.Create(CultureInfo.InvariantCulture, $"The row has {parser.Count} fields but the header has {map.Length}; write empty fields as ',,' rather than leaving them out."), fields[0]));
-                ok = false;
-            }
-
-            if (ok)
+            // A truncated row would otherwise load with its last columns (parent, validity…) silently empty.
+            problems.AddRange(cursor.Issues.Select(i => row.Problem(i.Column, i.Rule, i.Message, i.Rule == ProblemRules.MissingFields ? fields[0] : null)));
+            cursor.Issues.Clear();
+            if (cursor.WellFormed)
             {
                 yield return row;
             }
@@ -403,22 +360,7 @@ public static class UnitRegistryCsv
         return csv;
     }
 
-    private static int IndexOfIgnoreCase(ValueList<string> columns, string name)
-    {
-        for (int i = 0; i < columns.Count; i++)
-        {
-            if (string.Equals(columns[i], name, StringComparison.OrdinalIgnoreCase))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
     private static string DateText(LocalDate? date) => date is { } d ? LocalDatePattern.Iso.Format(d) : string.Empty;
-
-    private static string CamelCase(string name) => string.Concat(name[..1].ToLowerInvariant(), name.AsSpan(1));
 
     private sealed class Row(string fileName, int line, ValueList<string> columns, string?[] fields)
     {

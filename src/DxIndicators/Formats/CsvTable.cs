@@ -1,6 +1,4 @@
 using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
 
 namespace DxIndicators.Formats;
 
@@ -16,21 +14,23 @@ internal sealed record CsvIssue(int Line, string? Column, string Rule, string Me
 /// <param name="Fields">The fields, as many as the header has.</param>
 internal sealed record CsvRow(int Line, string[] Fields);
 
-/// <summary>The one CSV table reader (RFC 4180 on CsvHelper, invariant culture): a header row, then data rows with
-/// their line numbers. Every problem is collected, not only the first: a badly quoted field is
-/// <see cref="ProblemRules.Malformed"/>, a row with more or fewer fields than the header is
-/// <see cref="ProblemRules.ExtraFields"/> / <see cref="ProblemRules.MissingFields"/> and is left out of
-/// <see cref="Rows"/> (never padded), an empty or repeated header name is <see cref="ProblemRules.BadHeader"/>. Blank
-/// lines are skipped. Limits (<see cref="InputLimits.MaxLineLength"/>, <see cref="InputLimits.MaxColumns"/>,
-/// <see cref="InputLimits.MaxRows"/>) throw <see cref="InvalidDataException"/> naming the limit.</summary>
+/// <summary>The one CSV table reader, materialised: a header row, then the well-formed data rows with their line
+/// numbers, read by <see cref="CsvCursor"/> (which large files, such as observations, stream instead). Every problem
+/// is collected, not only the first: a badly quoted field is <see cref="ProblemRules.Malformed"/>, a row with more or
+/// fewer fields than the header is <see cref="ProblemRules.ExtraFields"/> / <see cref="ProblemRules.MissingFields"/>
+/// and is left out of <see cref="Rows"/> (never padded), an empty or repeated header name is
+/// <see cref="ProblemRules.BadHeader"/>. Blank lines are skipped. Limits (<see cref="InputLimits.MaxLineLength"/>,
+/// <see cref="InputLimits.MaxColumns"/>, <see cref="InputLimits.MaxRows"/>) throw <see cref="InvalidDataException"/>
+/// naming the limit.</summary>
 internal sealed class CsvTable
 {
-    private CsvTable(string name, string[] header, List<CsvRow> rows, List<CsvIssue> issues)
+    private CsvTable(string name, string[] header, List<CsvRow> rows, List<CsvIssue> issues, int recordCount)
     {
         Name = name;
         Header = header;
         Rows = rows;
         Issues = issues;
+        RecordCount = recordCount;
     }
 
     /// <summary>Gets the file name used in problem locations.</summary>
@@ -46,7 +46,10 @@ internal sealed class CsvTable
     public List<CsvIssue> Issues { get; }
 
     /// <summary>Gets the number of data records read (well-formed or not): <c>Rows.Count</c> + rows left out.</summary>
-    public int RecordCount { get; private set; }
+    public int RecordCount { get; }
+
+    /// <summary>Gets, after <see cref="Bind"/>, the header index of each known column, or -1 when the header lacks it.</summary>
+    public int[] Columns { get; private set; } = [];
 
     /// <summary>Reads a table.</summary>
     /// <param name="reader">The CSV text.</param>
@@ -56,94 +59,48 @@ internal sealed class CsvTable
     /// <exception cref="InvalidDataException">A limit is exceeded, or the file is not UTF-8.</exception>
     public static CsvTable Read(TextReader reader, string name, InputLimits? limits = null)
     {
-        ArgumentNullException.ThrowIfNull(reader);
-        limits ??= InputLimits.Default;
-        var issues = new List<CsvIssue>();
+        using var cursor = new CsvCursor(reader, name, limits);
         var rows = new List<CsvRow>();
-        var badData = new List<string>();
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        if (!cursor.ReadHeader(reportRepeats: true))
         {
-            BadDataFound = args => badData.Add(args.Field),
-            IgnoreBlankLines = true,
-        };
-        using var parser = new CsvParser(InputFile.BoundLines(reader, name, limits), config, leaveOpen: true);
-        if (!parser.Read())
-        {
-            issues.Add(new CsvIssue(1, null, ProblemRules.Malformed, "The file is empty; expected a header row."));
-            return new CsvTable(name, [], rows, issues);
+            return new CsvTable(name, [], rows, cursor.Issues, 0);
         }
 
-        CheckColumns(parser.Count, name, 1, limits);
-        string[] header = new string[parser.Count];
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (int i = 0; i < header.Length; i++)
+        while (cursor.Read())
         {
-            header[i] = parser[i].Trim();
-            if (header[i].Length == 0)
+            if (cursor.WellFormed)
             {
-                issues.Add(new CsvIssue(1, null, ProblemRules.BadHeader, string.Create(CultureInfo.InvariantCulture, $"Header column {i + 1} has no name.")));
-            }
-            else if (!seen.Add(header[i]))
-            {
-                issues.Add(new CsvIssue(1, header[i], ProblemRules.BadHeader, $"Column '{header[i]}' appears more than once."));
+                var fields = new string[cursor.Count];
+                for (int i = 0; i < fields.Length; i++)
+                {
+                    fields[i] = cursor.FieldText(i);
+                }
+
+                rows.Add(new CsvRow(cursor.Line, fields));
             }
         }
 
-        foreach (string field in badData)
-        {
-            issues.Add(new CsvIssue(1, null, ProblemRules.Malformed, $"Badly quoted CSV field '{field}' in the header."));
-        }
-
-        badData.Clear();
-        var table = new CsvTable(name, header, rows, issues);
-        int previousEnd = parser.RawRow;
-        while (parser.Read())
-        {
-            table.RecordCount++;
-            if (table.RecordCount > limits.MaxRows)
-            {
-                throw InputLimits.Exceeded(nameof(InputLimits.MaxRows), limits.MaxRows, $"'{name}'");
-            }
-
-            int count = parser.Count;
-            CheckColumns(count, name, parser.RawRow, limits);
-            var fields = new string[count];
-            int newlines = 0;
-            for (int i = 0; i < count; i++)
-            {
-                fields[i] = parser[i];
-                newlines += fields[i].AsSpan().Count('\n');
-            }
-
-            // RawRow is the record's last line; fields with embedded line breaks move the start back.
-            int line = Math.Max(previousEnd + 1, parser.RawRow - newlines);
-            previousEnd = parser.RawRow;
-            bool ok = true;
-            foreach (string field in badData)
-            {
-                issues.Add(new CsvIssue(line, null, ProblemRules.Malformed, $"Badly quoted CSV field '{field}' (RFC 4180: a field containing quotes, commas or line breaks must be quoted and its quotes doubled)."));
-                ok = false;
-            }
-
-            badData.Clear();
-            if (count != header.Length)
-            {
-                issues.Add(new CsvIssue(
-                    line,
-                    null,
-                    count > header.Length ? ProblemRules.ExtraFields : ProblemRules.MissingFields,
-                    string.Create(CultureInfo.InvariantCulture, $"The row has {count} field(s) but the header has {header.Length}{(count < header.Length ? "; write empty fields as ',,' rather than leaving them out" : string.Empty)}.")));
-                ok = false;
-            }
-
-            if (ok)
-            {
-                rows.Add(new CsvRow(line, fields));
-            }
-        }
-
-        return table;
+        return new CsvTable(name, cursor.Header, rows, cursor.Issues, cursor.RecordCount);
     }
+
+    /// <summary>Matches the header to the format's known columns (see <see cref="CsvCursor.Bind"/>) and sets
+    /// <see cref="Columns"/>; the problems are added to <see cref="Issues"/>.</summary>
+    /// <param name="known">The format's columns.</param>
+    /// <param name="required">The columns the header must have.</param>
+    /// <param name="unknownIsError">Whether a header name that is not a known column is a problem.</param>
+    /// <returns>Whether the header is usable (no problem with it).</returns>
+    public bool Bind(IReadOnlyList<string> known, IEnumerable<string> required, bool unknownIsError = true)
+    {
+        (Columns, List<CsvIssue> problems) = CsvCursor.Match(Header, known, required, unknownIsError, repeatsReported: true);
+        Issues.AddRange(problems);
+        return problems.Count == 0 && !Issues.Any(i => i.Line == 1);
+    }
+
+    /// <summary>Gets a row's field of a known column bound by <see cref="Bind"/>, or null when the header lacks it.</summary>
+    /// <param name="row">The row.</param>
+    /// <param name="column">The known column's index.</param>
+    /// <returns>The field, or null.</returns>
+    public string? Get(CsvRow row, int column) => Columns[column] is int i and >= 0 ? row.Fields[i] : null;
 
     /// <summary>Gets the index of a header column (exact name), or -1.</summary>
     /// <param name="column">The name.</param>
@@ -154,12 +111,4 @@ internal sealed class CsvTable
     /// <param name="line">The line.</param>
     /// <returns>The location.</returns>
     public string At(int line) => string.Create(CultureInfo.InvariantCulture, $"{Name}:{line}");
-
-    private static void CheckColumns(int count, string name, int line, InputLimits limits)
-    {
-        if (count > limits.MaxColumns)
-        {
-            throw InputLimits.Exceeded(nameof(InputLimits.MaxColumns), limits.MaxColumns, string.Create(CultureInfo.InvariantCulture, $"'{name}' line {line} ({count} fields)"));
-        }
-    }
 }

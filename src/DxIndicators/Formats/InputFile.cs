@@ -18,7 +18,7 @@ public static class InputFile
     public static TextReader OpenCsv(string path, InputLimits? limits = null)
     {
         limits ??= InputLimits.Default;
-        return new LimitedTextReader(OpenRead(path, limits), path, limits.MaxLineLength);
+        return new LimitedTextReader(OpenRead(path, limits), path, limits.MaxLineLength) { SourceLength = new FileInfo(path).Length };
     }
 
     /// <summary>Opens a text file whose lines need not be bounded (JSON, which may be one line).</summary>
@@ -73,7 +73,10 @@ public static class InputFile
 
     /// <summary>Wraps a caller's text (already decoded) so CSV lines are bounded.</summary>
     internal static TextReader BoundLines(TextReader reader, string name, InputLimits? limits) =>
-        reader is LimitedTextReader ? reader : new LimitedTextReader(reader, name, (limits ?? InputLimits.Default).MaxLineLength);
+        reader is LimitedTextReader ? reader : new LimitedTextReader(reader, name, (limits ?? InputLimits.Default).MaxLineLength)
+        {
+            SourceLength = reader is StreamReader { BaseStream.CanSeek: true } s ? s.BaseStream.Length : null,
+        };
 }
 
 /// <summary>A read-only stream that fails once more than a limit of bytes has been read.</summary>
@@ -141,6 +144,10 @@ internal sealed class LimitedTextReader : TextReader
         : this(new StreamReader(CheckNotUtf16(stream, name), s_strictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024), name, maxLine)
     {
     }
+
+    /// <summary>Gets the length in bytes of the text's source when known (a file, a seekable stream): a hint for
+    /// readers that size their buffers by it, never a limit.</summary>
+    public long? SourceLength { get; init; }
 
     public LimitedTextReader(TextReader inner, string name, int maxLine)
     {

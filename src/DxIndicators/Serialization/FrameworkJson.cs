@@ -17,49 +17,34 @@ namespace DxIndicators.Serialization;
 /// </remarks>
 public static class FrameworkJson
 {
-    /// <summary>Reads a framework from JSON text.</summary>
+    /// <summary>Reads a framework from JSON text, collecting every problem.</summary>
     /// <param name="json">The JSON text.</param>
-    /// <param name="sourceName">What the text came from (a file name), used in error messages.</param>
-    /// <returns>The validated framework.</returns>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="FrameworkValidationException">The text breaks one or more rules; lists all of them.</exception>
-    public static Framework Read(string json, string sourceName)
-    {
-        ArgumentNullException.ThrowIfNull(json);
-        ArgumentNullException.ThrowIfNull(sourceName);
-        return ReadCore(JsonFormat.FromString(json), sourceName);
-    }
-
-    /// <summary>Reads a framework from a UTF-8 JSON stream (a byte-order mark is allowed).</summary>
-    /// <param name="stream">The stream; read to its end, not closed.</param>
-    /// <param name="sourceName">What the stream came from (a file name), used in error messages.</param>
-    /// <returns>The validated framework.</returns>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="FrameworkValidationException">The content breaks one or more rules; lists all of them.</exception>
-    /// <exception cref="IOException">The stream cannot be read.</exception>
-    public static Framework Read(Stream stream, string sourceName)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        ArgumentNullException.ThrowIfNull(sourceName);
-        return ReadCore(JsonFormat.FromStream(stream), sourceName);
-    }
-
-    /// <summary>Reads a framework from JSON text, returning every problem instead of throwing.</summary>
-    /// <param name="json">The JSON text.</param>
-    /// <param name="sourceName">What the text came from (a file name).</param>
+    /// <param name="sourceName">What the text came from (a file name), used in problem locations.</param>
     /// <param name="limits">The limits (<see cref="InputLimits.MaxNodes"/>, <see cref="InputLimits.MaxIndicators"/>);
     /// null means <see cref="InputLimits.Default"/>. An exceeded limit is a <see cref="ProblemRules.LimitExceeded"/> problem.</param>
     /// <returns>The framework when the text is valid (its warnings are then on <see cref="Framework.Warnings"/> and
     /// <see cref="ReadResult{T}.Problems"/> is empty); otherwise no value and every problem found (errors and any
     /// warnings). <see cref="ReadResult{T}.GetValueOrThrow"/> throws <see cref="FrameworkValidationException"/>.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static ReadResult<Framework> TryRead(string json, string sourceName, InputLimits? limits = null)
+    public static ReadResult<Framework> Read(string json, string sourceName, InputLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(sourceName);
-        var list = new List<Problem>();
-        Framework? framework = TryReadCore(JsonFormat.FromString(json), list, limits);
-        return new ReadResult<Framework>(sourceName, framework, list, failure: static (source, problems) => new FrameworkValidationException(source, problems));
+        return Result(JsonFormat.FromString(json), sourceName, limits);
+    }
+
+    /// <summary>Reads a framework from a UTF-8 JSON stream (a byte-order mark is allowed), collecting every problem.</summary>
+    /// <param name="stream">The stream; read to its end, not closed.</param>
+    /// <param name="sourceName">What the stream came from (a file name), used in problem locations.</param>
+    /// <param name="limits">The limits; null means <see cref="InputLimits.Default"/>.</param>
+    /// <returns>As <see cref="Read(string, string, InputLimits?)"/>.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="IOException">The stream cannot be read.</exception>
+    public static ReadResult<Framework> Read(Stream stream, string sourceName, InputLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        return Result(JsonFormat.FromStream(stream), sourceName, limits);
     }
 
     /// <summary>Writes a framework as indented UTF-8 JSON text (deterministic; ends with a newline).</summary>
@@ -92,10 +77,11 @@ public static class FrameworkJson
         return JsonFormat.Write(dto, FormatJsonContext.Default.FrameworkDto);
     }
 
-    private static Framework ReadCore(Func<JsonDocument> parse, string sourceName)
+    private static ReadResult<Framework> Result(Func<JsonDocument> parse, string sourceName, InputLimits? limits)
     {
-        var errors = new List<Problem>();
-        return TryReadCore(parse, errors) ?? throw new FrameworkValidationException(sourceName, errors);
+        var list = new List<Problem>();
+        Framework? framework = TryReadCore(parse, list, limits);
+        return new ReadResult<Framework>(sourceName, framework, list, failure: static (source, problems) => new FrameworkValidationException(source, problems));
     }
 
     private static Framework? TryReadCore(Func<JsonDocument> parse, List<Problem> errors, InputLimits? limits = null)

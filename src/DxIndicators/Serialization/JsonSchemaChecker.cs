@@ -249,7 +249,7 @@ internal sealed class JsonSchemaChecker
     private void CheckPointsFields(JsonElement element, string path, string? code)
     {
         if (!element.TryGetProperty("type", out JsonElement typeElement) || typeElement.ValueKind != JsonValueKind.String ||
-            !JsonEnumNames.PointsRuleType.TryParse(typeElement.GetString()!, out PointsRuleType type))
+            !JsonEnumNames.PointsRuleType.TryParseExact(typeElement.GetString()!, out PointsRuleType type))
         {
             return; // already reported as missing or unknown
         }

@@ -12,31 +12,33 @@ namespace DxIndicators.Serialization;
 /// </remarks>
 public static class TargetCatalogJson
 {
-    /// <summary>Reads a target catalogue from JSON text.</summary>
+    /// <summary>Reads a target catalogue from JSON text, collecting every problem.</summary>
     /// <param name="json">The JSON text.</param>
-    /// <param name="sourceName">What the text came from (a file name), used in error messages.</param>
-    /// <returns>The validated catalogue.</returns>
+    /// <param name="sourceName">What the text came from (a file name), used in problem locations.</param>
+    /// <param name="limits">The limits (<see cref="InputLimits.MaxIndicators"/>); null means
+    /// <see cref="InputLimits.Default"/>. An exceeded limit is a <see cref="ProblemRules.LimitExceeded"/> problem.</param>
+    /// <returns>The catalogue when the text is valid (warnings are then on <see cref="TargetCatalog.Warnings"/>);
+    /// otherwise every problem found. <see cref="ReadResult{T}.GetValueOrThrow"/> throws <see cref="FrameworkValidationException"/>.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="FrameworkValidationException">The text breaks one or more rules; lists all of them.</exception>
-    public static TargetCatalog Read(string json, string sourceName)
+    public static ReadResult<TargetCatalog> Read(string json, string sourceName, InputLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(sourceName);
-        return ReadCore(JsonFormat.FromString(json), sourceName);
+        return Result(JsonFormat.FromString(json), sourceName, limits);
     }
 
-    /// <summary>Reads a target catalogue from a UTF-8 JSON stream (a byte-order mark is allowed).</summary>
+    /// <summary>Reads a target catalogue from a UTF-8 JSON stream (a byte-order mark is allowed), collecting every problem.</summary>
     /// <param name="stream">The stream; read to its end, not closed.</param>
-    /// <param name="sourceName">What the stream came from (a file name), used in error messages.</param>
-    /// <returns>The validated catalogue.</returns>
+    /// <param name="sourceName">What the stream came from (a file name), used in problem locations.</param>
+    /// <param name="limits">The limits; null means <see cref="InputLimits.Default"/>.</param>
+    /// <returns>As <see cref="Read(string, string, InputLimits?)"/>.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="FrameworkValidationException">The content breaks one or more rules; lists all of them.</exception>
     /// <exception cref="IOException">The stream cannot be read.</exception>
-    public static TargetCatalog Read(Stream stream, string sourceName)
+    public static ReadResult<TargetCatalog> Read(Stream stream, string sourceName, InputLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(sourceName);
-        return ReadCore(JsonFormat.FromStream(stream), sourceName);
+        return Result(JsonFormat.FromStream(stream), sourceName, limits);
     }
 
     /// <summary>Writes a target catalogue as indented UTF-8 JSON text (deterministic; ends with a newline).</summary>
@@ -58,27 +60,11 @@ public static class TargetCatalogJson
         return JsonFormat.Write(dto, FormatJsonContext.Default.TargetCatalogDto);
     }
 
-    /// <summary>Reads a target catalogue from JSON text, returning every problem instead of throwing.</summary>
-    /// <param name="json">The JSON text.</param>
-    /// <param name="sourceName">What the text came from (a file name).</param>
-    /// <param name="limits">The limits (<see cref="InputLimits.MaxIndicators"/>); null means
-    /// <see cref="InputLimits.Default"/>. An exceeded limit is a <see cref="ProblemRules.LimitExceeded"/> problem.</param>
-    /// <returns>The catalogue when the text is valid (warnings are then on <see cref="TargetCatalog.Warnings"/>);
-    /// otherwise every problem found. <see cref="ReadResult{T}.GetValueOrThrow"/> throws <see cref="FrameworkValidationException"/>.</returns>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static ReadResult<TargetCatalog> TryRead(string json, string sourceName, InputLimits? limits = null)
+    private static ReadResult<TargetCatalog> Result(Func<JsonDocument> parse, string sourceName, InputLimits? limits)
     {
-        ArgumentNullException.ThrowIfNull(json);
-        ArgumentNullException.ThrowIfNull(sourceName);
         var errors = new List<Problem>();
-        TargetCatalog? catalog = TryReadCore(JsonFormat.FromString(json), errors, limits ?? InputLimits.Default);
+        TargetCatalog? catalog = TryReadCore(parse, errors, limits ?? InputLimits.Default);
         return new ReadResult<TargetCatalog>(sourceName, catalog, errors, failure: static (source, found) => new FrameworkValidationException(source, found));
-    }
-
-    private static TargetCatalog ReadCore(Func<JsonDocument> parse, string sourceName)
-    {
-        var errors = new List<Problem>();
-        return TryReadCore(parse, errors, InputLimits.Default) ?? throw new FrameworkValidationException(sourceName, errors);
     }
 
     private static TargetCatalog? TryReadCore(Func<JsonDocument> parse, List<Problem> errors, InputLimits limits)

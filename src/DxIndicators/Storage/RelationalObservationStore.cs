@@ -376,18 +376,12 @@ public abstract class RelationalObservationStore : IObservationStore
     /// <summary>Gets the text of a qualifier as stored.</summary>
     /// <param name="qualifier">The qualifier.</param>
     /// <returns>The text.</returns>
-    protected static string QualifierText(Qualifier qualifier) => qualifier switch
-    {
-        Qualifier.Estimate => "estimate",
-        Qualifier.LowerBound => "lowerBound",
-        Qualifier.UpperBound => "upperBound",
-        _ => "exact",
-    };
+    protected static string QualifierText(Qualifier qualifier) => EnumNames.Qualifier.TryFormat(qualifier) ?? "exact";
 
     /// <summary>Gets the text of a status as stored.</summary>
     /// <param name="status">The status.</param>
     /// <returns>The text.</returns>
-    protected static string StatusText(ObservationStatus status) => status == ObservationStatus.Provisional ? "provisional" : "official";
+    protected static string StatusText(ObservationStatus status) => EnumNames.Status.TryFormat(status) ?? "official";
 
     /// <summary>Formats a date as ISO <c>uuuu-MM-dd</c>.</summary>
     /// <param name="date">The date.</param>

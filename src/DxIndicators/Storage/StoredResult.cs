@@ -68,11 +68,11 @@ public sealed record StoredResult(
 
     /// <summary>Reads the stored framework back.</summary>
     /// <returns>The framework the result was computed with.</returns>
-    public Framework ReadFramework() => Serialization.FrameworkJson.Read(FrameworkJson, $"stored result {Id} framework");
+    public Framework ReadFramework() => Serialization.FrameworkJson.Read(FrameworkJson, $"stored result {Id} framework").GetValueOrThrow();
 
     /// <summary>Reads the stored target catalogue back, if one was stored.</summary>
     /// <returns>The catalogue, or null.</returns>
-    public TargetCatalog? ReadTargets() => TargetsJson is null ? null : TargetCatalogJson.Read(TargetsJson, $"stored result {Id} targets");
+    public TargetCatalog? ReadTargets() => TargetsJson is null ? null : TargetCatalogJson.Read(TargetsJson, $"stored result {Id} targets").GetValueOrThrow();
 
     private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

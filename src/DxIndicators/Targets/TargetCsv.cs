@@ -1,7 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using CsvHelper;
-using CsvHelper.Configuration;
+using DxIndicators.Data;
+using DxIndicators.Formats;
 using DxIndicators.Model;
 using NodaTime;
 using NodaTime.Text;
@@ -30,26 +31,15 @@ public static class TargetCsv
 
     private static readonly string[] s_required = ["code", "indicator", "comparator", "threshold", "deadline", "source"];
     private static readonly string[] s_optional = ["baseline_date", "baseline_value"];
+    private static readonly string[] s_columns = [.. s_required, .. s_optional];
 
-    /// <summary>Reads a target list, throwing if any row is bad.</summary>
-    /// <param name="reader">The CSV text.</param>
-    /// <param name="sourceName">The file name used in messages.</param>
-    /// <returns>The targets, in file order.</returns>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="FrameworkValidationException">The file has problems; <see cref="FrameworkValidationException.Errors"/> lists every one with its line.</exception>
-    public static IReadOnlyList<TargetRule> Read(TextReader reader, string sourceName)
-    {
-        return TryRead(reader, sourceName).GetValueOrThrow();
-    }
-
-    /// <summary>Reads a target list from a file, throwing if any row is bad.</summary>
+    /// <summary>Reads a target list from a file, collecting every problem.</summary>
     /// <param name="path">The file path.</param>
-    /// <returns>The targets, in file order.</returns>
+    /// <returns>As <see cref="Read(TextReader, string)"/>.</returns>
     /// <exception cref="ArgumentException"><paramref name="path"/> is null or blank.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
-    /// <exception cref="FrameworkValidationException">The file has problems (all listed).</exception>
     /// <exception cref="InvalidDataException">The file exceeds an <see cref="InputLimits"/> limit or is not UTF-8.</exception>
-    public static IReadOnlyList<TargetRule> ReadFile(string path)
+    public static ReadResult<IReadOnlyList<TargetRule>> ReadFile(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         using TextReader reader = Formats.InputFile.OpenCsv(path);
@@ -62,83 +52,59 @@ public static class TargetCsv
     /// <returns>The targets (in file order) when there are no errors, and every problem found (locations are
     /// <c>file:line</c>); <see cref="ReadResult{T}.GetValueOrThrow"/> throws <see cref="FrameworkValidationException"/>.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static ReadResult<IReadOnlyList<TargetRule>> TryRead(TextReader reader, string sourceName)
+    public static ReadResult<IReadOnlyList<TargetRule>> Read(TextReader reader, string sourceName)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(sourceName);
         var problems = new List<Problem>();
         var result = new List<TargetRule>();
-        int rows = 0;
-        bool badData = false;
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        CsvTable table = CsvTable.Read(reader, sourceName);
+        if (table.Header.Length == 0)
         {
-            BadDataFound = _ => badData = true,
-            MissingFieldFound = null,
-            DetectColumnCountChanges = false,
-        };
+            problems.Add(new Problem(sourceName + ":1", ProblemRules.Malformed, "The file is empty; expected the header " + string.Join(",", s_required.Take(5).Concat(s_optional).Append("source")) + "."));
+            return Result(sourceName, null, problems, 0);
+        }
 
-        using (var csv = new CsvReader(Formats.InputFile.BoundLines(reader, sourceName, null), config))
+        bool headerOk = table.Bind(s_columns, s_required);
+        if (headerOk && (table.Columns[6] >= 0) != (table.Columns[7] >= 0))
         {
-            if (!csv.Read())
+            table.Issues.Add(new CsvIssue(1, "baseline_date", ProblemRules.BadHeader, "Columns 'baseline_date' and 'baseline_value' go together: give both or neither."));
+            headerOk = false;
+        }
+
+        // Rows cannot be read reliably against a broken header: then only its problems and the rows' quoting are reported.
+        CsvIssue[] issues = [.. table.Issues.Where(i => headerOk || i.Line == 1 || i.Rule == ProblemRules.Malformed).OrderBy(i => i.Line)];
+        int next = 0;
+        void FlushIssues(int beforeLine)
+        {
+            for (; next < issues.Length && issues[next].Line < beforeLine; next++)
             {
-                problems.Add(new Problem(sourceName + ":1", "malformed", "The file is empty; expected the header " + string.Join(",", s_required.Take(5).Concat(s_optional).Append("source")) + "."));
-                return Result(sourceName, null, problems, 0);
-            }
-
-            Dictionary<string, int>? columns = ReadHeader(csv, sourceName, problems);
-            if (badData)
-            {
-                problems.Add(new Problem(sourceName + ":1", "malformed", "The header has a stray quote (RFC 4180 quoting)."));
-                columns = null;
-            }
-
-            var seenCodes = new Dictionary<string, int>(StringComparer.Ordinal);
-            badData = false;
-            while (csv.Read())
-            {
-                rows++;
-
-                // Fields are parsed lazily: read the record first so BadDataFound has fired for this row.
-                string[] record = csv.Parser.Record ?? [];
-                string raw = csv.Parser.RawRecord;
-                int line = csv.Parser.RawRow - raw.TrimEnd('\r', '\n').Count(c => c == '\n');
-                string place = sourceName + ":" + line.ToString(CultureInfo.InvariantCulture);
-                if (badData)
-                {
-                    problems.Add(new Problem(place, "malformed", "The row has a stray quote; quote a field that contains quotes, commas or line breaks and double the quotes inside it (RFC 4180)."));
-                    badData = false;
-                    continue;
-                }
-
-                if (columns is null)
-                {
-                    continue;
-                }
-
-                if (record.Length != columns.Count)
-                {
-                    problems.Add(new Problem(place, record.Length > columns.Count ? "extra-fields" : "missing-fields", string.Create(CultureInfo.InvariantCulture, $"The row has {record.Length} field(s) but the header has {columns.Count}.")));
-                    continue;
-                }
-
-                TargetRule? rule = ParseRow(record, columns, place, problems);
-                if (rule is null)
-                {
-                    continue;
-                }
-
-                if (seenCodes.TryGetValue(rule.Code, out int firstLine))
-                {
-                    problems.Add(new Problem(place, "duplicate-code", string.Create(CultureInfo.InvariantCulture, $"Target code '{rule.Code}' was already used on line {firstLine}."), rule.Code));
-                    continue;
-                }
-
-                seenCodes[rule.Code] = line;
-                result.Add(rule);
+                problems.Add(new Problem(table.At(issues[next].Line), issues[next].Rule, issues[next].Message) { Line = issues[next].Line, Field = issues[next].Column });
             }
         }
 
-        return Result(sourceName, problems.Count == 0 ? result : null, problems, rows);
+        var seenCodes = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (CsvRow row in headerOk ? table.Rows : [])
+        {
+            FlushIssues(row.Line);
+            string place = table.At(row.Line);
+            if (ParseRow(table, row, place, problems) is not { } rule)
+            {
+                continue;
+            }
+
+            if (seenCodes.TryGetValue(rule.Code, out int firstLine))
+            {
+                problems.Add(new Problem(place, ProblemRules.DuplicateCode, string.Create(CultureInfo.InvariantCulture, $"Target code '{rule.Code}' was already used on line {firstLine}."), rule.Code));
+                continue;
+            }
+
+            seenCodes[rule.Code] = row.Line;
+            result.Add(rule);
+        }
+
+        FlushIssues(int.MaxValue);
+        return Result(sourceName, problems.Count == 0 ? result : null, problems, table.RecordCount);
     }
 
     private static ReadResult<IReadOnlyList<TargetRule>> Result(string sourceName, IReadOnlyList<TargetRule>? targets, List<Problem> problems, int rows) =>
@@ -152,8 +118,7 @@ public static class TargetCsv
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(evaluations);
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture);
-        using var csv = new CsvWriter(writer, config, leaveOpen: true);
+        using var csv = new CsvWriter(writer, CsvDialect.Writing, leaveOpen: true);
         foreach (string column in ResultColumns)
         {
             csv.WriteField(column);
@@ -181,99 +146,60 @@ public static class TargetCsv
     /// <param name="status">The status.</param>
     /// <returns>The text.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The status is undefined.</exception>
-    public static string StatusText(TargetStatus status) => status switch
-    {
-        TargetStatus.Achieved => "achieved",
-        TargetStatus.OnTrack => "onTrack",
-        TargetStatus.NeedsAcceleration => "needsAcceleration",
-        TargetStatus.LimitedProgress => "limitedProgress",
-        TargetStatus.Deterioration => "deterioration",
-        TargetStatus.Missed => "missed",
-        TargetStatus.Indeterminate => "indeterminate",
-        TargetStatus.NoData => "noData",
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Undefined target status."),
-    };
+    public static string StatusText(TargetStatus status) => TargetNames.Status.Format(status);
 
     private static string Number(double? value) => value is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : string.Empty;
 
-    private static Dictionary<string, int>? ReadHeader(CsvReader csv, string sourceName, List<Problem> problems)
+    private static TargetRule? ParseRow(CsvTable table, CsvRow row, string place, List<Problem> problems)
     {
-        string place = sourceName + ":" + csv.Parser.RawRow.ToString(CultureInfo.InvariantCulture);
-        string[] header = csv.Parser.Record ?? [];
-        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
-        int before = problems.Count;
-        for (int i = 0; i < header.Length; i++)
-        {
-            string name = header[i].Trim();
-            if (!s_required.Contains(name) && !s_optional.Contains(name))
-            {
-                problems.Add(new Problem(place, "bad-header", $"Unknown column '{name}'; the columns are code,indicator,comparator,threshold,deadline,baseline_date,baseline_value,source."));
-            }
-            else if (!columns.TryAdd(name, i))
-            {
-                problems.Add(new Problem(place, "bad-header", $"Column '{name}' appears more than once."));
-            }
-        }
-
-        foreach (string name in s_required)
-        {
-            if (!columns.ContainsKey(name))
-            {
-                problems.Add(new Problem(place, "bad-header", $"Required column '{name}' is missing."));
-            }
-        }
-
-        if (columns.ContainsKey("baseline_date") != columns.ContainsKey("baseline_value"))
-        {
-            problems.Add(new Problem(place, "bad-header", "Columns 'baseline_date' and 'baseline_value' go together: give both or neither."));
-        }
-
-        // Rows cannot be read reliably against a broken header; report the header and stop there.
-        return problems.Count == before ? columns : null;
-    }
-
-    private static TargetRule? ParseRow(string[] record, Dictionary<string, int> columns, string place, List<Problem> problems)
-    {
-        string Field(string name) => columns.TryGetValue(name, out int i) ? record[i].Trim() : string.Empty;
+        string Field(string name) => table.Get(row, Array.IndexOf(s_columns, name))?.Trim() ?? string.Empty;
         int before = problems.Count;
         string code = Field("code");
         string? codeOrNull = code.Length == 0 ? null : code;
         if (code.Length == 0)
         {
-            problems.Add(new Problem(place + " code", "missing-field", "The target code is empty."));
+            problems.Add(new Problem(place + " code", ProblemRules.MissingField, "The target code is empty."));
         }
 
         string indicator = Field("indicator");
         if (indicator.Length == 0)
         {
-            problems.Add(new Problem(place + " indicator", "missing-field", "The indicator code is empty.", codeOrNull));
+            problems.Add(new Problem(place + " indicator", ProblemRules.MissingField, "The indicator code is empty.", codeOrNull));
         }
 
         string comparatorText = Field("comparator");
-        Comparator comparator = default;
-        switch (comparatorText)
+        if (!EnumNames.Comparator.TryParse(comparatorText, out Comparator comparator) || comparator is Comparator.Between or Comparator.RankAtMost)
         {
-            case ">=": comparator = Comparator.AtLeast; break;
-            case ">": comparator = Comparator.GreaterThan; break;
-            case "<=": comparator = Comparator.AtMost; break;
-            case "<": comparator = Comparator.LessThan; break;
-            case "=": comparator = Comparator.EqualTo; break;
-            default:
-                problems.Add(new Problem(place + " comparator", "invalid-comparator", $"Comparator '{comparatorText}' is not one of >=, >, <=, <, =.", codeOrNull));
-                break;
+            problems.Add(new Problem(place + " comparator", ProblemRules.InvalidComparator, $"Comparator '{comparatorText}' is not one of >=, >, <=, <, =.", codeOrNull));
         }
 
         double threshold = ParseNumber(Field("threshold"), place + " threshold", "threshold", codeOrNull, problems);
         LocalDate deadline = ParseDate(Field("deadline"), place + " deadline", "deadline", codeOrNull, problems);
 
-        string baselineDateText = Field("baseline_date");
-        string baselineValueText = Field("baseline_value");
+        TargetBaseline? baseline = ParseBaseline(Field("baseline_date"), Field("baseline_value"), deadline, place, codeOrNull, problems);
+
+        string source = Field("source");
+        if (source.Length == 0)
+        {
+            problems.Add(new Problem(place + " source", ProblemRules.MissingField, "The legal source is empty; name the instrument that sets the target (for example 'Decision 749/QĐ-TTg').", codeOrNull));
+        }
+
+        if (problems.Count != before)
+        {
+            return null;
+        }
+
+        return new TargetRule(code, indicator, comparator, threshold, deadline, source) { Baseline = baseline };
+    }
+
+    private static TargetBaseline? ParseBaseline(string baselineDateText, string baselineValueText, LocalDate deadline, string place, string? codeOrNull, List<Problem> problems)
+    {
         TargetBaseline? baseline = null;
         if (baselineDateText.Length > 0 || baselineValueText.Length > 0)
         {
             if (baselineDateText.Length == 0 || baselineValueText.Length == 0)
             {
-                problems.Add(new Problem(place + (baselineDateText.Length == 0 ? " baseline_date" : " baseline_value"), "incomplete-baseline", "A baseline needs both baseline_date and baseline_value (or neither).", codeOrNull));
+                problems.Add(new Problem(place + (baselineDateText.Length == 0 ? " baseline_date" : " baseline_value"), ProblemRules.IncompleteBaseline, "A baseline needs both baseline_date and baseline_value (or neither).", codeOrNull));
             }
             else
             {
@@ -285,31 +211,20 @@ public static class TargetCsv
                     baseline = new TargetBaseline(value, date);
                     if (deadline != default && deadline < date)
                     {
-                        problems.Add(new Problem(place + " deadline", "deadline-before-baseline", $"The deadline {LocalDatePattern.Iso.Format(deadline)} is before the baseline date {LocalDatePattern.Iso.Format(date)}.", codeOrNull));
+                        problems.Add(new Problem(place + " deadline", ProblemRules.DeadlineBeforeBaseline, $"The deadline {LocalDatePattern.Iso.Format(deadline)} is before the baseline date {LocalDatePattern.Iso.Format(date)}.", codeOrNull));
                     }
                 }
             }
         }
 
-        string source = Field("source");
-        if (source.Length == 0)
-        {
-            problems.Add(new Problem(place + " source", "missing-field", "The legal source is empty; name the instrument that sets the target (for example 'Decision 749/QĐ-TTg').", codeOrNull));
-        }
-
-        if (problems.Count != before)
-        {
-            return null;
-        }
-
-        return new TargetRule(code, indicator, comparator, threshold, deadline, source) { Baseline = baseline };
+        return baseline;
     }
 
     private static double ParseNumber(string text, string place, string what, string? code, List<Problem> problems)
     {
         if (text.Length == 0)
         {
-            problems.Add(new Problem(place, "missing-field", $"The {what} is empty.", code));
+            problems.Add(new Problem(place, ProblemRules.MissingField, $"The {what} is empty.", code));
             return double.NaN;
         }
 
@@ -326,14 +241,14 @@ public static class TargetCsv
     {
         if (text.Length == 0)
         {
-            problems.Add(new Problem(place, "missing-field", $"The {what} is empty.", code));
+            problems.Add(new Problem(place, ProblemRules.MissingField, $"The {what} is empty.", code));
             return default;
         }
 
         ParseResult<LocalDate> parsed = LocalDatePattern.Iso.Parse(text);
         if (!parsed.Success)
         {
-            problems.Add(new Problem(place, "bad-date", $"The {what} '{text}' is not an ISO date (uuuu-MM-dd).", code));
+            problems.Add(new Problem(place, ProblemRules.BadDate, $"The {what} '{text}' is not an ISO date (uuuu-MM-dd).", code));
             return default;
         }
 

@@ -1,6 +1,5 @@
 using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
+using DxIndicators.Formats;
 using DxIndicators.Model;
 using NodaTime;
 using NodaTime.Text;
@@ -64,10 +63,13 @@ public static class BuiltIn
 
     internal static UnitRegistry ParseProvinces(TextReader text)
     {
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { HasHeaderRecord = true };
-        using var csv = new CsvReader(text, config);
-        csv.Read();
-        csv.ReadHeader();
+        string[] columns = ["old_code", "old_name", "old_name_ascii", "new_code", "new_name", "new_name_ascii", "effective_date"];
+        CsvTable table = CsvTable.Read(text, ProvincesResource);
+        if (!table.Bind(columns, columns, unknownIsError: false))
+        {
+            throw new InvalidOperationException($"{ProvincesResource}: " + string.Join("; ", table.Issues.Select(i => $"line {i.Line}: {i.Message}")));
+        }
+
         var lastOld = new LocalDate(2025, 6, 30);
         var firstNew = new LocalDate(2025, 7, 1);
         const string nation = "VN";
@@ -77,20 +79,21 @@ public static class BuiltIn
         };
         var added = new HashSet<string>(StringComparer.Ordinal);
         var links = new List<UnitSuccession>();
-        while (csv.Read())
+        foreach (CsvRow row in table.Rows)
         {
-            string oldCode = csv.GetField("old_code")!;
-            string newCode = csv.GetField("new_code")!;
-            LocalDate effective = LocalDatePattern.Iso.Parse(csv.GetField("effective_date")!).GetValueOrThrow();
+            string Field(int column) => table.Get(row, column)!;
+            string oldCode = Field(0);
+            string newCode = Field(3);
+            LocalDate effective = LocalDatePattern.Iso.Parse(Field(6)).GetValueOrThrow();
             if (effective != firstNew)
             {
                 throw new InvalidOperationException($"{ProvincesResource}: row for old code '{oldCode}' has effective date {effective:uuuu-MM-dd}; expected 2025-07-01.");
             }
 
-            units.Add(Make(oldCode, Vintage2004, csv.GetField("old_name")!, csv.GetField("old_name_ascii")!, null, lastOld));
+            units.Add(Make(oldCode, Vintage2004, Field(1), Field(2), null, lastOld));
             if (added.Add(newCode))
             {
-                units.Add(Make(newCode, Vintage2025, csv.GetField("new_name")!, csv.GetField("new_name_ascii")!, firstNew, null));
+                units.Add(Make(newCode, Vintage2025, Field(4), Field(5), firstNew, null));
             }
 
             links.Add(new UnitSuccession(oldCode + "@" + Vintage2004, newCode + "@" + Vintage2025, effective));

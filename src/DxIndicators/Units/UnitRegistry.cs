@@ -268,6 +268,7 @@ public sealed class UnitRegistry : IEquatable<UnitRegistry>
 
     /// <summary>Checks units and links against every registry rule; the one place these rules live (the constructor and
     /// <c>Data.UnitRegistryCsv</c> both use it).</summary>
+    // Long: every registry rule (ids, codes per day, parents, parent cycles, links) over one index of the units.
     internal static List<RegistryProblem> Check(IReadOnlyList<AdministrativeUnit> units, IReadOnlyList<UnitSuccession> links, out Dictionary<string, AdministrativeUnit> byId)
     {
         var problems = new List<RegistryProblem>();

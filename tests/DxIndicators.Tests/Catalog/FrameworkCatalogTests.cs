@@ -68,7 +68,7 @@ public sealed class FrameworkCatalogTests
 
             catalog.Id.Should().Be(id);
             string json = TargetCatalogJson.Write(catalog);
-            TargetCatalogJson.Read(json, id).Should().Be(catalog);
+            TargetCatalogJson.Read(json, id).GetValueOrThrow().Should().Be(catalog);
         }
     }
 

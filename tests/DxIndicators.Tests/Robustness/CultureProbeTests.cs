@@ -33,7 +33,7 @@ public class CultureProbeTests
         csv.ToString().Should().Contain("0.").And.NotContain("İ");
         ObservationCsv.Read(new StringReader(csv.ToString()), "again.csv").GetValueOrThrow().Should().Be(dataset);
         string json = FrameworkJson.Write(FrameworkCatalog.Get("dien-bien-sample"));
-        FrameworkJson.Read(json, "again.json").Should().Be(FrameworkCatalog.Get("dien-bien-sample"));
+        FrameworkJson.Read(json, "again.json").GetValueOrThrow().Should().Be(FrameworkCatalog.Get("dien-bien-sample"));
         ReportingPeriod.Parse("2024-q3").ToString().Should().Be("2024-Q3");
         NumberText.Format(0.5).Should().Be("0.5");
     }

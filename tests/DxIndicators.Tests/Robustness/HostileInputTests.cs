@@ -55,7 +55,7 @@ public class HostileInputTests
     public void Framework_ChainFiftyThousandDeep_LoadsAndScoresWithoutStackOverflow()
     {
         // A recursive cycle check or bottom-up sort overflowed the stack here (the process died; uncatchable).
-        Framework framework = FrameworkJson.Read(FrameworkJsonText(50_000), "deep.json");
+        Framework framework = FrameworkJson.Read(FrameworkJsonText(50_000), "deep.json").GetValueOrThrow();
         framework.Nodes.Should().HaveCount(50_001);
         framework.NodesBottomUp()[0].Code.Should().Be("N50000");
         var matrix = new IndicatorMatrix(["A", "B"], ["I1"], [0.25, 0.75]);
@@ -66,7 +66,7 @@ public class HostileInputTests
     [Fact]
     public void Framework_LongCycle_IsOneCycleProblem()
     {
-        var read = FrameworkJson.TryRead(FrameworkJsonText(20_000, closeLoop: true), "loop.json");
+        var read = FrameworkJson.Read(FrameworkJsonText(20_000, closeLoop: true), "loop.json");
         read.IsSuccess.Should().BeFalse();
         IReadOnlyList<Problem> errors = read.Problems;
         errors.Where(e => e.Rule == ProblemRules.Cycle).Should().ContainSingle().Which.Message.Should().StartWith("Node 'N20000' closes a cycle: N1 → N2");
@@ -76,7 +76,7 @@ public class HostileInputTests
     public void Json_NestedHundredThousandDeep_IsRefusedNamingTheLimit()
     {
         string json = new string('[', 100_000) + new string(']', 100_000);
-        var read = FrameworkJson.TryRead(json, "nest.json");
+        var read = FrameworkJson.Read(json, "nest.json");
         read.IsSuccess.Should().BeFalse();
         IReadOnlyList<Problem> errors = read.Problems;
         errors.Should().ContainSingle().Which.Should().Match<Problem>(e => e.Rule == ProblemRules.LimitExceeded && e.Message.Contains("nesting is too deep") && e.Message.Contains("MaxJsonDepth"));
@@ -187,7 +187,7 @@ public class HostileInputTests
     public void FrameworkJson_TinyWeight_IsUnderflow()
     {
         string json = FrameworkJsonText(1).Replace("{\"code\":\"I1\"}", "{\"code\":\"I1\",\"weight\":1e-400}", StringComparison.Ordinal);
-        var read = FrameworkJson.TryRead(json, "w.json");
+        var read = FrameworkJson.Read(json, "w.json");
         read.IsSuccess.Should().BeFalse();
         IReadOnlyList<Problem> errors = read.Problems;
         errors.Should().Contain(e => e.Rule == ProblemRules.Underflow && e.Location == "$.nodes[1].children[0].weight");
@@ -197,7 +197,7 @@ public class HostileInputTests
     public void Weights_HugeSum_IsInvalidWeightNotInfinity()
     {
         string json = FrameworkJsonText(1).Replace("{\"code\":\"N1\"}", "{\"code\":\"N1\",\"weight\":1.5e308},{\"code\":\"I1\",\"weight\":1.5e308}", StringComparison.Ordinal);
-        var read = FrameworkJson.TryRead(json, "w.json");
+        var read = FrameworkJson.Read(json, "w.json");
         read.IsSuccess.Should().BeFalse();
         IReadOnlyList<Problem> errors = read.Problems;
         errors.Should().Contain(e => e.Rule == ProblemRules.InvalidWeight && e.Message.Contains("largest double"));
@@ -206,7 +206,7 @@ public class HostileInputTests
     [Fact]
     public void Weights_AllZeroOverride_IsAnErrorNotNaN()
     {
-        Framework framework = FrameworkJson.Read(FrameworkJsonText(1), "f.json");
+        Framework framework = FrameworkJson.Read(FrameworkJsonText(1), "f.json").GetValueOrThrow();
         var options = ScoringOptions.Default.WithWeights([new("I1", 0.0)]);
         FluentActions.Invoking(() => ScoringPlan.Compile(framework, options)).Should().Throw<ArgumentException>().WithMessage("*add up to 0*zero-weights*");
     }
@@ -214,7 +214,7 @@ public class HostileInputTests
     [Fact]
     public void Scores_OverflowingToInfinity_AreNeverPublished()
     {
-        Framework framework = FrameworkJson.Read(FrameworkJsonText(1), "f.json");
+        Framework framework = FrameworkJson.Read(FrameworkJsonText(1), "f.json").GetValueOrThrow();
         var options = ScoringOptions.Default.WithNormaliser(Normaliser.MinMax(-1.7e308, 1.7e308));
         var matrix = new IndicatorMatrix(["A", "B"], ["I1"], [0, 1]);
         FluentActions.Invoking(() => ScoringPlan.Compile(framework, options).Score(matrix)).Should().Throw<InvalidOperationException>().WithMessage("*overflowed*");
@@ -223,7 +223,7 @@ public class HostileInputTests
     [Fact]
     public void Uncertainty_HugeRunCount_IsRefusedBeforeAllocating()
     {
-        Framework framework = FrameworkJson.Read(FrameworkJsonText(1), "f.json");
+        Framework framework = FrameworkJson.Read(FrameworkJsonText(1), "f.json").GetValueOrThrow();
         var matrix = new IndicatorMatrix(["A", "B"], ["I1"], [0, 1]);
         var analysis = WeightUncertainty.FromNoise(ScoringPlan.Compile(framework), 1_000_000_000, 0.25, 1);
         FluentActions.Invoking(() => analysis.Run(matrix)).Should().Throw<InvalidOperationException>().WithMessage("*1000000000 runs*use fewer runs*");
@@ -253,7 +253,7 @@ public class HostileInputTests
     {
         string row = string.Join(',', Enumerable.Repeat("1", 100_000));
         FluentActions.Invoking(() => ObservationCsv.Read(new StringReader(row + "\n"), "wide.csv")).Should().Throw<InvalidDataException>().WithMessage("*MaxColumns*");
-        FluentActions.Invoking(() => ScoringInputsCsv.ReadGroups(new StringReader(row + "\n"), "wide.csv")).Should().Throw<InvalidDataException>().WithMessage("*MaxColumns*");
+        FluentActions.Invoking(() => ScoringInputsCsv.ReadGroups(new StringReader(row + "\n"), "wide.csv").GetValueOrThrow()).Should().Throw<InvalidDataException>().WithMessage("*MaxColumns*");
     }
 
     [Fact]
@@ -308,15 +308,15 @@ public class HostileInputTests
     [Fact]
     public void ScoringInputs_QuotedFieldsAsRWritesThem_AreRead()
     {
-        Framework framework = FrameworkJson.Read(FrameworkJsonText(1), "f.json");
-        ScoringInputsCsv.ReadWeights(new StringReader("\"code\",\"weight\"\n\"I1\",2.5\n"), "w.csv", framework).Should().ContainSingle().Which.Should().Be(new KeyValuePair<string, double>("I1", 2.5));
-        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string?>> groups = ScoringInputsCsv.ReadGroups(new StringReader("unit,size\nA,\"big, very\"\nB,\n"), "g.csv");
+        Framework framework = FrameworkJson.Read(FrameworkJsonText(1), "f.json").GetValueOrThrow();
+        ScoringInputsCsv.ReadWeights(new StringReader("\"code\",\"weight\"\n\"I1\",2.5\n"), "w.csv", framework).GetValueOrThrow().Should().ContainSingle().Which.Should().Be(new KeyValuePair<string, double>("I1", 2.5));
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string?>> groups = ScoringInputsCsv.ReadGroups(new StringReader("unit,size\nA,\"big, very\"\nB,\n"), "g.csv").GetValueOrThrow();
         groups["size"]["A"].Should().Be("big, very");
         groups["size"]["B"].Should().BeNull();
         using var writer = new StringWriter();
         ScoringInputsCsv.WriteGroups(writer, ["A", "B"], ["size"], (r, _) => r == 0 ? "big, \"very\"" : null);
         writer.ToString().Should().Be("unit,size\nA,\"big, \"\"very\"\"\"\nB,\n");
-        ScoringInputsCsv.ReadGroups(new StringReader(writer.ToString()), "g.csv")["size"]["A"].Should().Be("big, \"very\"");
+        ScoringInputsCsv.ReadGroups(new StringReader(writer.ToString()), "g.csv").GetValueOrThrow()["size"]["A"].Should().Be("big, \"very\"");
     }
 
     private sealed class EndlessReader : TextReader

@@ -20,13 +20,13 @@ public class InputLimitTests
         string json = FrameworkJson.Write(Sample);
         int nodes = Sample.Nodes.Count;
 
-        ReadResult<Framework> refused = FrameworkJson.TryRead(json, "f.json", new InputLimits { MaxNodes = nodes - 1 });
+        ReadResult<Framework> refused = FrameworkJson.Read(json, "f.json", new InputLimits { MaxNodes = nodes - 1 });
 
         refused.IsSuccess.Should().BeFalse();
         refused.Problems.Should().ContainSingle().Which.Should().Match<Problem>(p =>
             p.Rule == ProblemRules.LimitExceeded && p.Location == "$.nodes" && p.Message.Contains($"MaxNodes = {nodes - 1}") && p.Message.Contains($"{nodes} nodes"));
         FluentActions.Invoking(() => refused.GetValueOrThrow()).Should().Throw<FrameworkValidationException>().WithMessage("*MaxNodes*[limit-exceeded]*");
-        FrameworkJson.TryRead(json, "f.json", new InputLimits { MaxNodes = nodes }).Value.Should().Be(Sample);
+        FrameworkJson.Read(json, "f.json", new InputLimits { MaxNodes = nodes }).Value.Should().Be(Sample);
     }
 
     [Fact]
@@ -35,10 +35,10 @@ public class InputLimitTests
         string json = FrameworkJson.Write(Sample);
         int indicators = Sample.Indicators.Count;
 
-        ReadResult<Framework> refused = FrameworkJson.TryRead(json, "f.json", new InputLimits { MaxIndicators = indicators - 1 });
+        ReadResult<Framework> refused = FrameworkJson.Read(json, "f.json", new InputLimits { MaxIndicators = indicators - 1 });
 
         refused.Problems.Should().ContainSingle(p => p.Rule == ProblemRules.LimitExceeded && p.Location == "$.indicators" && p.Message.Contains("MaxIndicators"));
-        FrameworkJson.TryRead(json, "f.json", new InputLimits { MaxIndicators = indicators }).IsSuccess.Should().BeTrue();
+        FrameworkJson.Read(json, "f.json", new InputLimits { MaxIndicators = indicators }).IsSuccess.Should().BeTrue();
     }
 
     [Fact]
@@ -47,11 +47,11 @@ public class InputLimitTests
         TargetCatalog catalog = FrameworkCatalog.GetTargets("vn-national-dx-targets");
         string json = TargetCatalogJson.Write(catalog);
 
-        ReadResult<TargetCatalog> refused = TargetCatalogJson.TryRead(json, "t.json", new InputLimits { MaxIndicators = catalog.Indicators.Count - 1 });
+        ReadResult<TargetCatalog> refused = TargetCatalogJson.Read(json, "t.json", new InputLimits { MaxIndicators = catalog.Indicators.Count - 1 });
 
         refused.IsSuccess.Should().BeFalse();
         refused.Problems.Should().ContainSingle(p => p.Rule == ProblemRules.LimitExceeded && p.Message.Contains("MaxIndicators"));
-        TargetCatalogJson.TryRead(json, "t.json").Value.Should().Be(catalog);
+        TargetCatalogJson.Read(json, "t.json").Value.Should().Be(catalog);
     }
 
     [Theory]

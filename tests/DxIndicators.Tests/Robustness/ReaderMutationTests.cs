@@ -27,14 +27,14 @@ public class ReaderMutationTests
     {
         foreach ((int seed, string text) in Mutate(FrameworkText, 1))
         {
-            var read = FrameworkJson.TryRead(text, "m.json");
+            var read = FrameworkJson.Read(text, "m.json");
             bool ok = read.IsSuccess;
             Framework? framework = read.Value;
             IReadOnlyList<Problem> errors = read.Problems;
             if (ok)
             {
                 framework.Should().NotBeNull();
-                Framework? again = FrameworkJson.TryRead(FrameworkJson.Write(framework!), "again.json").Value;
+                Framework? again = FrameworkJson.Read(FrameworkJson.Write(framework!), "again.json").Value;
                 again.Should().NotBeNull($"seed {seed}: what loads must round-trip");
                 again.Should().Be(framework);
             }
@@ -53,7 +53,7 @@ public class ReaderMutationTests
         {
             try
             {
-                TargetCatalogJson.Read(text, "t.json").Targets.Should().NotBeNull();
+                TargetCatalogJson.Read(text, "t.json").GetValueOrThrow().Targets.Should().NotBeNull();
             }
             catch (FrameworkValidationException ex)
             {
@@ -111,7 +111,7 @@ public class ReaderMutationTests
             """;
         foreach ((int seed, string text) in Mutate(Valid, 5))
         {
-            var read = TargetCsv.TryRead(new StringReader(text), "t.csv");
+            var read = TargetCsv.Read(new StringReader(text), "t.csv");
             bool ok = read.IsSuccess;
             IReadOnlyList<TargetRule>? targets = read.Value;
             IReadOnlyList<Problem> errors = read.Problems;

@@ -20,7 +20,7 @@ public sealed class DefinitionStatusTests
         doc["indicators"]![2]!["status"] = "provisional";
         doc["indicators"]![2]!["statusNote"] = "definition inferred";
 
-        Framework framework = FrameworkJson.Read(doc.ToJsonString(), "t.json");
+        Framework framework = FrameworkJson.Read(doc.ToJsonString(), "t.json").GetValueOrThrow();
 
         framework.GetNode("P1").Status.Should().Be(DefinitionStatus.Provisional);
         framework.GetNode("IDX").Status.Should().Be(DefinitionStatus.Confirmed, "confirmed is the default");
@@ -43,7 +43,7 @@ public sealed class DefinitionStatusTests
         doc["targets"]![0]!["reference"] = "";
         doc["componentCount"] = 0;
 
-        var read = FrameworkJson.TryRead(doc.ToJsonString(), "t.json");
+        var read = FrameworkJson.Read(doc.ToJsonString(), "t.json");
         read.IsSuccess.Should().BeFalse();
         IReadOnlyList<Problem> errors = read.Problems;
 
@@ -66,7 +66,7 @@ public sealed class DefinitionStatusTests
         JsonNode doc = JsonNode.Parse(TestFrameworks.TinyJson)!;
         doc["nodes"]![0]!["status"] = "draft";
 
-        var read = FrameworkJson.TryRead(doc.ToJsonString(), "t.json");
+        var read = FrameworkJson.Read(doc.ToJsonString(), "t.json");
         read.IsSuccess.Should().BeFalse();
         IReadOnlyList<Problem> errors = read.Problems;
 
@@ -90,7 +90,7 @@ public sealed class DefinitionStatusTests
         Framework framework = parts.Build();
 
         string json = FrameworkJson.Write(framework);
-        Framework back = FrameworkJson.Read(json, "t.json");
+        Framework back = FrameworkJson.Read(json, "t.json").GetValueOrThrow();
 
         back.Should().Be(framework);
         FrameworkJson.Write(back).Should().Be(json);
@@ -105,7 +105,7 @@ public sealed class DefinitionStatusTests
         var target = new TargetRule("T", "A", Comparator.AtLeast, 10, new LocalDate(2030, 12, 31), "Plan 1/KH-UBND");
         var catalog = new TargetCatalog("own", new LocalizedText("Riêng", "Own"), [indicator], [target], unit: "11");
 
-        TargetCatalog back = TargetCatalogJson.Read(TargetCatalogJson.Write(catalog), "own.json");
+        TargetCatalog back = TargetCatalogJson.Read(TargetCatalogJson.Write(catalog), "own.json").GetValueOrThrow();
 
         back.Should().Be(catalog);
         back.Unit.Should().Be("11");

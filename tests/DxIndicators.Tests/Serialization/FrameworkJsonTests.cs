@@ -22,7 +22,7 @@ public sealed class FrameworkJsonTests
     [Fact]
     public void Read_GoldenJson_EqualsHandBuiltFramework()
     {
-        Framework framework = FrameworkJson.Read(TestFrameworks.TinyJson, "tiny.json");
+        Framework framework = FrameworkJson.Read(TestFrameworks.TinyJson, "tiny.json").GetValueOrThrow();
 
         framework.Should().Be(TestFrameworks.Tiny().Build());
         framework.Nodes[1].Children[0].Should().Be(new NodeLink("A", 1, 20));
@@ -34,7 +34,7 @@ public sealed class FrameworkJsonTests
         Framework original = TestFrameworks.Full();
 
         string first = FrameworkJson.Write(original);
-        Framework read = FrameworkJson.Read(first, "full.json");
+        Framework read = FrameworkJson.Read(first, "full.json").GetValueOrThrow();
         string second = FrameworkJson.Write(read);
 
         read.Should().Be(original);
@@ -63,7 +63,7 @@ public sealed class FrameworkJsonTests
         Framework builtIn = FrameworkCatalog.Get(id);
 
         string first = FrameworkJson.Write(builtIn);
-        Framework read = FrameworkJson.Read(first, id);
+        Framework read = FrameworkJson.Read(first, id).GetValueOrThrow();
 
         read.Should().Be(builtIn);
         FrameworkJson.Write(read).Should().Be(first);
@@ -74,11 +74,11 @@ public sealed class FrameworkJsonTests
     {
         string json = TestFrameworks.TinyJson.Replace("\"root\": \"IDX\",", "\"mergerRule\": \"unweightedMean\",\n  \"unitRegistry\": \"vn-provinces\",\n  \"root\": \"IDX\",", StringComparison.Ordinal);
 
-        Framework f = FrameworkJson.Read(json, "f.json");
+        Framework f = FrameworkJson.Read(json, "f.json").GetValueOrThrow();
 
         f.Metadata.MergerRule.Should().Be(DxIndicators.Data.IndexCombination.UnweightedMean);
         f.Metadata.UnitRegistry.Should().Be("vn-provinces");
-        FrameworkJson.Read(TestFrameworks.TinyJson, "t.json").Metadata.MergerRule.Should().Be(DxIndicators.Data.IndexCombination.NotAllowed);
+        FrameworkJson.Read(TestFrameworks.TinyJson, "t.json").GetValueOrThrow().Metadata.MergerRule.Should().Be(DxIndicators.Data.IndexCombination.NotAllowed);
     }
 
     [Fact]
@@ -87,8 +87,8 @@ public sealed class FrameworkJsonTests
         string badRule = TestFrameworks.TinyJson.Replace("\"root\": \"IDX\",", "\"mergerRule\": \"average\",\n  \"root\": \"IDX\",", StringComparison.Ordinal);
         string badRegistry = TestFrameworks.TinyJson.Replace("\"root\": \"IDX\",", "\"unitRegistry\": \"vn-communes\",\n  \"root\": \"IDX\",", StringComparison.Ordinal);
 
-        Assert.Throws<FrameworkValidationException>(() => FrameworkJson.Read(badRule, "a.json")).Message.Should().Contain("mergerRule").And.Contain("unweightedMean");
-        Assert.Throws<FrameworkValidationException>(() => FrameworkJson.Read(badRegistry, "b.json")).Errors.Should().ContainSingle(e => e.Location == "$.unitRegistry" && e.Rule == "unknown-unit-registry");
+        Assert.Throws<FrameworkValidationException>(() => FrameworkJson.Read(badRule, "a.json").GetValueOrThrow()).Message.Should().Contain("mergerRule").And.Contain("unweightedMean");
+        Assert.Throws<FrameworkValidationException>(() => FrameworkJson.Read(badRegistry, "b.json").GetValueOrThrow()).Errors.Should().ContainSingle(e => e.Location == "$.unitRegistry" && e.Rule == "unknown-unit-registry");
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class FrameworkJsonTests
         byte[] bytes = [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(TestFrameworks.TinyJson)];
         using var stream = new MemoryStream(bytes);
 
-        FrameworkJson.Read(stream, "tiny.json").Should().Be(TestFrameworks.Tiny().Build());
+        FrameworkJson.Read(stream, "tiny.json").GetValueOrThrow().Should().Be(TestFrameworks.Tiny().Build());
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed class FrameworkJsonTests
         doc["indicators"]![1]!["validRange"] = new JsonObject { ["min"] = 0, ["max"] = null };
         doc.AsObject().Remove("targets");
 
-        Framework framework = FrameworkJson.Read(doc.ToJsonString(), "defaults.json");
+        Framework framework = FrameworkJson.Read(doc.ToJsonString(), "defaults.json").GetValueOrThrow();
 
         framework.Nodes[2].Aggregation.Should().Be(AggregationMethod.ArithmeticMean);
         framework.Nodes[0].Children[1].Weight.Should().Be(1);
@@ -125,7 +125,7 @@ public sealed class FrameworkJsonTests
     [Fact]
     public void TryRead_Valid_ReturnsFrameworkAndNoErrors()
     {
-        var read = FrameworkJson.TryRead(TestFrameworks.TinyJson, "tiny.json");
+        var read = FrameworkJson.Read(TestFrameworks.TinyJson, "tiny.json");
         bool ok = read.IsSuccess;
         Framework? framework = read.Value;
         IReadOnlyList<Problem> errors = read.Problems;
@@ -141,7 +141,7 @@ public sealed class FrameworkJsonTests
         JsonNode doc = Doc();
         doc["indicators"]![1]!["colour"] = "red";
 
-        FrameworkValidationException ex = Assert.Throws<FrameworkValidationException>(() => FrameworkJson.Read(doc.ToJsonString(), "bad.json"));
+        FrameworkValidationException ex = Assert.Throws<FrameworkValidationException>(() => FrameworkJson.Read(doc.ToJsonString(), "bad.json").GetValueOrThrow());
 
         ex.Message.Should().StartWith("'bad.json' is invalid: 1 problem(s).");
         ex.Message.Should().Contain("$.indicators[1].colour: Unknown property 'colour' (in 'B')").And.Contain("[unknown-property]");
@@ -154,7 +154,7 @@ public sealed class FrameworkJsonTests
         // Line 3 is `  "version": ,`: the comma is byte 13 of the line (0-based), i.e. column 14.
         const string json = "{\n  \"id\": \"x\",\n  \"version\": ,\n}";
 
-        var read = FrameworkJson.TryRead(json, "broken.json");
+        var read = FrameworkJson.Read(json, "broken.json");
         read.IsSuccess.Should().BeFalse();
         IReadOnlyList<Problem> errors = read.Problems;
 
@@ -168,7 +168,7 @@ public sealed class FrameworkJsonTests
     {
         string json = TestFrameworks.TinyJson[..200];
 
-        var read = FrameworkJson.TryRead(json, "cut.json");
+        var read = FrameworkJson.Read(json, "cut.json");
         read.IsSuccess.Should().BeFalse();
         IReadOnlyList<Problem> errors = read.Problems;
 
@@ -288,7 +288,7 @@ public sealed class FrameworkJsonTests
 
     private static IReadOnlyList<Problem> ErrorsOf(string json)
     {
-        var read = FrameworkJson.TryRead(json, "test.json");
+        var read = FrameworkJson.Read(json, "test.json");
         bool ok = read.IsSuccess;
         Framework? framework = read.Value;
         IReadOnlyList<Problem> errors = read.Problems;

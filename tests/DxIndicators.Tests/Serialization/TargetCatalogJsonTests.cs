@@ -27,7 +27,7 @@ public sealed class TargetCatalogJsonTests
         TargetCatalog catalog = Sample();
 
         string first = TargetCatalogJson.Write(catalog);
-        TargetCatalog read = TargetCatalogJson.Read(first, "targets.json");
+        TargetCatalog read = TargetCatalogJson.Read(first, "targets.json").GetValueOrThrow();
 
         read.Should().Be(catalog);
         TargetCatalogJson.Write(read).Should().Be(first);
@@ -40,7 +40,7 @@ public sealed class TargetCatalogJsonTests
     {
         using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(TargetCatalogJson.Write(Sample())));
 
-        TargetCatalogJson.Read(stream, "targets.json").Should().Be(Sample());
+        TargetCatalogJson.Read(stream, "targets.json").GetValueOrThrow().Should().Be(Sample());
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class TargetCatalogJsonTests
         JsonNode doc = JsonNode.Parse(TargetCatalogJson.Write(Sample()))!;
         doc["targets"]![1]!["indicator"] = "DE-GRDP";
 
-        var act = () => TargetCatalogJson.Read(doc.ToJsonString(), "targets.json");
+        var act = () => TargetCatalogJson.Read(doc.ToJsonString(), "targets.json").GetValueOrThrow();
 
         act.Should().Throw<FrameworkValidationException>()
             .Where(e => e.Errors.Any(x => x.Location == "$.targets[1].indicator" && x.Rule == "unknown-reference" && x.Message.Contains("'DE-GRDP'") && x.Code == "T-DE-2030"))
@@ -65,7 +65,7 @@ public sealed class TargetCatalogJsonTests
         doc["targets"]![1]!["deadline"] = "2019-12-31"; // before its baseline
         doc["targets"]![2]!.AsObject().Remove("upperThreshold"); // between needs it
 
-        var ex = Assert.Throws<FrameworkValidationException>(() => TargetCatalogJson.Read(doc.ToJsonString(), "targets.json"));
+        var ex = Assert.Throws<FrameworkValidationException>(() => TargetCatalogJson.Read(doc.ToJsonString(), "targets.json").GetValueOrThrow());
 
         ex.Errors.Select(e => (e.Location, e.Rule)).Should().Contain(
         [
@@ -84,7 +84,7 @@ public sealed class TargetCatalogJsonTests
         doc["indicators"]![0]!["polarity"] = "up";
         doc["nodes"] = new JsonArray();
 
-        var ex = Assert.Throws<FrameworkValidationException>(() => TargetCatalogJson.Read(doc.ToJsonString(), "targets.json"));
+        var ex = Assert.Throws<FrameworkValidationException>(() => TargetCatalogJson.Read(doc.ToJsonString(), "targets.json").GetValueOrThrow());
 
         ex.Errors.Select(e => (e.Location, e.Rule)).Should().BeEquivalentTo(new[]
         {

@@ -16,7 +16,7 @@ public class TargetCsvTests
             "T-SIGN,GOV-ESIGN,>=,100,2025-06-30,,,Resolution 57-NQ/TW\n" +
             "T-DE,DE-GDP,>,20.5,2025-12-31,2020-12-31,12.5,\"Decision 1437/QĐ-TTg, 2024\"\n" +
             "T-LATE,LATE,<=,5e0,2030-12-31,,,Decision 942/QĐ-TTg\n";
-        IReadOnlyList<TargetRule> targets = TargetCsv.Read(new StringReader(text), "T.csv");
+        IReadOnlyList<TargetRule> targets = TargetCsv.Read(new StringReader(text), "T.csv").GetValueOrThrow();
 
         targets.Should().HaveCount(3);
         targets[0].Should().Be(new TargetRule("T-SIGN", "GOV-ESIGN", Comparator.AtLeast, 100, D(2025, 6, 30), "Resolution 57-NQ/TW"));
@@ -32,7 +32,7 @@ public class TargetCsvTests
     public void Read_WithoutBaselineColumns_IsAccepted()
     {
         string text = "code,indicator,comparator,threshold,deadline,source\nT1,X,<,3,2026-01-01,src\n";
-        TargetCsv.Read(new StringReader(text), "T.csv").Single().Comparator.Should().Be(Comparator.LessThan);
+        TargetCsv.Read(new StringReader(text), "T.csv").GetValueOrThrow().Single().Comparator.Should().Be(Comparator.LessThan);
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public class TargetCsvTests
             "T7,,>=,NaN,2025-12-31,2026-01-01,1,\n" +                   // line 10: no indicator, NaN, baseline after deadline, no source
             "T8,X,>=,90,2020-12-31,2021-12-31,50,src\n" +               // line 11: deadline before baseline
             "T9,X,>=,90\n";                                             // line 12: too few fields
-        var read = TargetCsv.TryRead(new StringReader(text), "T.csv");
+        var read = TargetCsv.Read(new StringReader(text), "T.csv");
         bool ok = read.IsSuccess;
         IReadOnlyList<TargetRule>? targets = read.Value;
         IReadOnlyList<Problem> errors = read.Problems;
@@ -76,7 +76,7 @@ public class TargetCsvTests
     public void Read_BadHeader_ThrowsNamingColumns()
     {
         string text = "code,indicator,comparator,limit,deadline,source\nT1,X,>=,1,2025-01-01,s\n";
-        Action act = () => TargetCsv.Read(new StringReader(text), "T.csv");
+        Action act = () => TargetCsv.Read(new StringReader(text), "T.csv").GetValueOrThrow();
         act.Should().Throw<FrameworkValidationException>()
             .Which.Errors.Select(e => e.Rule).Should().Equal("bad-header", "bad-header");
     }
@@ -85,7 +85,7 @@ public class TargetCsvTests
     public void Read_StrayQuote_ReportsBadQuoting()
     {
         string text = Header + "\nT1,X,>=,90,2025-12-31,,,\"src\"x\n";
-        var read = TargetCsv.TryRead(new StringReader(text), "T.csv");
+        var read = TargetCsv.Read(new StringReader(text), "T.csv");
         read.IsSuccess.Should().BeFalse();
         IReadOnlyList<Problem> errors = read.Problems;
         errors.Single().Should().Match<Problem>(e => e.Location == "T.csv:2" && e.Rule == "malformed");
@@ -94,7 +94,7 @@ public class TargetCsvTests
     [Fact]
     public void Read_Empty_ReportsMissingHeader()
     {
-        var read = TargetCsv.TryRead(new StringReader(""), "T.csv");
+        var read = TargetCsv.Read(new StringReader(""), "T.csv");
         read.IsSuccess.Should().BeFalse();
         IReadOnlyList<Problem> errors = read.Problems;
         errors.Single().Rule.Should().Be("malformed");

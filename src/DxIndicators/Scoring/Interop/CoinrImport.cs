@@ -58,11 +58,11 @@ public sealed class CoinrImport
     /// <param name="metaPath">The iMeta CSV file.</param>
     /// <param name="dataPath">The iData CSV file.</param>
     /// <param name="frameworkId">The id to give the framework.</param>
-    /// <returns>The import.</returns>
+    /// <returns>The import, or every problem (<see cref="ReadResult{T}.GetValueOrThrow"/> throws
+    /// <see cref="InvalidDataException"/> for a format problem, <see cref="FrameworkValidationException"/> for an invalid hierarchy).</returns>
     /// <exception cref="ArgumentNullException">A path is null.</exception>
-    /// <exception cref="InvalidDataException">The files break the COINr format (every problem is listed with file, line and column).</exception>
-    /// <exception cref="FrameworkValidationException">The hierarchy is not a valid framework.</exception>
-    public static CoinrImport Read(string metaPath, string dataPath, string frameworkId = "coinr-import")
+    /// <exception cref="InvalidDataException">A file exceeds a limit or is not UTF-8.</exception>
+    public static ReadResult<CoinrImport> Read(string metaPath, string dataPath, string frameworkId = "coinr-import")
     {
         ArgumentNullException.ThrowIfNull(metaPath);
         ArgumentNullException.ThrowIfNull(dataPath);
@@ -77,11 +77,11 @@ public sealed class CoinrImport
     /// <param name="metaName">The name used for iMeta in error messages.</param>
     /// <param name="dataName">The name used for iData in error messages.</param>
     /// <param name="frameworkId">The id to give the framework.</param>
-    /// <returns>The import.</returns>
+    /// <returns>The import, or every problem (<see cref="ReadResult{T}.GetValueOrThrow"/> throws
+    /// <see cref="InvalidDataException"/> for a format problem, <see cref="FrameworkValidationException"/> for an invalid hierarchy).</returns>
     /// <exception cref="ArgumentNullException">A reader is null.</exception>
-    /// <exception cref="InvalidDataException">The input breaks the COINr format (every problem is listed).</exception>
-    /// <exception cref="FrameworkValidationException">The hierarchy is not a valid framework.</exception>
-    public static CoinrImport Read(TextReader meta, TextReader data, string metaName = "iMeta.csv", string dataName = "iData.csv", string frameworkId = "coinr-import")
+    /// <exception cref="InvalidDataException">A file exceeds a limit or is not UTF-8.</exception>
+    public static ReadResult<CoinrImport> Read(TextReader meta, TextReader data, string metaName = "iMeta.csv", string dataName = "iData.csv", string frameworkId = "coinr-import")
     {
         ArgumentNullException.ThrowIfNull(meta);
         ArgumentNullException.ThrowIfNull(data);
@@ -94,7 +94,7 @@ public sealed class CoinrImport
             int i = Array.IndexOf(header, name);
             if (i < 0)
             {
-                errors.Add($"{file}: missing column '{name}'.");
+                errors.Add($"{file}: missing column '{name}' [{ProblemRules.BadHeader}].");
             }
 
             return i;
@@ -110,7 +110,7 @@ public sealed class CoinrImport
         int cUCode = Col(dataHeader, "uCode", dataName), cUName = Array.IndexOf(dataHeader, "uName"), cTime = Array.IndexOf(dataHeader, "Time");
         if (errors.Count > 0)
         {
-            throw new InvalidDataException(string.Join(Environment.NewLine, errors));
+            return ProblemText.Result<CoinrImport>(metaName, null, errors);
         }
 
         string? Field(string[] f, int c) => c < 0 || c >= f.Length || f[c] == "NA" ? null : f[c];
@@ -143,7 +143,7 @@ public sealed class CoinrImport
             string name = Field(f, cName) ?? code;
             if (code.Length == 0)
             {
-                errors.Add($"{metaName}:{line}: iCode is empty.");
+                errors.Add($"{metaName}:{line}: iCode is empty [{ProblemRules.MissingField}].");
                 continue;
             }
 
@@ -156,7 +156,7 @@ public sealed class CoinrImport
                     double dir = Number(f, cDir, metaName, line, "Direction");
                     if (dir is not (1 or -1))
                     {
-                        errors.Add($"{metaName}:{line}: indicator '{code}' has Direction {Field(f, cDir) ?? "NA"}; it must be 1 or -1.");
+                        errors.Add($"{metaName}:{line}: indicator '{code}' has Direction {Field(f, cDir) ?? "NA"}; it must be 1 or -1 [{ProblemRules.InvalidValue}].");
                     }
 
                     double target = Number(f, cTarget, metaName, line, "Target");
@@ -168,7 +168,7 @@ public sealed class CoinrImport
                         string? trunc = Field(f, cGpTrunc);
                         if (!(gpLower < gpUpper) || !double.IsFinite(scale) || trunc is not (null or "TRUE" or "FALSE"))
                         {
-                            errors.Add($"{metaName}:{line}: indicator '{code}' needs goalpost_lower < goalpost_upper (raw units), a finite goalpost_scale and goalpost_trunc2posts TRUE or FALSE; found {Field(f, cGpLower) ?? "NA"}, {Field(f, cGpUpper) ?? "NA"}, {Field(f, cGpScale) ?? "NA"}, {trunc ?? "NA"}.");
+                            errors.Add($"{metaName}:{line}: indicator '{code}' needs goalpost_lower < goalpost_upper (raw units), a finite goalpost_scale and goalpost_trunc2posts TRUE or FALSE; found {Field(f, cGpLower) ?? "NA"}, {Field(f, cGpUpper) ?? "NA"}, {Field(f, cGpScale) ?? "NA"}, {trunc ?? "NA"} [{ProblemRules.InvalidValue}].");
                         }
                         else
                         {
@@ -201,7 +201,7 @@ public sealed class CoinrImport
                     denominators.Add(new IndicatorDefinition(code, new LocalizedText(string.Empty, name), MeasureKind.Count, Field(f, cUnit) ?? string.Empty, Polarity.HigherIsBetter, NumericRange.Unbounded) { Source = metaName });
                     continue;
                 default:
-                    errors.Add($"{metaName}:{line}: Type '{type}' of '{code}' is not Indicator, Aggregate, Group or Denominator.");
+                    errors.Add($"{metaName}:{line}: Type '{type}' of '{code}' is not Indicator, Aggregate, Group or Denominator [{ProblemRules.InvalidValue}].");
                     continue;
             }
 
@@ -221,7 +221,7 @@ public sealed class CoinrImport
         List<(string Code, string Name, int Level, int Line)> roots = nodeRows.Where(n => n.Level == top).ToList();
         if (roots.Count != 1)
         {
-            errors.Add($"{metaName}: expected exactly one aggregate at the top level {top}, found {roots.Count} ({string.Join(", ", roots.Select(r => r.Code))}).");
+            errors.Add($"{metaName}: expected exactly one aggregate at the top level {top}, found {roots.Count} ({string.Join(", ", roots.Select(r => r.Code))}) [{ProblemRules.InvalidValue}].");
         }
 
         var nodes = new List<FrameworkNode>();
@@ -237,7 +237,7 @@ public sealed class CoinrImport
         string[] units = order.Select(r => Field(dataRows[r].Fields, cUCode) ?? string.Empty).ToArray();
         foreach (IGrouping<string, string> dup in units.GroupBy(u => u, StringComparer.Ordinal).Where(g => g.Count() > 1 || g.Key.Length == 0))
         {
-            errors.Add($"{dataName}: uCode '{dup.Key}' is {(dup.Key.Length == 0 ? "empty" : "not unique")}.");
+            errors.Add($"{dataName}: uCode '{dup.Key}' is {(dup.Key.Length == 0 ? "empty" : "not unique")} [{ProblemRules.DuplicateCode}].");
         }
 
         List<IndicatorDefinition> all = [.. indicators, .. denominators];
@@ -247,7 +247,7 @@ public sealed class CoinrImport
             int c = Array.IndexOf(dataHeader, all[j].Code);
             if (c < 0)
             {
-                errors.Add($"{dataName}: no column for '{all[j].Code}' ({metaName} lists it as {(j < indicators.Count ? "an indicator" : "a denominator")}).");
+                errors.Add($"{dataName}: no column for '{all[j].Code}' ({metaName} lists it as {(j < indicators.Count ? "an indicator" : "a denominator")}) [{ProblemRules.MissingField}].");
                 continue;
             }
 
@@ -264,7 +264,7 @@ public sealed class CoinrImport
             int c = Array.IndexOf(dataHeader, g);
             if (c < 0)
             {
-                errors.Add($"{dataName}: no column for group '{g}'.");
+                errors.Add($"{dataName}: no column for group '{g}' [{ProblemRules.MissingField}].");
                 continue;
             }
 
@@ -274,15 +274,24 @@ public sealed class CoinrImport
         int year = Year(dataRows, cTime, dataName, errors);
         if (errors.Count > 0)
         {
-            throw new InvalidDataException($"Cannot import the COINr data set ({errors.Count} problem(s)):{Environment.NewLine}{string.Join(Environment.NewLine, errors)}");
+            return ProblemText.Result<CoinrImport>(metaName, null, errors);
         }
 
 
         var metadata = new FrameworkMetadata(frameworkId, "1", new LocalizedText(string.Empty, "Imported from COINr " + metaName), "COINr iMeta (" + metaName + ")", new LocalDate(year, 1, 1), new OutputScale(0, 100));
-        var framework = new Framework(metadata, roots[0].Code, nodes, all);
+        Framework framework;
+        try
+        {
+            framework = new Framework(metadata, roots[0].Code, nodes, all);
+        }
+        catch (FrameworkValidationException ex)
+        {
+            return new ReadResult<CoinrImport>(metaName, null, ex.Errors, failure: static (source, found) => new FrameworkValidationException(source, found));
+        }
+
         var matrix = new IndicatorMatrix(units, all.Select(i => i.Code), values);
         ValueList<string> names = order.Select(r => cUName < 0 ? string.Empty : Field(dataRows[r].Fields, cUName) ?? string.Empty).ToValueList();
-        return new CoinrImport(framework, matrix, names, groups, groupColumns.ToValueList(), goalpostNormalisers);
+        return new ReadResult<CoinrImport>(metaName, new CoinrImport(framework, matrix, names, groups, groupColumns.ToValueList(), goalpostNormalisers), [], dataRows.Count);
     }
 
     private static (string[] Header, List<(int Line, string[] Fields)> Rows) ReadCsv(TextReader reader, string name, List<string> errors)

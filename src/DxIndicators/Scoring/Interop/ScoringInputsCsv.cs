@@ -13,9 +13,9 @@ public static class ScoringInputsCsv
     /// <param name="reader">The CSV text.</param>
     /// <param name="name">The file name used in messages.</param>
     /// <param name="framework">The framework the codes must belong to.</param>
-    /// <returns>The weights, in file order.</returns>
-    /// <exception cref="InvalidDataException">Any problem; the message lists all of them.</exception>
-    public static IReadOnlyList<KeyValuePair<string, double>> ReadWeights(TextReader reader, string name, Framework framework)
+    /// <returns>The weights, in file order, or every problem (<c>GetValueOrThrow</c> throws <see cref="InvalidDataException"/> listing them).</returns>
+    /// <exception cref="InvalidDataException">A limit is exceeded or the text is not UTF-8 (every other problem is in the result).</exception>
+    public static ReadResult<IReadOnlyList<KeyValuePair<string, double>>> ReadWeights(TextReader reader, string name, Framework framework)
     {
         ArgumentNullException.ThrowIfNull(framework);
         var errors = new List<string>();
@@ -44,8 +44,7 @@ public static class ScoringInputsCsv
             weights.Add(new(code, w));
         }
 
-        Throw(errors);
-        return weights;
+        return ProblemText.Result<IReadOnlyList<KeyValuePair<string, double>>>(name, weights, errors, weights.Count);
     }
 
     /// <summary>Reads <c>code,lower,upper[,scale,truncate]</c> rows: goalposts in raw units with an optional output scale
@@ -53,9 +52,9 @@ public static class ScoringInputsCsv
     /// <param name="reader">The CSV text.</param>
     /// <param name="name">The file name used in messages.</param>
     /// <param name="framework">The framework whose indicators the codes must be.</param>
-    /// <returns>The goalposts and goalpost normaliser of each indicator, in file order.</returns>
-    /// <exception cref="InvalidDataException">Any problem; the message lists all of them.</exception>
-    public static IReadOnlyList<(string Code, Goalposts Goalposts, Normaliser Normaliser)> ReadGoalposts(TextReader reader, string name, Framework framework)
+    /// <returns>The goalposts and goalpost normaliser of each indicator, in file order, or every problem.</returns>
+    /// <exception cref="InvalidDataException">A limit is exceeded or the text is not UTF-8 (every other problem is in the result).</exception>
+    public static ReadResult<IReadOnlyList<(string Code, Goalposts Goalposts, Normaliser Normaliser)>> ReadGoalposts(TextReader reader, string name, Framework framework)
     {
         ArgumentNullException.ThrowIfNull(framework);
         var errors = new List<string>();
@@ -100,16 +99,15 @@ public static class ScoringInputsCsv
             result.Add((code, new Goalposts(lower, upper), Normaliser.Goalposts(scale, truncate)));
         }
 
-        Throw(errors);
-        return result;
+        return ProblemText.Result<IReadOnlyList<(string Code, Goalposts Goalposts, Normaliser Normaliser)>>(name, result, errors, result.Count);
     }
 
     /// <summary>Reads <c>unit,GROUP[,GROUP…]</c> group labels (an empty field is no group).</summary>
     /// <param name="reader">The CSV text.</param>
     /// <param name="name">The file name used in messages.</param>
-    /// <returns>For each group column, the label of each unit.</returns>
-    /// <exception cref="InvalidDataException">Any problem; the message lists all of them.</exception>
-    public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, string?>> ReadGroups(TextReader reader, string name)
+    /// <returns>For each group column, the label of each unit, or every problem.</returns>
+    /// <exception cref="InvalidDataException">A limit is exceeded or the text is not UTF-8 (every other problem is in the result).</exception>
+    public static ReadResult<IReadOnlyDictionary<string, IReadOnlyDictionary<string, string?>>> ReadGroups(TextReader reader, string name)
     {
         var errors = new List<string>();
         CsvTable table = CsvTable.Read(reader, name);
@@ -117,7 +115,7 @@ public static class ScoringInputsCsv
         if (table.Header.Length < 2 || table.Header[0] != "unit")
         {
             errors.Add($"{name}:1: header must be unit,GROUP[,GROUP…], was '{string.Join(",", table.Header)}' [{ProblemRules.BadHeader}]");
-            Throw(errors);
+            return ProblemText.Result<IReadOnlyDictionary<string, IReadOnlyDictionary<string, string?>>>(name, new Dictionary<string, IReadOnlyDictionary<string, string?>>(), errors);
         }
 
         var result = table.Header.Skip(1).Distinct(StringComparer.Ordinal).ToDictionary(h => h, _ => new Dictionary<string, string?>(StringComparer.Ordinal), StringComparer.Ordinal);
@@ -137,8 +135,8 @@ public static class ScoringInputsCsv
             }
         }
 
-        Throw(errors);
-        return result.ToDictionary(kv => kv.Key, kv => (IReadOnlyDictionary<string, string?>)kv.Value, StringComparer.Ordinal);
+        return ProblemText.Result<IReadOnlyDictionary<string, IReadOnlyDictionary<string, string?>>>(
+            name, result.ToDictionary(kv => kv.Key, kv => (IReadOnlyDictionary<string, string?>)kv.Value, StringComparer.Ordinal), errors, units.Count);
     }
 
     /// <summary>Writes <c>unit,GROUP…</c> group labels (null as an empty field), quoted where needed, LF line ends.</summary>
@@ -151,7 +149,7 @@ public static class ScoringInputsCsv
         ArgumentNullException.ThrowIfNull(units);
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(label);
-        using var csv = new CsvHelper.CsvWriter(writer, new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" }, leaveOpen: true);
+        using var csv = new CsvHelper.CsvWriter(writer, CsvDialect.Writing, leaveOpen: true);
         csv.WriteField("unit");
         foreach (string column in columns)
         {
@@ -196,14 +194,6 @@ public static class ScoringInputsCsv
         foreach (CsvIssue issue in table.Issues)
         {
             errors.Add($"{table.At(issue.Line)}: {issue.Message} [{issue.Rule}]");
-        }
-    }
-
-    private static void Throw(List<string> errors)
-    {
-        if (errors.Count > 0)
-        {
-            throw new InvalidDataException(string.Join(Environment.NewLine, errors));
         }
     }
 }

@@ -26,7 +26,7 @@ public sealed class CoinrReproductionTests(ITestOutputHelper output)
             return;
         }
 
-        CoinrImport import = CoinrImport.Read(Path.Combine(dir, "iMeta.csv"), Path.Combine(dir, "iData.csv"), "asem");
+        CoinrImport import = CoinrImport.Read(Path.Combine(dir, "iMeta.csv"), Path.Combine(dir, "iData.csv"), "asem").GetValueOrThrow();
         ScoringOptions options = set switch
         {
             "P1_minmax_amean" => ScoringOptions.Default.WithNormaliser(Normaliser.MinMax(0, 100)),
@@ -96,7 +96,7 @@ public sealed class CoinrReproductionTests(ITestOutputHelper output)
             return;
         }
 
-        CoinrImport import = CoinrImport.Read(Path.Combine(dir, "iMeta.csv"), Path.Combine(dir, "iData.csv"));
+        CoinrImport import = CoinrImport.Read(Path.Combine(dir, "iMeta.csv"), Path.Combine(dir, "iData.csv")).GetValueOrThrow();
         ScoringOptions options = ScoringOptions.Default.WithImputation(ImputationMethod.ColumnMean).WithNormaliser(Normaliser.None);
         ScoreTable table = ScoringPlan.Compile(import.Framework, options).Score(import.Data);
         (string[] header, List<string[]> rows) = ReadCsv(Path.Combine(dir, "expected", "P6a_impute-mean_minmax_amean", "imputed.csv"));
@@ -133,7 +133,7 @@ public sealed class CoinrReproductionTests(ITestOutputHelper output)
             return;
         }
 
-        CoinrImport import = CoinrImport.Read(Path.Combine(dir, "iMeta.csv"), Path.Combine(dir, "iData.csv"));
+        CoinrImport import = CoinrImport.Read(Path.Combine(dir, "iMeta.csv"), Path.Combine(dir, "iData.csv")).GetValueOrThrow();
         // Counts and facts from shared/data/coinr-asem/README.md.
         import.Data.RowCount.Should().Be(51);
         import.Data.Units[0].Should().Be("AUS");
@@ -167,7 +167,7 @@ public sealed class CoinrReproductionTests(ITestOutputHelper output)
             return;
         }
 
-        CoinrImport import = CoinrImport.Read(Path.Combine(dir, "iMeta.csv"), Path.Combine(dir, "iData.csv"));
+        CoinrImport import = CoinrImport.Read(Path.Combine(dir, "iMeta.csv"), Path.Combine(dir, "iData.csv")).GetValueOrThrow();
         ScoringOptions options = ScoringOptions.Default.WithDenomination().WithNormaliser(Normaliser.None);
         ScoreTable table = ScoringPlan.Compile(import.Framework, options).Score(import.Data);
         // iData.csv, row Austria: Flights 29.017250000000001, Population 8735.4529999999995 (iMeta: Flights / Population).
@@ -184,7 +184,7 @@ public sealed class CoinrReproductionTests(ITestOutputHelper output)
             "1,\"B\",\"B\",1,1,\"u\",NA,NA,\"P\",\"Thing\"\n" +
             "2,\"P\",\"P\",1,1,\"u\",NA,NA,NA,\"Aggregate\"\n";
         const string data = "\"uName\",\"uCode\",\"A\"\n\"x\",\"X\",abc\n";
-        Action act = () => CoinrImport.Read(new StringReader(meta), new StringReader(data));
+        Action act = () => CoinrImport.Read(new StringReader(meta), new StringReader(data)).GetValueOrThrow();
         act.Should().Throw<InvalidDataException>()
             .Where(e => e.Message.Contains("iMeta.csv:2") && e.Message.Contains("Direction 2") && e.Message.Contains("iMeta.csv:3") &&
                         e.Message.Contains("'Thing'") && e.Message.Contains("iData.csv:2") && e.Message.Contains("'abc'"));
@@ -201,7 +201,7 @@ public sealed class CoinrReproductionTests(ITestOutputHelper output)
             "2,\"P\",\"P\",1,1,\"u\",NA,NA,NA,\"Aggregate\",NA,NA,NA,NA\n";
         const string data = "\"uName\",\"uCode\",\"A\",\"B\"\n\"x\",\"X\",5,4\n\"y\",\"Y\",20,9\n";
 
-        CoinrImport import = CoinrImport.Read(new StringReader(header + rows), new StringReader(data));
+        CoinrImport import = CoinrImport.Read(new StringReader(header + rows), new StringReader(data)).GetValueOrThrow();
 
         import.Framework.GetIndicator("A").Goalposts.Should().Be(new DxIndicators.Model.Goalposts(0, 10));
         import.GoalpostNormalisers["A"].Should().Be(Normaliser.Goalposts(100, truncate: true));
@@ -217,7 +217,7 @@ public sealed class CoinrReproductionTests(ITestOutputHelper output)
         table.Normalised("B").ToArray().Should().Equal(4 / 6.0, -1 / 6.0); // (8 − x)/(8 − 2), not truncated
 
         string bad = rows.Replace("0,10,100,TRUE", "10,0,100,TRUE", StringComparison.Ordinal).Replace("2,8,1,FALSE", "2,8,1,maybe", StringComparison.Ordinal);
-        Action act = () => CoinrImport.Read(new StringReader(header + bad), new StringReader(data));
+        Action act = () => CoinrImport.Read(new StringReader(header + bad), new StringReader(data)).GetValueOrThrow();
         act.Should().Throw<InvalidDataException>().Where(e => e.Message.Contains("iMeta.csv:2") && e.Message.Contains("iMeta.csv:3") && e.Message.Contains("goalpost_lower < goalpost_upper"));
     }
 
