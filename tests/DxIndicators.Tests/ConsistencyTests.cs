@@ -73,7 +73,7 @@ public class ConsistencyTests
         string[] known =
         [
             "DxIndicators.Model.AdditivePointsRule", "DxIndicators.Model.CategoricalPointsRule", "DxIndicators.Model.FrameworkMetadata",
-            "DxIndicators.Model.FrameworkNode", "DxIndicators.Model.IndicatorDefinition", "DxIndicators.Model.LocalizedText",
+            "DxIndicators.Model.FrameworkNode", "DxIndicators.Model.IndicatorDefinition",
             "DxIndicators.Model.RatioPointsRule", "DxIndicators.Model.StepPointsRule", "DxIndicators.Model.TargetRule",
         ];
         Type validator = typeof(Framework).Assembly.GetType("DxIndicators.Model.FrameworkValidator", throwOnError: true)!;
