@@ -348,7 +348,7 @@ internal static class TestFrameworks
     public static Framework Dti()
     {
         Framework f = Build("dti-test", Indicator("DTI", MeasureKind.IndexScore, new NumericRange(0, 1)), Indicator("POP", MeasureKind.Count, new NumericRange(0, double.PositiveInfinity)));
-        return FrameworkBuilder.From(f).WithMetadata(f.Metadata with { MergerRule = DxIndicators.Data.IndexCombination.UnweightedMean, UnitRegistry = FrameworkMetadata.VietnamProvincesRegistry }).Build();
+        return FrameworkBuilder.From(f).WithMetadata(f.Metadata.Changed(mergerRule: DxIndicators.Data.IndexCombination.UnweightedMean, unitRegistry: FrameworkMetadata.VietnamProvincesRegistry)).Build();
     }
 
     public static IndicatorDefinition Indicator(string code, MeasureKind measure, NumericRange range) =>

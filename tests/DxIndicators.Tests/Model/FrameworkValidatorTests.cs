@@ -8,13 +8,13 @@ public sealed class FrameworkValidatorTests
 {
     private static readonly Dictionary<string, Action<FrameworkBuilder>> s_mutations = new()
     {
-        ["id-blank"] = p => p.WithMetadata(p.Metadata with { Id = " " }),
-        ["version-blank"] = p => p.WithMetadata(p.Metadata with { Version = "" }),
-        ["name-blank"] = p => p.WithMetadata(p.Metadata with { Name = new LocalizedText("", " ") }),
-        ["source-blank"] = p => p.WithMetadata(p.Metadata with { MethodologySource = "" }),
-        ["dates-inverted"] = p => p.WithMetadata(p.Metadata with { EffectiveTo = new LocalDate(2023, 12, 31) }),
-        ["scale-empty"] = p => p.WithMetadata(p.Metadata with { Scale = new OutputScale(5, 5) }),
-        ["scale-infinite"] = p => p.WithMetadata(p.Metadata with { Scale = new OutputScale(0, double.PositiveInfinity) }),
+        ["id-blank"] = p => p.WithMetadata(p.Metadata.Changed(id: " ")),
+        ["version-blank"] = p => p.WithMetadata(p.Metadata.Changed(version: "")),
+        ["name-blank"] = p => p.WithMetadata(p.Metadata.Changed(name: new LocalizedText("", " "))),
+        ["source-blank"] = p => p.WithMetadata(p.Metadata.Changed(methodologySource: "")),
+        ["dates-inverted"] = p => p.WithMetadata(p.Metadata.Changed(effectiveTo: new LocalDate(2023, 12, 31))),
+        ["scale-empty"] = p => p.WithMetadata(p.Metadata.Changed(scale: new OutputScale(5, 5))),
+        ["scale-infinite"] = p => p.WithMetadata(p.Metadata.Changed(scale: new OutputScale(0, double.PositiveInfinity))),
         ["indicator-code-blank"] = p => p.Indicators[0] = p.Indicators[0] with { Code = "" },
         ["code-duplicate"] = p => p.Indicators.Add(p.Indicators[2] with { Code = "P1" }),
         ["range-inverted"] = p => p.Indicators[0] = p.Indicators[0] with { ValidRange = new NumericRange(100, 0) },

@@ -78,7 +78,7 @@ public sealed class DefinitionStatusTests
     public void NewFields_RoundTripExactly_AndConfirmedIsNotWritten()
     {
         FrameworkBuilder parts = TestFrameworks.Tiny();
-        parts.WithMetadata(parts.Metadata with { ComponentCount = 47 });
+        parts.WithMetadata(parts.Metadata.Changed(componentCount: 47));
         parts.Nodes[1] = parts.Nodes[1] with { Status = DefinitionStatus.Provisional, StatusNote = "points not public" };
         parts.Targets[0] = parts.Targets[0] with
         {
