@@ -72,7 +72,7 @@ public class ConsistencyTests
         // positional record.
         string[] known =
         [
-            "DxIndicators.Model.FrameworkNode", "DxIndicators.Model.IndicatorDefinition", "DxIndicators.Model.TargetRule",
+            "DxIndicators.Model.IndicatorDefinition", "DxIndicators.Model.TargetRule",
         ];
         Type validator = typeof(Framework).Assembly.GetType("DxIndicators.Model.FrameworkValidator", throwOnError: true)!;
         var taken = validator.GetMethods(BindingFlags.NonPublic | BindingFlags.Public | BindingFlags.Static)

@@ -38,26 +38,26 @@ public sealed class FrameworkValidatorTests
         ["parts-empty"] = p => p.Indicators[2] = p.Indicators[2] with { Points = new AdditivePointsRule(5, ValueList<PointsPart>.Empty) },
         ["parts-too-many"] = p => p.Indicators[2] = p.Indicators[2] with { Points = new AdditivePointsRule(5, Enumerable.Range(0, 53).Select(i => new PointsPart($"p{i}", 0.01)).ToValueList()) },
         ["part-fraction-negative"] = p => p.Indicators[2] = p.Indicators[2] with { Points = new AdditivePointsRule(5, ValueList.Of(new PointsPart("attends", -0.5))) },
-        ["node-name-blank"] = p => p.Nodes[2] = p.Nodes[2] with { Name = new LocalizedText("", "") },
-        ["node-empty"] = p => p.Nodes[2] = p.Nodes[2] with { Children = ValueList<NodeLink>.Empty },
-        ["child-duplicate"] = p => p.Nodes[2] = p.Nodes[2] with { Children = ValueList.Of(new NodeLink("B"), new NodeLink("C"), new NodeLink("B")) },
-        ["child-unknown"] = p => p.Nodes[2] = p.Nodes[2] with { Children = ValueList.Of(new NodeLink("B"), new NodeLink("ZZZ")) },
-        ["weight-negative"] = p => p.Nodes[0] = p.Nodes[0] with { Children = ValueList.Of(new NodeLink("P1", 2), new NodeLink("P2", -1)) },
-        ["weight-nan"] = p => p.Nodes[0] = p.Nodes[0] with { Children = ValueList.Of(new NodeLink("P1", 2), new NodeLink("P2", double.NaN)) },
-        ["weight-infinite"] = p => p.Nodes[0] = p.Nodes[0] with { Children = ValueList.Of(new NodeLink("P1", 2), new NodeLink("P2", double.PositiveInfinity)) },
-        ["link-points-negative"] = p => p.Nodes[1] = p.Nodes[1] with { Children = ValueList.Of(new NodeLink("A", 1, 20), new NodeLink("B", 1, -10)), MaxPoints = null },
-        ["link-points-mismatch"] = p => p.Nodes[1] = p.Nodes[1] with { Children = ValueList.Of(new NodeLink("A", 1, 25), new NodeLink("B", 1, 5)) },
-        ["link-points-missing"] = p => p.Nodes[1] = p.Nodes[1] with { Children = ValueList.Of(new NodeLink("A", 1, 20), new NodeLink("B")), MaxPoints = null },
-        ["node-points-nan"] = p => p.Nodes[1] = p.Nodes[1] with { MaxPoints = double.NaN },
-        ["node-points-sum"] = p => p.Nodes[1] = p.Nodes[1] with { MaxPoints = 40 },
-        ["weights-zero"] = p => p.Nodes[2] = p.Nodes[2] with { Children = ValueList.Of(new NodeLink("B", 0), new NodeLink("C", 0)) },
-        ["power-missing"] = p => p.Nodes[2] = p.Nodes[2] with { Aggregation = AggregationMethod.GeneralisedMean },
-        ["power-zero"] = p => p.Nodes[2] = p.Nodes[2] with { Aggregation = AggregationMethod.GeneralisedMean, Power = 0 },
-        ["power-unexpected"] = p => p.Nodes[2] = p.Nodes[2] with { Power = 2 },
-        ["min-share-above-one"] = p => p.Nodes[2] = p.Nodes[2] with { MinShare = 1.5 },
+        ["node-name-blank"] = p => p.Nodes[2] = p.Nodes[2].Changed(d => d.Name = new LocalizedText("", "")),
+        ["node-empty"] = p => p.Nodes[2] = p.Nodes[2].Changed(d => d.Children = ValueList<NodeLink>.Empty),
+        ["child-duplicate"] = p => p.Nodes[2] = p.Nodes[2].Changed(d => d.Children = ValueList.Of(new NodeLink("B"), new NodeLink("C"), new NodeLink("B"))),
+        ["child-unknown"] = p => p.Nodes[2] = p.Nodes[2].Changed(d => d.Children = ValueList.Of(new NodeLink("B"), new NodeLink("ZZZ"))),
+        ["weight-negative"] = p => p.Nodes[0] = p.Nodes[0].Changed(d => d.Children = ValueList.Of(new NodeLink("P1", 2), new NodeLink("P2", -1))),
+        ["weight-nan"] = p => p.Nodes[0] = p.Nodes[0].Changed(d => d.Children = ValueList.Of(new NodeLink("P1", 2), new NodeLink("P2", double.NaN))),
+        ["weight-infinite"] = p => p.Nodes[0] = p.Nodes[0].Changed(d => d.Children = ValueList.Of(new NodeLink("P1", 2), new NodeLink("P2", double.PositiveInfinity))),
+        ["link-points-negative"] = p => p.Nodes[1] = p.Nodes[1].Changed(d => { d.Children = ValueList.Of(new NodeLink("A", 1, 20), new NodeLink("B", 1, -10)); d.MaxPoints = null; }),
+        ["link-points-mismatch"] = p => p.Nodes[1] = p.Nodes[1].Changed(d => d.Children = ValueList.Of(new NodeLink("A", 1, 25), new NodeLink("B", 1, 5))),
+        ["link-points-missing"] = p => p.Nodes[1] = p.Nodes[1].Changed(d => { d.Children = ValueList.Of(new NodeLink("A", 1, 20), new NodeLink("B")); d.MaxPoints = null; }),
+        ["node-points-nan"] = p => p.Nodes[1] = p.Nodes[1].Changed(d => d.MaxPoints = double.NaN),
+        ["node-points-sum"] = p => p.Nodes[1] = p.Nodes[1].Changed(d => d.MaxPoints = 40),
+        ["weights-zero"] = p => p.Nodes[2] = p.Nodes[2].Changed(d => d.Children = ValueList.Of(new NodeLink("B", 0), new NodeLink("C", 0))),
+        ["power-missing"] = p => p.Nodes[2] = p.Nodes[2].Changed(d => d.Aggregation = AggregationMethod.GeneralisedMean),
+        ["power-zero"] = p => p.Nodes[2] = p.Nodes[2].Changed(d => { d.Aggregation = AggregationMethod.GeneralisedMean; d.Power = 0; }),
+        ["power-unexpected"] = p => p.Nodes[2] = p.Nodes[2].Changed(d => d.Power = 2),
+        ["min-share-above-one"] = p => p.Nodes[2] = p.Nodes[2].Changed(d => d.MinShare = 1.5),
         ["root-unknown"] = p => p.WithRoot("NOPE"),
         ["node-unreachable"] = p => p.Nodes.Add(new FrameworkNode("ORPHAN", new LocalizedText("Mồ côi", "Orphan"), NodeKind.Component, ValueList.Of(new NodeLink("C")))),
-        ["cycle"] = p => p.Nodes[2] = p.Nodes[2] with { Children = ValueList.Of(new NodeLink("B"), new NodeLink("C"), new NodeLink("IDX")) },
+        ["cycle"] = p => p.Nodes[2] = p.Nodes[2].Changed(d => d.Children = ValueList.Of(new NodeLink("B"), new NodeLink("C"), new NodeLink("IDX"))),
         ["denominator-unknown"] = p => p.Indicators[2] = p.Indicators[2] with { Denominator = "POP" },
         ["target-code-blank"] = p => p.Targets[0] = p.Targets[0] with { Code = "" },
         ["target-code-duplicate"] = p => p.Targets.Add(p.Targets[0] with { Indicator = "B" }),
@@ -197,7 +197,7 @@ public sealed class FrameworkValidatorTests
     {
         // 2022 DTI: pillars overlap the index instead of sitting under it.
         FrameworkBuilder parts = TestFrameworks.Tiny();
-        parts.Nodes[0] = parts.Nodes[0] with { Children = ValueList.Of(new NodeLink("P1")) };
+        parts.Nodes[0] = parts.Nodes[0].Changed(d => d.Children = ValueList.Of(new NodeLink("P1")));
 
         Framework framework = parts.Build();
 

@@ -79,7 +79,7 @@ public sealed class DefinitionStatusTests
     {
         FrameworkBuilder parts = TestFrameworks.Tiny();
         parts.WithMetadata(parts.Metadata.Changed(componentCount: 47));
-        parts.Nodes[1] = parts.Nodes[1] with { Status = DefinitionStatus.Provisional, StatusNote = "points not public" };
+        parts.Nodes[1] = parts.Nodes[1].Changed(d => { d.Status = DefinitionStatus.Provisional; d.StatusNote = "points not public"; });
         parts.Targets[0] = parts.Targets[0] with
         {
             Reference = "Điều 1, mục II — https://example.org/decision",
