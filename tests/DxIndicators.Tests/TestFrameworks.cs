@@ -339,7 +339,7 @@ internal static class TestFrameworks
         Indicator("MONEY", MeasureKind.Money, NumericRange.Unbounded),
         Indicator("RATE", MeasureKind.Rate, new NumericRange(0, 100)),
         Indicator("PCT", MeasureKind.Percentage, new NumericRange(0, 100)),
-        Indicator("PERPOP", MeasureKind.PerPopulation, new NumericRange(0, double.PositiveInfinity)) with { Denominator = "POP", PerPopulation = 100 },
+        Indicator("PERPOP", MeasureKind.PerPopulation, new NumericRange(0, double.PositiveInfinity)).Changed(d => { d.Denominator = "POP"; d.PerPopulation = 100; }),
         Indicator("POP", MeasureKind.Count, new NumericRange(0, double.PositiveInfinity)),
         Indicator("IDX", MeasureKind.IndexScore, new NumericRange(0, 1)),
         Indicator("RANK", MeasureKind.Rank, new NumericRange(1, double.PositiveInfinity)));

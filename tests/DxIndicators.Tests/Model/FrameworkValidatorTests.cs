@@ -15,29 +15,29 @@ public sealed class FrameworkValidatorTests
         ["dates-inverted"] = p => p.WithMetadata(p.Metadata.Changed(effectiveTo: new LocalDate(2023, 12, 31))),
         ["scale-empty"] = p => p.WithMetadata(p.Metadata.Changed(scale: new OutputScale(5, 5))),
         ["scale-infinite"] = p => p.WithMetadata(p.Metadata.Changed(scale: new OutputScale(0, double.PositiveInfinity))),
-        ["indicator-code-blank"] = p => p.Indicators[0] = p.Indicators[0] with { Code = "" },
-        ["code-duplicate"] = p => p.Indicators.Add(p.Indicators[2] with { Code = "P1" }),
-        ["range-inverted"] = p => p.Indicators[0] = p.Indicators[0] with { ValidRange = new NumericRange(100, 0) },
-        ["range-nan"] = p => p.Indicators[0] = p.Indicators[0] with { ValidRange = new NumericRange(double.NaN, 100) },
-        ["per-population-negative"] = p => p.Indicators[2] = p.Indicators[2] with { PerPopulation = -100 },
-        ["per-population-missing"] = p => p.Indicators[2] = p.Indicators[2] with { PerPopulation = null },
-        ["goalposts-inverted"] = p => p.Indicators[0] = p.Indicators[0] with { Goalposts = new Goalposts(100, 10) },
-        ["goalposts-nan"] = p => p.Indicators[0] = p.Indicators[0] with { Goalposts = new Goalposts(double.NaN, 100) },
-        ["reference-target-infinite"] = p => p.Indicators[0] = p.Indicators[0] with { ReferenceTarget = double.PositiveInfinity },
-        ["rule-max-negative"] = p => p.Indicators[2] = p.Indicators[2] with { Points = new RatioPointsRule(-5, 100) },
-        ["ratio-full-at-zero"] = p => p.Indicators[0] = p.Indicators[0] with { Points = new RatioPointsRule(20, 0) },
-        ["steps-empty"] = p => p.Indicators[1] = p.Indicators[1] with { Points = new StepPointsRule(10, ValueList<PointsStep>.Empty) },
-        ["step-points-above-max"] = p => p.Indicators[1] = p.Indicators[1] with { Points = new StepPointsRule(10, ValueList.Of(new PointsStep(1, 5), new PointsStep(4, 12))) },
-        ["step-threshold-nan"] = p => p.Indicators[1] = p.Indicators[1] with { Points = new StepPointsRule(10, ValueList.Of(new PointsStep(double.NaN, 5))) },
-        ["steps-thresholds-not-increasing"] = p => p.Indicators[1] = p.Indicators[1] with { Points = new StepPointsRule(10, ValueList.Of(new PointsStep(4, 5), new PointsStep(3, 10))) },
-        ["steps-points-decreasing"] = p => p.Indicators[1] = p.Indicators[1] with { Points = new StepPointsRule(10, ValueList.Of(new PointsStep(1, 10), new PointsStep(4, 5))) },
-        ["steps-lower-points-increasing"] = p => p.Indicators[1] = p.Indicators[1] with { Polarity = Polarity.LowerIsBetter },
-        ["categories-empty"] = p => p.Indicators[2] = p.Indicators[2] with { Points = new CategoricalPointsRule(5, ValueList<CategoryFraction>.Empty) },
-        ["category-value-duplicate"] = p => p.Indicators[2] = p.Indicators[2] with { Points = new CategoricalPointsRule(5, ValueList.Of(new CategoryFraction(1, 1, "yes"), new CategoryFraction(1, 0, "no"))) },
-        ["category-fraction-above-one"] = p => p.Indicators[2] = p.Indicators[2] with { Points = new CategoricalPointsRule(5, ValueList.Of(new CategoryFraction(1, 1.5, "yes"))) },
-        ["parts-empty"] = p => p.Indicators[2] = p.Indicators[2] with { Points = new AdditivePointsRule(5, ValueList<PointsPart>.Empty) },
-        ["parts-too-many"] = p => p.Indicators[2] = p.Indicators[2] with { Points = new AdditivePointsRule(5, Enumerable.Range(0, 53).Select(i => new PointsPart($"p{i}", 0.01)).ToValueList()) },
-        ["part-fraction-negative"] = p => p.Indicators[2] = p.Indicators[2] with { Points = new AdditivePointsRule(5, ValueList.Of(new PointsPart("attends", -0.5))) },
+        ["indicator-code-blank"] = p => p.Indicators[0] = p.Indicators[0].Changed(d => d.Code = ""),
+        ["code-duplicate"] = p => p.Indicators.Add(p.Indicators[2].Changed(d => d.Code = "P1")),
+        ["range-inverted"] = p => p.Indicators[0] = p.Indicators[0].Changed(d => d.ValidRange = new NumericRange(100, 0)),
+        ["range-nan"] = p => p.Indicators[0] = p.Indicators[0].Changed(d => d.ValidRange = new NumericRange(double.NaN, 100)),
+        ["per-population-negative"] = p => p.Indicators[2] = p.Indicators[2].Changed(d => d.PerPopulation = -100),
+        ["per-population-missing"] = p => p.Indicators[2] = p.Indicators[2].Changed(d => d.PerPopulation = null),
+        ["goalposts-inverted"] = p => p.Indicators[0] = p.Indicators[0].Changed(d => d.Goalposts = new Goalposts(100, 10)),
+        ["goalposts-nan"] = p => p.Indicators[0] = p.Indicators[0].Changed(d => d.Goalposts = new Goalposts(double.NaN, 100)),
+        ["reference-target-infinite"] = p => p.Indicators[0] = p.Indicators[0].Changed(d => d.ReferenceTarget = double.PositiveInfinity),
+        ["rule-max-negative"] = p => p.Indicators[2] = p.Indicators[2].Changed(d => d.Points = new RatioPointsRule(-5, 100)),
+        ["ratio-full-at-zero"] = p => p.Indicators[0] = p.Indicators[0].Changed(d => d.Points = new RatioPointsRule(20, 0)),
+        ["steps-empty"] = p => p.Indicators[1] = p.Indicators[1].Changed(d => d.Points = new StepPointsRule(10, ValueList<PointsStep>.Empty)),
+        ["step-points-above-max"] = p => p.Indicators[1] = p.Indicators[1].Changed(d => d.Points = new StepPointsRule(10, ValueList.Of(new PointsStep(1, 5), new PointsStep(4, 12)))),
+        ["step-threshold-nan"] = p => p.Indicators[1] = p.Indicators[1].Changed(d => d.Points = new StepPointsRule(10, ValueList.Of(new PointsStep(double.NaN, 5)))),
+        ["steps-thresholds-not-increasing"] = p => p.Indicators[1] = p.Indicators[1].Changed(d => d.Points = new StepPointsRule(10, ValueList.Of(new PointsStep(4, 5), new PointsStep(3, 10)))),
+        ["steps-points-decreasing"] = p => p.Indicators[1] = p.Indicators[1].Changed(d => d.Points = new StepPointsRule(10, ValueList.Of(new PointsStep(1, 10), new PointsStep(4, 5)))),
+        ["steps-lower-points-increasing"] = p => p.Indicators[1] = p.Indicators[1].Changed(d => d.Polarity = Polarity.LowerIsBetter),
+        ["categories-empty"] = p => p.Indicators[2] = p.Indicators[2].Changed(d => d.Points = new CategoricalPointsRule(5, ValueList<CategoryFraction>.Empty)),
+        ["category-value-duplicate"] = p => p.Indicators[2] = p.Indicators[2].Changed(d => d.Points = new CategoricalPointsRule(5, ValueList.Of(new CategoryFraction(1, 1, "yes"), new CategoryFraction(1, 0, "no")))),
+        ["category-fraction-above-one"] = p => p.Indicators[2] = p.Indicators[2].Changed(d => d.Points = new CategoricalPointsRule(5, ValueList.Of(new CategoryFraction(1, 1.5, "yes")))),
+        ["parts-empty"] = p => p.Indicators[2] = p.Indicators[2].Changed(d => d.Points = new AdditivePointsRule(5, ValueList<PointsPart>.Empty)),
+        ["parts-too-many"] = p => p.Indicators[2] = p.Indicators[2].Changed(d => d.Points = new AdditivePointsRule(5, Enumerable.Range(0, 53).Select(i => new PointsPart($"p{i}", 0.01)).ToValueList())),
+        ["part-fraction-negative"] = p => p.Indicators[2] = p.Indicators[2].Changed(d => d.Points = new AdditivePointsRule(5, ValueList.Of(new PointsPart("attends", -0.5)))),
         ["node-name-blank"] = p => p.Nodes[2] = p.Nodes[2].Changed(d => d.Name = new LocalizedText("", "")),
         ["node-empty"] = p => p.Nodes[2] = p.Nodes[2].Changed(d => d.Children = ValueList<NodeLink>.Empty),
         ["child-duplicate"] = p => p.Nodes[2] = p.Nodes[2].Changed(d => d.Children = ValueList.Of(new NodeLink("B"), new NodeLink("C"), new NodeLink("B"))),
@@ -58,19 +58,19 @@ public sealed class FrameworkValidatorTests
         ["root-unknown"] = p => p.WithRoot("NOPE"),
         ["node-unreachable"] = p => p.Nodes.Add(new FrameworkNode("ORPHAN", new LocalizedText("Mồ côi", "Orphan"), NodeKind.Component, ValueList.Of(new NodeLink("C")))),
         ["cycle"] = p => p.Nodes[2] = p.Nodes[2].Changed(d => d.Children = ValueList.Of(new NodeLink("B"), new NodeLink("C"), new NodeLink("IDX"))),
-        ["denominator-unknown"] = p => p.Indicators[2] = p.Indicators[2] with { Denominator = "POP" },
-        ["target-code-blank"] = p => p.Targets[0] = p.Targets[0] with { Code = "" },
-        ["target-code-duplicate"] = p => p.Targets.Add(p.Targets[0] with { Indicator = "B" }),
-        ["target-indicator-blank"] = p => p.Targets[0] = p.Targets[0] with { Indicator = " " },
-        ["target-indicator-unknown"] = p => p.Targets[0] = p.Targets[0] with { Indicator = "P1" },
-        ["target-threshold-nan"] = p => p.Targets[0] = p.Targets[0] with { Threshold = double.NaN },
-        ["target-between-no-upper"] = p => p.Targets[0] = p.Targets[0] with { Comparator = Comparator.Between },
-        ["target-between-inverted"] = p => p.Targets[0] = p.Targets[0] with { Comparator = Comparator.Between, UpperThreshold = 80 },
-        ["target-upper-unexpected"] = p => p.Targets[0] = p.Targets[0] with { UpperThreshold = 95 },
-        ["target-rank-fraction"] = p => p.Targets[0] = p.Targets[0] with { Comparator = Comparator.RankAtMost, Threshold = 2.5 },
-        ["target-legal-source-blank"] = p => p.Targets[0] = p.Targets[0] with { LegalSource = "" },
-        ["target-baseline-infinite"] = p => p.Targets[0] = p.Targets[0] with { Baseline = new TargetBaseline(double.NegativeInfinity, new LocalDate(2020, 12, 31)) },
-        ["target-deadline-before-baseline"] = p => p.Targets[0] = p.Targets[0] with { Deadline = new LocalDate(2019, 6, 30) },
+        ["denominator-unknown"] = p => p.Indicators[2] = p.Indicators[2].Changed(d => d.Denominator = "POP"),
+        ["target-code-blank"] = p => p.Targets[0] = p.Targets[0].Changed(d => d.Code = ""),
+        ["target-code-duplicate"] = p => p.Targets.Add(p.Targets[0].Changed(d => d.Indicator = "B")),
+        ["target-indicator-blank"] = p => p.Targets[0] = p.Targets[0].Changed(d => d.Indicator = " "),
+        ["target-indicator-unknown"] = p => p.Targets[0] = p.Targets[0].Changed(d => d.Indicator = "P1"),
+        ["target-threshold-nan"] = p => p.Targets[0] = p.Targets[0].Changed(d => d.Threshold = double.NaN),
+        ["target-between-no-upper"] = p => p.Targets[0] = p.Targets[0].Changed(d => d.Comparator = Comparator.Between),
+        ["target-between-inverted"] = p => p.Targets[0] = p.Targets[0].Changed(d => { d.Comparator = Comparator.Between; d.UpperThreshold = 80; }),
+        ["target-upper-unexpected"] = p => p.Targets[0] = p.Targets[0].Changed(d => d.UpperThreshold = 95),
+        ["target-rank-fraction"] = p => p.Targets[0] = p.Targets[0].Changed(d => { d.Comparator = Comparator.RankAtMost; d.Threshold = 2.5; }),
+        ["target-legal-source-blank"] = p => p.Targets[0] = p.Targets[0].Changed(d => d.LegalSource = ""),
+        ["target-baseline-infinite"] = p => p.Targets[0] = p.Targets[0].Changed(d => d.Baseline = new TargetBaseline(double.NegativeInfinity, new LocalDate(2020, 12, 31))),
+        ["target-deadline-before-baseline"] = p => p.Targets[0] = p.Targets[0].Changed(d => d.Deadline = new LocalDate(2019, 6, 30)),
     };
 
     [Fact]
@@ -175,7 +175,7 @@ public sealed class FrameworkValidatorTests
     public void Build_IndicatorUsedByNoNode_WarnsButBuilds()
     {
         FrameworkBuilder parts = TestFrameworks.Tiny();
-        parts.Indicators.Add(parts.Indicators[0] with { Code = "SPARE" });
+        parts.Indicators.Add(parts.Indicators[0].Changed(d => d.Code = "SPARE"));
 
         Framework framework = parts.Build();
 
@@ -187,7 +187,7 @@ public sealed class FrameworkValidatorTests
     {
         FrameworkBuilder parts = TestFrameworks.Tiny();
         parts.Indicators.Add(new IndicatorDefinition("POP", new LocalizedText("Dân số", "Population"), MeasureKind.Count, "people", Polarity.HigherIsBetter, NumericRange.Unbounded));
-        parts.Indicators[2] = parts.Indicators[2] with { Denominator = "POP" };
+        parts.Indicators[2] = parts.Indicators[2].Changed(d => d.Denominator = "POP");
 
         parts.Build().Warnings.Should().BeEmpty();
     }

@@ -80,13 +80,7 @@ public sealed class DefinitionStatusTests
         FrameworkBuilder parts = TestFrameworks.Tiny();
         parts.WithMetadata(parts.Metadata.Changed(componentCount: 47));
         parts.Nodes[1] = parts.Nodes[1].Changed(d => { d.Status = DefinitionStatus.Provisional; d.StatusNote = "points not public"; });
-        parts.Targets[0] = parts.Targets[0] with
-        {
-            Reference = "Điều 1, mục II — https://example.org/decision",
-            Supersedes = ValueList.Of("T0"),
-            Status = DefinitionStatus.Provisional,
-            StatusNote = "clause not read",
-        };
+        parts.Targets[0] = parts.Targets[0].Changed(d => { d.Reference = "Điều 1, mục II — https://example.org/decision"; d.Supersedes = ValueList.Of("T0"); d.Status = DefinitionStatus.Provisional; d.StatusNote = "clause not read"; });
         Framework framework = parts.Build();
 
         string json = FrameworkJson.Write(framework);
