@@ -74,8 +74,8 @@ internal sealed class ImportCoinrCommand : ICommand
             var posts = new StringBuilder("code,lower,upper,scale,truncate\n");
             foreach (IndicatorDefinition indicator in import.Framework.Indicators.Where(i => import.GoalpostNormalisers.ContainsKey(i.Code)))
             {
-                Normaliser n = import.GoalpostNormalisers[indicator.Code];
-                posts.Append(CultureInfo.InvariantCulture, $"{indicator.Code},{Text.RoundTrip(indicator.Goalposts!.Lower)},{Text.RoundTrip(indicator.Goalposts.Upper)},{Text.RoundTrip(n.ParameterA)},{(n.Flag ? "true" : "false")}\n");
+                var n = (GoalpostsNormaliser)import.GoalpostNormalisers[indicator.Code];
+                posts.Append(CultureInfo.InvariantCulture, $"{indicator.Code},{Text.RoundTrip(indicator.Goalposts!.Lower)},{Text.RoundTrip(indicator.Goalposts.Upper)},{Text.RoundTrip(n.Scale)},{(n.Truncate ? "true" : "false")}\n");
             }
 
             goalpostsText = posts.ToString();

@@ -53,10 +53,10 @@ internal sealed class ScoreCommand : ICommand
     /// <summary>The scoring-method options dx score and the analysis commands share.</summary>
     internal static IReadOnlyList<CliOption> MethodOptions { get; } =
     [
-        CliOption.Text("normalise", "METHOD", "minmax[:lo,hi], zscore[:mean,sd], rank, prank, borda, goalposts, dist2targ[:cap], dist2max, fracmax, points, auto (default) or none"),
-        CliOption.Text("aggregate", "METHOD", "amean, gmean, hmean, genmean:P, min or points (default: each node's own)"),
-        CliOption.Text("impute", "METHOD", "none, mean, median or groupmean:COLUMN (with --groups)"),
-        CliOption.Text("treat", "METHOD", "none or winsorise[:N] (outlier treatment, COINr Treat)"),
+        CliOption.Text("normalise", "METHOD", "one of " + string.Join(", ", Normaliser.Grammars) + " (default auto)"),
+        CliOption.Text("aggregate", "METHOD", "one of " + string.Join(", ", Aggregator.Grammars) + " (default: each node's own)"),
+        CliOption.Text("impute", "METHOD", "one of " + string.Join(", ", ScoringOptions.ImputationGrammars) + " (groupmean with --groups)"),
+        CliOption.Text("treat", "METHOD", "one of " + string.Join(", ", ScoringOptions.TreatmentGrammars) + " (outlier treatment, COINr Treat)"),
         CliOption.Flag("denominate", "divide indicators by their declared denominators first"),
         CliOption.Text("weights", "FILE.csv", "code,weight rows replacing the framework's weights"),
         CliOption.Text("goalposts", "FILE.csv", "code,lower,upper[,scale,truncate] rows in raw units"),

@@ -10,103 +10,17 @@ namespace DxIndicators.Cli.Commands;
 /// <summary>Turns <c>dx score</c>'s method options into <see cref="ScoringOptions"/>.</summary>
 internal static class ScoreOptionsParser
 {
-    public static Normaliser ParseNormaliser(string text)
-    {
-        try
-        {
-            return ParseNormaliserCore(text);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new UsageException($"--normalise {text}: {ex.Message}");
-        }
-    }
+    /// <summary>Reads a normaliser in the grammar <see cref="Normaliser.Parse"/> reads (<c>minmax:0,100</c>).</summary>
+    public static Normaliser ParseNormaliser(string text) => Method("--normalise", text, Normaliser.Parse);
 
-    public static Aggregator ParseAggregator(string text)
-    {
-        try
-        {
-            return ParseAggregatorCore(text);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new UsageException($"--aggregate {text}: {ex.Message}");
-        }
-    }
+    /// <summary>Reads an aggregator in the grammar <see cref="Aggregator.Parse"/> reads (<c>genmean:2</c>).</summary>
+    public static Aggregator ParseAggregator(string text) => Method("--aggregate", text, Aggregator.Parse);
 
-    private static Normaliser ParseNormaliserCore(string text)
-    {
-        (string name, double[] args) = Split(text, "--normalise");
-        return name switch
-        {
-            "minmax" => args.Length switch
-            {
-                0 => Normaliser.MinMax(),
-                2 => Normaliser.MinMax(args[0], args[1]),
-                _ => throw new UsageException("--normalise minmax takes 'minmax' or 'minmax:LOW,HIGH'"),
-            },
-            "zscore" => args.Length switch
-            {
-                0 => Normaliser.ZScore(),
-                2 => Normaliser.ZScore(args[0], args[1]),
-                _ => throw new UsageException("--normalise zscore takes 'zscore' or 'zscore:MEAN,SD'"),
-            },
-            "rank" => NoArgs(Normaliser.Rank),
-            "prank" => NoArgs(Normaliser.PercentileRank),
-            "borda" => NoArgs(Normaliser.Borda),
-            "goalposts" => NoArgs(Normaliser.Goalposts()),
-            "dist2targ" => Normaliser.DistanceToTarget(cap: text.EndsWith(":cap", StringComparison.Ordinal)),
-            "dist2max" => NoArgs(Normaliser.DistanceToMax),
-            "fracmax" => NoArgs(Normaliser.FractionOfMax),
-            "points" => NoArgs(Normaliser.Points),
-            "auto" => NoArgs(Normaliser.Auto),
-            "none" => NoArgs(Normaliser.None),
-            _ => throw new UsageException($"--normalise: unknown method '{name}' (minmax[:lo,hi], zscore[:mean,sd], rank, prank, borda, goalposts, dist2targ[:cap], dist2max, fracmax, points, auto, none)"),
-        };
+    /// <summary>Applies an imputation in the grammar <see cref="ScoringOptions.WithImputation(string)"/> reads.</summary>
+    public static ScoringOptions WithImputation(ScoringOptions options, string text) => Method("--impute", text, options.WithImputation);
 
-        Normaliser NoArgs(Normaliser n) => args.Length == 0 ? n : throw new UsageException($"--normalise {name} takes no parameters");
-    }
-
-    private static Aggregator ParseAggregatorCore(string text)
-    {
-        (string name, double[] args) = Split(text, "--aggregate");
-        return (name, args.Length) switch
-        {
-            ("amean", 0) => Aggregator.ArithmeticMean,
-            ("gmean", 0) => Aggregator.GeometricMean,
-            ("hmean", 0) => Aggregator.HarmonicMean,
-            ("min", 0) => Aggregator.Minimum,
-            ("points", 0) => Aggregator.PointsRatio,
-            ("genmean", 1) => Aggregator.GeneralisedMean(args[0]),
-            _ => throw new UsageException($"--aggregate: '{text}' is not one of amean, gmean, hmean, genmean:P, min, points"),
-        };
-    }
-
-    public static ScoringOptions WithImputation(ScoringOptions options, string text)
-    {
-        int colon = text.IndexOf(':', StringComparison.Ordinal);
-        string name = colon < 0 ? text : text[..colon];
-        return name switch
-        {
-            "none" => options,
-            "mean" => options.WithImputation(ImputationMethod.ColumnMean),
-            "median" => options.WithImputation(ImputationMethod.ColumnMedian),
-            "groupmean" when colon > 0 => options.WithImputation(ImputationMethod.GroupMean, text[(colon + 1)..]),
-            _ => throw new UsageException($"--impute: '{text}' is not one of none, mean, median, groupmean:COLUMN"),
-        };
-    }
-
-    public static ScoringOptions WithTreatment(ScoringOptions options, string text)
-    {
-        (string name, double[] args) = Split(text, "--treat");
-        return (name, args.Length) switch
-        {
-            ("none", 0) => options,
-            ("winsorise", 0) => options.WithTreatment(),
-            ("winsorise", 1) when args[0] >= 1 && args[0] == Math.Floor(args[0]) => options.WithTreatment((int)args[0]),
-            _ => throw new UsageException($"--treat: '{text}' is not one of none, winsorise[:N] (N a whole number ≥ 1)"),
-        };
-    }
+    /// <summary>Applies a treatment in the grammar <see cref="ScoringOptions.WithTreatment(string)"/> reads.</summary>
+    public static ScoringOptions WithTreatment(ScoringOptions options, string text) => Method("--treat", text, options.WithTreatment);
 
     /// <summary>Reads <c>code,weight</c> rows; every bad row is reported.</summary>
     public static IReadOnlyList<KeyValuePair<string, double>> ReadWeights(string path, Framework framework)
@@ -136,29 +50,19 @@ internal static class ScoreOptionsParser
         return ScoringInputsCsv.ReadGroups(reader, path).GetValueOrThrow();
     }
 
-    private static (string Name, double[] Args) Split(string text, string option)
+    private static T Method<T>(string option, string text, Func<string, T> parse)
     {
-        int colon = text.IndexOf(':', StringComparison.Ordinal);
-        if (colon < 0)
+        try
         {
-            return (text, []);
+            return parse(text);
         }
-
-        string name = text[..colon];
-        string rest = text[(colon + 1)..];
-        if (name == "dist2targ")
+        catch (FormatException ex)
         {
-            return rest == "cap" ? (name, []) : throw new UsageException($"{option}: dist2targ takes 'dist2targ' or 'dist2targ:cap'");
+            throw new UsageException($"{option}: {ex.Message}");
         }
-
-        var args = new List<double>();
-        foreach (string part in rest.Split(','))
+        catch (ArgumentException ex)
         {
-            args.Add(TryNumber(part, out double v) ? v : throw new UsageException($"{option}: '{part}' in '{text}' is not a finite number"));
+            throw new UsageException($"{option} {text}: {ex.Message}");
         }
-
-        return (name, args.ToArray());
     }
-
-    private static bool TryNumber(string text, out double value) => NumberText.TryParse(text, out value);
 }

@@ -304,13 +304,10 @@ internal static partial class AnalysisInputs
     /// <summary>Indented JSON for the analysis commands' --format json.</summary>
     public static readonly System.Text.Json.JsonSerializerOptions JsonOptions = JsonOutput.SerializerOptions;
 
-    private static ImputationMethod Imputation(string text) => text switch
-    {
-        "none" => ImputationMethod.None,
-        "mean" => ImputationMethod.ColumnMean,
-        "median" => ImputationMethod.ColumnMedian,
-        _ => throw new UsageException($"imputation '{text}' is not none, mean or median"),
-    };
+    private static ImputationMethod Imputation(string text) =>
+        ScoreOptionsParser.WithImputation(ScoringOptions.Default, text).Imputation is var m && m is ImputationMethod.None or ImputationMethod.ColumnMean or ImputationMethod.ColumnMedian
+            ? m
+            : throw new UsageException($"imputation '{text}' is not none, mean or median");
 
     [GeneratedRegex(",(?=(?:normalise|aggregate|impute|treat|exclude)\\b)")]
     private static partial Regex VarySplit();

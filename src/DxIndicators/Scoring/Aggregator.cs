@@ -1,9 +1,12 @@
-using System.Globalization;
+using System.Diagnostics.CodeAnalysis;
 using DxIndicators.Model;
+using DxIndicators.Scoring.Methods;
 
 namespace DxIndicators.Scoring;
 
 /// <summary>An immutable choice of aggregation function for a node (overrides the framework's own choice).</summary>
+/// <remarks>Each method is one rule type under <c>Scoring/Aggregators</c>, listed by its registry; <see cref="ToString"/>
+/// is the text <see cref="Parse"/> reads and <c>dx score --aggregate</c> takes (<c>genmean:2</c>). The set is closed.</remarks>
 public sealed class Aggregator : IEquatable<Aggregator>
 {
     private Aggregator(AggregationMethod method, double power)
@@ -78,15 +81,29 @@ public sealed class Aggregator : IEquatable<Aggregator>
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Method, Power);
 
-    /// <summary>Returns a short description such as <c>amean</c> or <c>genmean[2]</c>.</summary>
-    /// <returns>The description.</returns>
-    public override string ToString() => Method switch
+    /// <summary>Returns the method's text in the CLI grammar, which <see cref="Parse"/> reads back to an equal aggregator.</summary>
+    /// <returns>The text, such as <c>amean</c> or <c>genmean:2</c>.</returns>
+    public override string ToString()
     {
-        AggregationMethod.ArithmeticMean => "amean",
-        AggregationMethod.GeometricMean => "gmean",
-        AggregationMethod.HarmonicMean => "hmean",
-        AggregationMethod.GeneralisedMean => string.Create(CultureInfo.InvariantCulture, $"genmean[{Power}]"),
-        AggregationMethod.Minimum => "min",
-        _ => "points",
-    };
+        AggregationRule rule = AggregatorRegistry.Rule(Method);
+        return MethodText.Format(rule.Entry.Name, [.. rule.Arguments(this)]);
+    }
+
+    /// <summary>Gets the grammar of every aggregator, in docs order (<c>amean</c>, <c>genmean:P</c> …), for usage texts.</summary>
+    public static ValueList<string> Grammars => AggregatorRegistry.Methods.Grammars;
+
+    /// <summary>Parses the text <see cref="ToString"/> writes (<c>amean</c>, <c>gmean</c>, <c>genmean:2</c> …).</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The aggregator.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    /// <exception cref="FormatException">The method is unknown or its arguments do not fit its grammar.</exception>
+    /// <exception cref="ArgumentException">The arguments break the method's rule (for example p = 0).</exception>
+    public static Aggregator Parse(string text) => AggregatorRegistry.Methods.Parse(text);
+
+    /// <summary>Parses the text <see cref="ToString"/> writes, without throwing.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="aggregator">The aggregator, when the text is one.</param>
+    /// <returns><see langword="true"/> when the text names an aggregator with valid arguments.</returns>
+    public static bool TryParse([NotNullWhen(true)] string? text, [NotNullWhen(true)] out Aggregator? aggregator) =>
+        AggregatorRegistry.Methods.TryParse(text, out aggregator, out _);
 }

@@ -226,6 +226,32 @@ public sealed class ScoringOptions
         return new(this) { Imputation = method, ImputationGroup = groupColumn };
     }
 
+    /// <summary>Returns options with the imputation its text names (<c>none</c>, <c>mean</c>, <c>median</c>,
+    /// <c>groupmean:COLUMN</c>, <c>latest</c>), the grammar of <c>dx score --impute</c>.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The new options.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    /// <exception cref="FormatException">The method is unknown or its arguments do not fit its grammar.</exception>
+    public ScoringOptions WithImputation(string text)
+    {
+        ImputationChoice choice = ImputationRegistry.Methods.Parse(text);
+        return WithImputation(choice.Method, choice.Group);
+    }
+
+    /// <summary>Gets the grammar of every imputation method, in docs order, for usage texts.</summary>
+    public static ValueList<string> ImputationGrammars => ImputationRegistry.Methods.Grammars;
+
+    /// <summary>Returns options with the outlier treatment its text names (<c>none</c>, <c>winsorise</c>, <c>winsorise:N</c>),
+    /// the grammar of <c>dx score --treat</c>; the thresholds stay.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The new options.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    /// <exception cref="FormatException">The method is unknown or its arguments do not fit its grammar.</exception>
+    public ScoringOptions WithTreatment(string text) => new(this) { WinsoriseMaxPoints = TreatmentRegistry.Methods.Parse(text).MaxPoints };
+
+    /// <summary>Gets the grammar of every outlier treatment, in docs order, for usage texts.</summary>
+    public static ValueList<string> TreatmentGrammars => TreatmentRegistry.Methods.Grammars;
+
     /// <summary>Returns options with COINr's default outlier treatment: winsorise up to N points while |skew| ≥ s and kurtosis ≥ k, else log on the original column.</summary>
     /// <param name="maxPoints">The most points to winsorise per column (COINr default 5); 0 turns treatment off.</param>
     /// <param name="skewThreshold">The |skewness| threshold (default 2).</param>

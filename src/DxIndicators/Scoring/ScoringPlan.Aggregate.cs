@@ -12,10 +12,6 @@ public sealed partial class ScoringPlan
 
     private string ChildCode(int reference) => reference >= 0 ? IndicatorCodes[reference] : NodeCodes[~reference];
 
-    /// <summary>
-    /// Aggregates node k from its children, children outermost so each unit's sum has the same order on every
-    /// path. Missing children are skipped and the weights of those present re-normalised (points ratio: they earn 0).
-    /// </summary>
     private void EnsureNormalised(int reference, IndicatorMatrix matrix, ScoringWorkspace ws, ColumnStats[]? stats, KernelPath path)
     {
         if (reference >= 0 && !ws._normalisedDone[reference])
@@ -25,140 +21,69 @@ public sealed partial class ScoringPlan
         }
     }
 
+    /// <summary>Gets the exponent p of node k's generalised mean.</summary>
+    internal double NodePower(int k) => _power[k];
+
+    /// <summary>Gets the child column of link c.</summary>
+    internal ReadOnlySpan<double> LinkColumn(int c, ScoringWorkspace ws) => ChildColumn(_childRef[c], ws);
+
+    /// <summary>Normalises the indicator of link c, if it is one and not yet normalised.</summary>
+    internal void EnsureLinkNormalised(int c, IndicatorMatrix matrix, ScoringWorkspace ws, ColumnStats[]? stats, KernelPath path) =>
+        EnsureNormalised(_childRef[c], matrix, ws, stats, path);
+
+    /// <summary>The plan's own weights use the total summed at compile time (same order, same bits); other weight
+    /// vectors (Analysis) sum theirs here in link order.</summary>
+    internal double NodeTotalWeight(int k, ReadOnlySpan<double> weight) =>
+        weight == _childWeight ? _totalWeight[k] : TotalWeight(weight, _childStart[k], _childStart[k + 1]);
+
+    /// <summary>
+    /// Aggregates node k from its children, children outermost so each unit's sum has the same order on every
+    /// path, by the node's <see cref="AggregationRule"/>. Missing children are skipped and the weights of those present
+    /// re-normalised (points ratio: they earn 0); then the minimum share of children present applies.
+    /// </summary>
     private void Aggregate(int k, IndicatorMatrix matrix, ScoringWorkspace ws, ColumnStats[]? stats, KernelPath path, ReadOnlySpan<double> weight)
     {
-        int start = _childStart[k], end = _childStart[k + 1];
-        bool streaming = _method[k] is AggregationMethod.ArithmeticMean or AggregationMethod.PointsRatio;
-        if (!streaming)
+        AggregationRule rule = AggregatorRegistry.Rule(_method[k]);
+        var node = new NodeAggregation(this, k, matrix, ws, stats, path, weight);
+        if (!rule.Streaming)
         {
-            for (int c = start; c < end; c++)
+            for (int c = node.Start; c < node.End; c++)
             {
-                EnsureNormalised(_childRef[c], matrix, ws, stats, path);
+                node.EnsureNormalised(c);
             }
         }
 
-        Span<double> y = ws.NodeColumn(k);
-        Span<double> sum = ws._sum, wsum = ws._weightSum, count = ws._count;
-        sum.Clear();
-        wsum.Clear();
-        bool counted = false;
-        AggregationMethod method = _method[k];
-        switch (method)
+        node.Sum.Clear();
+        node.WeightSum.Clear();
+        bool counted = rule.Aggregate(node);
+        ApplyMinShare(node, counted);
+    }
+
+    /// <summary>A unit whose share of children present is strictly below the node's minimum share becomes missing.</summary>
+    private void ApplyMinShare(in NodeAggregation node, bool counted)
+    {
+        double share = _minShare[node.Node];
+        if (double.IsNaN(share))
         {
-            case AggregationMethod.ArithmeticMean:
-                AggregateArithmetic(k, matrix, ws, stats, path, weight, y);
-                break;
-            case AggregationMethod.PointsRatio:
-                for (int c = start; c < end; c++)
-                {
-                    EnsureNormalised(_childRef[c], matrix, ws, stats, path);
-                    WeightedSum.Accumulate(ChildColumn(_childRef[c], ws), weight[c], sum, wsum, path);
-                }
-
-                // The plan's own weights use the total summed at compile time (same order, same bits); other weight
-                // vectors (Analysis) sum theirs here in link order.
-                double total = weight == _childWeight ? _totalWeight[k] : TotalWeight(weight, start, end);
-                for (int i = 0; i < y.Length; i++)
-                {
-                    y[i] = wsum[i] == 0 && sum[i] == 0 && !AnyPresent(i, start, end, ws) ? double.NaN : sum[i] / total;
-                }
-
-                break;
-            case AggregationMethod.HarmonicMean:
-                CheckPositive(k, start, end, matrix, ws, "harmonic mean", "non-zero, positive");
-                for (int c = start; c < end; c++)
-                {
-                    HarmonicSum.Accumulate(ChildColumn(_childRef[c], ws), weight[c], sum, wsum, path);
-                }
-
-                Quotient.Divide(wsum, sum, y, path);
-                break;
-            case AggregationMethod.GeometricMean:
-                CheckPositive(k, start, end, matrix, ws, "geometric mean", "positive");
-                for (int c = start; c < end; c++)
-                {
-                    ReadOnlySpan<double> x = ChildColumn(_childRef[c], ws);
-                    double w = weight[c];
-                    for (int i = 0; i < x.Length; i++)
-                    {
-                        if (!double.IsNaN(x[i]))
-                        {
-                            sum[i] += w * Math.Log(x[i]);
-                            wsum[i] += w;
-                        }
-                    }
-                }
-
-                for (int i = 0; i < y.Length; i++)
-                {
-                    y[i] = Math.Exp(sum[i] / wsum[i]);
-                }
-
-                break;
-            case AggregationMethod.GeneralisedMean:
-                double p = _power[k];
-                if (p < 0)
-                {
-                    CheckPositive(k, start, end, matrix, ws, "generalised mean with negative power", "positive");
-                }
-                else
-                {
-                    // x^p of a negative x is NaN for most p (and sign-dependent for the rest): reject it rather than let
-                    // the unit silently become "missing" one level up.
-                    CheckPositive(k, start, end, matrix, ws, "generalised mean", "non-negative", allowZero: true);
-                }
-
-                for (int c = start; c < end; c++)
-                {
-                    ReadOnlySpan<double> x = ChildColumn(_childRef[c], ws);
-                    double w = weight[c];
-                    for (int i = 0; i < x.Length; i++)
-                    {
-                        if (!double.IsNaN(x[i]))
-                        {
-                            sum[i] += w * Math.Pow(x[i], p);
-                            wsum[i] += w;
-                        }
-                    }
-                }
-
-                for (int i = 0; i < y.Length; i++)
-                {
-                    y[i] = Math.Pow(sum[i] / wsum[i], 1 / p);
-                }
-
-                break;
-            default:
-                y.Fill(double.NaN);
-                count.Clear();
-                for (int c = start; c < end; c++)
-                {
-                    RunningMinimum.Accumulate(ChildColumn(_childRef[c], ws), y, count, path);
-                }
-
-                counted = true;
-                break;
+            return;
         }
 
-        double share = _minShare[k];
-        if (!double.IsNaN(share))
+        Span<double> count = node.Count, y = node.Y;
+        if (!counted)
         {
-            if (!counted)
+            count.Clear();
+            for (int c = node.Start; c < node.End; c++)
             {
-                count.Clear();
-                for (int c = start; c < end; c++)
-                {
-                    CountPresent.Accumulate(ChildColumn(_childRef[c], ws), count, wsum, path);
-                }
+                CountPresent.Accumulate(node.Child(c), count, node.WeightSum, node.Path);
             }
+        }
 
-            double n = end - start;
-            for (int i = 0; i < y.Length; i++)
+        double n = node.End - node.Start;
+        for (int i = 0; i < y.Length; i++)
+        {
+            if (count[i] / n < share)
             {
-                if (count[i] / n < share)
-                {
-                    y[i] = double.NaN;
-                }
+                y[i] = double.NaN;
             }
         }
     }
@@ -179,34 +104,12 @@ public sealed partial class ScoringPlan
     /// Each unit's additions keep the link order, so the bits are those of normalising whole columns and then
     /// accumulating them (the kernels' tests and PipelineTests show it).
     /// </summary>
-    private void AggregateArithmetic(int k, IndicatorMatrix matrix, ScoringWorkspace ws, ColumnStats[]? stats, KernelPath path, ReadOnlySpan<double> weight, Span<double> y)
+    internal void AggregateArithmetic(int k, IndicatorMatrix matrix, ScoringWorkspace ws, ColumnStats[]? stats, KernelPath path, ReadOnlySpan<double> weight, Span<double> y)
     {
         int start = _childStart[k], end = _childStart[k + 1];
         Span<bool> fused = ws._fused.AsSpan(0, end - start);
         Span<AffineParameters> affine = ws._affine.AsSpan(0, end - start);
-        for (int c = start; c < end; c++)
-        {
-            int r = _childRef[c];
-            fused[c - start] = false;
-            if (r < 0 || ws._normalisedDone[r])
-            {
-                continue;
-            }
-
-            ColumnStats? s = stats is null ? null : stats[r];
-            if (!_carried[r] && TryAffine(r, matrix, ws, s, path, out AffineParameters p) && NormaliseAccumulate.Accepts(p))
-            {
-                fused[c - start] = true;
-                affine[c - start] = p;
-            }
-            else
-            {
-                Normalise(r, matrix, ws, s, path);
-            }
-
-            ws._normalisedDone[r] = true;
-        }
-
+        PrepareFusedChildren(start, end, matrix, ws, stats, path, fused, affine);
         int units = y.Length;
         for (int b0 = 0; b0 < units; b0 += UnitBlock)
         {
@@ -251,6 +154,34 @@ public sealed partial class ScoringPlan
         }
     }
 
+    /// <summary>For each child normalised here (its first parent): the affine parameters of a method the fused kernel
+    /// accepts (fused[c] = true), else the child is normalised now by its own code.</summary>
+    private void PrepareFusedChildren(int start, int end, IndicatorMatrix matrix, ScoringWorkspace ws, ColumnStats[]? stats, KernelPath path, Span<bool> fused, Span<AffineParameters> affine)
+    {
+        for (int c = start; c < end; c++)
+        {
+            int r = _childRef[c];
+            fused[c - start] = false;
+            if (r < 0 || ws._normalisedDone[r])
+            {
+                continue;
+            }
+
+            ColumnStats? s = stats is null ? null : stats[r];
+            if (!_carried[r] && TryAffine(r, matrix, ws, s, path, out AffineParameters p) && NormaliseAccumulate.Accepts(p))
+            {
+                fused[c - start] = true;
+                affine[c - start] = p;
+            }
+            else
+            {
+                Normalise(r, matrix, ws, s, path);
+            }
+
+            ws._normalisedDone[r] = true;
+        }
+    }
+
     private static double TotalWeight(ReadOnlySpan<double> weight, int start, int end)
     {
         double total = 0;
@@ -262,7 +193,7 @@ public sealed partial class ScoringPlan
         return total;
     }
 
-    private bool AnyPresent(int unit, int start, int end, ScoringWorkspace ws)
+    internal bool AnyPresent(int unit, int start, int end, ScoringWorkspace ws)
     {
         for (int c = start; c < end; c++)
         {
@@ -275,7 +206,7 @@ public sealed partial class ScoringPlan
         return false;
     }
 
-    private void CheckPositive(int k, int start, int end, IndicatorMatrix matrix, ScoringWorkspace ws, string what, string need, bool allowZero = false)
+    internal void CheckPositive(int k, int start, int end, IndicatorMatrix matrix, ScoringWorkspace ws, string what, string need, bool allowZero = false)
     {
         List<string>? bad = null;
         for (int c = start; c < end; c++)

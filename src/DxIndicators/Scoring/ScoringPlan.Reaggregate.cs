@@ -69,6 +69,7 @@ public sealed partial class ScoringPlan
     /// <summary>Gets the level of a link's parent node.</summary>
     internal NodeKind LinkParentKind(int link) => NodeKinds[LinkParent(link)];
 
+    // Over a screen on purpose: one pass over the nodes whose branches mirror Aggregate's, kept together so the two stay bit-identical.
     /// <summary>
     /// Re-runs aggregation for every node with <paramref name="linkWeights"/> in place of the plan's weights, then
     /// ranks the nodes listed in <paramref name="rankNodes"/> (ungrouped, with the plan's tie rule) into the

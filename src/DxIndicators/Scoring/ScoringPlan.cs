@@ -13,7 +13,7 @@ namespace DxIndicators.Scoring;
 public sealed partial class ScoringPlan
 {
     private readonly double[] _sign;
-    private readonly ResolvedNormaliser[] _normalisers;
+    private readonly Normaliser[] _normalisers;
     private readonly bool[] _requiredColumn;
     private readonly bool[] _carried;
     private readonly int[] _denominator;
@@ -35,91 +35,19 @@ public sealed partial class ScoringPlan
         int ni = framework.Indicators.Count;
         IndicatorCodes = framework.Indicators.Select(i => i.Code).ToValueList();
         _sign = new double[ni];
-        _normalisers = new ResolvedNormaliser[ni];
+        _normalisers = new Normaliser[ni];
         _requiredColumn = new bool[ni];
         _carried = new bool[ni];
         _denominator = new int[ni];
         _perPopulation = new double[ni];
-        var indicatorIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int j = 0; j < ni; j++)
-        {
-            indicatorIndex[framework.Indicators[j].Code] = j;
-        }
-
-        foreach (string code in options.NormaliserOverrides.Keys.Where(c => !indicatorIndex.ContainsKey(c)))
-        {
-            errors.Add($"A normaliser is set for '{code}', which is not an indicator of framework '{framework.Id}'.");
-        }
-
-        for (int j = 0; j < ni; j++)
-        {
-            IndicatorDefinition ind = framework.Indicators[j];
-            _sign[j] = ind.Polarity == Polarity.LowerIsBetter ? -1 : 1;
-            _denominator[j] = -1;
-            _perPopulation[j] = ind.PerPopulation ?? 1;
-            if (options.Denominate && ind.Denominator is { } den && indicatorIndex.TryGetValue(den, out int dj))
-            {
-                _denominator[j] = dj;
-                _requiredColumn[dj] = true;
-            }
-        }
-
+        Dictionary<string, int> indicatorIndex = IndexOf(IndicatorCodes);
         IReadOnlyList<FrameworkNode> order = framework.NodesBottomUp();
         NodeCodes = order.Select(n => n.Code).ToValueList();
         NodeKinds = order.Select(n => n.Kind).ToValueList();
-        var nodeIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int k = 0; k < order.Count; k++)
-        {
-            nodeIndex[order[k].Code] = k;
-        }
-
-        foreach (string code in options.AggregatorOverrides.Keys.Concat(options.MinShareOverrides.Keys).Where(c => !nodeIndex.ContainsKey(c)))
-        {
-            errors.Add($"An aggregator or minimum share is set for '{code}', which is not a node of framework '{framework.Id}'.");
-        }
-
-        foreach (string code in options.Weights.Keys.Where(c => !nodeIndex.ContainsKey(c) && !indicatorIndex.ContainsKey(c)))
-        {
-            errors.Add($"A weight is set for '{code}', which is neither a node nor an indicator of framework '{framework.Id}'.");
-        }
-
-        // Which indicators feed a node (a link with positive weight under these options); the others are carried.
-        var linked = new bool[ni];
-        var feeds = new bool[ni];
-        foreach (FrameworkNode node in order)
-        {
-            Aggregator agg = options.AggregatorOverrides.TryGetValue(node.Code, out Aggregator? a) ? a
-                : options.AggregatorByKind.TryGetValue(node.Kind, out Aggregator? b) ? b
-                : options.Aggregator ?? Aggregator.FromNode(node);
-            foreach (NodeLink link in node.Children)
-            {
-                if (indicatorIndex.TryGetValue(link.Code, out int ij))
-                {
-                    linked[ij] = true;
-                    feeds[ij] |= LinkWeight(link, agg.Method, options) > 0;
-                }
-            }
-        }
-
-        for (int j = 0; j < ni; j++)
-        {
-            IndicatorDefinition ind = framework.Indicators[j];
-            Normaliser n = options.NormaliserOverrides.TryGetValue(ind.Code, out Normaliser? o) ? o : options.Normaliser;
-            var own = new List<string>();
-            _normalisers[j] = Resolve(ind, n, framework.Metadata.Scale, own);
-            if (feeds[j])
-            {
-                errors.AddRange(own);
-            }
-            else
-            {
-                // Not aggregated anywhere (COINr normalises only Type = Indicator): a denominator or an indicator no
-                // node links is carried as raw data; one linked only with weight 0 is shown normalised when its
-                // normaliser has what it needs, else carried. Neither needs normaliser parameters.
-                _carried[j] = !linked[j] || own.Count > 0;
-            }
-        }
-
+        Dictionary<string, int> nodeIndex = IndexOf(NodeCodes);
+        CheckOverrideCodes(indicatorIndex, nodeIndex, errors);
+        CompileIndicators(indicatorIndex);
+        ResolveNormalisers(order, indicatorIndex, errors);
         CarriedIndicators = Enumerable.Range(0, ni).Where(j => _carried[j]).Select(j => IndicatorCodes[j]).ToValueList();
         int nn = order.Count;
         _method = new AggregationMethod[nn];
@@ -132,50 +60,7 @@ public sealed partial class ScoringPlan
         var weights = new List<double>();
         for (int k = 0; k < nn; k++)
         {
-            FrameworkNode node = order[k];
-            Aggregator agg = options.AggregatorOverrides.TryGetValue(node.Code, out Aggregator? a) ? a
-                : options.AggregatorByKind.TryGetValue(node.Kind, out Aggregator? b) ? b
-                : options.Aggregator ?? Aggregator.FromNode(node);
-            _method[k] = agg.Method;
-            _power[k] = agg.Power;
-            _minShare[k] = options.MinShareOverrides.TryGetValue(node.Code, out double s1) ? s1
-                : options.MinShareByKind.TryGetValue(node.Kind, out double s2) ? s2
-                : options.MinShare ?? node.MinShare ?? double.NaN;
-            _ranked[k] = options.RankScope == RankScope.AllNodes || string.Equals(node.Code, framework.Root, StringComparison.Ordinal);
-            _childStart[k] = refs.Count;
-            foreach (NodeLink link in node.Children)
-            {
-                double w = LinkWeight(link, agg.Method, options);
-                if (agg.Method == AggregationMethod.PointsRatio && link.MaxPoints is null)
-                {
-                    errors.Add($"Node '{node.Code}' is aggregated as a points ratio but its link to '{link.Code}' has no maxPoints.");
-                }
-
-                if (agg.Method == AggregationMethod.PointsRatio && options.Weights.ContainsKey(link.Code))
-                {
-                    // A points ratio weighs children by their max points; silently ignoring the override would mislead.
-                    errors.Add($"The weight set for '{link.Code}' has no effect in node '{node.Code}', which is aggregated as a points ratio (max points decide); choose another aggregator for that node or leave the weight out.");
-                }
-
-                if (indicatorIndex.TryGetValue(link.Code, out int ij))
-                {
-                    refs.Add(ij);
-                    _requiredColumn[ij] = true;
-                }
-                else
-                {
-                    refs.Add(~nodeIndex[link.Code]);
-                }
-
-                weights.Add(w);
-                _totalWeight[k] += w;
-            }
-
-            if (agg.Method != AggregationMethod.PointsRatio && node.Children.Count > 0 && !(_totalWeight[k] > 0 && double.IsFinite(_totalWeight[k])))
-            {
-                // Weight overrides can make a node's weights add up to 0 (0/0 = NaN scores) or overflow (∞).
-                errors.Add(string.Create(CultureInfo.InvariantCulture, $"The weights of node '{node.Code}''s children add up to {_totalWeight[k]}; they must add up to a finite number > 0 [{(_totalWeight[k] > 0 ? ProblemRules.InvalidWeight : ProblemRules.ZeroWeights)}]."));
-            }
+            CompileNode(k, order[k], indicatorIndex, nodeIndex, refs, weights, errors);
         }
 
         _childStart[nn] = refs.Count;
@@ -184,6 +69,149 @@ public sealed partial class ScoringPlan
         if (errors.Count > 0)
         {
             throw new ArgumentException($"Cannot compile a scoring plan for framework '{framework.Id}':{Environment.NewLine}- {string.Join(Environment.NewLine + "- ", errors)}", nameof(options));
+        }
+    }
+
+    private static Dictionary<string, int> IndexOf(ValueList<string> codes)
+    {
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int j = 0; j < codes.Count; j++)
+        {
+            index[codes[j]] = j;
+        }
+
+        return index;
+    }
+
+    /// <summary>Every override must name an indicator or node of the framework.</summary>
+    private void CheckOverrideCodes(Dictionary<string, int> indicatorIndex, Dictionary<string, int> nodeIndex, List<string> errors)
+    {
+        string id = Framework.Id;
+        foreach (string code in Options.NormaliserOverrides.Keys.Where(c => !indicatorIndex.ContainsKey(c)))
+        {
+            errors.Add($"A normaliser is set for '{code}', which is not an indicator of framework '{id}'.");
+        }
+
+        foreach (string code in Options.AggregatorOverrides.Keys.Concat(Options.MinShareOverrides.Keys).Where(c => !nodeIndex.ContainsKey(c)))
+        {
+            errors.Add($"An aggregator or minimum share is set for '{code}', which is not a node of framework '{id}'.");
+        }
+
+        foreach (string code in Options.Weights.Keys.Where(c => !nodeIndex.ContainsKey(c) && !indicatorIndex.ContainsKey(c)))
+        {
+            errors.Add($"A weight is set for '{code}', which is neither a node nor an indicator of framework '{id}'.");
+        }
+    }
+
+    /// <summary>Polarity sign, denominator and per-population factor of every indicator.</summary>
+    private void CompileIndicators(Dictionary<string, int> indicatorIndex)
+    {
+        for (int j = 0; j < IndicatorCodes.Count; j++)
+        {
+            IndicatorDefinition ind = Framework.Indicators[j];
+            _sign[j] = ind.Polarity == Polarity.LowerIsBetter ? -1 : 1;
+            _denominator[j] = -1;
+            _perPopulation[j] = ind.PerPopulation ?? 1;
+            if (Options.Denominate && ind.Denominator is { } den && indicatorIndex.TryGetValue(den, out int dj))
+            {
+                _denominator[j] = dj;
+                _requiredColumn[dj] = true;
+            }
+        }
+    }
+
+    /// <summary>Resolves each indicator's normaliser; decides which are carried rather than normalised.</summary>
+    private void ResolveNormalisers(IReadOnlyList<FrameworkNode> order, Dictionary<string, int> indicatorIndex, List<string> errors)
+    {
+        // Which indicators feed a node (a link with positive weight under these options); the others are carried.
+        var linked = new bool[IndicatorCodes.Count];
+        var feeds = new bool[IndicatorCodes.Count];
+        foreach (FrameworkNode node in order)
+        {
+            Aggregator agg = ChooseAggregator(node);
+            foreach (NodeLink link in node.Children)
+            {
+                if (indicatorIndex.TryGetValue(link.Code, out int ij))
+                {
+                    linked[ij] = true;
+                    feeds[ij] |= LinkWeight(link, agg.Method, Options) > 0;
+                }
+            }
+        }
+
+        for (int j = 0; j < IndicatorCodes.Count; j++)
+        {
+            IndicatorDefinition ind = Framework.Indicators[j];
+            Normaliser n = Options.NormaliserOverrides.TryGetValue(ind.Code, out Normaliser? o) ? o : Options.Normaliser;
+            var own = new List<string>();
+            _normalisers[j] = Resolve(ind, n, Framework.Metadata.Scale, own);
+            if (feeds[j])
+            {
+                errors.AddRange(own);
+            }
+            else
+            {
+                // Not aggregated anywhere (COINr normalises only Type = Indicator): a denominator or an indicator no
+                // node links is carried as raw data; one linked only with weight 0 is shown normalised when its
+                // normaliser has what it needs, else carried. Neither needs normaliser parameters.
+                _carried[j] = !linked[j] || own.Count > 0;
+            }
+        }
+    }
+
+    /// <summary>The most specific aggregator: per node, else per level, else for all, else the node's own.</summary>
+    private Aggregator ChooseAggregator(FrameworkNode node) =>
+        Options.AggregatorOverrides.TryGetValue(node.Code, out Aggregator? a) ? a
+        : Options.AggregatorByKind.TryGetValue(node.Kind, out Aggregator? b) ? b
+        : Options.Aggregator ?? Aggregator.FromNode(node);
+
+    /// <summary>Node k's operator, minimum share, rank flag and CSR links with their weights.</summary>
+    private void CompileNode(int k, FrameworkNode node, Dictionary<string, int> indicatorIndex, Dictionary<string, int> nodeIndex, List<int> refs, List<double> weights, List<string> errors)
+    {
+        Aggregator agg = ChooseAggregator(node);
+        _method[k] = agg.Method;
+        _power[k] = agg.Power;
+        _minShare[k] = Options.MinShareOverrides.TryGetValue(node.Code, out double s1) ? s1
+            : Options.MinShareByKind.TryGetValue(node.Kind, out double s2) ? s2
+            : Options.MinShare ?? node.MinShare ?? double.NaN;
+        _ranked[k] = Options.RankScope == RankScope.AllNodes || string.Equals(node.Code, Framework.Root, StringComparison.Ordinal);
+        _childStart[k] = refs.Count;
+        foreach (NodeLink link in node.Children)
+        {
+            double w = LinkWeight(link, agg.Method, Options);
+            CheckLink(node, link, agg.Method, errors);
+            if (indicatorIndex.TryGetValue(link.Code, out int ij))
+            {
+                refs.Add(ij);
+                _requiredColumn[ij] = true;
+            }
+            else
+            {
+                refs.Add(~nodeIndex[link.Code]);
+            }
+
+            weights.Add(w);
+            _totalWeight[k] += w;
+        }
+
+        if (agg.Method != AggregationMethod.PointsRatio && node.Children.Count > 0 && !(_totalWeight[k] > 0 && double.IsFinite(_totalWeight[k])))
+        {
+            // Weight overrides can make a node's weights add up to 0 (0/0 = NaN scores) or overflow (∞).
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"The weights of node '{node.Code}''s children add up to {_totalWeight[k]}; they must add up to a finite number > 0 [{(_totalWeight[k] > 0 ? ProblemRules.InvalidWeight : ProblemRules.ZeroWeights)}]."));
+        }
+    }
+
+    private void CheckLink(FrameworkNode node, NodeLink link, AggregationMethod method, List<string> errors)
+    {
+        if (method == AggregationMethod.PointsRatio && link.MaxPoints is null)
+        {
+            errors.Add($"Node '{node.Code}' is aggregated as a points ratio but its link to '{link.Code}' has no maxPoints.");
+        }
+
+        if (method == AggregationMethod.PointsRatio && Options.Weights.ContainsKey(link.Code))
+        {
+            // A points ratio weighs children by their max points; silently ignoring the override would mislead.
+            errors.Add($"The weight set for '{link.Code}' has no effect in node '{node.Code}', which is aggregated as a points ratio (max points decide); choose another aggregator for that node or leave the weight out.");
         }
     }
 
@@ -259,6 +287,7 @@ public sealed partial class ScoringPlan
         NormaliseAggregateRank(matrix, ws, groups, stats, path);
     }
 
+    /// <summary>Maps the matrix's columns, then runs the raw-data stages on a copy: denominate, impute, treat.</summary>
     internal void Prepare(IndicatorMatrix matrix, ScoringWorkspace ws, IReadOnlyDictionary<string, IReadOnlyList<string?>>? groups)
     {
         ArgumentNullException.ThrowIfNull(matrix);
@@ -269,10 +298,9 @@ public sealed partial class ScoringPlan
         }
 
         MapColumns(matrix, ws);
-        int u = matrix.RowCount;
-        bool impute = Options.Imputation is ImputationMethod.ColumnMean or ImputationMethod.ColumnMedian or ImputationMethod.GroupMean;
+        ImputationRule imputation = ImputationRegistry.Rule(Options.Imputation);
         ws._rawInWorkspace = false;
-        if (!Options.Denominate && !impute && Options.WinsoriseMaxPoints == 0)
+        if (!Options.Denominate && !imputation.FillsColumns && Options.WinsoriseMaxPoints == 0)
         {
             return;
         }
@@ -285,66 +313,59 @@ public sealed partial class ScoringPlan
         ws._rawInWorkspace = true;
         if (Options.Denominate)
         {
-            // Denominators are read from the matrix as given (never themselves denominated).
-            for (int j = 0; j < IndicatorCodes.Count; j++)
-            {
-                int d = _denominator[j];
-                if (d < 0 || _carried[j])
-                {
-                    continue;
-                }
-
-                Span<double> x = ws.RawColumnBuffer(j);
-                ReadOnlySpan<double> den = ws._columnMap[d] < 0 ? ws._nan : matrix.Column(ws._columnMap[d]);
-                for (int i = 0; i < u; i++)
-                {
-                    x[i] = x[i] / den[i] * _perPopulation[j];
-                }
-            }
+            Denominate(matrix, ws);
         }
 
-        if (impute)
+        if (imputation.FillsColumns)
         {
-            int[]? group = null;
-            int groupCount = 0;
-            if (Options.Imputation == ImputationMethod.GroupMean)
-            {
-                (group, groupCount) = GroupIds(groups, Options.ImputationGroup!, u);
-            }
-
-            for (int j = 0; j < IndicatorCodes.Count; j++)
-            {
-                if (_carried[j])
-                {
-                    continue;
-                }
-
-                Span<double> x = ws.RawColumnBuffer(j);
-                switch (Options.Imputation)
-                {
-                    case ImputationMethod.ColumnMean:
-                        Preprocessing.ImputeMean(x);
-                        break;
-                    case ImputationMethod.ColumnMedian:
-                        Preprocessing.ImputeMedian(x, ws._scratch);
-                        break;
-                    default:
-                        Preprocessing.ImputeGroupMean(x, group, groupCount);
-                        break;
-                }
-            }
+            Impute(imputation, ws, groups, matrix.RowCount);
         }
 
         if (Options.WinsoriseMaxPoints > 0)
         {
-            for (int j = 0; j < IndicatorCodes.Count; j++)
-            {
-                if (_carried[j])
-                {
-                    continue;
-                }
+            Treat(ws);
+        }
+    }
 
-                Preprocessing.Treat(ws.RawColumnBuffer(j), ws._scratch, Options.WinsoriseMaxPoints, Options.SkewThreshold, Options.KurtosisThreshold);
+    /// <summary>x ← x / denominator · perPopulation; denominators are read from the matrix as given (never themselves denominated).</summary>
+    private void Denominate(IndicatorMatrix matrix, ScoringWorkspace ws)
+    {
+        for (int j = 0; j < IndicatorCodes.Count; j++)
+        {
+            int d = _denominator[j];
+            if (d < 0 || _carried[j])
+            {
+                continue;
+            }
+
+            Span<double> x = ws.RawColumnBuffer(j);
+            ReadOnlySpan<double> den = ws._columnMap[d] < 0 ? ws._nan : matrix.Column(ws._columnMap[d]);
+            for (int i = 0; i < x.Length; i++)
+            {
+                x[i] = x[i] / den[i] * _perPopulation[j];
+            }
+        }
+    }
+
+    private void Impute(ImputationRule rule, ScoringWorkspace ws, IReadOnlyDictionary<string, IReadOnlyList<string?>>? groups, int units)
+    {
+        (int[] group, int groupCount) = Options.Imputation == ImputationMethod.GroupMean ? GroupIds(groups, Options.ImputationGroup!, units) : ([], 0);
+        for (int j = 0; j < IndicatorCodes.Count; j++)
+        {
+            if (!_carried[j])
+            {
+                rule.Impute(ws.RawColumnBuffer(j), ws._scratch, group, groupCount);
+            }
+        }
+    }
+
+    private void Treat(ScoringWorkspace ws)
+    {
+        for (int j = 0; j < IndicatorCodes.Count; j++)
+        {
+            if (!_carried[j])
+            {
+                WinsoriseTreatment.Treat(ws.RawColumnBuffer(j), ws._scratch, Options.WinsoriseMaxPoints, Options.SkewThreshold, Options.KurtosisThreshold);
             }
         }
     }

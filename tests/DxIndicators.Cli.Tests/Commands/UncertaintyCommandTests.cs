@@ -76,7 +76,7 @@ public class UncertaintyCommandTests
         using var json = System.Text.Json.JsonDocument.Parse(output);
         json.RootElement.GetProperty("runs").GetInt32().Should().Be(300);
         json.RootElement.GetProperty("inputs").EnumerateArray().Select(e => e.GetString()).Should().Equal("Weights", "Normaliser", "Treatment", "Exclusion");
-        json.RootElement.GetProperty("description").GetString().Should().Contain("at levels 1").And.Contain("minmax[1,100], rank");
+        json.RootElement.GetProperty("description").GetString().Should().Contain("at levels 1").And.Contain("minmax:1,100, rank");
         json.RootElement.GetProperty("nodes")[0].GetProperty("units").GetArrayLength().Should().Be(2);
     }
 

@@ -170,4 +170,30 @@ public sealed class NormaliserTests
         Action act = () => Normalise(Normaliser.DistanceToReference("U02"), X);
         act.Should().Throw<ArgumentException>().WithMessage("*reference unit 'U02', whose value is missing*");
     }
+
+    [Fact]
+    public void Scaled_FixedBounds_MatchesTheFormulaByHand() =>
+        // (x − 0)/(20 − 0)·100 for x = 3, 7, NA, 1, 10, 7, 4: 15, 35, NA, 5, 50, 35, 20.
+        ShouldEqual(Normalise(Normaliser.Scaled(0, 20), X), [15, 35, Na, 5, 50, 35, 20], 1e-12);
+
+    [Fact]
+    public void Scaled_LowerIsBetter_FlipsTheBoundsAsCoinrsIMeta() =>
+        // Bounds (0, 20) become (−20, 0) in x' = −x: (−x + 20)/20·100 = 85, 65, NA, 95, 50, 65, 80.
+        ShouldEqual(Normalise(Normaliser.Scaled(0, 20), X, Polarity.LowerIsBetter), [85, 65, Na, 95, 50, 65, 80], 1e-12);
+
+    [Fact]
+    public void Scaled_CoinrsOlderForm_IsLowerCUpperCPlusM() =>
+        // (x − c)/m·100 with c = 2, m = 10: 10, 50, NA, −10, 80, 50, 20; and with factor 1: a tenth of that, not clamped.
+        ShouldEqual(Normalise(Normaliser.Scaled(2, 12), X), [10, 50, Na, -10, 80, 50, 20], 1e-12);
+
+    [Fact]
+    public void Scaled_FactorOne_AndItsText()
+    {
+        ShouldEqual(Normalise(Normaliser.Parse("scaled:2,12,1"), X), [0.1, 0.5, Na, -0.1, 0.8, 0.5, 0.2], 1e-15);
+        Normaliser.Scaled(2, 12).ToString().Should().Be("scaled:2,12");
+        Normaliser.Scaled(2, 12, 1).ToString().Should().Be("scaled:2,12,1");
+        Normaliser.Scaled(2, 12).IsAffine.Should().BeTrue("an affine method feeds the fused normalise-and-accumulate pass");
+        Action bad = () => Normaliser.Scaled(12, 2);
+        bad.Should().Throw<ArgumentOutOfRangeException>().WithMessage("*upper > lower*");
+    }
 }

@@ -46,13 +46,7 @@ public sealed class MethodLengthTests
         "DxIndicators/Analysis/WeightUncertainty.cs: WeightUncertainty.Run",
         "DxIndicators/Data/ObservationCsv.cs: ObservationCsv.Read",
         "DxIndicators/Scoring/Kernels/Ranking.cs: Ranking.RankRadix",
-        "DxIndicators/Scoring/Preprocessing.cs: Preprocessing.Treat",
-        "DxIndicators/Scoring/ScoringPlan.Aggregate.cs: ScoringPlan.Aggregate",
-        "DxIndicators/Scoring/ScoringPlan.Aggregate.cs: ScoringPlan.AggregateArithmetic",
-        "DxIndicators/Scoring/ScoringPlan.Normalise.cs: ScoringPlan.TryAffine",
         "DxIndicators/Scoring/ScoringPlan.Reaggregate.cs: ScoringPlan.ReaggregateInto",
-        "DxIndicators/Scoring/ScoringPlan.cs: ScoringPlan..ctor",
-        "DxIndicators/Scoring/ScoringPlan.cs: ScoringPlan.Prepare",
         "DxIndicators/Targets/TargetEvaluator.cs: TargetEvaluator.ValidateSeries",
     ];
 
