@@ -339,7 +339,7 @@ internal static class TestFrameworks
         Indicator("MONEY", MeasureKind.Money, NumericRange.Unbounded),
         Indicator("RATE", MeasureKind.Rate, new NumericRange(0, 100)),
         Indicator("PCT", MeasureKind.Percentage, new NumericRange(0, 100)),
-        Indicator("PERPOP", MeasureKind.PerPopulation, new NumericRange(0, double.PositiveInfinity)) with { Denominator = "POP", PerPopulation = 100 },
+        Indicator("PERPOP", MeasureKind.PerPopulation, new NumericRange(0, double.PositiveInfinity)).Changed(d => { d.Denominator = "POP"; d.PerPopulation = 100; }),
         Indicator("POP", MeasureKind.Count, new NumericRange(0, double.PositiveInfinity)),
         Indicator("IDX", MeasureKind.IndexScore, new NumericRange(0, 1)),
         Indicator("RANK", MeasureKind.Rank, new NumericRange(1, double.PositiveInfinity)));
@@ -348,7 +348,7 @@ internal static class TestFrameworks
     public static Framework Dti()
     {
         Framework f = Build("dti-test", Indicator("DTI", MeasureKind.IndexScore, new NumericRange(0, 1)), Indicator("POP", MeasureKind.Count, new NumericRange(0, double.PositiveInfinity)));
-        return FrameworkBuilder.From(f).WithMetadata(f.Metadata with { MergerRule = DxIndicators.Data.IndexCombination.UnweightedMean, UnitRegistry = FrameworkMetadata.VietnamProvincesRegistry }).Build();
+        return FrameworkBuilder.From(f).WithMetadata(f.Metadata.Changed(mergerRule: DxIndicators.Data.IndexCombination.UnweightedMean, unitRegistry: FrameworkMetadata.VietnamProvincesRegistry)).Build();
     }
 
     public static IndicatorDefinition Indicator(string code, MeasureKind measure, NumericRange range) =>

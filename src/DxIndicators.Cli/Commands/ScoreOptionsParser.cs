@@ -39,7 +39,7 @@ internal static class ScoreOptionsParser
         }
 
         var posts = rows.ToDictionary(r => r.Code, r => r.Goalposts, StringComparer.Ordinal);
-        var indicators = framework.Indicators.Select(i => posts.TryGetValue(i.Code, out Goalposts? g) ? i with { Goalposts = g } : i);
+        var indicators = framework.Indicators.Select(i => posts.TryGetValue(i.Code, out Goalposts? g) ? i.WithGoalposts(g) : i);
         return (new Framework(framework.Metadata, framework.Root, framework.Nodes, indicators, framework.Targets), rows.Select(r => KeyValuePair.Create(r.Code, r.Normaliser)).ToList());
     }
 

@@ -1,12 +1,26 @@
+using System.Globalization;
+
 namespace DxIndicators.Model;
 
 /// <summary>
 /// Additive rule: the value is a bit set of the parts met (bit i ↔ part i); points = Σ fractions of the parts met · MaxPoints, capped.
 /// </summary>
-/// <param name="MaxPoints">The most points.</param>
-/// <param name="Parts">The parts (at most 52, so every bit set is an exact double).</param>
-public sealed record AdditivePointsRule(double MaxPoints, ValueList<PointsPart> Parts) : PointsRule(MaxPoints)
+public sealed class AdditivePointsRule : PointsRule
 {
+    /// <summary>Initializes a new instance of the <see cref="AdditivePointsRule"/> class.</summary>
+    /// <param name="maxPoints">The most points.</param>
+    /// <param name="parts">The parts (at most 52, so every bit set is an exact double).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="parts"/> is null.</exception>
+    public AdditivePointsRule(double maxPoints, ValueList<PointsPart> parts)
+        : base(maxPoints)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        Parts = parts;
+    }
+
+    /// <summary>Gets the parts (at most 52, so every bit set is an exact double).</summary>
+    public ValueList<PointsPart> Parts { get; }
+
     /// <inheritdoc/>
     public override double Evaluate(double value, Polarity polarity)
     {
@@ -27,4 +41,13 @@ public sealed record AdditivePointsRule(double MaxPoints, ValueList<PointsPart> 
 
         return Cap(fraction * MaxPoints);
     }
+
+    /// <inheritdoc/>
+    public override bool Equals(PointsRule? other) => other is AdditivePointsRule r && MaxPoints.Equals(r.MaxPoints) && Parts == r.Parts;
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(typeof(AdditivePointsRule), MaxPoints, Parts);
+
+    /// <inheritdoc/>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"additive[{MaxPoints}, {Parts.Count} parts]");
 }

@@ -1,20 +1,51 @@
 namespace DxIndicators.Model;
 
 /// <summary>Defines one indicator: what it measures, its unit, polarity, valid range, scoring rule and source.</summary>
-/// <param name="Code">The indicator code, unique within its framework.</param>
-/// <param name="Name">The bilingual name.</param>
-/// <param name="Measure">What the indicator measures.</param>
-/// <param name="Unit">The unit label ("%", "stations", "per 100 people").</param>
-/// <param name="Polarity">Whether higher or lower is better.</param>
-/// <param name="ValidRange">The range a raw value must lie in (inclusive).</param>
-public sealed record IndicatorDefinition(
-    string Code,
-    LocalizedText Name,
-    MeasureKind Measure,
-    string Unit,
-    Polarity Polarity,
-    NumericRange ValidRange)
+/// <remarks>Immutable, compared by value. Not a positional record: there is no <c>with</c> to copy one past the checks.
+/// The constructor rejects nulls; the rules on values (a code and name, an ordered range, goalposts, points rule,
+/// denominator) are framework rules, checked with their JSON paths when a <see cref="Framework"/> is built
+/// (docs/framework-format.md).</remarks>
+public sealed class IndicatorDefinition : IEquatable<IndicatorDefinition>
 {
+    /// <summary>Initializes a new instance of the <see cref="IndicatorDefinition"/> class.</summary>
+    /// <param name="code">The indicator code, unique within its framework.</param>
+    /// <param name="name">The bilingual name.</param>
+    /// <param name="measure">What the indicator measures.</param>
+    /// <param name="unit">The unit label ("%", "stations", "per 100 people").</param>
+    /// <param name="polarity">Whether higher or lower is better.</param>
+    /// <param name="validRange">The range a raw value must lie in (inclusive).</param>
+    /// <exception cref="ArgumentNullException">A reference argument is null.</exception>
+    public IndicatorDefinition(string code, LocalizedText name, MeasureKind measure, string unit, Polarity polarity, NumericRange validRange)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(unit);
+        Code = code;
+        Name = name;
+        Measure = measure;
+        Unit = unit;
+        Polarity = polarity;
+        ValidRange = validRange;
+    }
+
+    /// <summary>Gets the indicator code, unique within its framework.</summary>
+    public string Code { get; }
+
+    /// <summary>Gets the bilingual name.</summary>
+    public LocalizedText Name { get; }
+
+    /// <summary>Gets what the indicator measures.</summary>
+    public MeasureKind Measure { get; }
+
+    /// <summary>Gets the unit label ("%", "stations", "per 100 people").</summary>
+    public string Unit { get; }
+
+    /// <summary>Gets whether higher or lower is better.</summary>
+    public Polarity Polarity { get; }
+
+    /// <summary>Gets the range a raw value must lie in (inclusive).</summary>
+    public NumericRange ValidRange { get; }
+
     /// <summary>Gets the optional points rule (official DTI-style scoring).</summary>
     public PointsRule? Points { get; init; }
 
@@ -54,4 +85,59 @@ public sealed record IndicatorDefinition(
     /// <summary>Gets what is missing and where the model comes from; required when <see cref="Status"/> is
     /// <see cref="DefinitionStatus.Provisional"/>, not allowed otherwise.</summary>
     public string? StatusNote { get; init; }
+
+    /// <summary>Returns a copy of this definition with other goalposts (a scoring run's goalposts file); like any
+    /// definition, the copy is checked when a <see cref="Framework"/> is built from it.</summary>
+    /// <param name="goalposts">The goalposts, or null for none.</param>
+    /// <returns>The copy.</returns>
+    public IndicatorDefinition WithGoalposts(Goalposts? goalposts) => new(Code, Name, Measure, Unit, Polarity, ValidRange)
+    {
+        Points = Points, Source = Source, ReportingLevel = ReportingLevel, Frequency = Frequency, Denominator = Denominator,
+        PerPopulation = PerPopulation, Goalposts = goalposts, ReferenceTarget = ReferenceTarget, Pillar = Pillar,
+        Foundation = Foundation, Notes = Notes, Status = Status, StatusNote = StatusNote,
+    };
+
+    /// <summary>Compares two definitions by value.</summary>
+    /// <param name="left">The first definition.</param>
+    /// <param name="right">The second definition.</param>
+    /// <returns>True when both are null or every member is equal.</returns>
+    public static bool operator ==(IndicatorDefinition? left, IndicatorDefinition? right) => left is null ? right is null : left.Equals(right);
+
+    /// <summary>Compares two definitions by value.</summary>
+    /// <param name="left">The first definition.</param>
+    /// <param name="right">The second definition.</param>
+    /// <returns>True when they differ.</returns>
+    public static bool operator !=(IndicatorDefinition? left, IndicatorDefinition? right) => !(left == right);
+
+    /// <inheritdoc/>
+    public bool Equals(IndicatorDefinition? other) =>
+        other is not null
+        && string.Equals(Code, other.Code, StringComparison.Ordinal)
+        && Name == other.Name
+        && Measure == other.Measure
+        && string.Equals(Unit, other.Unit, StringComparison.Ordinal)
+        && Polarity == other.Polarity
+        && ValidRange.Equals(other.ValidRange)
+        && Points == other.Points
+        && string.Equals(Source, other.Source, StringComparison.Ordinal)
+        && ReportingLevel == other.ReportingLevel
+        && Frequency == other.Frequency
+        && string.Equals(Denominator, other.Denominator, StringComparison.Ordinal)
+        && Nullable.Equals(PerPopulation, other.PerPopulation)
+        && Goalposts == other.Goalposts
+        && Nullable.Equals(ReferenceTarget, other.ReferenceTarget)
+        && Pillar == other.Pillar
+        && Foundation == other.Foundation
+        && string.Equals(Notes, other.Notes, StringComparison.Ordinal)
+        && Status == other.Status
+        && string.Equals(StatusNote, other.StatusNote, StringComparison.Ordinal);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as IndicatorDefinition);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(StringComparer.Ordinal.GetHashCode(Code), Name, Measure, Polarity, ValidRange);
+
+    /// <inheritdoc/>
+    public override string ToString() => Code;
 }

@@ -4,17 +4,47 @@ namespace DxIndicators.Model;
 /// A rule that turns an indicator's raw value into points, always capped at <see cref="MaxPoints"/>
 /// (the four rule types of the DTI component tables; see docs/methodology.md §Points).
 /// </summary>
-/// <param name="MaxPoints">The most points the indicator can earn (≥ 0).</param>
-public abstract record PointsRule(double MaxPoints)
+/// <remarks>Immutable, compared by value (a rule equals only a rule of the same type with equal members). Not a
+/// positional record: there is no <c>with</c> to copy one past the checks. The rules on values (max points ≥ 0, steps
+/// increasing, …) are checked with their JSON paths when a <see cref="Framework"/> is built (docs/framework-format.md).</remarks>
+public abstract class PointsRule : IEquatable<PointsRule>
 {
+    /// <summary>Initializes a new instance of the <see cref="PointsRule"/> class.</summary>
+    /// <param name="maxPoints">The most points the indicator can earn (≥ 0).</param>
+    private protected PointsRule(double maxPoints) => MaxPoints = maxPoints;
+
+    /// <summary>Gets the most points the indicator can earn (≥ 0).</summary>
+    public double MaxPoints { get; }
+
+    /// <summary>Compares two rules by value.</summary>
+    /// <param name="left">The first rule.</param>
+    /// <param name="right">The second rule.</param>
+    /// <returns>True when both are null or both are the same rule type with equal members.</returns>
+    public static bool operator ==(PointsRule? left, PointsRule? right) => left is null ? right is null : left.Equals(right);
+
+    /// <summary>Compares two rules by value.</summary>
+    /// <param name="left">The first rule.</param>
+    /// <param name="right">The second rule.</param>
+    /// <returns>True when they differ.</returns>
+    public static bool operator !=(PointsRule? left, PointsRule? right) => !(left == right);
+
     /// <summary>Computes the points earned by <paramref name="value"/>.</summary>
     /// <param name="value">The raw value (NaN = missing).</param>
     /// <param name="polarity">The indicator's polarity (used by step tables).</param>
     /// <returns>Points in [0, <see cref="MaxPoints"/>]; NaN when <paramref name="value"/> is NaN.</returns>
     public abstract double Evaluate(double value, Polarity polarity);
 
+    /// <inheritdoc/>
+    public abstract bool Equals(PointsRule? other);
+
+    /// <inheritdoc/>
+    public sealed override bool Equals(object? obj) => Equals(obj as PointsRule);
+
+    /// <inheritdoc/>
+    public abstract override int GetHashCode();
+
     /// <summary>Caps points into [0, MaxPoints]; the cap is the documented rule, not a silent clamp.</summary>
     /// <param name="points">Uncapped points.</param>
     /// <returns>Capped points.</returns>
-    protected double Cap(double points) => double.IsNaN(points) ? double.NaN : Math.Clamp(points, 0, MaxPoints);
+    private protected double Cap(double points) => double.IsNaN(points) ? double.NaN : Math.Clamp(points, 0, MaxPoints);
 }

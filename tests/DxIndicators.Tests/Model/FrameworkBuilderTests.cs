@@ -18,13 +18,13 @@ public sealed class FrameworkBuilderTests
     {
         FrameworkBuilder builder = TestFrameworks.Tiny();
         builder.WithRoot("NOPE");
-        builder.Indicators[0] = builder.Indicators[0] with { Code = "" };
+        builder.Indicators[0] = builder.Indicators[0].Changed(d => d.Code = "");
 
         FrameworkValidationException ex = Assert.Throws<FrameworkValidationException>(builder.Build);
         ex.Errors.Should().Contain(e => e.Location == "$.root").And.Contain(e => e.Location == "$.indicators[0].code");
 
         builder.WithRoot("IDX");
-        builder.Indicators[0] = builder.Indicators[0] with { Code = "A" };
+        builder.Indicators[0] = builder.Indicators[0].Changed(d => d.Code = "A");
         builder.Build().Root.Should().Be("IDX");
     }
 

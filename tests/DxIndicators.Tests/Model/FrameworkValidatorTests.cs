@@ -8,69 +8,69 @@ public sealed class FrameworkValidatorTests
 {
     private static readonly Dictionary<string, Action<FrameworkBuilder>> s_mutations = new()
     {
-        ["id-blank"] = p => p.WithMetadata(p.Metadata with { Id = " " }),
-        ["version-blank"] = p => p.WithMetadata(p.Metadata with { Version = "" }),
-        ["name-blank"] = p => p.WithMetadata(p.Metadata with { Name = new LocalizedText("", " ") }),
-        ["source-blank"] = p => p.WithMetadata(p.Metadata with { MethodologySource = "" }),
-        ["dates-inverted"] = p => p.WithMetadata(p.Metadata with { EffectiveTo = new LocalDate(2023, 12, 31) }),
-        ["scale-empty"] = p => p.WithMetadata(p.Metadata with { Scale = new OutputScale(5, 5) }),
-        ["scale-infinite"] = p => p.WithMetadata(p.Metadata with { Scale = new OutputScale(0, double.PositiveInfinity) }),
-        ["indicator-code-blank"] = p => p.Indicators[0] = p.Indicators[0] with { Code = "" },
-        ["code-duplicate"] = p => p.Indicators.Add(p.Indicators[2] with { Code = "P1" }),
-        ["range-inverted"] = p => p.Indicators[0] = p.Indicators[0] with { ValidRange = new NumericRange(100, 0) },
-        ["range-nan"] = p => p.Indicators[0] = p.Indicators[0] with { ValidRange = new NumericRange(double.NaN, 100) },
-        ["per-population-negative"] = p => p.Indicators[2] = p.Indicators[2] with { PerPopulation = -100 },
-        ["per-population-missing"] = p => p.Indicators[2] = p.Indicators[2] with { PerPopulation = null },
-        ["goalposts-inverted"] = p => p.Indicators[0] = p.Indicators[0] with { Goalposts = new Goalposts(100, 10) },
-        ["goalposts-nan"] = p => p.Indicators[0] = p.Indicators[0] with { Goalposts = new Goalposts(double.NaN, 100) },
-        ["reference-target-infinite"] = p => p.Indicators[0] = p.Indicators[0] with { ReferenceTarget = double.PositiveInfinity },
-        ["rule-max-negative"] = p => p.Indicators[2] = p.Indicators[2] with { Points = new RatioPointsRule(-5, 100) },
-        ["ratio-full-at-zero"] = p => p.Indicators[0] = p.Indicators[0] with { Points = new RatioPointsRule(20, 0) },
-        ["steps-empty"] = p => p.Indicators[1] = p.Indicators[1] with { Points = new StepPointsRule(10, ValueList<PointsStep>.Empty) },
-        ["step-points-above-max"] = p => p.Indicators[1] = p.Indicators[1] with { Points = new StepPointsRule(10, ValueList.Of(new PointsStep(1, 5), new PointsStep(4, 12))) },
-        ["step-threshold-nan"] = p => p.Indicators[1] = p.Indicators[1] with { Points = new StepPointsRule(10, ValueList.Of(new PointsStep(double.NaN, 5))) },
-        ["steps-thresholds-not-increasing"] = p => p.Indicators[1] = p.Indicators[1] with { Points = new StepPointsRule(10, ValueList.Of(new PointsStep(4, 5), new PointsStep(3, 10))) },
-        ["steps-points-decreasing"] = p => p.Indicators[1] = p.Indicators[1] with { Points = new StepPointsRule(10, ValueList.Of(new PointsStep(1, 10), new PointsStep(4, 5))) },
-        ["steps-lower-points-increasing"] = p => p.Indicators[1] = p.Indicators[1] with { Polarity = Polarity.LowerIsBetter },
-        ["categories-empty"] = p => p.Indicators[2] = p.Indicators[2] with { Points = new CategoricalPointsRule(5, ValueList<CategoryFraction>.Empty) },
-        ["category-value-duplicate"] = p => p.Indicators[2] = p.Indicators[2] with { Points = new CategoricalPointsRule(5, ValueList.Of(new CategoryFraction(1, 1, "yes"), new CategoryFraction(1, 0, "no"))) },
-        ["category-fraction-above-one"] = p => p.Indicators[2] = p.Indicators[2] with { Points = new CategoricalPointsRule(5, ValueList.Of(new CategoryFraction(1, 1.5, "yes"))) },
-        ["parts-empty"] = p => p.Indicators[2] = p.Indicators[2] with { Points = new AdditivePointsRule(5, ValueList<PointsPart>.Empty) },
-        ["parts-too-many"] = p => p.Indicators[2] = p.Indicators[2] with { Points = new AdditivePointsRule(5, Enumerable.Range(0, 53).Select(i => new PointsPart($"p{i}", 0.01)).ToValueList()) },
-        ["part-fraction-negative"] = p => p.Indicators[2] = p.Indicators[2] with { Points = new AdditivePointsRule(5, ValueList.Of(new PointsPart("attends", -0.5))) },
-        ["node-name-blank"] = p => p.Nodes[2] = p.Nodes[2] with { Name = new LocalizedText("", "") },
-        ["node-empty"] = p => p.Nodes[2] = p.Nodes[2] with { Children = ValueList<NodeLink>.Empty },
-        ["child-duplicate"] = p => p.Nodes[2] = p.Nodes[2] with { Children = ValueList.Of(new NodeLink("B"), new NodeLink("C"), new NodeLink("B")) },
-        ["child-unknown"] = p => p.Nodes[2] = p.Nodes[2] with { Children = ValueList.Of(new NodeLink("B"), new NodeLink("ZZZ")) },
-        ["weight-negative"] = p => p.Nodes[0] = p.Nodes[0] with { Children = ValueList.Of(new NodeLink("P1", 2), new NodeLink("P2", -1)) },
-        ["weight-nan"] = p => p.Nodes[0] = p.Nodes[0] with { Children = ValueList.Of(new NodeLink("P1", 2), new NodeLink("P2", double.NaN)) },
-        ["weight-infinite"] = p => p.Nodes[0] = p.Nodes[0] with { Children = ValueList.Of(new NodeLink("P1", 2), new NodeLink("P2", double.PositiveInfinity)) },
-        ["link-points-negative"] = p => p.Nodes[1] = p.Nodes[1] with { Children = ValueList.Of(new NodeLink("A", 1, 20), new NodeLink("B", 1, -10)), MaxPoints = null },
-        ["link-points-mismatch"] = p => p.Nodes[1] = p.Nodes[1] with { Children = ValueList.Of(new NodeLink("A", 1, 25), new NodeLink("B", 1, 5)) },
-        ["link-points-missing"] = p => p.Nodes[1] = p.Nodes[1] with { Children = ValueList.Of(new NodeLink("A", 1, 20), new NodeLink("B")), MaxPoints = null },
-        ["node-points-nan"] = p => p.Nodes[1] = p.Nodes[1] with { MaxPoints = double.NaN },
-        ["node-points-sum"] = p => p.Nodes[1] = p.Nodes[1] with { MaxPoints = 40 },
-        ["weights-zero"] = p => p.Nodes[2] = p.Nodes[2] with { Children = ValueList.Of(new NodeLink("B", 0), new NodeLink("C", 0)) },
-        ["power-missing"] = p => p.Nodes[2] = p.Nodes[2] with { Aggregation = AggregationMethod.GeneralisedMean },
-        ["power-zero"] = p => p.Nodes[2] = p.Nodes[2] with { Aggregation = AggregationMethod.GeneralisedMean, Power = 0 },
-        ["power-unexpected"] = p => p.Nodes[2] = p.Nodes[2] with { Power = 2 },
-        ["min-share-above-one"] = p => p.Nodes[2] = p.Nodes[2] with { MinShare = 1.5 },
+        ["id-blank"] = p => p.WithMetadata(p.Metadata.Changed(id: " ")),
+        ["version-blank"] = p => p.WithMetadata(p.Metadata.Changed(version: "")),
+        ["name-blank"] = p => p.WithMetadata(p.Metadata.Changed(name: new LocalizedText("", " "))),
+        ["source-blank"] = p => p.WithMetadata(p.Metadata.Changed(methodologySource: "")),
+        ["dates-inverted"] = p => p.WithMetadata(p.Metadata.Changed(effectiveTo: new LocalDate(2023, 12, 31))),
+        ["scale-empty"] = p => p.WithMetadata(p.Metadata.Changed(scale: new OutputScale(5, 5))),
+        ["scale-infinite"] = p => p.WithMetadata(p.Metadata.Changed(scale: new OutputScale(0, double.PositiveInfinity))),
+        ["indicator-code-blank"] = p => p.Indicators[0] = p.Indicators[0].Changed(d => d.Code = ""),
+        ["code-duplicate"] = p => p.Indicators.Add(p.Indicators[2].Changed(d => d.Code = "P1")),
+        ["range-inverted"] = p => p.Indicators[0] = p.Indicators[0].Changed(d => d.ValidRange = new NumericRange(100, 0)),
+        ["range-nan"] = p => p.Indicators[0] = p.Indicators[0].Changed(d => d.ValidRange = new NumericRange(double.NaN, 100)),
+        ["per-population-negative"] = p => p.Indicators[2] = p.Indicators[2].Changed(d => d.PerPopulation = -100),
+        ["per-population-missing"] = p => p.Indicators[2] = p.Indicators[2].Changed(d => d.PerPopulation = null),
+        ["goalposts-inverted"] = p => p.Indicators[0] = p.Indicators[0].Changed(d => d.Goalposts = new Goalposts(100, 10)),
+        ["goalposts-nan"] = p => p.Indicators[0] = p.Indicators[0].Changed(d => d.Goalposts = new Goalposts(double.NaN, 100)),
+        ["reference-target-infinite"] = p => p.Indicators[0] = p.Indicators[0].Changed(d => d.ReferenceTarget = double.PositiveInfinity),
+        ["rule-max-negative"] = p => p.Indicators[2] = p.Indicators[2].Changed(d => d.Points = new RatioPointsRule(-5, 100)),
+        ["ratio-full-at-zero"] = p => p.Indicators[0] = p.Indicators[0].Changed(d => d.Points = new RatioPointsRule(20, 0)),
+        ["steps-empty"] = p => p.Indicators[1] = p.Indicators[1].Changed(d => d.Points = new StepPointsRule(10, ValueList<PointsStep>.Empty)),
+        ["step-points-above-max"] = p => p.Indicators[1] = p.Indicators[1].Changed(d => d.Points = new StepPointsRule(10, ValueList.Of(new PointsStep(1, 5), new PointsStep(4, 12)))),
+        ["step-threshold-nan"] = p => p.Indicators[1] = p.Indicators[1].Changed(d => d.Points = new StepPointsRule(10, ValueList.Of(new PointsStep(double.NaN, 5)))),
+        ["steps-thresholds-not-increasing"] = p => p.Indicators[1] = p.Indicators[1].Changed(d => d.Points = new StepPointsRule(10, ValueList.Of(new PointsStep(4, 5), new PointsStep(3, 10)))),
+        ["steps-points-decreasing"] = p => p.Indicators[1] = p.Indicators[1].Changed(d => d.Points = new StepPointsRule(10, ValueList.Of(new PointsStep(1, 10), new PointsStep(4, 5)))),
+        ["steps-lower-points-increasing"] = p => p.Indicators[1] = p.Indicators[1].Changed(d => d.Polarity = Polarity.LowerIsBetter),
+        ["categories-empty"] = p => p.Indicators[2] = p.Indicators[2].Changed(d => d.Points = new CategoricalPointsRule(5, ValueList<CategoryFraction>.Empty)),
+        ["category-value-duplicate"] = p => p.Indicators[2] = p.Indicators[2].Changed(d => d.Points = new CategoricalPointsRule(5, ValueList.Of(new CategoryFraction(1, 1, "yes"), new CategoryFraction(1, 0, "no")))),
+        ["category-fraction-above-one"] = p => p.Indicators[2] = p.Indicators[2].Changed(d => d.Points = new CategoricalPointsRule(5, ValueList.Of(new CategoryFraction(1, 1.5, "yes")))),
+        ["parts-empty"] = p => p.Indicators[2] = p.Indicators[2].Changed(d => d.Points = new AdditivePointsRule(5, ValueList<PointsPart>.Empty)),
+        ["parts-too-many"] = p => p.Indicators[2] = p.Indicators[2].Changed(d => d.Points = new AdditivePointsRule(5, Enumerable.Range(0, 53).Select(i => new PointsPart($"p{i}", 0.01)).ToValueList())),
+        ["part-fraction-negative"] = p => p.Indicators[2] = p.Indicators[2].Changed(d => d.Points = new AdditivePointsRule(5, ValueList.Of(new PointsPart("attends", -0.5)))),
+        ["node-name-blank"] = p => p.Nodes[2] = p.Nodes[2].Changed(d => d.Name = new LocalizedText("", "")),
+        ["node-empty"] = p => p.Nodes[2] = p.Nodes[2].Changed(d => d.Children = ValueList<NodeLink>.Empty),
+        ["child-duplicate"] = p => p.Nodes[2] = p.Nodes[2].Changed(d => d.Children = ValueList.Of(new NodeLink("B"), new NodeLink("C"), new NodeLink("B"))),
+        ["child-unknown"] = p => p.Nodes[2] = p.Nodes[2].Changed(d => d.Children = ValueList.Of(new NodeLink("B"), new NodeLink("ZZZ"))),
+        ["weight-negative"] = p => p.Nodes[0] = p.Nodes[0].Changed(d => d.Children = ValueList.Of(new NodeLink("P1", 2), new NodeLink("P2", -1))),
+        ["weight-nan"] = p => p.Nodes[0] = p.Nodes[0].Changed(d => d.Children = ValueList.Of(new NodeLink("P1", 2), new NodeLink("P2", double.NaN))),
+        ["weight-infinite"] = p => p.Nodes[0] = p.Nodes[0].Changed(d => d.Children = ValueList.Of(new NodeLink("P1", 2), new NodeLink("P2", double.PositiveInfinity))),
+        ["link-points-negative"] = p => p.Nodes[1] = p.Nodes[1].Changed(d => { d.Children = ValueList.Of(new NodeLink("A", 1, 20), new NodeLink("B", 1, -10)); d.MaxPoints = null; }),
+        ["link-points-mismatch"] = p => p.Nodes[1] = p.Nodes[1].Changed(d => d.Children = ValueList.Of(new NodeLink("A", 1, 25), new NodeLink("B", 1, 5))),
+        ["link-points-missing"] = p => p.Nodes[1] = p.Nodes[1].Changed(d => { d.Children = ValueList.Of(new NodeLink("A", 1, 20), new NodeLink("B")); d.MaxPoints = null; }),
+        ["node-points-nan"] = p => p.Nodes[1] = p.Nodes[1].Changed(d => d.MaxPoints = double.NaN),
+        ["node-points-sum"] = p => p.Nodes[1] = p.Nodes[1].Changed(d => d.MaxPoints = 40),
+        ["weights-zero"] = p => p.Nodes[2] = p.Nodes[2].Changed(d => d.Children = ValueList.Of(new NodeLink("B", 0), new NodeLink("C", 0))),
+        ["power-missing"] = p => p.Nodes[2] = p.Nodes[2].Changed(d => d.Aggregation = AggregationMethod.GeneralisedMean),
+        ["power-zero"] = p => p.Nodes[2] = p.Nodes[2].Changed(d => { d.Aggregation = AggregationMethod.GeneralisedMean; d.Power = 0; }),
+        ["power-unexpected"] = p => p.Nodes[2] = p.Nodes[2].Changed(d => d.Power = 2),
+        ["min-share-above-one"] = p => p.Nodes[2] = p.Nodes[2].Changed(d => d.MinShare = 1.5),
         ["root-unknown"] = p => p.WithRoot("NOPE"),
         ["node-unreachable"] = p => p.Nodes.Add(new FrameworkNode("ORPHAN", new LocalizedText("Mồ côi", "Orphan"), NodeKind.Component, ValueList.Of(new NodeLink("C")))),
-        ["cycle"] = p => p.Nodes[2] = p.Nodes[2] with { Children = ValueList.Of(new NodeLink("B"), new NodeLink("C"), new NodeLink("IDX")) },
-        ["denominator-unknown"] = p => p.Indicators[2] = p.Indicators[2] with { Denominator = "POP" },
-        ["target-code-blank"] = p => p.Targets[0] = p.Targets[0] with { Code = "" },
-        ["target-code-duplicate"] = p => p.Targets.Add(p.Targets[0] with { Indicator = "B" }),
-        ["target-indicator-blank"] = p => p.Targets[0] = p.Targets[0] with { Indicator = " " },
-        ["target-indicator-unknown"] = p => p.Targets[0] = p.Targets[0] with { Indicator = "P1" },
-        ["target-threshold-nan"] = p => p.Targets[0] = p.Targets[0] with { Threshold = double.NaN },
-        ["target-between-no-upper"] = p => p.Targets[0] = p.Targets[0] with { Comparator = Comparator.Between },
-        ["target-between-inverted"] = p => p.Targets[0] = p.Targets[0] with { Comparator = Comparator.Between, UpperThreshold = 80 },
-        ["target-upper-unexpected"] = p => p.Targets[0] = p.Targets[0] with { UpperThreshold = 95 },
-        ["target-rank-fraction"] = p => p.Targets[0] = p.Targets[0] with { Comparator = Comparator.RankAtMost, Threshold = 2.5 },
-        ["target-legal-source-blank"] = p => p.Targets[0] = p.Targets[0] with { LegalSource = "" },
-        ["target-baseline-infinite"] = p => p.Targets[0] = p.Targets[0] with { Baseline = new TargetBaseline(double.NegativeInfinity, new LocalDate(2020, 12, 31)) },
-        ["target-deadline-before-baseline"] = p => p.Targets[0] = p.Targets[0] with { Deadline = new LocalDate(2019, 6, 30) },
+        ["cycle"] = p => p.Nodes[2] = p.Nodes[2].Changed(d => d.Children = ValueList.Of(new NodeLink("B"), new NodeLink("C"), new NodeLink("IDX"))),
+        ["denominator-unknown"] = p => p.Indicators[2] = p.Indicators[2].Changed(d => d.Denominator = "POP"),
+        ["target-code-blank"] = p => p.Targets[0] = p.Targets[0].Changed(d => d.Code = ""),
+        ["target-code-duplicate"] = p => p.Targets.Add(p.Targets[0].Changed(d => d.Indicator = "B")),
+        ["target-indicator-blank"] = p => p.Targets[0] = p.Targets[0].Changed(d => d.Indicator = " "),
+        ["target-indicator-unknown"] = p => p.Targets[0] = p.Targets[0].Changed(d => d.Indicator = "P1"),
+        ["target-threshold-nan"] = p => p.Targets[0] = p.Targets[0].Changed(d => d.Threshold = double.NaN),
+        ["target-between-no-upper"] = p => p.Targets[0] = p.Targets[0].Changed(d => d.Comparator = Comparator.Between),
+        ["target-between-inverted"] = p => p.Targets[0] = p.Targets[0].Changed(d => { d.Comparator = Comparator.Between; d.UpperThreshold = 80; }),
+        ["target-upper-unexpected"] = p => p.Targets[0] = p.Targets[0].Changed(d => d.UpperThreshold = 95),
+        ["target-rank-fraction"] = p => p.Targets[0] = p.Targets[0].Changed(d => { d.Comparator = Comparator.RankAtMost; d.Threshold = 2.5; }),
+        ["target-legal-source-blank"] = p => p.Targets[0] = p.Targets[0].Changed(d => d.LegalSource = ""),
+        ["target-baseline-infinite"] = p => p.Targets[0] = p.Targets[0].Changed(d => d.Baseline = new TargetBaseline(double.NegativeInfinity, new LocalDate(2020, 12, 31))),
+        ["target-deadline-before-baseline"] = p => p.Targets[0] = p.Targets[0].Changed(d => d.Deadline = new LocalDate(2019, 6, 30)),
     };
 
     [Fact]
@@ -175,7 +175,7 @@ public sealed class FrameworkValidatorTests
     public void Build_IndicatorUsedByNoNode_WarnsButBuilds()
     {
         FrameworkBuilder parts = TestFrameworks.Tiny();
-        parts.Indicators.Add(parts.Indicators[0] with { Code = "SPARE" });
+        parts.Indicators.Add(parts.Indicators[0].Changed(d => d.Code = "SPARE"));
 
         Framework framework = parts.Build();
 
@@ -187,7 +187,7 @@ public sealed class FrameworkValidatorTests
     {
         FrameworkBuilder parts = TestFrameworks.Tiny();
         parts.Indicators.Add(new IndicatorDefinition("POP", new LocalizedText("Dân số", "Population"), MeasureKind.Count, "people", Polarity.HigherIsBetter, NumericRange.Unbounded));
-        parts.Indicators[2] = parts.Indicators[2] with { Denominator = "POP" };
+        parts.Indicators[2] = parts.Indicators[2].Changed(d => d.Denominator = "POP");
 
         parts.Build().Warnings.Should().BeEmpty();
     }
@@ -197,7 +197,7 @@ public sealed class FrameworkValidatorTests
     {
         // 2022 DTI: pillars overlap the index instead of sitting under it.
         FrameworkBuilder parts = TestFrameworks.Tiny();
-        parts.Nodes[0] = parts.Nodes[0] with { Children = ValueList.Of(new NodeLink("P1")) };
+        parts.Nodes[0] = parts.Nodes[0].Changed(d => d.Children = ValueList.Of(new NodeLink("P1")));
 
         Framework framework = parts.Build();
 

@@ -78,15 +78,9 @@ public sealed class DefinitionStatusTests
     public void NewFields_RoundTripExactly_AndConfirmedIsNotWritten()
     {
         FrameworkBuilder parts = TestFrameworks.Tiny();
-        parts.WithMetadata(parts.Metadata with { ComponentCount = 47 });
-        parts.Nodes[1] = parts.Nodes[1] with { Status = DefinitionStatus.Provisional, StatusNote = "points not public" };
-        parts.Targets[0] = parts.Targets[0] with
-        {
-            Reference = "Điều 1, mục II — https://example.org/decision",
-            Supersedes = ValueList.Of("T0"),
-            Status = DefinitionStatus.Provisional,
-            StatusNote = "clause not read",
-        };
+        parts.WithMetadata(parts.Metadata.Changed(componentCount: 47));
+        parts.Nodes[1] = parts.Nodes[1].Changed(d => { d.Status = DefinitionStatus.Provisional; d.StatusNote = "points not public"; });
+        parts.Targets[0] = parts.Targets[0].Changed(d => { d.Reference = "Điều 1, mục II — https://example.org/decision"; d.Supersedes = ValueList.Of("T0"); d.Status = DefinitionStatus.Provisional; d.StatusNote = "clause not read"; });
         Framework framework = parts.Build();
 
         string json = FrameworkJson.Write(framework);
