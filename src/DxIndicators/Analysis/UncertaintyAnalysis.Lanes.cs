@@ -194,51 +194,53 @@ public sealed partial class UncertaintyAnalysis
         }
     }
 
-    /// <summary>Per lane, how many of the first <paramref name="units"/> scores exceed <paramref name="si"/>'s lane:
-    /// counts in double (exact below 2^53) on four independent chains, so the masked adds do not wait on each other.</summary>
+    /// <summary>Per lane, how many of the first <paramref name="units"/> scores exceed <paramref name="si"/>'s lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> CountGreater(ref double s0, int units, Vector512<double> si)
-    {
-        Vector512<double> one = Vector512<double>.One;
-        Vector512<double> g0 = Vector512<double>.Zero, g1 = g0, g2 = g0, g3 = g0;
-        int j = 0;
-        for (; j + 3 < units; j += 4)
-        {
-            g0 = Vector512.ConditionalSelect(Vector512.GreaterThan(Vector512.Create(Unsafe.Add(ref s0, j)), si), g0 + one, g0);
-            g1 = Vector512.ConditionalSelect(Vector512.GreaterThan(Vector512.Create(Unsafe.Add(ref s0, j + 1)), si), g1 + one, g1);
-            g2 = Vector512.ConditionalSelect(Vector512.GreaterThan(Vector512.Create(Unsafe.Add(ref s0, j + 2)), si), g2 + one, g2);
-            g3 = Vector512.ConditionalSelect(Vector512.GreaterThan(Vector512.Create(Unsafe.Add(ref s0, j + 3)), si), g3 + one, g3);
-        }
-
-        for (; j < units; j++)
-        {
-            g0 = Vector512.ConditionalSelect(Vector512.GreaterThan(Vector512.Create(Unsafe.Add(ref s0, j)), si), g0 + one, g0);
-        }
-
-        return (g0 + g1) + (g2 + g3);
-    }
+    private static Vector512<double> CountGreater(ref double s0, int units, Vector512<double> si) => Count<Greater>(ref s0, units, si);
 
     /// <summary>Per lane, how many of the first <paramref name="units"/> scores equal <paramref name="si"/>'s lane (itself included).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> CountEqual(ref double s0, int units, Vector512<double> si)
+    private static Vector512<double> CountEqual(ref double s0, int units, Vector512<double> si) => Count<Equal>(ref s0, units, si);
+
+    /// <summary>Per lane, how many of the first <paramref name="units"/> scores s_j satisfy <typeparamref name="TTest"/>(s_j, lane):
+    /// counts in double (exact below 2^53) on four independent chains, so the masked adds do not wait on each other.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> Count<TTest>(ref double s0, int units, Vector512<double> si)
+        where TTest : struct, ILaneTest
     {
         Vector512<double> one = Vector512<double>.One;
-        Vector512<double> e0 = Vector512<double>.Zero, e1 = e0, e2 = e0, e3 = e0;
+        Vector512<double> c0 = Vector512<double>.Zero, c1 = c0, c2 = c0, c3 = c0;
         int j = 0;
         for (; j + 3 < units; j += 4)
         {
-            e0 = Vector512.ConditionalSelect(Vector512.Equals(Vector512.Create(Unsafe.Add(ref s0, j)), si), e0 + one, e0);
-            e1 = Vector512.ConditionalSelect(Vector512.Equals(Vector512.Create(Unsafe.Add(ref s0, j + 1)), si), e1 + one, e1);
-            e2 = Vector512.ConditionalSelect(Vector512.Equals(Vector512.Create(Unsafe.Add(ref s0, j + 2)), si), e2 + one, e2);
-            e3 = Vector512.ConditionalSelect(Vector512.Equals(Vector512.Create(Unsafe.Add(ref s0, j + 3)), si), e3 + one, e3);
+            c0 = Vector512.ConditionalSelect(TTest.Test(Vector512.Create(Unsafe.Add(ref s0, j)), si), c0 + one, c0);
+            c1 = Vector512.ConditionalSelect(TTest.Test(Vector512.Create(Unsafe.Add(ref s0, j + 1)), si), c1 + one, c1);
+            c2 = Vector512.ConditionalSelect(TTest.Test(Vector512.Create(Unsafe.Add(ref s0, j + 2)), si), c2 + one, c2);
+            c3 = Vector512.ConditionalSelect(TTest.Test(Vector512.Create(Unsafe.Add(ref s0, j + 3)), si), c3 + one, c3);
         }
 
         for (; j < units; j++)
         {
-            e0 = Vector512.ConditionalSelect(Vector512.Equals(Vector512.Create(Unsafe.Add(ref s0, j)), si), e0 + one, e0);
+            c0 = Vector512.ConditionalSelect(TTest.Test(Vector512.Create(Unsafe.Add(ref s0, j)), si), c0 + one, c0);
         }
 
-        return (e0 + e1) + (e2 + e3);
+        return (c0 + c1) + (c2 + c3);
+    }
+
+    /// <summary>A lane-wise test of a broadcast score against a vector of scores (a struct, so the JIT specialises <see cref="Count{TTest}"/>).</summary>
+    private interface ILaneTest
+    {
+        static abstract Vector512<double> Test(Vector512<double> other, Vector512<double> self);
+    }
+
+    private readonly struct Greater : ILaneTest
+    {
+        public static Vector512<double> Test(Vector512<double> other, Vector512<double> self) => Vector512.GreaterThan(other, self);
+    }
+
+    private readonly struct Equal : ILaneTest
+    {
+        public static Vector512<double> Test(Vector512<double> other, Vector512<double> self) => Vector512.Equals(other, self);
     }
 
     /// <summary>
