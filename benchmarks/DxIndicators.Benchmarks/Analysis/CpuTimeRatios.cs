@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
-using System.Text.RegularExpressions;
 using DxIndicators.Analysis;
 using DxIndicators.Benchmarks.Limits;
 using DxIndicators.Data;
