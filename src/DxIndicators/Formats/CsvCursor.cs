@@ -462,10 +462,16 @@ internal sealed class CsvCursor : IDisposable
             return false;
         }
 
-        int p = _pos;
-        int lineEnd = p + e;
-        while (true)
+        // A scalar scan for the commas: fields are a few characters long, shorter than a vector search pays for.
+        ReadOnlySpan<char> line = rest[..e];
+        int fieldStart = 0;
+        for (int i = 0; i <= line.Length; i++)
         {
+            if (i < line.Length && line[i] != ',')
+            {
+                continue;
+            }
+
             if (Count == _start.Length)
             {
                 CheckColumns(Count + 1, _line, "record at");
@@ -473,20 +479,13 @@ internal sealed class CsvCursor : IDisposable
                 Array.Resize(ref _length, Count * 2);
             }
 
-            int k = _buffer.AsSpan(p, lineEnd - p).IndexOf(',');
-            int fieldEnd = k < 0 ? lineEnd : p + k;
-            _start[Count] = p;
-            _length[Count] = fieldEnd - p;
+            _start[Count] = _pos + fieldStart;
+            _length[Count] = i - fieldStart;
             Count++;
-            if (k < 0)
-            {
-                break;
-            }
-
-            p = fieldEnd + 1;
+            fieldStart = i + 1;
         }
 
-        int after = lineEnd + (rest[e] == '\r' && e + 1 < rest.Length && rest[e + 1] == '\n' ? 2 : 1);
+        int after = _pos + e + (rest[e] == '\r' && e + 1 < rest.Length && rest[e + 1] == '\n' ? 2 : 1);
         Line = _line;
         _line++;
         _pos = after;
