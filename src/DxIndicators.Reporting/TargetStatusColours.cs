@@ -29,14 +29,23 @@ internal static class TargetStatusColours
     public static (string Fill, string Ink) Of(TargetStatus status) =>
         (uint)status < (uint)s_byValue.Length ? s_byValue[(int)status] : throw new ArgumentOutOfRangeException(nameof(status), status, "Undefined target status.");
 
+    /// <summary>Indexes the lines by status, checking that every member has exactly one.</summary>
+    /// <exception cref="InvalidOperationException">A status has no line or more than one (the list is incomplete).</exception>
     private static (string Fill, string Ink)[] Index()
     {
-        var byValue = new (string Fill, string Ink)[Enum.GetValues<TargetStatus>().Length];
+        TargetStatus[] members = Enum.GetValues<TargetStatus>();
+        var byValue = new (string Fill, string Ink)[members.Length];
         foreach ((TargetStatus status, string fill, string ink) in All)
         {
+            if ((uint)status >= (uint)byValue.Length || byValue[(int)status].Fill is not null)
+            {
+                throw new InvalidOperationException($"TargetStatusColours lists {status} twice or it is not a member.");
+            }
+
             byValue[(int)status] = (fill, ink);
         }
 
-        return byValue;
+        TargetStatus[] missing = [.. members.Where(m => byValue[(int)m].Fill is null)];
+        return missing.Length == 0 ? byValue : throw new InvalidOperationException($"TargetStatusColours has no line for {string.Join(", ", missing)}.");
     }
 }
