@@ -191,34 +191,14 @@ internal static class Text
         _ => Value(value, language),
     };
 
-    public static string Status(TargetStatus status, ReportLanguage language) => Labels.Get(StatusKey(status), language);
+    public static string Status(TargetStatus status, ReportLanguage language) => In(TargetStatusInfo.Of(status).Label, language);
 
-    public static string StatusShort(TargetStatus status, ReportLanguage language) => Labels.Get(StatusKey(status) + ".short", language);
+    public static string StatusShort(TargetStatus status, ReportLanguage language) => In(TargetStatusInfo.Of(status).ShortLabel, language);
 
-    public static string StatusSymbol(TargetStatus status) => status switch
-    {
-        TargetStatus.Achieved => "✓",
-        TargetStatus.OnTrack => "↗",
-        TargetStatus.NeedsAcceleration => "!",
-        TargetStatus.LimitedProgress => "!!",
-        TargetStatus.Deterioration => "↘",
-        TargetStatus.Missed => "✗",
-        TargetStatus.Indeterminate => "?",
-        _ => "∅",
-    };
+    public static string StatusSymbol(TargetStatus status) => TargetStatusInfo.Of(status).Symbol;
 
     /// <summary>Fill and text colour of a status; the cell text carries the meaning too, so it reads without colour.</summary>
-    public static (string Fill, string Ink) StatusColours(TargetStatus status) => status switch
-    {
-        TargetStatus.Achieved => ("#1a7f37", "#ffffff"),
-        TargetStatus.OnTrack => ("#8fd19e", "#0b3d17"),
-        TargetStatus.NeedsAcceleration => ("#f6c343", "#3d2e00"),
-        TargetStatus.LimitedProgress => ("#f0883e", "#2b1400"),
-        TargetStatus.Deterioration => ("#cf5a5a", "#ffffff"),
-        TargetStatus.Missed => ("#a40e26", "#ffffff"),
-        TargetStatus.Indeterminate => ("#d0d7de", "#24292f"),
-        _ => ("#f6f8fa", "#57606a"),
-    };
+    public static (string Fill, string Ink) StatusColours(TargetStatus status) => TargetStatusColours.Of(status);
 
-    private static string StatusKey(TargetStatus status) => "status." + status.ToString();
+    private static string In(LocalizedText text, ReportLanguage language) => language == ReportLanguage.Vietnamese ? text.Vi : text.En;
 }

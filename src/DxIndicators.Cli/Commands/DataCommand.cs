@@ -169,11 +169,6 @@ internal sealed class DataCommand : ICommand
         return sb.ToString();
     }
 
-    private static string Arrow(TrendStatus status) => status switch
-    {
-        TrendStatus.Improving => "↑ improving",
-        TrendStatus.Worsening => "↓ worsening",
-        TrendStatus.Stable => "→ stable",
-        _ => "· not enough data",
-    };
+    // The trend's arrow and words, from its own file in the core (TrendStatusInfo).
+    internal static string Arrow(TrendStatus status) => TrendStatusInfo.Of(status).Symbol + " " + TrendStatusInfo.Of(status).Label.En;
 }

@@ -194,20 +194,19 @@ internal sealed class TargetsCommand : ICommand
         return map;
     }
 
+    // The status's words (its own file in the core, TargetStatusInfo) and what its kind of status adds to them.
     internal static string Describe(TargetEvaluation e)
     {
+        TargetStatusInfo status = TargetStatusInfo.Of(e.Status);
+        string words = status.Label.En;
         string deadline = LocalDatePattern.Iso.Format(e.Target.Deadline);
-        return e.Status switch
+        return status.Detail switch
         {
-            TargetStatus.Achieved when e.MetAheadOfDeadline => Text.Invariant($"achieved {When(e.FirstAchieved)}, {e.DaysAheadOfDeadline} days ahead of the {deadline} deadline"),
-            TargetStatus.Achieved => Text.Invariant($"achieved (first {When(e.FirstAchieved)}; deadline {deadline})"),
-            TargetStatus.Missed => $"missed (deadline {deadline})",
-            TargetStatus.OnTrack => Text.Invariant($"on track (progress {Text.Num(e.ProgressRatio)})"),
-            TargetStatus.NeedsAcceleration => Text.Invariant($"needs acceleration (progress {Text.Num(e.ProgressRatio)})"),
-            TargetStatus.LimitedProgress => Text.Invariant($"limited progress (progress {Text.Num(e.ProgressRatio)})"),
-            TargetStatus.Deterioration => "deterioration",
-            TargetStatus.Indeterminate => "indeterminate",
-            _ => "no data",
+            TargetStatusDetail.Achievement when e.MetAheadOfDeadline => Text.Invariant($"{words} {When(e.FirstAchieved)}, {e.DaysAheadOfDeadline} days ahead of the {deadline} deadline"),
+            TargetStatusDetail.Achievement => Text.Invariant($"{words} (first {When(e.FirstAchieved)}; deadline {deadline})"),
+            TargetStatusDetail.Deadline => $"{words} (deadline {deadline})",
+            TargetStatusDetail.Progress => Text.Invariant($"{words} (progress {Text.Num(e.ProgressRatio)})"),
+            _ => words,
         };
     }
 

@@ -104,7 +104,7 @@ internal sealed class TargetsSection : ReportSection
         {
             s += " (" + string.Format(System.Globalization.CultureInfo.InvariantCulture, Labels.Get("ahead", lang), Text.Value(e.DaysAheadOfDeadline ?? 0, lang, 0)) + ")";
         }
-        else if (e.ProgressRatio is { } p && e.Status is TargetStatus.OnTrack or TargetStatus.NeedsAcceleration or TargetStatus.LimitedProgress)
+        else if (e.ProgressRatio is { } p && TargetStatusInfo.Of(e.Status).GradesProgress)
         {
             s += " (" + Text.Number(p, 2, lang, trim: false) + ")";
         }

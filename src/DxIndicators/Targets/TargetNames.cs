@@ -6,7 +6,8 @@ namespace DxIndicators.Targets;
 /// <see cref="Data.EnumNames"/>, which cannot see this namespace.</summary>
 internal static class TargetNames
 {
-    public static readonly EnumNameTable<TargetStatus> Status = EnumNameTable<TargetStatus>.CamelCase();
+    /// <summary>The status names, from each status's own file (<see cref="TargetStatusInfo.Name"/>).</summary>
+    public static readonly EnumNameTable<TargetStatus> Status = new(TargetStatusRegistry.Statuses.Select(s => KeyValuePair.Create(s.Status, s.Name)));
 
     /// <summary>Gets every table of this namespace.</summary>
     public static IReadOnlyList<IEnumNameTable> All { get; } = [Status];
