@@ -91,36 +91,11 @@ public static class ReportBuilder
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(targets);
         List<IndicatorDefinition> extra = extraIndicators?.ToList() ?? [];
-        List<ReportingPeriod> earlier = data.Periods.Where(p => p.End <= asOf).ToList();
-        if (earlier.Count == 0)
-        {
-            throw new ArgumentException($"No observation has a period ending on or before {Text.Date(asOf)}; the data's periods start at {(data.Periods.Count > 0 ? data.Periods.Min().ToString() : "(none)")}.", nameof(data));
-        }
-
+        LocalDate latestEnd = LatestPeriodEnd(data, asOf);
         ScoringPlan plan = ScoringPlan.Compile(framework, options ?? ScoringOptions.Default);
         IndicatorMatrix matrix = data.CrossSectionAsOf(framework, asOf, data.Units);
-        ScoreTable now = plan.Score(matrix);
-        LocalDate previousDate = new(earlier.Max(p => p.End).Year - 1, 12, 31);
-        bool vi = language == ReportLanguage.Vietnamese;
-        string basis = vi ? $"giá trị mới nhất của từng chỉ số tính đến {Text.Date(asOf)}" : $"latest value of each indicator as of {Text.Date(asOf)}";
-        DxReport report = DxReport.Create(framework, now).WithLanguage(language).WithContext(null, asOf, basis);
-        if (data.Periods.Any(p => p.End <= previousDate))
-        {
-            report = report.WithPrevious(plan.Score(data.CrossSectionAsOf(framework, previousDate, data.Units)), vi ? $"giá trị mới nhất tính đến {Text.Date(previousDate)}" : $"the latest values as of {Text.Date(previousDate)}");
-        }
-
-        var definitions = new Dictionary<string, IndicatorDefinition>(StringComparer.Ordinal);
-        foreach (IndicatorDefinition d in extra)
-        {
-            definitions[d.Code] = d;
-        }
-
-        foreach (IndicatorDefinition d in framework.Indicators)
-        {
-            definitions[d.Code] = d;
-        }
-
-        IReadOnlyList<TargetEvaluation> evaluations = TargetEvaluator.Default.EvaluateAll(targets, definitions, data.Observations, asOf, data.Units);
+        DxReport report = Scored(framework, data, asOf, new(latestEnd.Year - 1, 12, 31), plan, matrix, language);
+        IReadOnlyList<TargetEvaluation> evaluations = TargetEvaluator.Default.EvaluateAll(targets, Definitions(extra, framework), data.Observations, asOf, data.Units);
         report = report.WithTargets(evaluations, data, extra);
         if (uncertainty is not null)
         {
@@ -135,20 +110,67 @@ public static class ReportBuilder
             }
         }
 
-        if (registry is not null)
-        {
-            var names = new List<KeyValuePair<string, LocalizedText>>();
-            foreach (string unit in data.Units)
-            {
-                if (registry.TryResolve(unit, asOf, out AdministrativeUnit? u))
-                {
-                    names.Add(new(unit, new LocalizedText(u.NameVi, u.NameEn)));
-                }
-            }
+        return registry is null ? report : report.WithUnitNames(UnitNames(registry, data.Units, asOf));
+    }
 
-            report = report.WithUnitNames(names);
+    /// <summary>The latest end of a period of <paramref name="data"/> on or before <paramref name="asOf"/>.</summary>
+    /// <exception cref="ArgumentException">No period ends on or before <paramref name="asOf"/>.</exception>
+    private static LocalDate LatestPeriodEnd(Dataset data, LocalDate asOf)
+    {
+        List<ReportingPeriod> earlier = data.Periods.Where(p => p.End <= asOf).ToList();
+        if (earlier.Count == 0)
+        {
+            throw new ArgumentException($"No observation has a period ending on or before {Text.Date(asOf)}; the data's periods start at {(data.Periods.Count > 0 ? data.Periods.Min().ToString() : "(none)")}.", nameof(data));
+        }
+
+        return earlier.Max(p => p.End);
+    }
+
+    /// <summary>The report of the scores as of <paramref name="asOf"/>, with the change since the latest values as of
+    /// <paramref name="previousDate"/> when some period ends by then.</summary>
+    private static DxReport Scored(Framework framework, Dataset data, LocalDate asOf, LocalDate previousDate, ScoringPlan plan, IndicatorMatrix matrix, ReportLanguage language)
+    {
+        ScoreTable now = plan.Score(matrix);
+        bool vi = language == ReportLanguage.Vietnamese;
+        string basis = vi ? $"giá trị mới nhất của từng chỉ số tính đến {Text.Date(asOf)}" : $"latest value of each indicator as of {Text.Date(asOf)}";
+        DxReport report = DxReport.Create(framework, now).WithLanguage(language).WithContext(null, asOf, basis);
+        if (data.Periods.Any(p => p.End <= previousDate))
+        {
+            report = report.WithPrevious(plan.Score(data.CrossSectionAsOf(framework, previousDate, data.Units)), vi ? $"giá trị mới nhất tính đến {Text.Date(previousDate)}" : $"the latest values as of {Text.Date(previousDate)}");
         }
 
         return report;
+    }
+
+    /// <summary>The indicator definitions by code: the extra ones, then the framework's, which win over an extra one of the same code.</summary>
+    private static Dictionary<string, IndicatorDefinition> Definitions(List<IndicatorDefinition> extra, Framework framework)
+    {
+        var definitions = new Dictionary<string, IndicatorDefinition>(StringComparer.Ordinal);
+        foreach (IndicatorDefinition d in extra)
+        {
+            definitions[d.Code] = d;
+        }
+
+        foreach (IndicatorDefinition d in framework.Indicators)
+        {
+            definitions[d.Code] = d;
+        }
+
+        return definitions;
+    }
+
+    /// <summary>The names at <paramref name="asOf"/> of the units the registry resolves (the others keep their codes).</summary>
+    private static List<KeyValuePair<string, LocalizedText>> UnitNames(UnitRegistry registry, ValueList<string> units, LocalDate asOf)
+    {
+        var names = new List<KeyValuePair<string, LocalizedText>>();
+        foreach (string unit in units)
+        {
+            if (registry.TryResolve(unit, asOf, out AdministrativeUnit? u))
+            {
+                names.Add(new(unit, new LocalizedText(u.NameVi, u.NameEn)));
+            }
+        }
+
+        return names;
     }
 }

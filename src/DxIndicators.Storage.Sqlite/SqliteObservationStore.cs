@@ -137,47 +137,7 @@ public sealed class SqliteObservationStore : RelationalObservationStore
         ArgumentNullException.ThrowIfNull(rows);
         sqlite3 db = ((SqliteConnection)connection).Handle ?? throw new InvalidOperationException("The connection is not open.");
         int columns = vintage is null ? 12 : 14;
-        byte[]? knownFrom = vintage is { } v ? Encoding.UTF8.GetBytes(Iso(v.KnownFrom)) : null;
-        long importId = vintage?.ImportId ?? 0;
-        var texts = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        byte[] Utf8(string text)
-        {
-            if (!texts.TryGetValue(text, out byte[]? bytes))
-            {
-                // Bounded: a distinct source per row would otherwise keep every encoding until the import ends.
-                if (texts.Count >= 100_000)
-                {
-                    texts.Clear();
-                }
-
-                bytes = Encoding.UTF8.GetBytes(text);
-                texts[text] = bytes;
-            }
-
-            return bytes;
-        }
-
-        void Bind(sqlite3_stmt statement, int first, in ObservationRow row)
-        {
-            Check(db, raw.sqlite3_bind_text(statement, first, Utf8(row.Unit)));
-            Check(db, raw.sqlite3_bind_text(statement, first + 1, Utf8(row.Indicator)));
-            Check(db, raw.sqlite3_bind_text(statement, first + 2, Utf8(row.Period)));
-            Check(db, raw.sqlite3_bind_double(statement, first + 3, row.Value));
-            Check(db, raw.sqlite3_bind_int64(statement, first + 4, row.ValueBits));
-            Check(db, raw.sqlite3_bind_text(statement, first + 5, Utf8(row.Qualifier)));
-            Check(db, row.Numerator is { } n ? raw.sqlite3_bind_double(statement, first + 6, n) : raw.sqlite3_bind_null(statement, first + 6));
-            Check(db, row.Denominator is { } d ? raw.sqlite3_bind_double(statement, first + 7, d) : raw.sqlite3_bind_null(statement, first + 7));
-            Check(db, raw.sqlite3_bind_text(statement, first + 8, Utf8(row.Status)));
-            Check(db, raw.sqlite3_bind_int64(statement, first + 9, row.Restated ? 1 : 0));
-            Check(db, row.Source is { } source ? raw.sqlite3_bind_text(statement, first + 10, Utf8(source)) : raw.sqlite3_bind_null(statement, first + 10));
-            Check(db, row.Published is { } published ? raw.sqlite3_bind_text(statement, first + 11, Utf8(Iso(published))) : raw.sqlite3_bind_null(statement, first + 11));
-            if (knownFrom is not null)
-            {
-                Check(db, raw.sqlite3_bind_text(statement, first + 12, knownFrom));
-                Check(db, raw.sqlite3_bind_int64(statement, first + 13, importId));
-            }
-        }
-
+        var binder = new RowBinder(db, vintage);
         sqlite3_stmt? batch = null;
         sqlite3_stmt? single = null;
         try
@@ -188,7 +148,7 @@ public sealed class SqliteObservationStore : RelationalObservationStore
             int count = 0;
             foreach (ObservationRow row in rows)
             {
-                Bind(batch, (count * columns) + 1, row);
+                binder.Bind(batch, (count * columns) + 1, row);
                 pending[count] = row;
                 if (++count == BatchRows)
                 {
@@ -200,7 +160,7 @@ public sealed class SqliteObservationStore : RelationalObservationStore
             // The last, partial batch: one row at a time.
             for (int r = 0; r < count; r++)
             {
-                Bind(single, 1, pending[r]);
+                binder.Bind(single, 1, pending[r]);
                 Step(db, single);
             }
         }
@@ -240,6 +200,64 @@ public sealed class SqliteObservationStore : RelationalObservationStore
         if (rc != raw.SQLITE_OK)
         {
             SqliteException.ThrowExceptionForRC(rc, db);
+        }
+    }
+
+    /// <summary>Binds observation rows to the parameters of a prepared INSERT, encoding each distinct text to UTF-8 once.</summary>
+    private sealed class RowBinder
+    {
+        // Bounded: a distinct source per row would otherwise keep every encoding until the import ends.
+        private const int MaxCachedTexts = 100_000;
+
+        private readonly sqlite3 _db;
+        private readonly byte[]? _knownFrom;
+        private readonly long _importId;
+        private readonly Dictionary<string, byte[]> _texts = new(StringComparer.Ordinal);
+
+        /// <summary>Initializes a binder of rows with the vintage columns (when <paramref name="vintage"/> is given) or without.</summary>
+        public RowBinder(sqlite3 db, (LocalDate KnownFrom, long ImportId)? vintage)
+        {
+            _db = db;
+            _knownFrom = vintage is { } v ? Encoding.UTF8.GetBytes(Iso(v.KnownFrom)) : null;
+            _importId = vintage?.ImportId ?? 0;
+        }
+
+        /// <summary>Binds <paramref name="row"/> to the parameters from <paramref name="first"/> on (1-based), 12 or 14 of them.</summary>
+        public void Bind(sqlite3_stmt statement, int first, in ObservationRow row)
+        {
+            Check(_db, raw.sqlite3_bind_text(statement, first, Utf8(row.Unit)));
+            Check(_db, raw.sqlite3_bind_text(statement, first + 1, Utf8(row.Indicator)));
+            Check(_db, raw.sqlite3_bind_text(statement, first + 2, Utf8(row.Period)));
+            Check(_db, raw.sqlite3_bind_double(statement, first + 3, row.Value));
+            Check(_db, raw.sqlite3_bind_int64(statement, first + 4, row.ValueBits));
+            Check(_db, raw.sqlite3_bind_text(statement, first + 5, Utf8(row.Qualifier)));
+            Check(_db, row.Numerator is { } n ? raw.sqlite3_bind_double(statement, first + 6, n) : raw.sqlite3_bind_null(statement, first + 6));
+            Check(_db, row.Denominator is { } d ? raw.sqlite3_bind_double(statement, first + 7, d) : raw.sqlite3_bind_null(statement, first + 7));
+            Check(_db, raw.sqlite3_bind_text(statement, first + 8, Utf8(row.Status)));
+            Check(_db, raw.sqlite3_bind_int64(statement, first + 9, row.Restated ? 1 : 0));
+            Check(_db, row.Source is { } source ? raw.sqlite3_bind_text(statement, first + 10, Utf8(source)) : raw.sqlite3_bind_null(statement, first + 10));
+            Check(_db, row.Published is { } published ? raw.sqlite3_bind_text(statement, first + 11, Utf8(Iso(published))) : raw.sqlite3_bind_null(statement, first + 11));
+            if (_knownFrom is not null)
+            {
+                Check(_db, raw.sqlite3_bind_text(statement, first + 12, _knownFrom));
+                Check(_db, raw.sqlite3_bind_int64(statement, first + 13, _importId));
+            }
+        }
+
+        private byte[] Utf8(string text)
+        {
+            if (!_texts.TryGetValue(text, out byte[]? bytes))
+            {
+                if (_texts.Count >= MaxCachedTexts)
+                {
+                    _texts.Clear();
+                }
+
+                bytes = Encoding.UTF8.GetBytes(text);
+                _texts[text] = bytes;
+            }
+
+            return bytes;
         }
     }
 }

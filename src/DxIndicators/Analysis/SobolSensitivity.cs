@@ -127,9 +127,33 @@ public sealed class SobolSensitivity
 
         int node = Inputs.NominalPlan.NodeCodes.AsSpan().IndexOf(Node);
         var evaluator = new SampleEvaluator(Inputs, matrix, groups, [node]);
+        double[] y = EvaluateDesign(evaluator, node, unit, progress, cancellationToken);
+        if (Array.Exists(y, double.IsNaN))
+        {
+            throw new InvalidOperationException(unit >= 0
+                ? $"Unit '{Unit}' has no rank at '{Node}' in some runs (its score is missing); choose another unit or node."
+                : $"Node '{Node}' ranks no unit in some runs.");
+        }
+
         ValueList<UncertainInput> varied = Inputs.Inputs;
-        int d = varied.Count, n = BaseSamples, units = evaluator.Units;
-        long total = (long)n * (d + 2);
+        int d = varied.Count, n = BaseSamples;
+        var yab = new double[d][];
+        for (int i = 0; i < d; i++)
+        {
+            yab[i] = y.AsSpan((2 + i) * n, n).ToArray();
+        }
+
+        string target = unit >= 0 ? $"rank of {Unit} at {Node}" : $"mean absolute rank shift of {Node}";
+        return Estimate(target, varied.Select(v => v.ToString()).ToList(), y.AsSpan(0, n), y.AsSpan(n, n), yab, BootstrapResamples, Confidence, Seed);
+    }
+
+    /// <summary>
+    /// Evaluates the N·(d + 2) runs of Saltelli's design (the rows of A, then B, then each AB_i) in blocks spread over
+    /// the threads, and returns the output of each run in that order.
+    /// </summary>
+    private double[] EvaluateDesign(SampleEvaluator evaluator, int node, int unit, IProgress<AnalysisProgress>? progress, CancellationToken cancellationToken)
+    {
+        long total = (long)BaseSamples * (Inputs.Inputs.Count + 2);
         var y = new double[total];
         const int Block = 512;
         int blocks = (int)((total + Block - 1) / Block);
@@ -142,57 +166,55 @@ public sealed class SobolSensitivity
             long end = Math.Min(total, (long)(b + 1) * Block);
             for (long run = (long)b * Block; run < end; run++)
             {
-                int m = (int)(run / n), row = (int)(run % n);
-                for (int g = 0; g < keys.Length; g++)
-                {
-                    // A: stream 0; B: stream 1; AB_i: B's draws for input i, A's for the others.
-                    int stream = m == 1 || (m >= 2 && g == UncertainInputs.GroupOf(varied[m - 2])) ? 1 : 0;
-                    keys[g] = CounterRandom.Key(Seed, stream, row, g);
-                }
-
+                DesignKeys(run, keys);
                 evaluator.Evaluate(w, keys);
-                ReadOnlySpan<double> ranks = w.Current.Ranks(node);
-                if (unit >= 0)
-                {
-                    y[run] = ranks[unit];
-                    continue;
-                }
-
-                double sum = 0;
-                int count = 0;
-                for (int i = 0; i < units; i++)
-                {
-                    double shift = Math.Abs(ranks[i] - evaluator.NominalRanks[i]);
-                    if (!double.IsNaN(shift))
-                    {
-                        sum += shift;
-                        count++;
-                    }
-                }
-
-                y[run] = count == 0 ? double.NaN : sum / count;
+                y[run] = Output(w.Current.Ranks(node), unit, evaluator.NominalRanks.AsSpan(0, evaluator.Units));
             }
 
             int now = Interlocked.Increment(ref done);
             progress?.Report(new AnalysisProgress(Math.Min((long)now * Block, total), total));
             return w;
         }, evaluator.Return);
+        return y;
+    }
 
-        if (Array.Exists(y, double.IsNaN))
+    /// <summary>Writes the counter keys of one run of the design, one per input group.</summary>
+    private void DesignKeys(long run, Span<ulong> keys)
+    {
+        ValueList<UncertainInput> varied = Inputs.Inputs;
+        int m = (int)(run / BaseSamples), row = (int)(run % BaseSamples);
+        for (int g = 0; g < keys.Length; g++)
         {
-            throw new InvalidOperationException(unit >= 0
-                ? $"Unit '{Unit}' has no rank at '{Node}' in some runs (its score is missing); choose another unit or node."
-                : $"Node '{Node}' ranks no unit in some runs.");
+            // A: stream 0; B: stream 1; AB_i: B's draws for input i, A's for the others.
+            int stream = m == 1 || (m >= 2 && g == UncertainInputs.GroupOf(varied[m - 2])) ? 1 : 0;
+            keys[g] = CounterRandom.Key(Seed, stream, row, g);
+        }
+    }
+
+    /// <summary>
+    /// The output of one run: the unit's rank (<paramref name="unit"/> ≥ 0), else the mean absolute shift of the ranks
+    /// from <paramref name="nominal"/> over the units ranked in both (NaN when there are none).
+    /// </summary>
+    private static double Output(ReadOnlySpan<double> ranks, int unit, ReadOnlySpan<double> nominal)
+    {
+        if (unit >= 0)
+        {
+            return ranks[unit];
         }
 
-        var yab = new double[d][];
-        for (int i = 0; i < d; i++)
+        double sum = 0;
+        int count = 0;
+        for (int i = 0; i < nominal.Length; i++)
         {
-            yab[i] = y.AsSpan((2 + i) * n, n).ToArray();
+            double shift = Math.Abs(ranks[i] - nominal[i]);
+            if (!double.IsNaN(shift))
+            {
+                sum += shift;
+                count++;
+            }
         }
 
-        string target = unit >= 0 ? $"rank of {Unit} at {Node}" : $"mean absolute rank shift of {Node}";
-        return Estimate(target, varied.Select(v => v.ToString()).ToList(), y.AsSpan(0, n), y.AsSpan(n, n), yab, BootstrapResamples, Confidence, Seed);
+        return count == 0 ? double.NaN : sum / count;
     }
 
     /// <summary>Runs a Sobol analysis of any model of d inputs uniform on [0, 1) (for checking the estimators on known functions).</summary>
@@ -262,48 +284,68 @@ public sealed class SobolSensitivity
         var first = new double[d];
         var totals = new double[d];
         Indices(ya, yb, yab, null, n, first, totals);
+        (double[] low, double[] high) = BootstrapBounds(ya, yb, yab, bootstrap, confidence, seed);
         var indices = new SobolIndex[d];
-        var low = new double[2 * d];
-        var high = new double[2 * d];
-        low.AsSpan().Fill(double.NaN);
-        high.AsSpan().Fill(double.NaN);
-        if (bootstrap > 0)
-        {
-            var pick = new int[n];
-            var sf = new double[d];
-            var st = new double[d];
-            var samples = Enumerable.Range(0, 2 * d).Select(_ => new double[bootstrap]).ToArray();
-            for (int b = 0; b < bootstrap; b++)
-            {
-                ulong key = CounterRandom.Key(seed, 7, b, 0);
-                for (int j = 0; j < n; j++)
-                {
-                    pick[j] = Math.Min(n - 1, (int)(CounterRandom.Uniform(key, j) * n));
-                }
-
-                Indices(ya, yb, yab, pick, n, sf, st);
-                for (int i = 0; i < d; i++)
-                {
-                    samples[i][b] = sf[i];
-                    samples[d + i][b] = st[i];
-                }
-            }
-
-            double lo = (1 - confidence) / 2, hi = (1 + confidence) / 2;
-            for (int k = 0; k < 2 * d; k++)
-            {
-                double[] s = samples[k];
-                Array.Sort(s);
-                low[k] = WeightUncertainty.QuantileType7(s, lo);
-                high[k] = WeightUncertainty.QuantileType7(s, hi);
-            }
-        }
-
         for (int i = 0; i < d; i++)
         {
             indices[i] = new SobolIndex(names[i], first[i], low[i], high[i], totals[i], low[d + i], high[d + i]);
         }
 
+        return new SobolResult(target, n, mean, variance, confidence, bootstrap, ValueList.Of(indices), Convergence(names, ya, yb, yab));
+    }
+
+    /// <summary>
+    /// The bootstrap bounds (quantiles (1 ∓ c)/2, R type 7) of S_1 … S_d (entries 0 … d − 1) and ST_1 … ST_d (entries
+    /// d … 2d − 1), from <paramref name="bootstrap"/> resamples of the rows; all NaN when there are no resamples.
+    /// </summary>
+    private static (double[] Low, double[] High) BootstrapBounds(ReadOnlySpan<double> ya, ReadOnlySpan<double> yb, IReadOnlyList<double[]> yab, int bootstrap, double confidence, int seed)
+    {
+        int n = ya.Length, d = yab.Count;
+        var low = new double[2 * d];
+        var high = new double[2 * d];
+        low.AsSpan().Fill(double.NaN);
+        high.AsSpan().Fill(double.NaN);
+        if (bootstrap <= 0)
+        {
+            return (low, high);
+        }
+
+        var pick = new int[n];
+        var sf = new double[d];
+        var st = new double[d];
+        var samples = Enumerable.Range(0, 2 * d).Select(_ => new double[bootstrap]).ToArray();
+        for (int b = 0; b < bootstrap; b++)
+        {
+            ulong key = CounterRandom.Key(seed, 7, b, 0);
+            for (int j = 0; j < n; j++)
+            {
+                pick[j] = Math.Min(n - 1, (int)(CounterRandom.Uniform(key, j) * n));
+            }
+
+            Indices(ya, yb, yab, pick, n, sf, st);
+            for (int i = 0; i < d; i++)
+            {
+                samples[i][b] = sf[i];
+                samples[d + i][b] = st[i];
+            }
+        }
+
+        double lo = (1 - confidence) / 2, hi = (1 + confidence) / 2;
+        for (int k = 0; k < 2 * d; k++)
+        {
+            double[] s = samples[k];
+            Array.Sort(s);
+            low[k] = WeightUncertainty.QuantileType7(s, lo);
+            high[k] = WeightUncertainty.QuantileType7(s, hi);
+        }
+
+        return (low, high);
+    }
+
+    /// <summary>The indices estimated from the first N/8, N/4, N/2 and all N rows (prefixes under 16 rows skipped, except N itself).</summary>
+    private static ValueList<SobolConvergence> Convergence(IReadOnlyList<string> names, ReadOnlySpan<double> ya, ReadOnlySpan<double> yb, IReadOnlyList<double[]> yab)
+    {
+        int n = ya.Length, d = names.Count;
         var convergence = new List<SobolConvergence>();
         foreach (int m in new[] { n / 8, n / 4, n / 2, n })
         {
@@ -322,7 +364,7 @@ public sealed class SobolSensitivity
             }
         }
 
-        return new SobolResult(target, n, mean, variance, confidence, bootstrap, ValueList.Of(indices), convergence.ToValueList());
+        return convergence.ToValueList();
     }
 
     /// <summary>S_i = mean(y_B·(y_ABi − y_A))/V and ST_i = Σ(y_A − y_ABi)²/(2N·V), V = var(c(y_A, y_B)), over the rows in <paramref name="pick"/> (null: all).</summary>

@@ -26,10 +26,8 @@ public static class UnitAnalysis
         CheckLinear(plan, k);
         var ws = new ScoringWorkspace(plan, matrix.RowCount);
         plan.ScoreInto(matrix, ws, groups);
-        ReadOnlySpan<double> weights = plan.LinkWeights;
+        var walk = new ContributionWalk(plan, ws);
         var rows = new List<IndicatorContribution>();
-        var share = new Dictionary<int, double>();
-        var order = new List<int>();
         for (int u = 0; u < matrix.RowCount; u++)
         {
             if (double.IsNaN(ws.NodeScores(k)[u]))
@@ -37,64 +35,15 @@ public static class UnitAnalysis
                 continue;
             }
 
-            share.Clear();
-            order.Clear();
-            Walk(k, 1.0, u, weights);
-            foreach (int j in order)
+            walk.Run(k, u);
+            foreach (int j in walk.Order)
             {
-                double e = share[j], x = ws.Normalised(j)[u];
+                double e = walk.Share[j], x = ws.Normalised(j)[u];
                 rows.Add(new IndicatorContribution(matrix.Units[u], plan.NodeCodes[k], plan.IndicatorCodes[j], e, x, e * x));
             }
         }
 
         return rows.ToValueList();
-
-        void Walk(int at, double s, int u, ReadOnlySpan<double> w)
-        {
-            (int start, int end) = plan.ChildRange(at);
-            bool points = plan.NodeMethod(at) == AggregationMethod.PointsRatio;
-            double total = 0;
-            for (int c = start; c < end; c++)
-            {
-                if (points || !double.IsNaN(Child(c, u)))
-                {
-                    total += w[c];
-                }
-            }
-
-            for (int c = start; c < end; c++)
-            {
-                double x = Child(c, u);
-                if (double.IsNaN(x))
-                {
-                    continue;
-                }
-
-                double e = s * w[c] / total;
-                int r = plan.ChildReference(c);
-                if (r >= 0)
-                {
-                    if (!share.TryAdd(r, e))
-                    {
-                        share[r] += e;
-                    }
-                    else
-                    {
-                        order.Add(r);
-                    }
-                }
-                else
-                {
-                    Walk(~r, e, u, w);
-                }
-            }
-        }
-
-        double Child(int c, int u)
-        {
-            int r = plan.ChildReference(c);
-            return r >= 0 ? ws.Normalised(r)[u] : ws.NodeScores(~r)[u];
-        }
     }
 
     /// <summary>The indicators where a unit ranks best and worst among all units (COINr <c>get_str_weak</c> on normalised values).</summary>
@@ -171,90 +120,21 @@ public static class UnitAnalysis
             throw new KeyNotFoundException($"The data have no unit '{unit}'.");
         }
 
-        var ws = new ScoringWorkspace(plan, matrix.RowCount);
-        int[] rankNode = [k];
-        var radix = new RadixScratch(matrix.RowCount);
-        double current = RankWith(matrix);
+        var search = new ImprovementSearch(plan, matrix, groups, k, u);
         var under = new HashSet<string>(plan.EffectiveWeights(plan.NodeCodes[k]).Keys, StringComparer.Ordinal);
         var rows = new List<(Improvement Row, double Relative)>();
-        double[] values = matrix.AsSpan().ToArray();
         foreach (IndicatorDefinition ind in plan.Framework.Indicators.Where(i => under.Contains(i.Code)))
         {
             int col = matrix.Indicators.AsSpan().IndexOf(ind.Code);
-            if (col < 0 || double.IsNaN(matrix[u, col]) || current <= 1)
+            if (col < 0 || double.IsNaN(matrix[u, col]) || search.Current <= 1)
             {
                 continue;
             }
 
-            double x0 = matrix[u, col];
-            double sign = ind.Polarity == Polarity.LowerIsBetter ? -1 : 1;
-            double limit = sign > 0 ? ind.ValidRange.Max : ind.ValidRange.Min;
-            (double lo, double hi) = Spread(matrix.Column(col));
-            double step = hi > lo ? hi - lo : Math.Max(1, Math.Abs(x0));
-            double found = double.NaN, newRank = current;
-            for (int d = 0; d < 40; d++, step *= 2)
-            {
-                double x = Clamp(x0 + (sign * step));
-                double r = Try(col, x);
-                if (r < current)
-                {
-                    (found, newRank) = (x, r);
-                    break;
-                }
-
-                if (x == limit)
-                {
-                    break;
-                }
-            }
-
-            if (!double.IsNaN(found))
-            {
-                double good = found, bad = x0;
-                for (int it = 0; it < 60; it++)
-                {
-                    double mid = bad + ((good - bad) / 2);
-                    if (mid == good || mid == bad)
-                    {
-                        break;
-                    }
-
-                    double r = Try(col, mid);
-                    if (r < current)
-                    {
-                        (good, newRank) = (mid, r);
-                    }
-                    else
-                    {
-                        bad = mid;
-                    }
-                }
-
-                found = good;
-                newRank = Try(col, good);
-            }
-
-            values[(col * matrix.RowCount) + u] = x0;
-            double relative = double.IsNaN(found) ? double.PositiveInfinity : Math.Abs(found - x0) / (hi > lo ? hi - lo : 1);
-            rows.Add((new Improvement(unit, plan.NodeCodes[k], ind.Code, x0, found, current, newRank), relative));
-
-            double Clamp(double x) => sign > 0 ? Math.Min(x, limit) : Math.Max(x, limit);
+            rows.Add(search.Smallest(ind, col, unit));
         }
 
         return rows.OrderBy(r => r.Relative).Select(r => r.Row).ToValueList();
-
-        double Try(int col, double x)
-        {
-            values[(col * matrix.RowCount) + u] = x;
-            return RankWith(new IndicatorMatrix(matrix.Units, matrix.Indicators, values));
-        }
-
-        double RankWith(IndicatorMatrix m)
-        {
-            plan.ScoreInto(m, ws, groups);
-            plan.ReaggregateInto(ws, plan.LinkWeights, rankNode, radix);
-            return ws.Ranks(k)[u];
-        }
     }
 
     /// <summary>Compares two scorings of the same units at one node (COINr <c>compare_coins</c>).</summary>
@@ -314,6 +194,187 @@ public static class UnitAnalysis
             {
                 CheckLinear(plan, ~plan.ChildReference(c));
             }
+        }
+    }
+
+    /// <summary>
+    /// The effective weight of each indicator in one unit's score at a node: the node's share (1) split down the tree
+    /// over the children that have a value, in proportion to the link weights (under a points ratio every child counts
+    /// in the total, as in the score).
+    /// </summary>
+    private sealed class ContributionWalk(ScoringPlan plan, ScoringWorkspace ws)
+    {
+        /// <summary>Gets each indicator's effective weight, by indicator index.</summary>
+        public Dictionary<int, double> Share { get; } = [];
+
+        /// <summary>Gets the indicators of <see cref="Share"/> in the order the walk first reached them.</summary>
+        public List<int> Order { get; } = [];
+
+        /// <summary>Fills <see cref="Share"/> and <see cref="Order"/> for unit <paramref name="u"/> at node <paramref name="node"/>.</summary>
+        public void Run(int node, int u)
+        {
+            Share.Clear();
+            Order.Clear();
+            Walk(node, 1.0, u, plan.LinkWeights);
+        }
+
+        private void Walk(int at, double s, int u, ReadOnlySpan<double> w)
+        {
+            (int start, int end) = plan.ChildRange(at);
+            bool points = plan.NodeMethod(at) == AggregationMethod.PointsRatio;
+            double total = 0;
+            for (int c = start; c < end; c++)
+            {
+                if (points || !double.IsNaN(Child(c, u)))
+                {
+                    total += w[c];
+                }
+            }
+
+            for (int c = start; c < end; c++)
+            {
+                double x = Child(c, u);
+                if (double.IsNaN(x))
+                {
+                    continue;
+                }
+
+                double e = s * w[c] / total;
+                int r = plan.ChildReference(c);
+                if (r >= 0)
+                {
+                    if (!Share.TryAdd(r, e))
+                    {
+                        Share[r] += e;
+                    }
+                    else
+                    {
+                        Order.Add(r);
+                    }
+                }
+                else
+                {
+                    Walk(~r, e, u, w);
+                }
+            }
+        }
+
+        private double Child(int c, int u)
+        {
+            int r = plan.ChildReference(c);
+            return r >= 0 ? ws.Normalised(r)[u] : ws.NodeScores(~r)[u];
+        }
+    }
+
+    /// <summary>
+    /// Re-scores one unit's data with one raw value changed at a time, to find the smallest change that lifts the unit's
+    /// rank at a node: the change is doubled until the rank improves, then bisected.
+    /// </summary>
+    private sealed class ImprovementSearch
+    {
+        private readonly ScoringPlan _plan;
+        private readonly IndicatorMatrix _matrix;
+        private readonly IReadOnlyDictionary<string, IReadOnlyList<string?>>? _groups;
+        private readonly int _node;
+        private readonly int _unit;
+        private readonly ScoringWorkspace _ws;
+        private readonly int[] _rankNode;
+        private readonly RadixScratch _radix;
+        private readonly double[] _values;
+
+        public ImprovementSearch(ScoringPlan plan, IndicatorMatrix matrix, IReadOnlyDictionary<string, IReadOnlyList<string?>>? groups, int node, int unit)
+        {
+            (_plan, _matrix, _groups, _node, _unit) = (plan, matrix, groups, node, unit);
+            _ws = new ScoringWorkspace(plan, matrix.RowCount);
+            _rankNode = [node];
+            _radix = new RadixScratch(matrix.RowCount);
+            Current = RankWith(matrix);
+            _values = matrix.AsSpan().ToArray();
+        }
+
+        /// <summary>Gets the unit's rank with the data as they are.</summary>
+        public double Current { get; }
+
+        /// <summary>The smallest improvement of indicator <paramref name="ind"/> (column <paramref name="col"/>), with
+        /// its change relative to the column's spread (infinite when no change helps).</summary>
+        public (Improvement Row, double Relative) Smallest(IndicatorDefinition ind, int col, string unit)
+        {
+            double x0 = _matrix[_unit, col];
+            (double lo, double hi) = Spread(_matrix.Column(col));
+            double found = Widen(ind, col, x0, hi > lo ? hi - lo : Math.Max(1, Math.Abs(x0)));
+            double newRank = Current;
+            if (!double.IsNaN(found))
+            {
+                found = Bisect(col, x0, found);
+                newRank = Try(col, found);
+            }
+
+            _values[(col * _matrix.RowCount) + _unit] = x0;
+            double relative = double.IsNaN(found) ? double.PositiveInfinity : Math.Abs(found - x0) / (hi > lo ? hi - lo : 1);
+            return (new Improvement(unit, _plan.NodeCodes[_node], ind.Code, x0, found, Current, newRank), relative);
+        }
+
+        /// <summary>Doubles the step from <paramref name="x0"/> in the better direction, up to 40 times and within the
+        /// valid range, until the rank improves: that value, or NaN when none helps.</summary>
+        private double Widen(IndicatorDefinition ind, int col, double x0, double step)
+        {
+            double sign = ind.Polarity == Polarity.LowerIsBetter ? -1 : 1;
+            double limit = sign > 0 ? ind.ValidRange.Max : ind.ValidRange.Min;
+            for (int d = 0; d < 40; d++, step *= 2)
+            {
+                double x = x0 + (sign * step);
+                x = sign > 0 ? Math.Min(x, limit) : Math.Max(x, limit);
+                if (Try(col, x) < Current)
+                {
+                    return x;
+                }
+
+                if (x == limit)
+                {
+                    break;
+                }
+            }
+
+            return double.NaN;
+        }
+
+        /// <summary>Bisects between <paramref name="bad"/> (no better rank) and <paramref name="good"/> (a better rank),
+        /// 60 times or until they meet: the good end.</summary>
+        private double Bisect(int col, double bad, double good)
+        {
+            for (int it = 0; it < 60; it++)
+            {
+                double mid = bad + ((good - bad) / 2);
+                if (mid == good || mid == bad)
+                {
+                    break;
+                }
+
+                if (Try(col, mid) < Current)
+                {
+                    good = mid;
+                }
+                else
+                {
+                    bad = mid;
+                }
+            }
+
+            return good;
+        }
+
+        /// <summary>The unit's rank with its value in column <paramref name="col"/> set to <paramref name="x"/>.</summary>
+        private double Try(int col, double x)
+        {
+            _values[(col * _matrix.RowCount) + _unit] = x;
+            return RankWith(new IndicatorMatrix(_matrix.Units, _matrix.Indicators, _values));
+        }
+
+        private double RankWith(IndicatorMatrix m)
+        {
+            _plan.ScoreInto(m, _ws, _groups);
+            _plan.ReaggregateInto(_ws, _plan.LinkWeights, _rankNode, _radix);
+            return _ws.Ranks(_node)[_unit];
         }
     }
 }

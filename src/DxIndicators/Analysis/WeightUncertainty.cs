@@ -224,79 +224,118 @@ public sealed class WeightUncertainty
     {
         ArgumentNullException.ThrowIfNull(matrix);
         int units = matrix.RowCount;
-        int nodes = _nodeIndex.Length;
-        int links = Plan.LinkCount;
-        long cells = (long)nodes * units * Runs;
-        if (cells > MaxRankCells)
-        {
-            // Checked before any allocation: runs × units × nodes ranks would overflow an int or exhaust memory.
-            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"{Runs} runs × {units} units × {nodes} analysed node(s) = {cells} ranks, more than the {MaxRankCells} (1 GiB of floats) one analysis may hold; use fewer runs."));
-        }
-
+        CheckRankCells(units);
         var ws = new ScoringWorkspace(Plan, units);
         Plan.ScoreInto(matrix, ws, groups);
 
-        // Nominal ranks: the same ungrouped ranking as the runs, so a run with the plan's weights shifts nothing.
         // Every run brings a new order, which a comparison sort mispredicts; the radix rank gives the same ranks.
         var radix = new RadixScratch(units);
-        Plan.ReaggregateInto(ws, Plan.LinkWeights, _nodeIndex, radix);
-        var nominal = new double[nodes * units];
-        for (int a = 0; a < nodes; a++)
-        {
-            ws.Ranks(_nodeIndex[a]).CopyTo(nominal.AsSpan(a * units, units));
-        }
+        double[] nominal = NominalRanks(ws, radix);
 
         // Ranks are integers or halves (fractional ties), exact in float. Stored run-major, so each run writes one
         // contiguous row; the statistics transpose a block of units at a time (a unit-major store would scatter every
         // run's writes over a stride of Runs floats, one cache miss per unit and run).
-        var ranks = new float[nodes * units * Runs];
-        var shift = new double[nodes * Runs];
-        var weights = new double[links];
-        Random? random = _vectors is null ? new Random(Seed!.Value) : null;
-        ReadOnlySpan<double> nominalWeights = Plan.LinkWeights;
-        for (int r = 0; r < Runs; r++)
+        var ranks = new float[_nodeIndex.Length * units * Runs];
+        var shift = new double[_nodeIndex.Length * Runs];
+        RunAll(ws, radix, nominal, ranks, shift);
+        return new UncertaintyResult(Runs, NodeStatistics(matrix.Units, nominal, ranks, shift));
+    }
+
+    /// <summary>Checks, before any allocation, that runs × units × analysed nodes ranks fit in <see cref="MaxRankCells"/>
+    /// (more would overflow an int or exhaust memory).</summary>
+    private void CheckRankCells(int units)
+    {
+        long cells = (long)_nodeIndex.Length * units * Runs;
+        if (cells > MaxRankCells)
         {
-            if (random is null)
-            {
-                _vectors.AsSpan(r * links, links).CopyTo(weights);
-            }
-            else
-            {
-                for (int c = 0; c < links; c++)
-                {
-                    double w = nominalWeights[c];
-                    weights[c] = w + (((2 * random.NextDouble()) - 1) * _linkNoise[c] * w);
-                }
-            }
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"{Runs} runs × {units} units × {_nodeIndex.Length} analysed node(s) = {cells} ranks, more than the {MaxRankCells} (1 GiB of floats) one analysis may hold; use fewer runs."));
+        }
+    }
 
-            Plan.ReaggregateInto(ws, weights, _nodeIndex, radix);
-            for (int a = 0; a < nodes; a++)
-            {
-                ReadOnlySpan<double> run = ws.Ranks(_nodeIndex[a]);
-                ReadOnlySpan<double> nom = nominal.AsSpan(a * units, units);
-                Span<float> store = ranks.AsSpan((a * units * Runs) + (r * units), units);
-                double sum = 0;
-                int n = 0;
-                for (int i = 0; i < units; i++)
-                {
-                    store[i] = (float)run[i];
-                    double d = Math.Abs(run[i] - nom[i]);
-                    if (!double.IsNaN(d))
-                    {
-                        sum += d;
-                        n++;
-                    }
-                }
-
-                shift[(a * Runs) + r] = n == 0 ? double.NaN : sum / n;
-            }
+    /// <summary>The nominal ranks of every analysed node (node-major): the same ungrouped ranking as the runs, with the
+    /// plan's weights, so a run with the plan's weights shifts nothing.</summary>
+    private double[] NominalRanks(ScoringWorkspace ws, RadixScratch radix)
+    {
+        int units = ws.UnitCount;
+        Plan.ReaggregateInto(ws, Plan.LinkWeights, _nodeIndex, radix);
+        var nominal = new double[_nodeIndex.Length * units];
+        for (int a = 0; a < _nodeIndex.Length; a++)
+        {
+            ws.Ranks(_nodeIndex[a]).CopyTo(nominal.AsSpan(a * units, units));
         }
 
-        var result = new NodeRankStatistics[nodes];
+        return nominal;
+    }
+
+    /// <summary>Re-aggregates and re-ranks once per run, in run order, storing every analysed node's ranks and mean
+    /// absolute rank shift of the run.</summary>
+    private void RunAll(ScoringWorkspace ws, RadixScratch radix, double[] nominal, float[] ranks, double[] shift)
+    {
+        var weights = new double[Plan.LinkCount];
+        Random? random = _vectors is null ? new Random(Seed!.Value) : null;
+        for (int r = 0; r < Runs; r++)
+        {
+            RunWeights(r, random, weights);
+            Plan.ReaggregateInto(ws, weights, _nodeIndex, radix);
+            StoreRun(ws, r, nominal, ranks, shift);
+        }
+    }
+
+    /// <summary>Writes run <paramref name="r"/>'s link weights: the supplied vector, or the next noisy draw of every
+    /// link from <paramref name="random"/> (rule in the type remarks).</summary>
+    private void RunWeights(int r, Random? random, Span<double> weights)
+    {
+        int links = weights.Length;
+        if (random is null)
+        {
+            _vectors.AsSpan(r * links, links).CopyTo(weights);
+            return;
+        }
+
+        ReadOnlySpan<double> nominalWeights = Plan.LinkWeights;
+        for (int c = 0; c < links; c++)
+        {
+            double w = nominalWeights[c];
+            weights[c] = w + (((2 * random.NextDouble()) - 1) * _linkNoise[c] * w);
+        }
+    }
+
+    /// <summary>Stores the workspace's ranks of every analysed node as run <paramref name="r"/>, and the run's mean
+    /// absolute shift from the nominal ranks over the units ranked in both (NaN when none).</summary>
+    private void StoreRun(ScoringWorkspace ws, int r, double[] nominal, float[] ranks, double[] shift)
+    {
+        int units = ws.UnitCount;
+        for (int a = 0; a < _nodeIndex.Length; a++)
+        {
+            ReadOnlySpan<double> run = ws.Ranks(_nodeIndex[a]);
+            ReadOnlySpan<double> nom = nominal.AsSpan(a * units, units);
+            Span<float> store = ranks.AsSpan((a * units * Runs) + (r * units), units);
+            double sum = 0;
+            int n = 0;
+            for (int i = 0; i < units; i++)
+            {
+                store[i] = (float)run[i];
+                double d = Math.Abs(run[i] - nom[i]);
+                if (!double.IsNaN(d))
+                {
+                    sum += d;
+                    n++;
+                }
+            }
+
+            shift[(a * Runs) + r] = n == 0 ? double.NaN : sum / n;
+        }
+    }
+
+    /// <summary>Summarises the stored ranks of every analysed node, unit by unit, transposing a block of units at a time.</summary>
+    private ValueList<NodeRankStatistics> NodeStatistics(ValueList<string> unitCodes, double[] nominal, float[] ranks, double[] shift)
+    {
+        int units = unitCodes.Count;
+        var result = new NodeRankStatistics[_nodeIndex.Length];
         int block = Math.Min(units, TransposeBlock);
         var transposed = new double[block * Runs];
         var counts = new int[(2 * units) + 2];
-        for (int a = 0; a < nodes; a++)
+        for (int a = 0; a < result.Length; a++)
         {
             var stats = new UnitRankStatistics[units];
             ReadOnlySpan<float> all = ranks.AsSpan(a * units * Runs, units * Runs);
@@ -315,14 +354,14 @@ public sealed class WeightUncertainty
                 for (int t = 0; t < n; t++)
                 {
                     int i = i0 + t;
-                    stats[i] = Summarise(matrix.Units[i], nominal[(a * units) + i], transposed.AsSpan(t * Runs, Runs), counts);
+                    stats[i] = Summarise(unitCodes[i], nominal[(a * units) + i], transposed.AsSpan(t * Runs, Runs), counts);
                 }
             }
 
             result[a] = new NodeRankStatistics(Nodes[a], ValueList.Of(stats), ValueList.Of(shift.AsSpan(a * Runs, Runs).ToArray()));
         }
 
-        return new UncertaintyResult(Runs, ValueList.Of(result));
+        return ValueList.Of(result);
     }
 
     /// <summary>Computes R's quantile type 7 of sorted values: h = (n − 1)p, x[⌊h⌋] blended with x[⌈h⌉] as R does.</summary>

@@ -1,21 +1,4 @@
-using NodaTime;
-
 namespace DxIndicators.Data;
-
-/// <summary>Whether a figure is final.</summary>
-public enum ObservationStatus
-{
-    /// <summary>Officially published.</summary>
-    Official,
-
-    /// <summary>Provisional, may be revised.</summary>
-    Provisional,
-}
-
-/// <summary>Where a figure comes from.</summary>
-/// <param name="Source">The source (document, article file, URL).</param>
-/// <param name="Published">The date it was published, if known.</param>
-public sealed record Provenance(string Source, LocalDate? Published = null);
 
 /// <summary>
 /// One measured value of an indicator for a unit and period, with its qualifier ("over 90%"), optional counts and provenance.

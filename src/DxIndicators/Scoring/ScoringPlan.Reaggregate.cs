@@ -1,3 +1,4 @@
+using DxIndicators.Data;
 using DxIndicators.Model;
 using DxIndicators.Scoring.Kernels;
 
@@ -69,7 +70,6 @@ public sealed partial class ScoringPlan
     /// <summary>Gets the level of a link's parent node.</summary>
     internal NodeKind LinkParentKind(int link) => NodeKinds[LinkParent(link)];
 
-    // Over a screen on purpose: one pass over the nodes whose branches mirror Aggregate's, kept together so the two stay bit-identical.
     /// <summary>
     /// Re-runs aggregation for every node with <paramref name="linkWeights"/> in place of the plan's weights, then
     /// ranks the nodes listed in <paramref name="rankNodes"/> (ungrouped, with the plan's tie rule) into the
@@ -91,6 +91,15 @@ public sealed partial class ScoringPlan
     /// </remarks>
     internal void ReaggregateInto(ScoringWorkspace ws, ReadOnlySpan<double> linkWeights, ReadOnlySpan<int> rankNodes, RadixScratch? radix = null, KernelPath? path = null, bool incremental = false)
     {
+        IndicatorMatrix matrix = CheckReaggregation(ws, linkWeights);
+        AggregateChangedNodes(ws, matrix, linkWeights, path ?? KernelPaths.Best(ws.UnitCount));
+        RankStaleNodes(ws, rankNodes, radix, incremental);
+    }
+
+    /// <summary>Checks that <paramref name="ws"/> holds a completed scoring of this plan and that there is one weight per link.</summary>
+    /// <returns>The workspace's normalised matrix, which re-aggregation reads as it is.</returns>
+    private IndicatorMatrix CheckReaggregation(ScoringWorkspace ws, ReadOnlySpan<double> linkWeights)
+    {
         if (!ReferenceEquals(ws.Plan, this) || ws._matrix is null || Array.IndexOf(ws._normalisedDone, false) >= 0)
         {
             throw new InvalidOperationException("Re-aggregation needs a workspace of this plan that holds a completed ScoreInto (the normalised matrix is reused).");
@@ -101,11 +110,16 @@ public sealed partial class ScoringPlan
             throw new ArgumentException($"The plan has {_childWeight.Length} links but {linkWeights.Length} weights were given.", nameof(linkWeights));
         }
 
-        int units = ws.UnitCount;
-        KernelPath p = path ?? KernelPaths.Best(units);
+        return ws._matrix;
+    }
 
-        // Only nodes whose own link weights changed, or that have a changed child node, are aggregated again: the
-        // others would get the same inputs through the same kernels, so their stored scores are already the result.
+    /// <summary>
+    /// Aggregates again, bottom-up, only the nodes whose own link weights changed, or that have a changed child node:
+    /// the others would get the same inputs through the same kernels, so their stored scores are already the result.
+    /// Marks each node's change in the workspace and the ranks of the changed nodes as stale.
+    /// </summary>
+    private void AggregateChangedNodes(ScoringWorkspace ws, IndicatorMatrix matrix, ReadOnlySpan<double> linkWeights, KernelPath path)
+    {
         ReadOnlySpan<double> applied = ws._appliedWeights;
         bool known = ws._appliedValid;
         for (int k = 0; k < NodeCodes.Count; k++)
@@ -120,13 +134,19 @@ public sealed partial class ScoringPlan
             ws._changed[k] = changed;
             if (changed)
             {
-                Aggregate(k, ws._matrix, ws, null, p, linkWeights);
+                Aggregate(k, matrix, ws, null, path, linkWeights);
                 linkWeights[start..end].CopyTo(ws._appliedWeights.AsSpan(start, end - start));
                 ws._rankCurrent[k] = false;
             }
         }
 
         ws._appliedValid = true;
+    }
+
+    /// <summary>Ranks each node of <paramref name="rankNodes"/> whose ranks are stale, by the sort the caller chose.</summary>
+    private void RankStaleNodes(ScoringWorkspace ws, ReadOnlySpan<int> rankNodes, RadixScratch? radix, bool incremental)
+    {
+        int units = ws.UnitCount;
         foreach (int k in rankNodes)
         {
             if (ws._rankCurrent[k])
@@ -134,26 +154,29 @@ public sealed partial class ScoringPlan
                 continue;
             }
 
-            if (incremental)
-            {
-                if (ws._rankOrder is null)
-                {
-                    ws._rankOrder = new int[NodeCodes.Count * units];
-                    for (int t = 0; t < ws._rankOrder.Length; t++)
-                    {
-                        ws._rankOrder[t] = t % units;
-                    }
-                }
-
-                ws._universe[k] = Ranking.RankIncremental(ws.NodeScores(k), ws._ranks.AsSpan(k * units, units), Options.RankMethod, ws._rankOrder.AsSpan(k * units, units), ws._keys);
-                ws._rankCurrent[k] = true;
-                continue;
-            }
-
-            ws._universe[k] = radix is null
-                ? Ranking.Rank(ws.NodeScores(k), ws._ranks.AsSpan(k * units, units), Options.RankMethod, ascending: false, ws._keys, ws._order)
-                : Ranking.RankRadix(ws.NodeScores(k), ws._ranks.AsSpan(k * units, units), Options.RankMethod, radix);
+            Span<double> ranks = ws._ranks.AsSpan(k * units, units);
+            ws._universe[k] = incremental
+                ? Ranking.RankIncremental(ws.NodeScores(k), ranks, Options.RankMethod, PreviousOrders(ws).AsSpan(k * units, units), ws._keys)
+                : radix is null
+                    ? Ranking.Rank(ws.NodeScores(k), ranks, Options.RankMethod, ascending: false, ws._keys, ws._order)
+                    : Ranking.RankRadix(ws.NodeScores(k), ranks, Options.RankMethod, radix);
             ws._rankCurrent[k] = true;
         }
+    }
+
+    /// <summary>Gets every node's unit order from the previous incremental ranking (the identity before the first).</summary>
+    private int[] PreviousOrders(ScoringWorkspace ws)
+    {
+        if (ws._rankOrder is null)
+        {
+            int units = ws.UnitCount;
+            ws._rankOrder = new int[NodeCodes.Count * units];
+            for (int t = 0; t < ws._rankOrder.Length; t++)
+            {
+                ws._rankOrder[t] = t % units;
+            }
+        }
+
+        return ws._rankOrder;
     }
 }

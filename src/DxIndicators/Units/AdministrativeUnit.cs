@@ -4,34 +4,6 @@ using NodaTime;
 
 namespace DxIndicators.Units;
 
-/// <summary>The legal kind of an administrative unit.</summary>
-public enum UnitKind
-{
-    /// <summary>The nation.</summary>
-    Nation,
-
-    /// <summary>A province (tỉnh).</summary>
-    Province,
-
-    /// <summary>A centrally-run city (thành phố trực thuộc trung ương).</summary>
-    Municipality,
-
-    /// <summary>A district-level unit (abolished in Vietnam from 2025-07-01).</summary>
-    District,
-
-    /// <summary>A rural commune (xã).</summary>
-    Commune,
-
-    /// <summary>An urban ward (phường).</summary>
-    Ward,
-
-    /// <summary>A township (thị trấn; abolished in Vietnam from 2025-07-01).</summary>
-    Township,
-
-    /// <summary>A special zone (đặc khu).</summary>
-    SpecialZone,
-}
-
 /// <summary>
 /// One administrative unit in one vintage of a code list: a GSO code, names, level, parent and the dates it is valid.
 /// </summary>
@@ -183,11 +155,3 @@ public sealed class AdministrativeUnit : IEquatable<AdministrativeUnit>
     /// <inheritdoc/>
     public override string ToString() => $"{Id} {NameVi}";
 }
-
-/// <summary>One lineage link: a unit continues into (is merged into, renamed to, re-coded as) another on a date.</summary>
-/// <param name="PredecessorId">The <see cref="AdministrativeUnit.Id"/> of the earlier unit.</param>
-/// <param name="SuccessorId">The <see cref="AdministrativeUnit.Id"/> of the later unit.</param>
-/// <param name="Effective">The first day the successor exists in place of the predecessor.</param>
-/// <remarks>Every link means the predecessor's whole territory went into the successor (no splits), which is what
-/// Resolution 202/2025/QH15 states for every 2025 provincial merger.</remarks>
-public sealed record UnitSuccession(string PredecessorId, string SuccessorId, LocalDate Effective);

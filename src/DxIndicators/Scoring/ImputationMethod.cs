@@ -18,26 +18,3 @@ public enum ImputationMethod
     /// <summary>Panels only: each missing value gets the unit's value from the latest earlier period that has one.</summary>
     LatestEarlierPeriod,
 }
-
-/// <summary>How a panel of several periods is normalised.</summary>
-public enum PanelNormalisation
-{
-    /// <summary>Each period is normalised on its own statistics.</summary>
-    PerPeriod,
-
-    /// <summary>Statistics (min, max, mean, sd) are taken over all periods pooled, so scores are comparable across years.</summary>
-    Pooled,
-
-    /// <summary>Min and max are fixed raw-unit bounds given per indicator (as the EU's DESI does).</summary>
-    FixedBounds,
-}
-
-/// <summary>Which nodes get ranks.</summary>
-public enum RankScope
-{
-    /// <summary>Every node is ranked.</summary>
-    AllNodes,
-
-    /// <summary>Only the framework's root is ranked.</summary>
-    RootOnly,
-}
