@@ -119,6 +119,11 @@ internal static class FrameworkValidator
 
     private static void ValidateThresholds(TargetRule target, string path, List<Problem> errors)
     {
+        if (FieldRules.Comparator(target.Comparator) is { } comparator)
+        {
+            errors.Add(new Problem(path + ".comparator", comparator.Rule, Fmt($"Target '{target.Code}': comparator {(int)target.Comparator} is not defined."), target.Code));
+        }
+
         RequireFinite(target.Threshold, path + ".threshold", target.Code, errors);
         if (target.Comparator == Comparator.Between)
         {
