@@ -107,13 +107,13 @@ internal static class ModelCopies
     public static RatioPointsRule Ratio(double maxPoints, double fullAt) => new(maxPoints, fullAt, FieldRules.Mode.Deferred);
 
     /// <summary>A step rule the validator checks.</summary>
-    public static StepPointsRule Steps(double maxPoints, params PointsStep[] steps) => new(maxPoints, steps.ToValueList(), FieldRules.Mode.Deferred);
+    public static StepPointsRule Steps(double maxPoints, ValueList<PointsStep> steps) => new(maxPoints, steps, FieldRules.Mode.Deferred);
 
     /// <summary>A categorical rule the validator checks.</summary>
-    public static CategoricalPointsRule Categories(double maxPoints, params CategoryFraction[] categories) => new(maxPoints, categories.ToValueList(), FieldRules.Mode.Deferred);
+    public static CategoricalPointsRule Categories(double maxPoints, ValueList<CategoryFraction> categories) => new(maxPoints, categories, FieldRules.Mode.Deferred);
 
     /// <summary>An additive rule the validator checks.</summary>
-    public static AdditivePointsRule Parts(double maxPoints, params PointsPart[] parts) => new(maxPoints, parts.ToValueList(), FieldRules.Mode.Deferred);
+    public static AdditivePointsRule Parts(double maxPoints, ValueList<PointsPart> parts) => new(maxPoints, parts, FieldRules.Mode.Deferred);
 
     /// <summary>A mutable copy of an indicator's members.</summary>
     internal sealed class IndicatorDraft

@@ -156,6 +156,9 @@ internal static class FieldRules
             null => "null",
             string s => "'" + s + "'",
             LocalizedText t => $"vi '{t.Vi}', en '{t.En}'",
+            LocalDate date => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture),
+            OutputScale scale => string.Create(CultureInfo.InvariantCulture, $"[{scale.Min}, {scale.Max}]"),
+            Goalposts posts => string.Create(CultureInfo.InvariantCulture, $"lower {posts.Lower}, upper {posts.Upper}"),
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
             _ => value.ToString() ?? string.Empty,
         };
