@@ -34,6 +34,7 @@ public sealed class Dataset : IEquatable<Dataset>
     private readonly double[]? _numerators;
     private readonly double[]? _denominators;
     private readonly int[]? _provenance;
+    private readonly int _count;
     private readonly FrozenDictionary<string, int> _unitIndex;
     private readonly FrozenDictionary<string, int> _indicatorIndex;
     private readonly Dictionary<ReportingPeriod, int> _periodIndex;
@@ -60,6 +61,7 @@ public sealed class Dataset : IEquatable<Dataset>
         _numerators = built._numerators;
         _denominators = built._denominators;
         _provenance = built._provenance;
+        _count = built._count;
         _unitIndex = built._unitIndex;
         _indicatorIndex = built._indicatorIndex;
         _periodIndex = built._periodIndex;
@@ -78,8 +80,12 @@ public sealed class Dataset : IEquatable<Dataset>
         byte[] flags,
         double[]? numerators,
         double[]? denominators,
-        int[]? provenance)
+        int[]? provenance,
+        int count)
     {
+        // The row columns may be longer than count (a loader's columns handed over without a trimming copy);
+        // rows at count and beyond are never read.
+        _count = count;
         _units = units;
         _indicators = indicators;
         _periods = periods;
@@ -104,10 +110,10 @@ public sealed class Dataset : IEquatable<Dataset>
     }
 
     /// <summary>Gets the empty dataset.</summary>
-    public static Dataset Empty { get; } = new([], [], [], [], [], [], [], null, null, null);
+    public static Dataset Empty { get; } = new([], [], [], [], [], [], [], null, null, null, 0);
 
     /// <summary>Gets the number of observations.</summary>
-    public int Count => _keys.Length;
+    public int Count => _count;
 
     /// <summary>Gets the unit codes that have observations, in ordinal order.</summary>
     public ValueList<string> Units { get; }
@@ -124,7 +130,7 @@ public sealed class Dataset : IEquatable<Dataset>
     {
         get
         {
-            for (int r = 0; r < _keys.Length; r++)
+            for (int r = 0; r < _count; r++)
             {
                 yield return Row(r);
             }
@@ -281,7 +287,7 @@ public sealed class Dataset : IEquatable<Dataset>
             yield break;
         }
 
-        for (int r = 0; r < _keys.Length; r++)
+        for (int r = 0; r < _count; r++)
         {
             if ((_keys[r] & DatasetBuilder.Mask) == p)
             {
@@ -381,7 +387,7 @@ public sealed class Dataset : IEquatable<Dataset>
         else
         {
             bool[] present = new bool[_units.Length];
-            for (int r = 0; r < _keys.Length; r++)
+            for (int r = 0; r < _count; r++)
             {
                 long key = _keys[r];
                 if (slotOf[key & DatasetBuilder.Mask] >= 0 && columnOf[(key >> DatasetBuilder.Bits) & DatasetBuilder.Mask] >= 0)
@@ -411,7 +417,7 @@ public sealed class Dataset : IEquatable<Dataset>
             buffers[k].AsSpan().Fill(double.NaN);
         }
 
-        for (int r = 0; r < _keys.Length; r++)
+        for (int r = 0; r < _count; r++)
         {
             long key = _keys[r];
             int slot = slotOf[key & DatasetBuilder.Mask];
@@ -460,12 +466,12 @@ public sealed class Dataset : IEquatable<Dataset>
         }
 
         if (Count != other.Count || !_units.AsSpan().SequenceEqual(other._units) || !_indicators.AsSpan().SequenceEqual(other._indicators) ||
-            !_periods.AsSpan().SequenceEqual(other._periods) || !_keys.AsSpan().SequenceEqual(other._keys) || !_flags.AsSpan().SequenceEqual(other._flags))
+            !_periods.AsSpan().SequenceEqual(other._periods) || !_keys.AsSpan(0, _count).SequenceEqual(other._keys.AsSpan(0, other._count)) || !_flags.AsSpan(0, _count).SequenceEqual(other._flags.AsSpan(0, other._count)))
         {
             return false;
         }
 
-        for (int r = 0; r < _keys.Length; r++)
+        for (int r = 0; r < _count; r++)
         {
             if (!SameBits(_values[r], other._values[r]) ||
                 !SameBits(Numerator(r), other.Numerator(r)) ||
@@ -487,7 +493,7 @@ public sealed class Dataset : IEquatable<Dataset>
     {
         HashCode hash = default;
         hash.Add(Count);
-        for (int r = 0; r < Math.Min(_keys.Length, 64); r++)
+        for (int r = 0; r < Math.Min(_count, 64); r++)
         {
             hash.Add(_keys[r]);
             hash.Add(BitConverter.DoubleToInt64Bits(_values[r]));
@@ -583,13 +589,13 @@ public sealed class Dataset : IEquatable<Dataset>
             return -1;
         }
 
-        int r = Array.BinarySearch(_keys, DatasetBuilder.Pack(u, i, p));
+        int r = Array.BinarySearch(_keys, 0, _count, DatasetBuilder.Pack(u, i, p));
         return r >= 0 ? r : -1;
     }
 
     private int LowerBound(long key)
     {
-        int r = Array.BinarySearch(_keys, key);
+        int r = Array.BinarySearch(_keys, 0, _count, key);
         return r >= 0 ? r : ~r;
     }
 

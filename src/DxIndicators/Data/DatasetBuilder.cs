@@ -5,6 +5,13 @@ namespace DxIndicators.Data;
 /// <see cref="Dataset"/>: sorts by a packed 63-bit key (unit rank, indicator rank, period rank; 21 bits each),
 /// collapses identical duplicates and reports conflicting ones.
 /// </summary>
+/// <remarks>
+/// A row is 17 bytes: its interned ids packed like a key (8), its value (8) and its flags (1); numerators,
+/// denominators and provenance get columns only when a row has them, and the origin (line or index) only when
+/// origins stop counting up by one from the first. For a file in key order with nothing dropped (what the writers
+/// produce) <see cref="Build"/> turns the id column into the key column in place and hands every column to the
+/// dataset without a copy, so loading allocates little more than the dataset it returns.
+/// </remarks>
 internal sealed class DatasetBuilder
 {
     internal const int Bits = 21;
@@ -19,21 +26,21 @@ internal sealed class DatasetBuilder
     private readonly Dictionary<Provenance, int> _provenanceIds = [];
     private readonly List<Provenance> _provenances = [];
 
-    private int[] _unit = new int[16];
-    private int[] _indicator = new int[16];
-    private int[] _period = new int[16];
+    private long[] _ids = new long[16];
     private double[] _value = new double[16];
     private byte[] _flags = new byte[16];
     private double[]? _numerator;
     private double[]? _denominator;
     private int[]? _provenance;
-    private int[] _origin = new int[16];
+    private int[]? _origin;
+    private int _firstOrigin;
     private string? _lastUnit;
     private int _lastUnitId;
     private string? _lastIndicator;
     private int _lastIndicatorId;
     private Provenance? _lastProvenance;
     private int _lastProvenanceId;
+    private bool _built;
 
     public DatasetBuilder(int capacity = 16)
     {
@@ -62,6 +69,11 @@ internal sealed class DatasetBuilder
         bool restated,
         int origin)
     {
+        if (_built)
+        {
+            throw new InvalidOperationException("The builder has handed its columns to a dataset.");
+        }
+
         if (Count == _value.Length)
         {
             Resize(Count * 2);
@@ -70,9 +82,9 @@ internal sealed class DatasetBuilder
         int r = Count;
 
         // Long-format files repeat the previous row's unit, indicator and source in runs: compare references first.
-        _unit[r] = ReferenceEquals(unit, _lastUnit) ? _lastUnitId : _lastUnitId = Intern(_unitIds, _units, _lastUnit = unit);
-        _indicator[r] = ReferenceEquals(indicator, _lastIndicator) ? _lastIndicatorId : _lastIndicatorId = Intern(_indicatorIds, _indicators, _lastIndicator = indicator);
-        _period[r] = Intern(_periodIds, _periods, period);
+        int u = ReferenceEquals(unit, _lastUnit) ? _lastUnitId : _lastUnitId = Intern(_unitIds, _units, _lastUnit = unit);
+        int i = ReferenceEquals(indicator, _lastIndicator) ? _lastIndicatorId : _lastIndicatorId = Intern(_indicatorIds, _indicators, _lastIndicator = indicator);
+        _ids[r] = Pack(u, i, Intern(_periodIds, _periods, period));
         _value[r] = value;
         _flags[r] = Flags.Pack(qualifier, status, restated);
         if (numerator.HasValue || denominator.HasValue)
@@ -89,7 +101,7 @@ internal sealed class DatasetBuilder
             _provenance[r] = ReferenceEquals(provenance, _lastProvenance) ? _lastProvenanceId : _lastProvenanceId = Intern(_provenanceIds, _provenances, _lastProvenance = provenance);
         }
 
-        _origin[r] = origin;
+        RecordOrigin(r, origin);
         Count++;
     }
 
@@ -104,29 +116,25 @@ internal sealed class DatasetBuilder
         int[] unitRank = Ranks(_units, StringComparer.Ordinal);
         int[] indicatorRank = Ranks(_indicators, StringComparer.Ordinal);
         int[] periodRank = Ranks(_periods, Comparer<ReportingPeriod>.Default);
-        if (_units.Count > Mask || _indicators.Count > Mask || _periods.Count > Mask)
+
+        // Files written in key order (as the writers do) need no sort; with no repeated key and nothing dropped every
+        // row is kept as it is: the id column becomes the key column in place and every column is handed over.
+        int order = Order(unitRank, indicatorRank, periodRank);
+        if (order == 2 && (dropped is null || dropped.Count == 0))
         {
-            throw new InvalidOperationException($"A dataset holds at most {Mask} distinct units, indicators and periods each.");
+            return FreezeInPlace(unitRank, indicatorRank, periodRank);
         }
 
         var keys = new long[n];
         for (int r = 0; r < n; r++)
         {
-            keys[r] = Pack(unitRank[_unit[r]], indicatorRank[_indicator[r]], periodRank[_period[r]]);
+            keys[r] = KeyOf(_ids[r], unitRank, indicatorRank, periodRank);
         }
 
-        // Files written in key order (as the writers do) need no sort; with no repeated key and nothing dropped every
-        // row is kept as it is, and the keys computed here are the dataset's.
-        int order = Order(keys);
-        if (order == 2 && (dropped is null || dropped.Count == 0))
-        {
-            return Freeze(null, keys, unitRank, indicatorRank, periodRank);
-        }
-
-        // Array.Sort is unstable, so within a key group the input order is restored by row index below.
         int[] rows = [.. Enumerable.Range(0, n)];
         if (order == 0)
         {
+            // Array.Sort is unstable, so within a key group the input order is restored by row index below.
             Array.Sort(keys, rows);
         }
 
@@ -142,14 +150,14 @@ internal sealed class DatasetBuilder
 
             if (end - start == 1)
             {
-                if (dropped is null || !dropped.Contains(_origin[rows[start]]))
+                if (dropped is null || !dropped.Contains(OriginOf(rows[start])))
                 {
                     keep.Add(rows[start]);
                 }
             }
             else
             {
-                int[] group = [.. rows.AsSpan(start, end - start).ToArray().Where(r => dropped is null || !dropped.Contains(_origin[r])).Order()];
+                int[] group = [.. rows.AsSpan(start, end - start).ToArray().Where(r => dropped is null || !dropped.Contains(OriginOf(r))).Order()];
                 if (group.Length > 0)
                 {
                     bool identical = group.All(r => Same(group[0], r));
@@ -159,7 +167,7 @@ internal sealed class DatasetBuilder
                     }
                     else
                     {
-                        conflicts.Add([.. group.Select(r => _origin[r])]);
+                        conflicts.Add([.. group.Select(OriginOf)]);
                         if (!dropConflicts)
                         {
                             keep.Add(group[0]);
@@ -171,47 +179,110 @@ internal sealed class DatasetBuilder
             start = end;
         }
 
-        return Freeze(keep, null, unitRank, indicatorRank, periodRank);
+        return Freeze(keep, unitRank, indicatorRank, periodRank);
     }
 
     /// <summary>Gets a row's content as an observation (by row index in input order).</summary>
     public Observation RowAt(int row) => Dataset.Materialize(
-        _units[_unit[row]], _indicators[_indicator[row]], _periods[_period[row]], _value[row], _flags[row],
+        _units[UnitId(_ids[row])], _indicators[IndicatorId(_ids[row])], _periods[PeriodId(_ids[row])], _value[row], _flags[row],
         _numerator?[row] ?? double.NaN, _denominator?[row] ?? double.NaN, _provenance is { } p && p[row] >= 0 ? _provenances[p[row]] : null);
 
     /// <summary>Finds the input row index of an origin (linear; only used for error messages).</summary>
-    public int RowOfOrigin(int origin) => Array.IndexOf(_origin, origin, 0, Count);
+    public int RowOfOrigin(int origin)
+    {
+        if (_origin is not null)
+        {
+            return Array.IndexOf(_origin, origin, 0, Count);
+        }
+
+        long r = (long)origin - _firstOrigin;
+        return r >= 0 && r < Count ? (int)r : -1;
+    }
 
     internal static long Pack(int unit, int indicator, int period) => ((long)unit << (2 * Bits)) | ((long)indicator << Bits) | (long)period;
 
-    /// <summary>Freezes the kept rows (null: every row, in input order, whose <paramref name="allKeys"/> are final).</summary>
-    private Dataset Freeze(List<int>? keep, long[]? allKeys, int[] unitRank, int[] indicatorRank, int[] periodRank)
+    private static int UnitId(long packed) => (int)(packed >> (2 * Bits));
+
+    private static int IndicatorId(long packed) => (int)((packed >> Bits) & Mask);
+
+    private static int PeriodId(long packed) => (int)(packed & Mask);
+
+    private static long KeyOf(long ids, int[] unitRank, int[] indicatorRank, int[] periodRank) =>
+        Pack(unitRank[UnitId(ids)], indicatorRank[IndicatorId(ids)], periodRank[PeriodId(ids)]);
+
+    private int OriginOf(int row) => _origin?[row] ?? (_firstOrigin + row);
+
+    /// <summary>Origins are kept implicitly while they count up by one from the first row's; the column is made
+    /// only when one does not (a skipped line, rows from several sources).</summary>
+    private void RecordOrigin(int row, int origin)
     {
-        // Compact the code tables to what is still used, preserving order (so keys stay sorted). When every row is
-        // kept every code is used (codes are interned from rows), so the maps are the identity.
+        if (_origin is null)
+        {
+            if (row == 0)
+            {
+                _firstOrigin = origin;
+                return;
+            }
+
+            if ((long)origin == (long)_firstOrigin + row)
+            {
+                return;
+            }
+
+            _origin = new int[_value.Length];
+            for (int k = 0; k < row; k++)
+            {
+                _origin[k] = _firstOrigin + k;
+            }
+        }
+
+        _origin[row] = origin;
+    }
+
+    /// <summary>Every row kept, in input order, keys strictly increasing: the id column is rewritten as the key
+    /// column where it lies and the columns go to the dataset as they are (their spare tail unread). When every row
+    /// is kept every code is used (codes are interned from rows), so the code tables are the sorted ones.</summary>
+    private Dataset FreezeInPlace(int[] unitRank, int[] indicatorRank, int[] periodRank)
+    {
+        int n = Count;
+        if (!IsIdentity(unitRank) || !IsIdentity(indicatorRank) || !IsIdentity(periodRank))
+        {
+            for (int r = 0; r < n; r++)
+            {
+                _ids[r] = KeyOf(_ids[r], unitRank, indicatorRank, periodRank);
+            }
+        }
+
+        // A column more than an eighth longer than its rows (a poor size estimate) is trimmed rather than kept.
+        bool trim = _value.Length - n > n / 8;
+        _built = true;
+        return new Dataset(
+            Sorted(_units, unitRank), Sorted(_indicators, indicatorRank), Sorted(_periods, periodRank), [.. _provenances],
+            Fit(_ids, n, trim), Fit(_value, n, trim), Fit(_flags, n, trim),
+            _numerator is null ? null : Fit(_numerator, n, trim), _denominator is null ? null : Fit(_denominator, n, trim),
+            _provenance is null ? null : Fit(_provenance, n, trim), n);
+    }
+
+    /// <summary>Freezes the kept rows, in the order given.</summary>
+    private Dataset Freeze(List<int> keep, int[] unitRank, int[] indicatorRank, int[] periodRank)
+    {
+        // Compact the code tables to what is still used, preserving order (so keys stay sorted).
         bool[] usedUnit = new bool[_units.Count];
         bool[] usedIndicator = new bool[_indicators.Count];
         bool[] usedPeriod = new bool[_periods.Count];
-        if (keep is null)
+        foreach (int r in keep)
         {
-            Array.Fill(usedUnit, true);
-            Array.Fill(usedIndicator, true);
-            Array.Fill(usedPeriod, true);
-        }
-
-        foreach (int r in keep ?? [])
-        {
-            usedUnit[unitRank[_unit[r]]] = true;
-            usedIndicator[indicatorRank[_indicator[r]]] = true;
-            usedPeriod[periodRank[_period[r]]] = true;
+            usedUnit[unitRank[UnitId(_ids[r])]] = true;
+            usedIndicator[indicatorRank[IndicatorId(_ids[r])]] = true;
+            usedPeriod[periodRank[PeriodId(_ids[r])]] = true;
         }
 
         (string[] units, int[] unitMap) = Compact(_units, unitRank, usedUnit);
         (string[] indicators, int[] indicatorMap) = Compact(_indicators, indicatorRank, usedIndicator);
         (ReportingPeriod[] periods, int[] periodMap) = Compact(_periods, periodRank, usedPeriod);
 
-        int m = keep?.Count ?? Count;
-        long[] keys = allKeys ?? new long[m];
+        int m = keep.Count;
+        var keys = new long[m];
         var values = new double[m];
         var flags = new byte[m];
         double[]? numerators = _numerator is null ? null : new double[m];
@@ -219,12 +290,9 @@ internal sealed class DatasetBuilder
         int[]? provenance = _provenance is null ? null : new int[m];
         for (int i = 0; i < m; i++)
         {
-            int r = keep is null ? i : keep[i];
-            if (allKeys is null)
-            {
-                keys[i] = Pack(unitMap[unitRank[_unit[r]]], indicatorMap[indicatorRank[_indicator[r]]], periodMap[periodRank[_period[r]]]);
-            }
-
+            int r = keep[i];
+            long ids = _ids[r];
+            keys[i] = Pack(unitMap[unitRank[UnitId(ids)]], indicatorMap[indicatorRank[IndicatorId(ids)]], periodMap[periodRank[PeriodId(ids)]]);
             values[i] = _value[r];
             flags[i] = _flags[r];
             if (numerators is not null)
@@ -239,10 +307,33 @@ internal sealed class DatasetBuilder
             }
         }
 
-        return new Dataset(units, indicators, periods, [.. _provenances], keys, values, flags, numerators, denominators, provenance);
+        return new Dataset(units, indicators, periods, [.. _provenances], keys, values, flags, numerators, denominators, provenance, m);
     }
 
-    private static (T[] Table, int[] Map) Compact<T>(List<T> items, int[] rank, bool[] used)
+    private static T[] Fit<T>(T[] column, int count, bool trim)
+    {
+        if (trim && column.Length != count)
+        {
+            Array.Resize(ref column, count);
+        }
+
+        return column;
+    }
+
+    private static bool IsIdentity(int[] rank)
+    {
+        for (int k = 0; k < rank.Length; k++)
+        {
+            if (rank[k] != k)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static T[] Sorted<T>(List<T> items, int[] rank)
     {
         var sorted = new T[items.Count];
         for (int i = 0; i < items.Count; i++)
@@ -250,6 +341,12 @@ internal sealed class DatasetBuilder
             sorted[rank[i]] = items[i];
         }
 
+        return sorted;
+    }
+
+    private static (T[] Table, int[] Map) Compact<T>(List<T> items, int[] rank, bool[] used)
+    {
+        T[] sorted = Sorted(items, rank);
         var map = new int[items.Count];
         var table = new List<T>(items.Count);
         for (int k = 0; k < sorted.Length; k++)
@@ -285,21 +382,25 @@ internal sealed class DatasetBuilder
         return rank;
     }
 
-    /// <summary>0 when the keys are out of order, 1 when non-decreasing with a repeat, 2 when strictly increasing.</summary>
-    private static int Order(long[] keys)
+    /// <summary>0 when the rows' keys are out of order, 1 when non-decreasing with a repeat, 2 when strictly increasing.</summary>
+    private int Order(int[] unitRank, int[] indicatorRank, int[] periodRank)
     {
         int order = 2;
-        for (int i = 1; i < keys.Length; i++)
+        long previous = -1;
+        for (int r = 0; r < Count; r++)
         {
-            if (keys[i] < keys[i - 1])
+            long key = KeyOf(_ids[r], unitRank, indicatorRank, periodRank);
+            if (key < previous)
             {
                 return 0;
             }
 
-            if (keys[i] == keys[i - 1])
+            if (key == previous)
             {
                 order = 1;
             }
+
+            previous = key;
         }
 
         return order;
@@ -311,6 +412,11 @@ internal sealed class DatasetBuilder
         if (!ids.TryGetValue(item, out int id))
         {
             id = table.Count;
+            if (id >= Mask)
+            {
+                throw new InvalidOperationException($"A dataset holds at most {Mask} distinct units, indicators and periods each.");
+            }
+
             ids.Add(item, id);
             table.Add(item);
         }
@@ -330,12 +436,14 @@ internal sealed class DatasetBuilder
 
     private void Resize(int size)
     {
-        Array.Resize(ref _unit, size);
-        Array.Resize(ref _indicator, size);
-        Array.Resize(ref _period, size);
+        Array.Resize(ref _ids, size);
         Array.Resize(ref _value, size);
         Array.Resize(ref _flags, size);
-        Array.Resize(ref _origin, size);
+        if (_origin is not null)
+        {
+            Array.Resize(ref _origin, size);
+        }
+
         if (_numerator is not null)
         {
             int old = _numerator.Length;

@@ -49,10 +49,21 @@ public static class ObservationCsv
         options ??= ReadOptions.Default;
         var loader = new ObservationLoader(fileName, options, (line, _) => string.Create(CultureInfo.InvariantCulture, $"{fileName}:{line}"), originIsLine: true);
         using var cursor = new CsvCursor(reader, fileName, options.Limits);
+        if (BindHeader(cursor, loader))
+        {
+            ReadRows(cursor, loader);
+        }
+
+        return loader.Finish();
+    }
+
+    /// <summary>Reads and binds the header; false (with the problems given to the loader) when it is unusable.</summary>
+    private static bool BindHeader(CsvCursor cursor, ObservationLoader loader)
+    {
         if (!cursor.ReadHeader())
         {
             loader.Fatal(1, null, ProblemRules.Malformed, "The file is empty; expected a header row: " + string.Join(",", Columns) + ".");
-            return loader.Finish();
+            return false;
         }
 
         if (!cursor.Bind(s_known, s_required))
@@ -63,9 +74,15 @@ public static class ObservationCsv
                 loader.Fatal(issue.Line, issue.Column, issue.Rule, issue.Message);
             }
 
-            return loader.Finish();
+            return false;
         }
 
+        return true;
+    }
+
+    /// <summary>Hands every record to the loader with the cursor's own problems (quoting, field counts) first.</summary>
+    private static void ReadRows(CsvCursor cursor, ObservationLoader loader)
+    {
         int present = 0;
         for (int c = 0; c < s_known.Length; c++)
         {
@@ -102,8 +119,6 @@ public static class ObservationCsv
                 loader.Reserve(estimate + (estimate / 50) + 1024);
             }
         }
-
-        return loader.Finish();
     }
 
     /// <summary>Writes a dataset as CSV with a header row.</summary>
