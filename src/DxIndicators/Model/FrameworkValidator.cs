@@ -6,7 +6,10 @@ namespace DxIndicators.Model;
 /// Checks a framework's structure and values and reports every problem with a JSON path
 /// (the model mirrors the JSON format one to one, so <c>$.nodes[3].children[1].weight</c> points into the file).
 /// </summary>
-/// <remarks>Rules and their names are listed in docs/framework-format.md §Validation.</remarks>
+/// <remarks>Rules and their names are listed in docs/framework-format.md §Validation. The rules on single fields are
+/// the <see cref="FieldRules"/> functions the public constructors also throw with, so a value read from a file (built on
+/// the readers' deferred path) is held to the same rule as one given in C#; the rules between members and across
+/// objects are only here.</remarks>
 internal static class FrameworkValidator
 {
     private const double PointsTolerance = 1e-9;
