@@ -40,6 +40,7 @@ internal sealed class DatasetBuilder
     private int _lastIndicatorId;
     private Provenance? _lastProvenance;
     private int _lastProvenanceId;
+    private int _lastPeriodId = -1;
     private bool _built;
 
     public DatasetBuilder(int capacity = 16)
@@ -84,7 +85,7 @@ internal sealed class DatasetBuilder
         // Long-format files repeat the previous row's unit, indicator and source in runs: compare references first.
         int u = ReferenceEquals(unit, _lastUnit) ? _lastUnitId : _lastUnitId = Intern(_unitIds, _units, _lastUnit = unit);
         int i = ReferenceEquals(indicator, _lastIndicator) ? _lastIndicatorId : _lastIndicatorId = Intern(_indicatorIds, _indicators, _lastIndicator = indicator);
-        _ids[r] = Pack(u, i, Intern(_periodIds, _periods, period));
+        _ids[r] = Pack(u, i, InternPeriod(period));
         _value[r] = value;
         _flags[r] = Flags.Pack(qualifier, status, restated);
         if (numerator.HasValue || denominator.HasValue)
@@ -404,6 +405,24 @@ internal sealed class DatasetBuilder
         }
 
         return order;
+    }
+
+    /// <summary>Long-format files cycle through the periods in order: the next period after the last one, or the first,
+    /// is tried before the lookup.</summary>
+    private int InternPeriod(ReportingPeriod period)
+    {
+        int next = _lastPeriodId + 1;
+        if (next < _periods.Count && _periods[next].Equals(period))
+        {
+            return _lastPeriodId = next;
+        }
+
+        if (_periods.Count > 0 && _periods[0].Equals(period))
+        {
+            return _lastPeriodId = 0;
+        }
+
+        return _lastPeriodId = Intern(_periodIds, _periods, period);
     }
 
     private static int Intern<T>(Dictionary<T, int> ids, List<T> table, T item)

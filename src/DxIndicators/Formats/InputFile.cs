@@ -247,17 +247,25 @@ internal sealed class LimitedTextReader : TextReader
             return;
         }
 
-        foreach (char c in chars)
+        // Line by line (a vectorised search for each line break), not char by char.
+        while (true)
         {
-            if (c == '\n')
-            {
-                _line++;
-                _column = 0;
-            }
-            else if (++_column > _maxLine)
+            int k = chars.IndexOf('\n');
+            int length = k < 0 ? chars.Length : k;
+            if ((long)_column + length > _maxLine)
             {
                 throw InputLimits.Exceeded(nameof(InputLimits.MaxLineLength), _maxLine, System.FormattableString.Invariant($"'{_name}' line {_line} (longer than {_maxLine} characters)"));
             }
+
+            if (k < 0)
+            {
+                _column += length;
+                return;
+            }
+
+            _line++;
+            _column = 0;
+            chars = chars[(k + 1)..];
         }
     }
 
