@@ -79,6 +79,7 @@ public class ConsistencyTests
             .ToHashSet();
         var validated = PublicTypes.Where(t => taken.Any(v => v == t || t.IsSubclassOf(v))).ToList();
         validated.Should().Contain(typeof(IndicatorDefinition), "the walk must find the validator's inputs");
+        validated.Should().Contain(typeof(NodeLink), "a link's weight and points are validated (FrameworkValidator.ValidateLink), so a link is a validated type");
         var offenders = validated
             .Where(t => t.GetMethod("<Clone>$") is not null && t.GetConstructors().Any(c => c.GetParameters().Length > 0))
             .Select(t => t.FullName!)

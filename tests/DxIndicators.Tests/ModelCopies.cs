@@ -5,7 +5,9 @@ using NodaTime;
 namespace DxIndicators.Tests;
 
 /// <summary>Test-side copies of model values with one member changed (the model types have no <c>with</c>): a test
-/// breaks one thing this way and lets the framework checks report it.</summary>
+/// breaks one thing this way and lets the framework checks report it. The copies are built on the readers' deferred
+/// path (<c>FieldRules.Mode.Deferred</c>), as a framework file with that one value would be read: the public
+/// constructors would throw at the broken field instead of letting the validator report it with its JSON path.</summary>
 internal static class ModelCopies
 {
     /// <summary>Copies metadata, replacing the members given.</summary>
@@ -20,7 +22,7 @@ internal static class ModelCopies
         IndexCombination? mergerRule = null,
         string? unitRegistry = null,
         int? componentCount = null) =>
-        new(id ?? m.Id, version ?? m.Version, name ?? m.Name, methodologySource ?? m.MethodologySource, m.EffectiveFrom, scale ?? m.Scale)
+        new(id ?? m.Id, version ?? m.Version, name ?? m.Name, methodologySource ?? m.MethodologySource, m.EffectiveFrom, scale ?? m.Scale, FieldRules.Mode.Deferred)
         {
             EffectiveTo = effectiveTo ?? m.EffectiveTo,
             Description = m.Description,
@@ -38,7 +40,7 @@ internal static class ModelCopies
             MinShare = n.MinShare, MaxPoints = n.MaxPoints, Pillar = n.Pillar, Foundation = n.Foundation, Status = n.Status, StatusNote = n.StatusNote,
         };
         change(d);
-        return new FrameworkNode(d.Code, d.Name, d.Kind, d.Children)
+        return new FrameworkNode(d.Code, d.Name, d.Kind, d.Children, FieldRules.Mode.Deferred)
         {
             Aggregation = d.Aggregation, Power = d.Power, MinShare = d.MinShare, MaxPoints = d.MaxPoints,
             Pillar = d.Pillar, Foundation = d.Foundation, Status = d.Status, StatusNote = d.StatusNote,
@@ -73,7 +75,7 @@ internal static class ModelCopies
             Foundation = i.Foundation, Notes = i.Notes, Status = i.Status, StatusNote = i.StatusNote,
         };
         change(d);
-        return new IndicatorDefinition(d.Code, d.Name, d.Measure, d.Unit, d.Polarity, d.ValidRange)
+        return new IndicatorDefinition(d.Code, d.Name, d.Measure, d.Unit, d.Polarity, d.ValidRange, FieldRules.Mode.Deferred)
         {
             Points = d.Points, Source = d.Source, ReportingLevel = d.ReportingLevel, Frequency = d.Frequency, Denominator = d.Denominator,
             PerPopulation = d.PerPopulation, Goalposts = d.Goalposts, ReferenceTarget = d.ReferenceTarget, Pillar = d.Pillar,
@@ -91,12 +93,27 @@ internal static class ModelCopies
             Status = t.Status, StatusNote = t.StatusNote, Supersedes = t.Supersedes,
         };
         change(d);
-        return new TargetRule(d.Code, d.Indicator, d.Comparator, d.Threshold, d.Deadline, d.LegalSource)
+        return new TargetRule(d.Code, d.Indicator, d.Comparator, d.Threshold, d.Deadline, d.LegalSource, FieldRules.Mode.Deferred)
         {
             UpperThreshold = d.UpperThreshold, Baseline = d.Baseline, Name = d.Name, Reference = d.Reference,
             Status = d.Status, StatusNote = d.StatusNote, Supersedes = d.Supersedes,
         };
     }
+
+    /// <summary>A link the validator checks (weight or points may break a rule).</summary>
+    public static NodeLink Link(string code, double weight = 1, double? maxPoints = null) => new(code, weight, maxPoints, FieldRules.Mode.Deferred);
+
+    /// <summary>A ratio rule the validator checks.</summary>
+    public static RatioPointsRule Ratio(double maxPoints, double fullAt) => new(maxPoints, fullAt, FieldRules.Mode.Deferred);
+
+    /// <summary>A step rule the validator checks.</summary>
+    public static StepPointsRule Steps(double maxPoints, ValueList<PointsStep> steps) => new(maxPoints, steps, FieldRules.Mode.Deferred);
+
+    /// <summary>A categorical rule the validator checks.</summary>
+    public static CategoricalPointsRule Categories(double maxPoints, ValueList<CategoryFraction> categories) => new(maxPoints, categories, FieldRules.Mode.Deferred);
+
+    /// <summary>An additive rule the validator checks.</summary>
+    public static AdditivePointsRule Parts(double maxPoints, ValueList<PointsPart> parts) => new(maxPoints, parts, FieldRules.Mode.Deferred);
 
     /// <summary>A mutable copy of an indicator's members.</summary>
     internal sealed class IndicatorDraft

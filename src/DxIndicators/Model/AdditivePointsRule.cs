@@ -11,10 +11,30 @@ public sealed class AdditivePointsRule : PointsRule
     /// <param name="maxPoints">The most points.</param>
     /// <param name="parts">The parts (at most 52, so every bit set is an exact double).</param>
     /// <exception cref="ArgumentNullException"><paramref name="parts"/> is null.</exception>
+    /// <exception cref="ArgumentException">Max points are not a finite number ≥ 0, there are not 1 to 52 parts, or a
+    /// fraction is outside [0, 1].</exception>
     public AdditivePointsRule(double maxPoints, ValueList<PointsPart> parts)
-        : base(maxPoints)
+        : this(maxPoints, parts, FieldRules.Mode.Checked)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="AdditivePointsRule"/> class, checking its fields or not.</summary>
+    /// <param name="maxPoints">The most points.</param>
+    /// <param name="parts">The parts.</param>
+    /// <param name="mode"><see cref="FieldRules.Mode.Deferred"/> for readers, whose input the validator checks.</param>
+    internal AdditivePointsRule(double maxPoints, ValueList<PointsPart> parts, FieldRules.Mode mode)
+        : base(maxPoints, mode)
     {
         ArgumentNullException.ThrowIfNull(parts);
+        if (mode == FieldRules.Mode.Checked)
+        {
+            FieldRules.Require(FieldRules.PartCount(parts.Count), nameof(parts), parts.Count);
+            foreach (PointsPart part in parts)
+            {
+                FieldRules.Require(FieldRules.Fraction(part.Fraction), nameof(parts), part.Fraction);
+            }
+        }
+
         Parts = parts;
     }
 

@@ -2,22 +2,48 @@ namespace DxIndicators.Model;
 
 /// <summary>An aggregate node of the indicator tree (index, pillar, main index, sub-index, component).</summary>
 /// <remarks>Immutable, compared by value (children as a sequence). Not a positional record: there is no <c>with</c>
-/// to copy one past the checks. The constructor rejects nulls; the rules on values (a name, at least one child,
-/// weights, points, power, share) are framework rules, checked with their JSON paths when a <see cref="Framework"/>
-/// is built (docs/framework-format.md).</remarks>
+/// to copy one past the checks. The constructor and the init accessors check the rules on their values (a non-blank
+/// code, a name, at least one child, a finite non-zero power, a share in (0, 1], max points finite ≥ 0, a defined
+/// status; each <see cref="NodeLink"/> checks its weight and points) and throw <see cref="ArgumentException"/> naming
+/// the parameter, the rule and the value. Rules between members (a power iff a generalised mean, a status note iff
+/// provisional, points adding up) and across nodes (references, duplicates, cycles) are checked with their JSON
+/// paths when a <see cref="Framework"/> is built (docs/framework-format.md).</remarks>
 public sealed class FrameworkNode : IEquatable<FrameworkNode>
 {
+    // True for the public constructor; false on the readers' path, whose values the validator checks.
+    private readonly bool _checked;
+
     /// <summary>Initializes a new instance of the <see cref="FrameworkNode"/> class.</summary>
     /// <param name="code">The node code, unique within the framework (shared with indicator codes).</param>
     /// <param name="name">The bilingual name.</param>
     /// <param name="kind">The level of the node.</param>
     /// <param name="children">The links to children, in order.</param>
     /// <exception cref="ArgumentNullException">A reference argument is null.</exception>
+    /// <exception cref="ArgumentException">The code is blank, the name has no text or there are no children.</exception>
     public FrameworkNode(string code, LocalizedText name, NodeKind kind, ValueList<NodeLink> children)
+        : this(code, name, kind, children, FieldRules.Mode.Checked)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="FrameworkNode"/> class, checking its fields or not.</summary>
+    /// <param name="code">The node code.</param>
+    /// <param name="name">The bilingual name.</param>
+    /// <param name="kind">The level of the node.</param>
+    /// <param name="children">The links to children.</param>
+    /// <param name="mode"><see cref="FieldRules.Mode.Deferred"/> for readers, whose input the validator checks.</param>
+    internal FrameworkNode(string code, LocalizedText name, NodeKind kind, ValueList<NodeLink> children, FieldRules.Mode mode)
     {
         ArgumentNullException.ThrowIfNull(code);
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(children);
+        _checked = mode == FieldRules.Mode.Checked;
+        if (_checked)
+        {
+            FieldRules.Require(FieldRules.Text(code), nameof(code), code);
+            FieldRules.Require(FieldRules.Name(name), nameof(name), name);
+            FieldRules.Require(FieldRules.NotEmpty(children.Count, ProblemRules.EmptyNode), nameof(children), children.Count);
+        }
+
         Code = code;
         Name = name;
         Kind = kind;
@@ -40,13 +66,52 @@ public sealed class FrameworkNode : IEquatable<FrameworkNode>
     public AggregationMethod Aggregation { get; init; } = AggregationMethod.ArithmeticMean;
 
     /// <summary>Gets the exponent p of a generalised mean (required, non-zero, for <see cref="AggregationMethod.GeneralisedMean"/>).</summary>
-    public double? Power { get; init; }
+    /// <exception cref="ArgumentException">Set to 0 or a value that is not finite.</exception>
+    public double? Power
+    {
+        get;
+        init
+        {
+            if (_checked && value is { } p)
+            {
+                FieldRules.Require(FieldRules.Power(p), nameof(Power), p);
+            }
+
+            field = value;
+        }
+    }
 
     /// <summary>Gets the share of children that must be present for the node to have a score (null: any one child suffices).</summary>
-    public double? MinShare { get; init; }
+    /// <exception cref="ArgumentException">Set to a value outside (0, 1].</exception>
+    public double? MinShare
+    {
+        get;
+        init
+        {
+            if (_checked && value is { } share)
+            {
+                FieldRules.Require(FieldRules.Share(share), nameof(MinShare), share);
+            }
+
+            field = value;
+        }
+    }
 
     /// <summary>Gets the total points of the node, which its children's max points must add up to.</summary>
-    public double? MaxPoints { get; init; }
+    /// <exception cref="ArgumentException">Set to a value that is not a finite number ≥ 0.</exception>
+    public double? MaxPoints
+    {
+        get;
+        init
+        {
+            if (_checked && value is { } max)
+            {
+                FieldRules.Require(FieldRules.Points(max), nameof(MaxPoints), max);
+            }
+
+            field = value;
+        }
+    }
 
     /// <summary>Gets the pillar the node represents or belongs to.</summary>
     public Pillar? Pillar { get; init; }
@@ -55,7 +120,20 @@ public sealed class FrameworkNode : IEquatable<FrameworkNode>
     public FoundationGroup? Foundation { get; init; }
 
     /// <summary>Gets whether the node (its children, points and weights) is stated in its source or provisional (modelled from what is public).</summary>
-    public DefinitionStatus Status { get; init; } = DefinitionStatus.Confirmed;
+    /// <exception cref="ArgumentException">Set to an undefined status.</exception>
+    public DefinitionStatus Status
+    {
+        get;
+        init
+        {
+            if (_checked)
+            {
+                FieldRules.Require(FieldRules.Status(value), nameof(Status), value);
+            }
+
+            field = value;
+        }
+    } = DefinitionStatus.Confirmed;
 
     /// <summary>Gets what is missing and where the model comes from; required when <see cref="Status"/> is
     /// <see cref="DefinitionStatus.Provisional"/>, not allowed otherwise.</summary>

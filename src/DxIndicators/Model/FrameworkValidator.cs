@@ -6,7 +6,10 @@ namespace DxIndicators.Model;
 /// Checks a framework's structure and values and reports every problem with a JSON path
 /// (the model mirrors the JSON format one to one, so <c>$.nodes[3].children[1].weight</c> points into the file).
 /// </summary>
-/// <remarks>Rules and their names are listed in docs/framework-format.md §Validation.</remarks>
+/// <remarks>Rules and their names are listed in docs/framework-format.md §Validation. The rules on single fields are
+/// the <see cref="FieldRules"/> functions the public constructors also throw with, so a value read from a file (built on
+/// the readers' deferred path) is held to the same rule as one given in C#; the rules between members and across
+/// objects are only here.</remarks>
 internal static class FrameworkValidator
 {
     private const double PointsTolerance = 1e-9;
@@ -84,9 +87,9 @@ internal static class FrameworkValidator
                 Register(target.Code, path, seen, errors);
             }
 
-            if (string.IsNullOrWhiteSpace(target.Indicator))
+            if (FieldRules.Text(target.Indicator) is { } noIndicator)
             {
-                errors.Add(new Problem(path + ".indicator", "missing-field", $"Target '{target.Code}' names no indicator.", target.Code));
+                errors.Add(new Problem(path + ".indicator", noIndicator.Rule, $"Target '{target.Code}' names no indicator.", target.Code));
             }
             else if (isKnownIndicator is not null && !isKnownIndicator(target.Indicator))
             {
@@ -94,24 +97,24 @@ internal static class FrameworkValidator
             }
 
             ValidateThresholds(target, path, errors);
-            if (string.IsNullOrWhiteSpace(target.LegalSource))
+            if (FieldRules.Text(target.LegalSource) is { } noSource)
             {
-                errors.Add(new Problem(path + ".legalSource", "missing-field", $"Target '{target.Code}' has no legal source.", target.Code));
+                errors.Add(new Problem(path + ".legalSource", noSource.Rule, $"Target '{target.Code}' has no legal source.", target.Code));
             }
 
             ValidateStatus(target.Status, target.StatusNote, path, "Target", target.Code, errors);
-            if (target.Reference is not null && string.IsNullOrWhiteSpace(target.Reference))
+            if (FieldRules.GivenText(target.Reference) is { } blankReference)
             {
-                errors.Add(new Problem(path + ".reference", "missing-field", $"Target '{target.Code}' has a blank reference; give the article or clause and a public URL, or leave the field out.", target.Code));
+                errors.Add(new Problem(path + ".reference", blankReference.Rule, $"Target '{target.Code}' has a blank reference; give the article or clause and a public URL, or leave the field out.", target.Code));
             }
 
             ValidateSupersedes(target, path, errors);
             if (target.Baseline is { } baseline)
             {
                 RequireFinite(baseline.Value, path + ".baseline.value", target.Code, errors);
-                if (target.Deadline < baseline.Date)
+                if (FieldRules.DeadlineAfterBaseline(target.Deadline, baseline.Date) is { } early)
                 {
-                    errors.Add(new Problem(path + ".deadline", "deadline-before-baseline", Fmt($"Target '{target.Code}': deadline {target.Deadline:uuuu-MM-dd} is before its baseline date {baseline.Date:uuuu-MM-dd}."), target.Code));
+                    errors.Add(new Problem(path + ".deadline", early.Rule, Fmt($"Target '{target.Code}': deadline {target.Deadline:uuuu-MM-dd} is before its baseline date {baseline.Date:uuuu-MM-dd}."), target.Code));
                 }
             }
         }
@@ -119,6 +122,11 @@ internal static class FrameworkValidator
 
     private static void ValidateThresholds(TargetRule target, string path, List<Problem> errors)
     {
+        if (FieldRules.Comparator(target.Comparator) is { } comparator)
+        {
+            errors.Add(new Problem(path + ".comparator", comparator.Rule, Fmt($"Target '{target.Code}': comparator {(int)target.Comparator} is not defined."), target.Code));
+        }
+
         RequireFinite(target.Threshold, path + ".threshold", target.Code, errors);
         if (target.Comparator == Comparator.Between)
         {
@@ -126,19 +134,19 @@ internal static class FrameworkValidator
             {
                 errors.Add(new Problem(path + ".upperThreshold", "missing-field", $"Target '{target.Code}' compares 'between' but has no upper threshold.", target.Code));
             }
-            else if (RequireFinite(upper, path + ".upperThreshold", target.Code, errors) && upper < target.Threshold)
+            else if (RequireFinite(upper, path + ".upperThreshold", target.Code, errors) && FieldRules.UpperThreshold(target.Comparator, target.Threshold, upper) is { } below)
             {
-                errors.Add(new Problem(path + ".upperThreshold", "inverted-range", Fmt($"Target '{target.Code}': upper threshold {upper} is below the threshold {target.Threshold}."), target.Code));
+                errors.Add(new Problem(path + ".upperThreshold", below.Rule, Fmt($"Target '{target.Code}': upper threshold {upper} is below the threshold {target.Threshold}."), target.Code));
             }
         }
-        else if (target.UpperThreshold is not null)
+        else if (target.UpperThreshold is { } upper && FieldRules.UpperThreshold(target.Comparator, target.Threshold, upper) is { } unexpected)
         {
-            errors.Add(new Problem(path + ".upperThreshold", "unexpected-field", $"Target '{target.Code}': an upper threshold only applies to 'between'.", target.Code));
+            errors.Add(new Problem(path + ".upperThreshold", unexpected.Rule, $"Target '{target.Code}': an upper threshold only applies to 'between'.", target.Code));
         }
 
-        if (target.Comparator == Comparator.RankAtMost && (target.Threshold < 1 || target.Threshold != Math.Floor(target.Threshold)))
+        if (FieldRules.Rank(target.Comparator, target.Threshold) is { } rank)
         {
-            errors.Add(new Problem(path + ".threshold", "invalid-rank", Fmt($"Target '{target.Code}': a rank threshold must be a whole number ≥ 1, was {target.Threshold}."), target.Code));
+            errors.Add(new Problem(path + ".threshold", rank.Rule, Fmt($"Target '{target.Code}': a rank threshold must be a whole number ≥ 1, was {target.Threshold}."), target.Code));
         }
     }
 
@@ -174,45 +182,45 @@ internal static class FrameworkValidator
 
     private static void ValidateMetadata(FrameworkMetadata metadata, List<Problem> errors)
     {
-        if (metadata.ComponentCount is { } components && components < 1)
+        if (metadata.ComponentCount is { } components && FieldRules.ComponentCount(components) is { } count)
         {
-            errors.Add(new Problem("$.componentCount", "invalid-value", Fmt($"componentCount must be a whole number ≥ 1 (the component indices the source lists), was {components}.")));
+            errors.Add(new Problem("$.componentCount", count.Rule, Fmt($"componentCount must be a whole number ≥ 1 (the component indices the source lists), was {components}.")));
         }
 
-        if (string.IsNullOrWhiteSpace(metadata.Id))
+        if (FieldRules.Text(metadata.Id) is { } noId)
         {
-            errors.Add(new Problem("$.id", "missing-field", "The framework has no id."));
+            errors.Add(new Problem("$.id", noId.Rule, "The framework has no id."));
         }
 
-        if (string.IsNullOrWhiteSpace(metadata.Version))
+        if (FieldRules.Text(metadata.Version) is { } noVersion)
         {
-            errors.Add(new Problem("$.version", "missing-field", "The framework has no version."));
+            errors.Add(new Problem("$.version", noVersion.Rule, "The framework has no version."));
         }
 
         ValidateName(metadata.Name, "$.name", null, errors);
-        if (string.IsNullOrWhiteSpace(metadata.MethodologySource))
+        if (FieldRules.Text(metadata.MethodologySource) is { } noSource)
         {
-            errors.Add(new Problem("$.methodologySource", "missing-field", "The framework names no methodology source (legal instrument)."));
+            errors.Add(new Problem("$.methodologySource", noSource.Rule, "The framework names no methodology source (legal instrument)."));
         }
 
-        if (metadata.EffectiveTo is { } to && to < metadata.EffectiveFrom)
+        if (metadata.EffectiveTo is { } to && FieldRules.DateOrder(metadata.EffectiveFrom, to) is { } dates)
         {
-            errors.Add(new Problem("$.effectiveTo", "inverted-dates", Fmt($"effectiveTo {to:uuuu-MM-dd} is before effectiveFrom {metadata.EffectiveFrom:uuuu-MM-dd}.")));
+            errors.Add(new Problem("$.effectiveTo", dates.Rule, Fmt($"effectiveTo {to:uuuu-MM-dd} is before effectiveFrom {metadata.EffectiveFrom:uuuu-MM-dd}.")));
         }
 
-        if (!double.IsFinite(metadata.Scale.Min) || !double.IsFinite(metadata.Scale.Max) || metadata.Scale.Max <= metadata.Scale.Min)
+        if (FieldRules.Scale(metadata.Scale) is { } scale)
         {
-            errors.Add(new Problem("$.scale", "invalid-scale", Fmt($"The output scale must have finite min < max, was [{metadata.Scale.Min}, {metadata.Scale.Max}].")));
+            errors.Add(new Problem("$.scale", scale.Rule, Fmt($"The output scale must have finite min < max, was [{metadata.Scale.Min}, {metadata.Scale.Max}].")));
         }
 
-        if (!Enum.IsDefined(metadata.MergerRule))
+        if (FieldRules.MergerRule(metadata.MergerRule) is { } merger)
         {
-            errors.Add(new Problem("$.mergerRule", "invalid-merger-rule", Fmt($"The merger rule {(int)metadata.MergerRule} is not defined; use notAllowed or unweightedMean.")));
+            errors.Add(new Problem("$.mergerRule", merger.Rule, Fmt($"The merger rule {(int)metadata.MergerRule} is not defined; use notAllowed or unweightedMean.")));
         }
 
-        if (metadata.UnitRegistry is { } registry && registry != FrameworkMetadata.VietnamProvincesRegistry)
+        if (metadata.UnitRegistry is { } registry && FieldRules.UnitRegistry(registry) is { } unknown)
         {
-            errors.Add(new Problem("$.unitRegistry", "unknown-unit-registry", Fmt($"Unit registry '{registry}' is not a built-in registry; the only one is '{FrameworkMetadata.VietnamProvincesRegistry}'. Leave the field out for your own unit codes.")));
+            errors.Add(new Problem("$.unitRegistry", unknown.Rule, Fmt($"Unit registry '{registry}' is not a built-in registry; the only one is '{FrameworkMetadata.VietnamProvincesRegistry}'. Leave the field out for your own unit codes.")));
         }
     }
 
@@ -220,14 +228,14 @@ internal static class FrameworkValidator
     {
         ValidateStatus(indicator.Status, indicator.StatusNote, path, "Indicator", indicator.Code, errors);
         ValidateName(indicator.Name, path + ".name", indicator.Code, errors);
-        if (double.IsNaN(indicator.ValidRange.Min) || double.IsNaN(indicator.ValidRange.Max) || indicator.ValidRange.Min > indicator.ValidRange.Max)
+        if (FieldRules.Range(indicator.ValidRange) is { } range)
         {
-            errors.Add(new Problem(path + ".validRange", "inverted-range", Fmt($"Indicator '{indicator.Code}': valid range {indicator.ValidRange} must have min ≤ max."), indicator.Code));
+            errors.Add(new Problem(path + ".validRange", range.Rule, Fmt($"Indicator '{indicator.Code}': valid range {indicator.ValidRange} must have min ≤ max."), indicator.Code));
         }
 
-        if (indicator.PerPopulation is { } per && (!double.IsFinite(per) || per <= 0))
+        if (indicator.PerPopulation is { } per && FieldRules.Positive(per) is { } perRule)
         {
-            errors.Add(new Problem(path + ".perPopulation", "invalid-value", Fmt($"Indicator '{indicator.Code}': perPopulation must be a positive number, was {per}."), indicator.Code));
+            errors.Add(new Problem(path + ".perPopulation", perRule.Rule, Fmt($"Indicator '{indicator.Code}': perPopulation must be a positive number, was {per}."), indicator.Code));
         }
 
         if (indicator.Measure == MeasureKind.PerPopulation && indicator.PerPopulation is null)
@@ -238,9 +246,9 @@ internal static class FrameworkValidator
         if (indicator.Goalposts is { } posts)
         {
             bool ok = RequireFinite(posts.Lower, path + ".goalposts.lower", indicator.Code, errors) & RequireFinite(posts.Upper, path + ".goalposts.upper", indicator.Code, errors);
-            if (ok && posts.Lower >= posts.Upper)
+            if (ok && FieldRules.GoalpostOrder(posts.Lower, posts.Upper) is { } order)
             {
-                errors.Add(new Problem(path + ".goalposts", "inverted-range", Fmt($"Indicator '{indicator.Code}': goalposts lower {posts.Lower} must be below upper {posts.Upper} (both in raw units; polarity is applied by the library)."), indicator.Code));
+                errors.Add(new Problem(path + ".goalposts", order.Rule, Fmt($"Indicator '{indicator.Code}': goalposts lower {posts.Lower} must be below upper {posts.Upper} (both in raw units; polarity is applied by the library)."), indicator.Code));
             }
         }
 
@@ -258,9 +266,9 @@ internal static class FrameworkValidator
     private static void ValidatePointsRule(PointsRule rule, IndicatorDefinition indicator, string path, List<Problem> errors)
     {
         string code = indicator.Code;
-        if (!double.IsFinite(rule.MaxPoints) || rule.MaxPoints < 0)
+        if (FieldRules.Points(rule.MaxPoints) is { } points)
         {
-            errors.Add(new Problem(path + ".maxPoints", "invalid-points", Fmt($"Indicator '{code}': max points must be a finite number ≥ 0, was {rule.MaxPoints}."), code));
+            errors.Add(new Problem(path + ".maxPoints", points.Rule, Fmt($"Indicator '{code}': max points must be a finite number ≥ 0, was {rule.MaxPoints}."), code));
         }
 
         switch (rule)
@@ -282,17 +290,17 @@ internal static class FrameworkValidator
 
     private static void ValidateRatio(RatioPointsRule ratio, string code, string path, List<Problem> errors)
     {
-        if (!double.IsFinite(ratio.FullAt) || ratio.FullAt <= 0)
+        if (FieldRules.Positive(ratio.FullAt) is { } fullAt)
         {
-            errors.Add(new Problem(path + ".fullAt", "invalid-value", Fmt($"Indicator '{code}': fullAt must be a positive number, was {ratio.FullAt}."), code));
+            errors.Add(new Problem(path + ".fullAt", fullAt.Rule, Fmt($"Indicator '{code}': fullAt must be a positive number, was {ratio.FullAt}."), code));
         }
     }
 
     private static void ValidateSteps(StepPointsRule steps, Polarity polarity, string code, string path, List<Problem> errors)
     {
-        if (steps.Steps.Count == 0)
+        if (FieldRules.NotEmpty(steps.Steps.Count, ProblemRules.EmptySteps) is { } empty)
         {
-            errors.Add(new Problem(path + ".steps", "empty-steps", $"Indicator '{code}': a step table needs at least one step.", code));
+            errors.Add(new Problem(path + ".steps", empty.Rule, $"Indicator '{code}': a step table needs at least one step.", code));
         }
 
         for (int i = 0; i < steps.Steps.Count; i++)
@@ -300,9 +308,9 @@ internal static class FrameworkValidator
             PointsStep step = steps.Steps[i];
             string stepPath = $"{path}.steps[{i}]";
             RequireFinite(step.Threshold, stepPath + ".threshold", code, errors);
-            if (!double.IsFinite(step.Points) || step.Points < 0 || step.Points > steps.MaxPoints)
+            if (FieldRules.StepPoints(step.Points, steps.MaxPoints) is { } stepPoints)
             {
-                errors.Add(new Problem(stepPath + ".points", "invalid-points", Fmt($"Indicator '{code}': step points must be in [0, {steps.MaxPoints}], was {step.Points}."), code));
+                errors.Add(new Problem(stepPath + ".points", stepPoints.Rule, Fmt($"Indicator '{code}': step points must be in [0, {steps.MaxPoints}], was {step.Points}."), code));
             }
 
             if (i > 0)
@@ -319,9 +327,9 @@ internal static class FrameworkValidator
 
     private static void ValidateCategories(CategoricalPointsRule categorical, string code, string path, List<Problem> errors)
     {
-        if (categorical.Categories.Count == 0)
+        if (FieldRules.NotEmpty(categorical.Categories.Count, ProblemRules.EmptyCategories) is { } empty)
         {
-            errors.Add(new Problem(path + ".categories", "empty-categories", $"Indicator '{code}': a categorical rule needs at least one category.", code));
+            errors.Add(new Problem(path + ".categories", empty.Rule, $"Indicator '{code}': a categorical rule needs at least one category.", code));
         }
 
         var values = new HashSet<double>();
@@ -340,9 +348,9 @@ internal static class FrameworkValidator
 
     private static void ValidateParts(AdditivePointsRule additive, string code, string path, List<Problem> errors)
     {
-        if (additive.Parts.Count is 0 or > 52)
+        if (FieldRules.PartCount(additive.Parts.Count) is { } count)
         {
-            errors.Add(new Problem(path + ".parts", "invalid-parts", Fmt($"Indicator '{code}': an additive rule needs 1 to 52 parts, has {additive.Parts.Count}."), code));
+            errors.Add(new Problem(path + ".parts", count.Rule, Fmt($"Indicator '{code}': an additive rule needs 1 to 52 parts, has {additive.Parts.Count}."), code));
         }
 
         for (int i = 0; i < additive.Parts.Count; i++)
@@ -360,9 +368,9 @@ internal static class FrameworkValidator
     {
         ValidateName(node.Name, path + ".name", node.Code, errors);
         ValidateStatus(node.Status, node.StatusNote, path, "Node", node.Code, errors);
-        if (node.Children.Count == 0)
+        if (FieldRules.NotEmpty(node.Children.Count, ProblemRules.EmptyNode) is { } empty)
         {
-            errors.Add(new Problem(path + ".children", "empty-node", $"Node '{node.Code}' ({node.Kind}) has no children; every {node.Kind} needs at least one indicator or node under it.", node.Code));
+            errors.Add(new Problem(path + ".children", empty.Rule, $"Node '{node.Code}' ({node.Kind}) has no children; every {node.Kind} needs at least one indicator or node under it.", node.Code));
         }
 
         (double pointsSum, double weightSum, bool allPoints) = ValidateLinks(node, path, nodes, indicators, errors);
@@ -373,9 +381,9 @@ internal static class FrameworkValidator
 
         if (node.MaxPoints is { } max)
         {
-            if (!double.IsFinite(max) || max < 0)
+            if (FieldRules.Points(max) is { } points)
             {
-                errors.Add(new Problem(path + ".maxPoints", "invalid-points", Fmt($"Max points of node '{node.Code}' must be a finite number ≥ 0 but was {max}."), node.Code));
+                errors.Add(new Problem(path + ".maxPoints", points.Rule, Fmt($"Max points of node '{node.Code}' must be a finite number ≥ 0 but was {max}."), node.Code));
             }
             else if (allPoints && Math.Abs(pointsSum - max) > PointsTolerance * Math.Max(1, max))
             {
@@ -401,9 +409,9 @@ internal static class FrameworkValidator
     {
         if (node.Aggregation == AggregationMethod.GeneralisedMean)
         {
-            if (node.Power is not { } p || !double.IsFinite(p) || p == 0)
+            if (node.Power is not { } p || FieldRules.Power(p) is not null)
             {
-                errors.Add(new Problem(path + ".power", "invalid-power", $"Node '{node.Code}' uses a generalised mean, which needs a finite, non-zero power p.", node.Code));
+                errors.Add(new Problem(path + ".power", ProblemRules.InvalidPower, $"Node '{node.Code}' uses a generalised mean, which needs a finite, non-zero power p.", node.Code));
             }
         }
         else if (node.Power is not null)
@@ -411,9 +419,9 @@ internal static class FrameworkValidator
             errors.Add(new Problem(path + ".power", "unexpected-field", $"Node '{node.Code}': power only applies to the generalised mean.", node.Code));
         }
 
-        if (node.MinShare is { } share && !(share > 0 && share <= 1))
+        if (node.MinShare is { } share && FieldRules.Share(share) is { } shareRule)
         {
-            errors.Add(new Problem(path + ".minShare", "invalid-share", Fmt($"Node '{node.Code}': minShare must be in (0, 1], was {share}."), node.Code));
+            errors.Add(new Problem(path + ".minShare", shareRule.Rule, Fmt($"Node '{node.Code}': minShare must be in (0, 1], was {share}."), node.Code));
         }
     }
 
@@ -432,49 +440,62 @@ internal static class FrameworkValidator
         {
             NodeLink link = node.Children[i];
             string linkPath = $"{path}.children[{i}]";
-            if (!seenChildren.Add(link.Code))
+            if (FieldRules.Text(link.Code) is { } blank)
+            {
+                errors.Add(new Problem(linkPath + ".code", blank.Rule, $"Node '{node.Code}' has a child link with no code.", node.Code));
+            }
+            else if (!seenChildren.Add(link.Code))
             {
                 errors.Add(new Problem(linkPath + ".code", "duplicate-child", $"Node '{node.Code}' lists child '{link.Code}' twice.", node.Code));
             }
 
-            bool isNode = nodes.TryGetValue(link.Code, out FrameworkNode? childNode);
-            bool isIndicator = indicators.TryGetValue(link.Code, out IndicatorDefinition? childIndicator);
-            if (!isNode && !isIndicator)
+            nodes.TryGetValue(link.Code, out FrameworkNode? childNode);
+            indicators.TryGetValue(link.Code, out IndicatorDefinition? childIndicator);
+            if (childNode is null && childIndicator is null && FieldRules.Text(link.Code) is null)
             {
                 errors.Add(new Problem(linkPath + ".code", "unknown-reference", $"Node '{node.Code}' refers to '{link.Code}', which is neither a node nor an indicator.", node.Code));
             }
 
-            if (!double.IsFinite(link.Weight) || link.Weight < 0)
-            {
-                errors.Add(new Problem(linkPath + ".weight", "invalid-weight", Fmt($"Weight of '{link.Code}' in node '{node.Code}' must be a finite number ≥ 0 but was {link.Weight}."), node.Code));
-            }
-            else
-            {
-                weightSum += link.Weight;
-            }
-
-            if (link.MaxPoints is { } points)
-            {
-                if (!double.IsFinite(points) || points < 0)
-                {
-                    errors.Add(new Problem(linkPath + ".maxPoints", "invalid-points", Fmt($"Max points of '{link.Code}' in node '{node.Code}' must be a finite number ≥ 0 but was {points}."), node.Code));
-                }
-                else
-                {
-                    pointsSum += points;
-                    double? childMax = childNode?.MaxPoints ?? childIndicator?.Points?.MaxPoints;
-                    if (childMax is { } declared && Math.Abs(declared - points) > PointsTolerance * Math.Max(1, declared))
-                    {
-                        errors.Add(new Problem(linkPath + ".maxPoints", "points-mismatch", Fmt($"Node '{node.Code}' gives '{link.Code}' {points} points but '{link.Code}' declares {declared}."), node.Code));
-                    }
-                }
-            }
-            else
-            {
-                allPoints = false;
-            }
+            (double weight, double? points) = ValidateLink(link, node.Code, linkPath, childNode?.MaxPoints ?? childIndicator?.Points?.MaxPoints, errors);
+            weightSum += weight;
+            pointsSum += points ?? 0;
+            allPoints &= link.MaxPoints is not null;
         }
+
         return (pointsSum, weightSum, allPoints);
+    }
+
+    // One link's weight and points: the field rules of NodeLink, and its points against the child's own. Returns the
+    // weight and points that count towards the parent's sums (0 and null for a value that breaks a rule).
+    private static (double Weight, double? Points) ValidateLink(NodeLink link, string parent, string linkPath, double? childMax, List<Problem> errors)
+    {
+        double weight = 0;
+        if (FieldRules.Weight(link.Weight) is { } badWeight)
+        {
+            errors.Add(new Problem(linkPath + ".weight", badWeight.Rule, Fmt($"Weight of '{link.Code}' in node '{parent}' must be a finite number ≥ 0 but was {link.Weight}."), parent));
+        }
+        else
+        {
+            weight = link.Weight;
+        }
+
+        if (link.MaxPoints is not { } points)
+        {
+            return (weight, null);
+        }
+
+        if (FieldRules.Points(points) is { } badPoints)
+        {
+            errors.Add(new Problem(linkPath + ".maxPoints", badPoints.Rule, Fmt($"Max points of '{link.Code}' in node '{parent}' must be a finite number ≥ 0 but was {points}."), parent));
+            return (weight, null);
+        }
+
+        if (childMax is { } declared && Math.Abs(declared - points) > PointsTolerance * Math.Max(1, declared))
+        {
+            errors.Add(new Problem(linkPath + ".maxPoints", "points-mismatch", Fmt($"Node '{parent}' gives '{link.Code}' {points} points but '{link.Code}' declares {declared}."), parent));
+        }
+
+        return (weight, points);
     }
 
     private static void ValidateRootAndReachability(
@@ -624,9 +645,9 @@ internal static class FrameworkValidator
     // (it would read as a caveat no one is warned about).
     private static void ValidateStatus(DefinitionStatus status, string? note, string path, string what, string? code, List<Problem> errors)
     {
-        if (!Enum.IsDefined(status))
+        if (FieldRules.Status(status) is { } undefined)
         {
-            errors.Add(new Problem(path + ".status", "unknown-enum", Fmt($"{what} '{code}': status {(int)status} is not confirmed or provisional."), code));
+            errors.Add(new Problem(path + ".status", undefined.Rule, Fmt($"{what} '{code}': status {(int)status} is not confirmed or provisional."), code));
             return;
         }
 
@@ -654,13 +675,13 @@ internal static class FrameworkValidator
         {
             string other = target.Supersedes[k];
             string itemPath = Fmt($"{path}.supersedes[{k}]");
-            if (string.IsNullOrWhiteSpace(other))
+            if (FieldRules.Text(other) is { } blank)
             {
-                errors.Add(new Problem(itemPath, "missing-field", $"Target '{target.Code}': a superseded target code is blank.", target.Code));
+                errors.Add(new Problem(itemPath, blank.Rule, $"Target '{target.Code}': a superseded target code is blank.", target.Code));
             }
-            else if (string.Equals(other, target.Code, StringComparison.Ordinal))
+            else if (FieldRules.NotSelf(target.Code, other) is { } self)
             {
-                errors.Add(new Problem(itemPath, "unknown-reference", $"Target '{target.Code}' cannot supersede itself.", target.Code));
+                errors.Add(new Problem(itemPath, self.Rule, $"Target '{target.Code}' cannot supersede itself.", target.Code));
             }
             else if (!seen.Add(other))
             {
@@ -671,9 +692,9 @@ internal static class FrameworkValidator
 
     private static bool RequireCode(string? code, string path, List<Problem> errors)
     {
-        if (string.IsNullOrWhiteSpace(code))
+        if (code is null || FieldRules.Text(code) is not null)
         {
-            errors.Add(new Problem(path + ".code", "missing-field", "The code is missing or blank."));
+            errors.Add(new Problem(path + ".code", ProblemRules.MissingField, "The code is missing or blank."));
             return false;
         }
 
@@ -694,17 +715,17 @@ internal static class FrameworkValidator
 
     private static void ValidateName(LocalizedText? name, string path, string? code, List<Problem> errors)
     {
-        if (name is null || (string.IsNullOrWhiteSpace(name.Vi) && string.IsNullOrWhiteSpace(name.En)))
+        if (FieldRules.Name(name) is { } noName)
         {
-            errors.Add(new Problem(path, "missing-field", "A name in Vietnamese or English (or both) is required.", code));
+            errors.Add(new Problem(path, noName.Rule, "A name in Vietnamese or English (or both) is required.", code));
         }
     }
 
     private static bool RequireFinite(double value, string path, string? code, List<Problem> errors)
     {
-        if (!double.IsFinite(value))
+        if (FieldRules.Finite(value) is { } notFinite)
         {
-            errors.Add(new Problem(path, "not-finite", Fmt($"The value must be a finite number, was {value}."), code));
+            errors.Add(new Problem(path, notFinite.Rule, Fmt($"The value must be a finite number, was {value}."), code));
             return false;
         }
 
@@ -713,9 +734,9 @@ internal static class FrameworkValidator
 
     private static void RequireFraction(double value, string path, string? code, List<Problem> errors)
     {
-        if (!(value >= 0 && value <= 1))
+        if (FieldRules.Fraction(value) is { } fraction)
         {
-            errors.Add(new Problem(path, "invalid-fraction", Fmt($"A fraction of max points must be in [0, 1], was {value}."), code));
+            errors.Add(new Problem(path, fraction.Rule, Fmt($"A fraction of max points must be in [0, 1], was {value}."), code));
         }
     }
 

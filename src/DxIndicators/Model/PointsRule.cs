@@ -5,13 +5,27 @@ namespace DxIndicators.Model;
 /// (the four rule types of the DTI component tables; see docs/methodology.md §Points).
 /// </summary>
 /// <remarks>Immutable, compared by value (a rule equals only a rule of the same type with equal members). Not a
-/// positional record: there is no <c>with</c> to copy one past the checks. The rules on values (max points ≥ 0, steps
-/// increasing, …) are checked with their JSON paths when a <see cref="Framework"/> is built (docs/framework-format.md).</remarks>
+/// positional record: there is no <c>with</c> to copy one past the checks. The constructors check the rules on their
+/// values (max points finite ≥ 0, and each rule's own: a positive full-points value, steps with finite thresholds and
+/// points in [0, max], categories and parts with fractions in [0, 1]) and throw <see cref="ArgumentException"/> naming
+/// the parameter, the rule and the value. Rules that need the indicator (steps ordered for its polarity) or compare
+/// items (duplicate category values) are checked with their JSON paths when a <see cref="Framework"/> is built
+/// (docs/framework-format.md).</remarks>
 public abstract class PointsRule : IEquatable<PointsRule>
 {
     /// <summary>Initializes a new instance of the <see cref="PointsRule"/> class.</summary>
     /// <param name="maxPoints">The most points the indicator can earn (≥ 0).</param>
-    private protected PointsRule(double maxPoints) => MaxPoints = maxPoints;
+    /// <param name="mode">Whether to check the fields (the public constructors) or leave them to the validator (readers).</param>
+    /// <exception cref="ArgumentOutOfRangeException">Checked, and <paramref name="maxPoints"/> is not a finite number ≥ 0.</exception>
+    private protected PointsRule(double maxPoints, FieldRules.Mode mode)
+    {
+        if (mode == FieldRules.Mode.Checked)
+        {
+            FieldRules.Require(FieldRules.Points(maxPoints), nameof(maxPoints), maxPoints);
+        }
+
+        MaxPoints = maxPoints;
+    }
 
     /// <summary>Gets the most points the indicator can earn (≥ 0).</summary>
     public double MaxPoints { get; }

@@ -8,8 +8,27 @@ public sealed class RatioPointsRule : PointsRule
     /// <summary>Initializes a new instance of the <see cref="RatioPointsRule"/> class.</summary>
     /// <param name="maxPoints">The most points.</param>
     /// <param name="fullAt">The value that earns full points (100 for a percentage, 1 for a share).</param>
+    /// <exception cref="ArgumentOutOfRangeException">Max points are not a finite number ≥ 0, or <paramref name="fullAt"/>
+    /// is not a finite number &gt; 0.</exception>
     public RatioPointsRule(double maxPoints, double fullAt)
-        : base(maxPoints) => FullAt = fullAt;
+        : this(maxPoints, fullAt, FieldRules.Mode.Checked)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="RatioPointsRule"/> class, checking its fields or not.</summary>
+    /// <param name="maxPoints">The most points.</param>
+    /// <param name="fullAt">The value that earns full points.</param>
+    /// <param name="mode"><see cref="FieldRules.Mode.Deferred"/> for readers, whose input the validator checks.</param>
+    internal RatioPointsRule(double maxPoints, double fullAt, FieldRules.Mode mode)
+        : base(maxPoints, mode)
+    {
+        if (mode == FieldRules.Mode.Checked)
+        {
+            FieldRules.Require(FieldRules.Positive(fullAt), nameof(fullAt), fullAt);
+        }
+
+        FullAt = fullAt;
+    }
 
     /// <summary>Gets the value that earns full points (100 for a percentage, 1 for a share).</summary>
     public double FullAt { get; }

@@ -105,7 +105,8 @@ public static class FrameworkJson
             JsonFormat.ToModel(dto.Name!),
             dto.MethodologySource!,
             dto.EffectiveFrom!.Value,
-            new OutputScale(dto.Scale!.Min!.Value, dto.Scale.Max!.Value))
+            new OutputScale(dto.Scale!.Min!.Value, dto.Scale.Max!.Value),
+            FieldRules.Mode.Deferred)
         {
             EffectiveTo = dto.EffectiveTo,
             Description = dto.Description,
@@ -131,7 +132,7 @@ public static class FrameworkJson
     }
 
     private static FrameworkNode ToModel(NodeDto dto) =>
-        new(dto.Code!, JsonFormat.ToModel(dto.Name!), dto.Kind!.Value, dto.Children!.Select(l => new NodeLink(l.Code!, l.Weight ?? 1, l.MaxPoints)).ToValueList())
+        new(dto.Code!, JsonFormat.ToModel(dto.Name!), dto.Kind!.Value, dto.Children!.Select(l => new NodeLink(l.Code!, l.Weight ?? 1, l.MaxPoints, FieldRules.Mode.Deferred)).ToValueList(), FieldRules.Mode.Deferred)
         {
             Aggregation = dto.Aggregation ?? AggregationMethod.ArithmeticMean,
             Power = dto.Power,

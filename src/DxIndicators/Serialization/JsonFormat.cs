@@ -141,7 +141,7 @@ internal static class JsonFormat
         NumericRange range = dto.ValidRange is { } r
             ? new NumericRange(r.Min ?? double.NegativeInfinity, r.Max ?? double.PositiveInfinity)
             : NumericRange.Unbounded;
-        return new IndicatorDefinition(dto.Code!, ToModel(dto.Name!), dto.Measure!.Value, dto.Unit!, dto.Polarity!.Value, range)
+        return new IndicatorDefinition(dto.Code!, ToModel(dto.Name!), dto.Measure!.Value, dto.Unit!, dto.Polarity!.Value, range, FieldRules.Mode.Deferred)
         {
             Points = dto.Points is { } p ? ToModel(p) : null,
             Source = dto.Source,
@@ -196,7 +196,7 @@ internal static class JsonFormat
 
     /// <summary>Converts a target DTO.</summary>
     public static TargetRule ToModel(TargetDto dto) =>
-        new(dto.Code!, dto.Indicator!, dto.Comparator!.Value, dto.Threshold!.Value, dto.Deadline!.Value, dto.LegalSource!)
+        new(dto.Code!, dto.Indicator!, dto.Comparator!.Value, dto.Threshold!.Value, dto.Deadline!.Value, dto.LegalSource!, FieldRules.Mode.Deferred)
         {
             UpperThreshold = dto.UpperThreshold,
             Baseline = dto.Baseline is { } b ? new TargetBaseline(b.Value!.Value, b.Date!.Value) : null,
@@ -233,10 +233,10 @@ internal static class JsonFormat
         double max = dto.MaxPoints!.Value;
         return dto.Type!.Value switch
         {
-            PointsRuleType.Ratio => new RatioPointsRule(max, dto.FullAt!.Value),
-            PointsRuleType.Steps => new StepPointsRule(max, dto.Steps!.Select(s => new PointsStep(s.Threshold!.Value, s.Points!.Value)).ToValueList()),
-            PointsRuleType.Categorical => new CategoricalPointsRule(max, dto.Categories!.Select(c => new CategoryFraction(c.Value!.Value, c.Fraction!.Value, c.Label!)).ToValueList()),
-            _ => new AdditivePointsRule(max, dto.Parts!.Select(p => new PointsPart(p.Label!, p.Fraction!.Value)).ToValueList()),
+            PointsRuleType.Ratio => new RatioPointsRule(max, dto.FullAt!.Value, FieldRules.Mode.Deferred),
+            PointsRuleType.Steps => new StepPointsRule(max, dto.Steps!.Select(s => new PointsStep(s.Threshold!.Value, s.Points!.Value)).ToValueList(), FieldRules.Mode.Deferred),
+            PointsRuleType.Categorical => new CategoricalPointsRule(max, dto.Categories!.Select(c => new CategoryFraction(c.Value!.Value, c.Fraction!.Value, c.Label!)).ToValueList(), FieldRules.Mode.Deferred),
+            _ => new AdditivePointsRule(max, dto.Parts!.Select(p => new PointsPart(p.Label!, p.Fraction!.Value)).ToValueList(), FieldRules.Mode.Deferred),
         };
     }
 

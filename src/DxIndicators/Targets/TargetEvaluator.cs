@@ -56,7 +56,8 @@ public sealed class TargetEvaluator
     /// <returns>The evaluation.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">
-    /// The unit is blank, the indicator does not match the target, the target's thresholds are unusable, or observations
+    /// The unit is blank, the indicator does not match the target, a <see cref="Comparator.Between"/> target has no upper
+    /// threshold (the target's constructor guarantees the rest of its fields), or observations
     /// belong to another unit or indicator, have a non-finite value or an undefined qualifier, or repeat a period
     /// (the message lists every problem).
     /// </exception>
@@ -434,6 +435,9 @@ public sealed class TargetEvaluator
     private static double EffectiveThreshold(TargetRule target, double current) =>
         target.Comparator == Comparator.Between && current > target.UpperThreshold!.Value ? target.UpperThreshold.Value : target.Threshold;
 
+    // The target's own fields (a finite threshold, a whole rank, a finite upper threshold not below it, a finite
+    // baseline) are guaranteed by its constructor and by the validator on the readers' path; what is left is what no
+    // single field can say: the definition passed is the target's, and a 'between' target was given its upper end.
     private static void ValidateTarget(TargetRule target, IndicatorDefinition indicator)
     {
         if (!string.Equals(target.Indicator, indicator.Code, StringComparison.Ordinal))
@@ -441,24 +445,9 @@ public sealed class TargetEvaluator
             throw new ArgumentException(Fmt($"Target '{target.Code}' refers to indicator '{target.Indicator}' but the definition passed is '{indicator.Code}'."), nameof(indicator));
         }
 
-        if (!Enum.IsDefined(target.Comparator))
+        if (target.Comparator == Comparator.Between && target.UpperThreshold is null)
         {
-            throw new ArgumentException(Fmt($"Target '{target.Code}' has an undefined comparator ({(int)target.Comparator})."), nameof(target));
-        }
-
-        if (!double.IsFinite(target.Threshold))
-        {
-            throw new ArgumentException(Fmt($"Target '{target.Code}' has a non-finite threshold ({target.Threshold})."), nameof(target));
-        }
-
-        if (target.Comparator == Comparator.Between && (target.UpperThreshold is not { } upper || !double.IsFinite(upper) || upper < target.Threshold))
-        {
-            throw new ArgumentException(Fmt($"Target '{target.Code}' compares 'between' and needs a finite upper threshold ≥ {target.Threshold}, was {target.UpperThreshold?.ToString(CultureInfo.InvariantCulture) ?? "missing"}."), nameof(target));
-        }
-
-        if (target.Baseline is { } baseline && !double.IsFinite(baseline.Value))
-        {
-            throw new ArgumentException(Fmt($"Target '{target.Code}' has a non-finite baseline value ({baseline.Value})."), nameof(target));
+            throw new ArgumentException(Fmt($"Target '{target.Code}' compares 'between' and needs a finite upper threshold ≥ {target.Threshold}, was missing."), nameof(target));
         }
     }
 
@@ -466,8 +455,7 @@ public sealed class TargetEvaluator
     {
         var series = new List<Observation>();
         var problems = new List<string>();
-        var seen = new HashSet<ReportingPeriod>();
-        var ends = new Dictionary<LocalDate, ReportingPeriod>();
+        var periods = new SeriesPeriods();
         int index = 0;
         foreach (Observation? o in observations)
         {
@@ -477,40 +465,7 @@ public sealed class TargetEvaluator
             }
             else
             {
-                if (!string.Equals(o.Unit, unit, StringComparison.Ordinal))
-                {
-                    problems.Add(Fmt($"observation #{index} ({o.Period}) belongs to unit '{o.Unit}', not '{unit}'"));
-                }
-
-                if (!string.Equals(o.Indicator, target.Indicator, StringComparison.Ordinal))
-                {
-                    problems.Add(Fmt($"observation #{index} ({o.Period}) is of indicator '{o.Indicator}', not '{target.Indicator}'"));
-                }
-
-                if (!double.IsFinite(o.Value))
-                {
-                    problems.Add(Fmt($"observation #{index} ({o.Period}) has a non-finite value ({o.Value})"));
-                }
-
-                if (!Enum.IsDefined(o.Qualifier))
-                {
-                    problems.Add(Fmt($"observation #{index} ({o.Period}) has an undefined qualifier ({(int)o.Qualifier})"));
-                }
-
-                if (!seen.Add(o.Period))
-                {
-                    problems.Add(Fmt($"observation #{index} repeats period {o.Period}; keep one value per period (for example the official over the provisional one)"));
-                }
-                else if (ends.TryGetValue(o.Period.End, out ReportingPeriod other))
-                {
-                    // 2024 and 2024-Q4 both end on 2024-12-31: which is "latest" would be a silent choice.
-                    problems.Add(Fmt($"observation #{index} ({o.Period}) ends on the same day as {other} ({Iso(o.Period.End)}); evaluate one granularity at a time"));
-                }
-                else
-                {
-                    ends[o.Period.End] = o.Period;
-                }
-
+                AddObservationProblems(o, index, target.Indicator, unit, periods, problems);
                 series.Add(o);
             }
 
@@ -530,6 +485,43 @@ public sealed class TargetEvaluator
         }
 
         return series;
+    }
+
+    private static void AddObservationProblems(Observation o, int index, string indicator, string unit, SeriesPeriods periods, List<string> problems)
+    {
+        if (!string.Equals(o.Unit, unit, StringComparison.Ordinal))
+        {
+            problems.Add(Fmt($"observation #{index} ({o.Period}) belongs to unit '{o.Unit}', not '{unit}'"));
+        }
+
+        if (!string.Equals(o.Indicator, indicator, StringComparison.Ordinal))
+        {
+            problems.Add(Fmt($"observation #{index} ({o.Period}) is of indicator '{o.Indicator}', not '{indicator}'"));
+        }
+
+        if (!double.IsFinite(o.Value))
+        {
+            problems.Add(Fmt($"observation #{index} ({o.Period}) has a non-finite value ({o.Value})"));
+        }
+
+        if (!Enum.IsDefined(o.Qualifier))
+        {
+            problems.Add(Fmt($"observation #{index} ({o.Period}) has an undefined qualifier ({(int)o.Qualifier})"));
+        }
+
+        if (!periods.Seen.Add(o.Period))
+        {
+            problems.Add(Fmt($"observation #{index} repeats period {o.Period}; keep one value per period (for example the official over the provisional one)"));
+        }
+        else if (periods.Ends.TryGetValue(o.Period.End, out ReportingPeriod other))
+        {
+            // 2024 and 2024-Q4 both end on 2024-12-31: which is "latest" would be a silent choice.
+            problems.Add(Fmt($"observation #{index} ({o.Period}) ends on the same day as {other} ({Iso(o.Period.End)}); evaluate one granularity at a time"));
+        }
+        else
+        {
+            periods.Ends[o.Period.End] = o.Period;
+        }
     }
 
     private static string Describe(Observation o) => o.Qualifier switch
@@ -584,5 +576,13 @@ public sealed class TargetEvaluator
             LinearNote = "not computable: " + why,
             CompoundNote = "not computable: " + why,
         };
+    }
+
+    // The periods met so far in one series: each must be new, and no two may end on the same day.
+    private sealed class SeriesPeriods
+    {
+        public HashSet<ReportingPeriod> Seen { get; } = [];
+
+        public Dictionary<LocalDate, ReportingPeriod> Ends { get; } = [];
     }
 }

@@ -414,6 +414,24 @@ public class TargetEvaluatorTests
     }
 
     [Fact]
+    public void Evaluate_BetweenWithoutUpperThreshold_Throws()
+    {
+        // The one target rule the evaluator still checks: no single field says a 'between' target lacks its upper end.
+        Action act = () => Eval(Target(Comparator.Between, 10, D(2025, 12, 31)), D(2025, 1, 1), Obs("2024", 15));
+        act.Should().Throw<ArgumentException>().WithMessage("*'between'*upper threshold ≥ 10, was missing*");
+    }
+
+    [Fact]
+    public void Target_UnusableThresholds_CannotBeBuiltForTheEvaluator()
+    {
+        // What the evaluator used to re-check is now refused where the target is made.
+        Assert.ThrowsAny<ArgumentException>(() => Target(Comparator.AtLeast, double.NaN, D(2025, 12, 31))).ParamName.Should().Be("threshold");
+        Assert.ThrowsAny<ArgumentException>(() => Target(Comparator.Between, 10, D(2025, 12, 31), upper: 5)).ParamName.Should().Be("UpperThreshold");
+        Assert.ThrowsAny<ArgumentException>(() => Target(Comparator.AtLeast, 10, D(2025, 12, 31), baseline: new TargetBaseline(double.PositiveInfinity, D(2020, 12, 31)))).ParamName.Should().Be("Baseline");
+        Assert.ThrowsAny<ArgumentException>(() => Target((Comparator)99, 10, D(2025, 12, 31))).ParamName.Should().Be("comparator");
+    }
+
+    [Fact]
     public void Evaluate_IndicatorMismatch_Throws()
     {
         Action act = () => s_evaluator.Evaluate(Target(Comparator.AtLeast, 90, D(2025, 12, 31)), Indicator("OTHER"), Unit, [], D(2025, 1, 1));

@@ -102,8 +102,8 @@ public sealed partial class CoinrImport
             foreach ((string code, string name, int level, int _) in _nodeRows)
             {
                 NodeKind kind = level == top ? NodeKind.Index : level == 2 ? NodeKind.Pillar : (level == top - 1 && top >= 4) ? NodeKind.SubIndex : NodeKind.Component;
-                var links = _parentOf.Where(p => p.Parent == code).Select(p => new NodeLink(p.Child, p.Weight)).ToValueList();
-                nodes.Add(new FrameworkNode(code, new LocalizedText(string.Empty, name), kind, links));
+                var links = _parentOf.Where(p => p.Parent == code).Select(p => new NodeLink(p.Child, p.Weight, null, FieldRules.Mode.Deferred)).ToValueList();
+                nodes.Add(new FrameworkNode(code, new LocalizedText(string.Empty, name), kind, links, FieldRules.Mode.Deferred));
             }
 
             return nodes;
@@ -187,7 +187,7 @@ public sealed partial class CoinrImport
                     GroupColumns.Add(code);
                     return false;
                 case "Denominator":
-                    Denominators.Add(new IndicatorDefinition(code, new LocalizedText(string.Empty, name), MeasureKind.Count, Field(f, _cUnit) ?? string.Empty, Polarity.HigherIsBetter, NumericRange.Unbounded) { Source = _metaName });
+                    Denominators.Add(new IndicatorDefinition(code, new LocalizedText(string.Empty, name), MeasureKind.Count, Field(f, _cUnit) ?? string.Empty, Polarity.HigherIsBetter, NumericRange.Unbounded, FieldRules.Mode.Deferred) { Source = _metaName });
                     return false;
                 default:
                     Errors.Add($"{_metaName}:{line}: Type '{type}' of '{code}' is not Indicator, Aggregate, Group or Denominator [{ProblemRules.InvalidValue}].");
@@ -205,7 +205,7 @@ public sealed partial class CoinrImport
 
             double target = Number(f, _cTarget, _metaName, line, "Target");
             Goalposts? posts = ReadGoalposts(line, f, code);
-            return new IndicatorDefinition(code, new LocalizedText(string.Empty, name), MeasureKind.IndexScore, Field(f, _cUnit) ?? string.Empty, dir < 0 ? Polarity.LowerIsBetter : Polarity.HigherIsBetter, NumericRange.Unbounded)
+            return new IndicatorDefinition(code, new LocalizedText(string.Empty, name), MeasureKind.IndexScore, Field(f, _cUnit) ?? string.Empty, dir < 0 ? Polarity.LowerIsBetter : Polarity.HigherIsBetter, NumericRange.Unbounded, FieldRules.Mode.Deferred)
             {
                 Goalposts = posts,
                 ReferenceTarget = double.IsNaN(target) ? null : target,

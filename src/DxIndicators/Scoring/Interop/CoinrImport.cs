@@ -103,7 +103,7 @@ public sealed partial class CoinrImport
             return ProblemText.Result<CoinrImport>(metaName, null, reader.Errors);
         }
 
-        var metadata = new FrameworkMetadata(frameworkId, "1", new LocalizedText(string.Empty, "Imported from COINr " + metaName), "COINr iMeta (" + metaName + ")", new LocalDate(year, 1, 1), new OutputScale(0, 100));
+        var metadata = new FrameworkMetadata(frameworkId, "1", new LocalizedText(string.Empty, "Imported from COINr " + metaName), "COINr iMeta (" + metaName + ")", new LocalDate(year, 1, 1), new OutputScale(0, 100), FieldRules.Mode.Deferred);
         Framework framework;
         try
         {
