@@ -4,7 +4,7 @@ using BenchmarkDotNet.Running;
 
 namespace DxIndicators.Benchmarks;
 
-/// <summary>Runs the benchmark suites (<c>-- --filter '*'</c>) the CI performance guard (<c>-- --guard</c>), the limits report (<c>-- --limits</c>), the W1 numpy comparison alone (<c>-- --numpy</c>) or the CSV load ratio (<c>-- --csv-load</c>).</summary>
+/// <summary>Runs the benchmark suites (<c>-- --filter '*'</c>) the CI performance guard (<c>-- --guard</c>), the limits report (<c>-- --limits</c>), the W1 numpy comparison alone (<c>-- --numpy</c>), W1's per-cell cost over units (<c>-- --scaling</c>) or the CSV load ratio (<c>-- --csv-load</c>).</summary>
 public static class Program
 {
     /// <summary>Entry point; returns non-zero when any benchmark failed.</summary>
@@ -28,6 +28,11 @@ public static class Program
         if (args is ["--limits"])
         {
             return Limits.LimitsReport.Run();
+        }
+
+        if (args is ["--scaling"])
+        {
+            return Limits.ScalingReport.Run();
         }
 
         if (args is ["--csv-load"])
