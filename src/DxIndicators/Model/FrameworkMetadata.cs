@@ -141,15 +141,7 @@ public sealed class FrameworkMetadata : IEquatable<FrameworkMetadata>
     public int? ComponentCount
     {
         get;
-        init
-        {
-            if (_checked && value is { } count)
-            {
-                FieldRules.Require(FieldRules.ComponentCount(count), nameof(ComponentCount), count);
-            }
-
-            field = value;
-        }
+        init => field = FieldRules.Checked(_checked, value, FieldRules.ComponentCount, nameof(ComponentCount));
     }
 
     /// <summary>Compares two metadata by value.</summary>

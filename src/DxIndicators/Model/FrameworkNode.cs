@@ -70,15 +70,7 @@ public sealed class FrameworkNode : IEquatable<FrameworkNode>
     public double? Power
     {
         get;
-        init
-        {
-            if (_checked && value is { } p)
-            {
-                FieldRules.Require(FieldRules.Power(p), nameof(Power), p);
-            }
-
-            field = value;
-        }
+        init => field = FieldRules.Checked(_checked, value, FieldRules.Power, nameof(Power));
     }
 
     /// <summary>Gets the share of children that must be present for the node to have a score (null: any one child suffices).</summary>
@@ -86,15 +78,7 @@ public sealed class FrameworkNode : IEquatable<FrameworkNode>
     public double? MinShare
     {
         get;
-        init
-        {
-            if (_checked && value is { } share)
-            {
-                FieldRules.Require(FieldRules.Share(share), nameof(MinShare), share);
-            }
-
-            field = value;
-        }
+        init => field = FieldRules.Checked(_checked, value, FieldRules.Share, nameof(MinShare));
     }
 
     /// <summary>Gets the total points of the node, which its children's max points must add up to.</summary>
@@ -102,15 +86,7 @@ public sealed class FrameworkNode : IEquatable<FrameworkNode>
     public double? MaxPoints
     {
         get;
-        init
-        {
-            if (_checked && value is { } max)
-            {
-                FieldRules.Require(FieldRules.Points(max), nameof(MaxPoints), max);
-            }
-
-            field = value;
-        }
+        init => field = FieldRules.Checked(_checked, value, FieldRules.Points, nameof(MaxPoints));
     }
 
     /// <summary>Gets the pillar the node represents or belongs to.</summary>

@@ -94,15 +94,7 @@ public sealed class IndicatorDefinition : IEquatable<IndicatorDefinition>
     public double? PerPopulation
     {
         get;
-        init
-        {
-            if (_checked && value is { } per)
-            {
-                FieldRules.Require(FieldRules.Positive(per), nameof(PerPopulation), per);
-            }
-
-            field = value;
-        }
+        init => field = FieldRules.Checked(_checked, value, FieldRules.Positive, nameof(PerPopulation));
     }
 
     /// <summary>Gets goalposts in raw units, used by the goalposts normaliser.</summary>
@@ -128,15 +120,7 @@ public sealed class IndicatorDefinition : IEquatable<IndicatorDefinition>
     public double? ReferenceTarget
     {
         get;
-        init
-        {
-            if (_checked && value is { } target)
-            {
-                FieldRules.Require(FieldRules.Finite(target), nameof(ReferenceTarget), target);
-            }
-
-            field = value;
-        }
+        init => field = FieldRules.Checked(_checked, value, FieldRules.Finite, nameof(ReferenceTarget));
     }
 
     /// <summary>Gets the pillar the indicator belongs to, if it is tagged with one.</summary>
