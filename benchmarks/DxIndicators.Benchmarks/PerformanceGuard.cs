@@ -10,7 +10,8 @@ namespace DxIndicators.Benchmarks;
 /// CI performance guard (<c>-- --guard</c>, about 30 s): ratios measured in one run by <see cref="Harness.Interleaved"/>
 /// (alternating batches timed by thread CPU time, median of the per-round ratios), never absolute times. It checks
 /// each scoring kernel against its scalar twin, the W1 pipeline (3,321 × 100 × 8 pillars, one thread) against the
-/// naive and plain-loop versions and the hand-fused pass, the pipeline as a fraction of the DRAM-bandwidth bound,
+/// naive and plain-loop versions and the hand-fused pass, the pipeline as a fraction of the DRAM-bandwidth bound, the
+/// uncertainty engine's weight product against its twin and as a fraction of the FMA peak,
 /// the cost per cell at 33,000 against 1,000 units, and that a pipeline call allocates nothing. It prints every
 /// ratio with its threshold and fails naming each ratio that misses it. The thresholds sit well inside the values
 /// measured on the project's machines (in the comments, and docs/performance.md), so load does not trip them, while a
@@ -25,6 +26,7 @@ internal static class PerformanceGuard
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"guard: machine {Environment.ProcessorCount} cores, widest vector {MachineLimits.WidestBits} bits, load average {LoadAverage()}"));
         var failures = new List<string>();
         KernelChecks(failures);
+        ProductChecks(failures);
         PipelineChecks(failures);
         foreach (string failure in failures)
         {
@@ -109,6 +111,30 @@ internal static class PerformanceGuard
         }, 20);
     }
 
+    /// <summary>The uncertainty engine's weight product (256 samples × 100 indicators × 64 units, the engine's block):
+    /// against its scalar twin, and its GFLOP/s as a fraction of the FMA peak probed in the same run.</summary>
+    private static void ProductChecks(List<string> failures)
+    {
+        const int Rows = 256, K = 100, N = 64;
+        const long FmaIterations = 200_000;
+        var random = new Random(9);
+        double[] a = [.. Enumerable.Range(0, Rows * K).Select(_ => random.NextDouble())];
+        double[] b = [.. Enumerable.Range(0, K * N).Select(_ => random.NextDouble())];
+        var c = new double[Rows * N];
+        KernelPath path = WeightProduct.Resolve(KernelPath.V512);
+
+        // Measured (Zen 5, load 2): the Vector512 kernel 33.7× the scalar FMA chain, the Vector256 kernel 22.0×
+        // (DOTNET_PreferredVectorBitWidth=256). The threshold catches a kernel that lost its vector path (≈ 1×).
+        Check(failures, $"kernel WeightProduct ({path}) vs twin", () => { WeightProduct.Multiply(a, b, c, Rows, K, N, KernelPath.Scalar); return c[0]; }, () => { WeightProduct.Multiply(a, b, c, Rows, K, N, KernelPath.V512); return c[0]; }, 8, rounds: 7, batch: 0.01);
+
+        // Fraction of the FMA peak (issue 10's goal ≥ 0.85 for the product step; measured on Zen 5 0.73 at 512 bits and
+        // 0.95 at 256 bits, 0.79–0.93 in the 63 × 100 run on Zen 4 and Zen 5).
+        Harness.Pair r = Harness.Interleaved(() => MachineLimits.Fma(FmaIterations), () => { WeightProduct.Multiply(a, b, c, Rows, K, N, KernelPath.V512); return c[0]; }, 9, 0.005);
+        double peak = MachineLimits.FmaFlops(FmaIterations, MachineLimits.WidestBits) / r.A;
+        double product = 2.0 * Rows * K * N / r.B;
+        Report(failures, "uncertainty product, fraction of the FMA peak", product / peak, 0.4, atMost: false, string.Create(CultureInfo.InvariantCulture, $"product {product / 1e9:F1} GFLOP/s ({path}), FMA probe {peak / 1e9:F1} GFLOP/s ({MachineLimits.WidestBits}-bit); goal ≥ 0.85"));
+    }
+
     private static void PipelineChecks(List<string> failures)
     {
         var w1 = new PipelineWorkload(3321);
@@ -118,9 +144,13 @@ internal static class PerformanceGuard
         Check(failures, "pipeline vs naive LINQ", w1.NaiveLinq, w1.Library, 100, rounds: 5, batch: 0.02);
         Check(failures, "pipeline vs plain loops", w1.PlainLoops, w1.Library, 5);
 
-        // Slow-down against the hand-fused pass (library time / hand-fused time; goal ≤ 1.15; measured 0.5–1.3 under load).
+        // Slow-down against the hand-fused pass (library time / hand-fused time; goal ≤ 1.15). Measured 0.94–1.03 at 512
+        // bits (Zen 5, load 2) and 0.5–1.3 under load on Zen 4, but 1.38–1.73 on the Vector256 paths (Zen 5 with
+        // DOTNET_PreferredVectorBitWidth=256, the AVX2 proxy: there the pass is compute-bound and the library's
+        // general affine form and missing-value masks cost what the reference skips), hence 2.0: a kernel that lost
+        // its vector path costs 4× or more.
         Harness.Pair fused = Harness.Interleaved(w1.HandFused, w1.Library, 11, 0.005);
-        Report(failures, "pipeline / hand-fused pass", fused.Ratio, 1.6, atMost: true, string.Create(CultureInfo.InvariantCulture, $"library {fused.B * 1e6:F0} µs, hand-fused {fused.A * 1e6:F0} µs; goal ≤ 1.15"));
+        Report(failures, "pipeline / hand-fused pass", fused.Ratio, 2.0, atMost: true, string.Create(CultureInfo.InvariantCulture, $"library {fused.B * 1e6:F0} µs, hand-fused {fused.A * 1e6:F0} µs; goal ≤ 1.15"));
 
         // Fraction of the DRAM-bandwidth bound: 16 B per cell (read X, write N) at the axpb rate measured alongside
         // (measured 0.52–0.93 under load 30–50; the 3,321 × 100 matrix stays in L3, so more than 1 is possible).

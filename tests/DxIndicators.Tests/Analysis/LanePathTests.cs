@@ -80,11 +80,15 @@ public sealed class LanePathTests
     }
 
     [Theory]
-    [InlineData(256, 100, 64)]
-    [InlineData(7, 13, 128)]
-    [InlineData(2, 49, 64)]
-    public void WeightProduct_TransposedA_EqualsRowMajorAndScalar(int rows, int k, int n)
+    [InlineData(256, 100, 64, "V512")]
+    [InlineData(7, 13, 128, "V512")]
+    [InlineData(2, 49, 64, "V512")]
+    [InlineData(256, 100, 64, "V256")]
+    [InlineData(7, 13, 128, "V256")]
+    [InlineData(2, 49, 64, "V256")]
+    public void WeightProduct_TransposedA_EqualsRowMajorAndScalar(int rows, int k, int n, string pathName)
     {
+        KernelPath path = Enum.Parse<KernelPath>(pathName);
         var random = new Random(rows + k);
         double[] a = [.. Enumerable.Range(0, rows * k).Select(_ => random.Next(10) == 0 ? -0.0 : (random.NextDouble() * 2) - 1)];
         double[] b = [.. Enumerable.Range(0, k * n).Select(_ => random.Next(10) == 0 ? double.NaN : random.NextDouble())];
@@ -102,7 +106,7 @@ public sealed class LanePathTests
         var vector = new double[rows * n];
         var scalar = new double[rows * n];
         WeightProduct.Multiply(a, b, rowMajor, rows, k, n, KernelPath.Scalar);
-        WeightProduct.MultiplyTransposedA(at, lda, b, vector, rows, k, n, KernelPath.V512);
+        WeightProduct.MultiplyTransposedA(at, lda, b, vector, rows, k, n, path);
         WeightProduct.MultiplyTransposedA(at, lda, b, scalar, rows, k, n, KernelPath.Scalar);
 
         vector.Select(BitConverter.DoubleToInt64Bits).Should().Equal(rowMajor.Select(BitConverter.DoubleToInt64Bits));

@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using DxIndicators.Analysis;
 using DxIndicators.Data;
 using DxIndicators.Model;
@@ -11,12 +12,18 @@ namespace DxIndicators.Tests.Analysis;
 public sealed class LinearPathTests
 {
     [Theory]
-    [InlineData(1, 1, 64)]
-    [InlineData(7, 13, 128)]
-    [InlineData(256, 100, 64)]
-    [InlineData(5, 49, 192)]
-    public void WeightProduct_Vector512AndScalar_AreBitIdentical(int rows, int k, int n)
+    [InlineData(1, 1, 64, "V512")]
+    [InlineData(7, 13, 128, "V512")]
+    [InlineData(256, 100, 64, "V512")]
+    [InlineData(5, 49, 192, "V512")]
+    [InlineData(1, 1, 64, "V256")]
+    [InlineData(5, 13, 128, "V256")]
+    [InlineData(6, 7, 64, "V256")]
+    [InlineData(13, 49, 192, "V256")]
+    [InlineData(256, 100, 64, "V256")]
+    public void WeightProduct_VectorPathsAndScalar_AreBitIdentical(int rows, int k, int n, string pathName)
     {
+        KernelPath path = Enum.Parse<KernelPath>(pathName);
         var random = new Random(rows * 1000 + k);
         double Edge() => random.Next(12) switch
         {
@@ -34,7 +41,7 @@ public sealed class LinearPathTests
         var vector = new double[rows * n];
 
         WeightProduct.Multiply(a, b, scalar, rows, k, n, KernelPath.Scalar);
-        WeightProduct.Multiply(a, b, vector, rows, k, n, KernelPath.V512);
+        WeightProduct.Multiply(a, b, vector, rows, k, n, path);
 
         vector.Select(BitConverter.DoubleToInt64Bits).Should().Equal(scalar.Select(BitConverter.DoubleToInt64Bits));
         double expected = 0;
@@ -44,6 +51,18 @@ public sealed class LinearPathTests
         }
 
         scalar[0].Should().Be(expected);
+    }
+
+    [Fact]
+    public void WeightProduct_Resolve_TakesTheWidestPathTheMachineHas()
+    {
+        // What each request runs as, stated from the runtime's own flags (CI also runs with the widths capped).
+        KernelPath widest = Vector512.IsHardwareAccelerated ? KernelPath.V512
+            : Vector256.IsHardwareAccelerated && System.Runtime.Intrinsics.X86.Fma.IsSupported ? KernelPath.V256 : KernelPath.Scalar;
+        WeightProduct.Resolve(KernelPath.V512).Should().Be(widest);
+        WeightProduct.Resolve(KernelPath.V256).Should().Be(widest == KernelPath.V512 ? KernelPath.V256 : widest);
+        WeightProduct.Resolve(KernelPath.Scalar).Should().Be(KernelPath.Scalar);
+        WeightProduct.Resolve(KernelPath.V128).Should().Be(KernelPath.Scalar, "the product has no Vector128 kernel");
     }
 
     [Fact]

@@ -1,14 +1,17 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace DxIndicators.Scoring.Kernels;
 
 /// <summary>
 /// C = A · B for uncertainty runs: A is rows × k (one effective-weight vector per sample, row-major), B is k × n
 /// (one normalised indicator per row, units padded to a multiple of 64), C is rows × n. The Vector512 path is a
-/// register-blocked micro-kernel of 3 rows × 64 columns (24 accumulators, shared/research/perf.md §5); every output
-/// element is the same fused multiply-add chain over k in order on every path, so the scalar twin is bit-identical.
+/// register-blocked micro-kernel of 3 rows × 64 columns (24 accumulators, shared/research/perf.md §5); the Vector256
+/// path (machines without AVX-512, FMA3 required) one of 6 rows × 8 columns (12 accumulators, 2 B vectors and a
+/// broadcast: 15 of AVX2's 16 registers). Every output element is the same fused multiply-add chain over k in order
+/// on every path, so the scalar twin is bit-identical.
 /// </summary>
 internal static class WeightProduct
 {
@@ -18,7 +21,7 @@ internal static class WeightProduct
     /// <summary>Rounds a column count up to whole tiles.</summary>
     public static int Padded(int n) => (n + Tile - 1) / Tile * Tile;
 
-    /// <summary>Multiplies on the given path (Scalar or V512; V512 falls back to scalar when not accelerated).</summary>
+    /// <summary>Multiplies on the given path, or the widest below it the machine has (<see cref="Resolve"/>).</summary>
     public static void Multiply(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int rows, int k, int n, KernelPath path)
     {
         if (n % Tile != 0 || a.Length < rows * k || b.Length < k * n || c.Length < rows * n)
@@ -26,15 +29,30 @@ internal static class WeightProduct
             throw new ArgumentException("WeightProduct needs n a multiple of 64 and spans of rows·k, k·n and rows·n.");
         }
 
-        if (path == KernelPath.V512 && Vector512.IsHardwareAccelerated)
+        switch (Resolve(path))
         {
-            Vector512Kernel(a, b, c, rows, k, n, k, 1);
-        }
-        else
-        {
-            Scalar(a, b, c, rows, k, n, 0, k, 1);
+            case KernelPath.V512:
+                Vector512Kernel(a, b, c, rows, k, n, k, 1);
+                break;
+            case KernelPath.V256:
+                Vector256Kernel(a, b, c, rows, k, n, k, 1);
+                break;
+            default:
+                Scalar(a, b, c, rows, k, n, 0, k, 1);
+                break;
         }
     }
+
+    /// <summary>The path that runs for a requested one: V512 where Vector512 is accelerated, else (for V512 or V256)
+    /// V256 where Vector256 and FMA3 are, else the scalar twin.</summary>
+    /// <param name="path">The requested path.</param>
+    /// <returns>The path taken.</returns>
+    public static KernelPath Resolve(KernelPath path) => path switch
+    {
+        KernelPath.V512 when Vector512.IsHardwareAccelerated => KernelPath.V512,
+        KernelPath.V512 or KernelPath.V256 when Vector256.IsHardwareAccelerated && Fma.IsSupported => KernelPath.V256,
+        _ => KernelPath.Scalar,
+    };
 
     /// <summary>
     /// Multiplies with A stored transposed: A[r, j] = <paramref name="at"/>[j·<paramref name="lda"/> + r] (one row per
@@ -47,13 +65,17 @@ internal static class WeightProduct
             throw new ArgumentException("WeightProduct needs n a multiple of 64, lda ≥ rows and spans of k·lda, k·n and rows·n.");
         }
 
-        if (path == KernelPath.V512 && Vector512.IsHardwareAccelerated)
+        switch (Resolve(path))
         {
-            Vector512KernelTransposed(at, lda, b, c, rows, k, n);
-        }
-        else
-        {
-            Scalar(at, b, c, rows, k, n, 0, 1, lda);
+            case KernelPath.V512:
+                Vector512KernelTransposed(at, lda, b, c, rows, k, n);
+                break;
+            case KernelPath.V256:
+                Vector256Kernel(at, b, c, rows, k, n, 1, lda);
+                break;
+            default:
+                Scalar(at, b, c, rows, k, n, 0, 1, lda);
+                break;
         }
     }
 
@@ -254,6 +276,85 @@ internal static class WeightProduct
                 Store4(ref Unsafe.Add(ref rc, (r * n) + t), c00, c01, c02, c03);
             }
         }
+    }
+
+    /// <summary>
+    /// The Vector256 kernel: 6 rows × 8 columns (12 accumulators, 2 B vectors, one broadcast at a time), A read with
+    /// row stride <paramref name="rs"/> and column stride <paramref name="cs"/> (row-major or transposed alike).
+    /// </summary>
+    // Long: a register-blocked micro-kernel; its 12 accumulators are named one by one so they stay in registers.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Vector256Kernel(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int rows, int k, int n, int rs, int cs)
+    {
+        ref double ra = ref MemoryMarshal.GetReference(a);
+        ref double rb = ref MemoryMarshal.GetReference(b);
+        ref double rc = ref MemoryMarshal.GetReference(c);
+        for (int t = 0; t < n; t += 8)
+        {
+            ref double bt = ref Unsafe.Add(ref rb, t);
+            int r = 0;
+            for (; r + 6 <= rows; r += 6)
+            {
+                Vector256<double> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
+                Vector256<double> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
+                ref double a0 = ref Unsafe.Add(ref ra, r * rs);
+                for (int j = 0; j < k; j++)
+                {
+                    ref double bj = ref Unsafe.Add(ref bt, j * n);
+                    Vector256<double> b0 = Vector256.LoadUnsafe(ref bj, 0), b1 = Vector256.LoadUnsafe(ref bj, 4);
+                    ref double aj = ref Unsafe.Add(ref a0, j * cs);
+                    Vector256<double> x = Vector256.Create(aj);
+                    c00 = Vector256.FusedMultiplyAdd(x, b0, c00);
+                    c01 = Vector256.FusedMultiplyAdd(x, b1, c01);
+                    x = Vector256.Create(Unsafe.Add(ref aj, rs));
+                    c10 = Vector256.FusedMultiplyAdd(x, b0, c10);
+                    c11 = Vector256.FusedMultiplyAdd(x, b1, c11);
+                    x = Vector256.Create(Unsafe.Add(ref aj, 2 * rs));
+                    c20 = Vector256.FusedMultiplyAdd(x, b0, c20);
+                    c21 = Vector256.FusedMultiplyAdd(x, b1, c21);
+                    x = Vector256.Create(Unsafe.Add(ref aj, 3 * rs));
+                    c30 = Vector256.FusedMultiplyAdd(x, b0, c30);
+                    c31 = Vector256.FusedMultiplyAdd(x, b1, c31);
+                    x = Vector256.Create(Unsafe.Add(ref aj, 4 * rs));
+                    c40 = Vector256.FusedMultiplyAdd(x, b0, c40);
+                    c41 = Vector256.FusedMultiplyAdd(x, b1, c41);
+                    x = Vector256.Create(Unsafe.Add(ref aj, 5 * rs));
+                    c50 = Vector256.FusedMultiplyAdd(x, b0, c50);
+                    c51 = Vector256.FusedMultiplyAdd(x, b1, c51);
+                }
+
+                ref double o = ref Unsafe.Add(ref rc, (r * n) + t);
+                Store2(ref o, c00, c01);
+                Store2(ref Unsafe.Add(ref o, n), c10, c11);
+                Store2(ref Unsafe.Add(ref o, 2 * n), c20, c21);
+                Store2(ref Unsafe.Add(ref o, 3 * n), c30, c31);
+                Store2(ref Unsafe.Add(ref o, 4 * n), c40, c41);
+                Store2(ref Unsafe.Add(ref o, 5 * n), c50, c51);
+            }
+
+            // Fewer than 6 rows left: one row at a time, same chain per element.
+            for (; r < rows; r++)
+            {
+                Vector256<double> c00 = default, c01 = default;
+                ref double a0 = ref Unsafe.Add(ref ra, r * rs);
+                for (int j = 0; j < k; j++)
+                {
+                    ref double bj = ref Unsafe.Add(ref bt, j * n);
+                    Vector256<double> x = Vector256.Create(Unsafe.Add(ref a0, j * cs));
+                    c00 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref bj, 0), c00);
+                    c01 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref bj, 4), c01);
+                }
+
+                Store2(ref Unsafe.Add(ref rc, (r * n) + t), c00, c01);
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store2(ref double o, Vector256<double> v0, Vector256<double> v1)
+    {
+        v0.StoreUnsafe(ref o, 0);
+        v1.StoreUnsafe(ref o, 4);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
