@@ -30,6 +30,20 @@ public static class Program
             return Limits.LimitsReport.Run();
         }
 
+        if (args is ["--whole-loop", string times])
+        {
+            // For profilers (perf record): the whole 63 × 100, S = 10,000 uncertainty run, repeated.
+            var bench = new Analysis.WeightProductBenchmarks();
+            bench.Setup();
+            double sink = 0;
+            for (int i = 0; i < int.Parse(times, System.Globalization.CultureInfo.InvariantCulture); i++)
+            {
+                sink += bench.Whole_63x100_1T();
+            }
+
+            return sink > double.MinValue ? 0 : 1;
+        }
+
         if (args is ["--scaling"])
         {
             return Limits.ScalingReport.Run();

@@ -39,7 +39,7 @@ public class WeightProductBenchmarks
         _smallInputs = UncertainInputs.For(f63, options).WithWeightNoiseByLevel(new Dictionary<int, double> { [1] = 0.25 });
         _largeInputs = UncertainInputs.For(f3321, options).WithWeightNoiseByLevel(new Dictionary<int, double> { [1] = 0.25 });
         var random = new Random(5);
-        _a = [.. Enumerable.Range(0, UncertaintyAnalysis.BlockSize * 100).Select(_ => random.NextDouble())];
+        _a = [.. Enumerable.Range(0, UncertaintyAnalysis.AtStride * 100).Select(_ => random.NextDouble())];
         _b = [.. Enumerable.Range(0, 100 * 64).Select(_ => random.NextDouble())];
         _c = new double[UncertaintyAnalysis.BlockSize * 64];
     }
@@ -49,7 +49,7 @@ public class WeightProductBenchmarks
     {
         for (int block = 0; block < (Samples + UncertaintyAnalysis.BlockSize - 1) / UncertaintyAnalysis.BlockSize; block++)
         {
-            WeightProduct.MultiplyTransposedA(_a, UncertaintyAnalysis.BlockSize, _b, _c, UncertaintyAnalysis.BlockSize, 100, 64, KernelPath.V512);
+            WeightProduct.MultiplyTransposedA(_a, UncertaintyAnalysis.AtStride, _b, _c, UncertaintyAnalysis.BlockSize, 100, 64, KernelPath.V512);
         }
 
         return _c[0];

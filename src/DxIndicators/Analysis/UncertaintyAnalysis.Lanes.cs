@@ -35,7 +35,7 @@ public sealed partial class UncertaintyAnalysis
             DrawLanes(evaluator, plan, lin, r0 + g, g);
         }
 
-        WeightProduct.MultiplyTransposedA(lin.At, BlockSize, evaluator.LinearMatrix, lin.C, rows, k, n, KernelPath.V512);
+        WeightProduct.MultiplyTransposedA(lin.At, AtStride, evaluator.LinearMatrix, lin.C, rows, k, n, KernelPath.V512);
         lin.ClearBlock();
         bool fractional = Inputs.NominalPlan.Options.RankMethod == RankMethod.Fractional;
         int h = hist.Stride;
@@ -129,7 +129,7 @@ public sealed partial class UncertaintyAnalysis
         ref double at = ref MemoryMarshal.GetArrayDataReference(lin.At);
         for (int j = 0; j < k; j++)
         {
-            Vector512<double>.Zero.StoreUnsafe(ref at, (nuint)((j * BlockSize) + col));
+            Vector512<double>.Zero.StoreUnsafe(ref at, (nuint)((j * AtStride) + col));
         }
 
         for (int node = root; node >= 0; node--)
@@ -153,7 +153,7 @@ public sealed partial class UncertaintyAnalysis
                 int r = plan.ChildReference(c);
                 if (r >= 0)
                 {
-                    nuint at0 = (nuint)((r * BlockSize) + col);
+                    nuint at0 = (nuint)((r * AtStride) + col);
                     (Vector512.LoadUnsafe(ref at, at0) + e).StoreUnsafe(ref at, at0);
                 }
                 else

@@ -22,6 +22,11 @@ namespace DxIndicators.Analysis;
 public sealed partial class UncertaintyAnalysis
 {
     internal const int BlockSize = 256;
+
+    /// <summary>The row stride of the transposed weight matrix (indicator × sample): one cache line more than
+    /// <see cref="BlockSize"/>. With a stride of 2 KB every row of a lane group's column falls into the same 2 of
+    /// L1's 64 sets, so the weight draws' stores and adds into A missed L1 (docs/performance.md).</summary>
+    internal const int AtStride = BlockSize + 8;
     internal const int WaveBlocks = 16;
 
     private readonly int[] _nodeIndex;
@@ -300,8 +305,8 @@ public sealed partial class UncertaintyAnalysis
 
         public double[] C { get; } = new double[rows * n];
 
-        // The lane path: A transposed (k × rows), 8-lane weights and shares, padded per-block statistics.
-        public double[] At { get; } = new double[rows * k];
+        // The lane path: A transposed (k × rows, row stride AtStride), 8-lane weights and shares, padded per-block statistics.
+        public double[] At { get; } = new double[AtStride * k];
 
         public Vector512<double>[] LaneWeights { get; } = new Vector512<double>[links];
 
