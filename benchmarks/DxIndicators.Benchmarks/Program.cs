@@ -4,7 +4,7 @@ using BenchmarkDotNet.Running;
 
 namespace DxIndicators.Benchmarks;
 
-/// <summary>Runs the benchmark suites (<c>-- --filter '*'</c>) the CI performance guard (<c>-- --guard</c>), the limits report (<c>-- --limits</c>), the W1 numpy comparison alone (<c>-- --numpy</c>), W1's per-cell cost over units (<c>-- --scaling</c>) or the CSV load ratio (<c>-- --csv-load</c>).</summary>
+/// <summary>Runs the benchmark suites (<c>-- --filter '*'</c>) the CI performance guard (<c>-- --guard</c>), the limits report (<c>-- --limits</c>), the W1 numpy comparison alone (<c>-- --numpy</c>), W1's per-cell cost over units (<c>-- --scaling</c>), the whole uncertainty run repeated for a profiler (<c>-- --whole-loop N</c>) or the CSV load ratio (<c>-- --csv-load</c>).</summary>
 public static class Program
 {
     /// <summary>Entry point; returns non-zero when any benchmark failed.</summary>
