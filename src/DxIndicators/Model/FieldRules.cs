@@ -138,6 +138,24 @@ internal static class FieldRules
     internal static Violation? StepPoints(double points, double maxPoints) =>
         double.IsFinite(points) && points >= 0 && points <= maxPoints ? null : new(ProblemRules.InvalidPoints, string.Create(CultureInfo.InvariantCulture, $"in [0, {maxPoints}]"));
 
+    /// <summary>A value for an init accessor: checked by <paramref name="rule"/> when <paramref name="check"/> is set
+    /// (not on the readers' deferred path), then returned to be stored.</summary>
+    /// <typeparam name="T">The value type.</typeparam>
+    /// <param name="check">Whether the owner checks its fields (false on the deferred path).</param>
+    /// <param name="value">The value.</param>
+    /// <param name="rule">The rule's check.</param>
+    /// <param name="parameter">The property the value is given as.</param>
+    /// <returns><paramref name="value"/>.</returns>
+    internal static T Checked<T>(bool check, T value, Func<T, Violation?> rule, string parameter)
+    {
+        if (check)
+        {
+            Require(rule(value), parameter, value);
+        }
+
+        return value;
+    }
+
     /// <summary>An optional value for an init accessor: checked by <paramref name="rule"/> when given and when
     /// <paramref name="check"/> is set (not on the readers' deferred path), then returned to be stored.</summary>
     /// <typeparam name="T">The value type.</typeparam>

@@ -107,15 +107,7 @@ public sealed class FrameworkMetadata : IEquatable<FrameworkMetadata>
     public Data.IndexCombination MergerRule
     {
         get;
-        init
-        {
-            if (_checked)
-            {
-                FieldRules.Require(FieldRules.MergerRule(value), nameof(MergerRule), value);
-            }
-
-            field = value;
-        }
+        init => field = FieldRules.Checked(_checked, value, FieldRules.MergerRule, nameof(MergerRule));
     } = Data.IndexCombination.NotAllowed;
 
     /// <summary>Gets the id of the built-in unit registry the framework's unit codes belong to, or null when they are the user's own.</summary>
@@ -124,15 +116,7 @@ public sealed class FrameworkMetadata : IEquatable<FrameworkMetadata>
     public string? UnitRegistry
     {
         get;
-        init
-        {
-            if (_checked)
-            {
-                FieldRules.Require(FieldRules.UnitRegistry(value), nameof(UnitRegistry), value);
-            }
-
-            field = value;
-        }
+        init => field = FieldRules.Checked(_checked, value, FieldRules.UnitRegistry, nameof(UnitRegistry));
     }
 
     /// <summary>Gets the number of component indices (chỉ số thành phần) the methodology source lists, when the

@@ -137,15 +137,7 @@ public sealed class IndicatorDefinition : IEquatable<IndicatorDefinition>
     public DefinitionStatus Status
     {
         get;
-        init
-        {
-            if (_checked)
-            {
-                FieldRules.Require(FieldRules.Status(value), nameof(Status), value);
-            }
-
-            field = value;
-        }
+        init => field = FieldRules.Checked(_checked, value, FieldRules.Status, nameof(Status));
     } = DefinitionStatus.Confirmed;
 
     /// <summary>Gets what is missing and where the model comes from; required when <see cref="Status"/> is

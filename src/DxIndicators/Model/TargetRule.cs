@@ -125,15 +125,7 @@ public sealed class TargetRule : IEquatable<TargetRule>
     public string? Reference
     {
         get;
-        init
-        {
-            if (_checked)
-            {
-                FieldRules.Require(FieldRules.GivenText(value), nameof(Reference), value);
-            }
-
-            field = value;
-        }
+        init => field = FieldRules.Checked(_checked, value, FieldRules.GivenText, nameof(Reference));
     }
 
     /// <summary>Gets whether the target is stated in its source or provisional (modelled from what is public).</summary>
@@ -141,15 +133,7 @@ public sealed class TargetRule : IEquatable<TargetRule>
     public DefinitionStatus Status
     {
         get;
-        init
-        {
-            if (_checked)
-            {
-                FieldRules.Require(FieldRules.Status(value), nameof(Status), value);
-            }
-
-            field = value;
-        }
+        init => field = FieldRules.Checked(_checked, value, FieldRules.Status, nameof(Status));
     } = DefinitionStatus.Confirmed;
 
     /// <summary>Gets what is missing and where the model comes from; required when <see cref="Status"/> is
