@@ -288,6 +288,17 @@ internal sealed class CsvCursor : IDisposable
         return n;
     }
 
+    /// <summary>Makes room for one more field of the record being read (within the column limit).</summary>
+    private void EnsureFieldSlot()
+    {
+        if (Count == _start.Length)
+        {
+            CheckColumns(Count + 1, _line, "record at");
+            Array.Resize(ref _start, Count * 2);
+            Array.Resize(ref _length, Count * 2);
+        }
+    }
+
     private void CheckColumns(int count, int line, string what)
     {
         if (count > _limits.MaxColumns)
@@ -378,12 +389,7 @@ internal sealed class CsvCursor : IDisposable
                 return 0;
             }
 
-            if (Count == _start.Length)
-            {
-                CheckColumns(Count + 1, _line, "record at");
-                Array.Resize(ref _start, Count * 2);
-                Array.Resize(ref _length, Count * 2);
-            }
+            EnsureFieldSlot();
 
             int field = Count++;
             if (p < _end && _buffer[p] == '"')
@@ -472,13 +478,7 @@ internal sealed class CsvCursor : IDisposable
                 continue;
             }
 
-            if (Count == _start.Length)
-            {
-                CheckColumns(Count + 1, _line, "record at");
-                Array.Resize(ref _start, Count * 2);
-                Array.Resize(ref _length, Count * 2);
-            }
-
+            EnsureFieldSlot();
             _start[Count] = _pos + fieldStart;
             _length[Count] = i - fieldStart;
             Count++;
