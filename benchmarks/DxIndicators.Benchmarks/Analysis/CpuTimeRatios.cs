@@ -13,10 +13,14 @@ namespace DxIndicators.Benchmarks.Analysis;
 /// <c>-- --cpu-ratios</c>: a supplement to the BenchmarkDotNet classes for a heavily shared machine. It alternates the
 /// FMA-peak probe, the 63 × 100 product step, the whole 63 × 100 run and the ASEM run on one thread, timing each by
 /// the thread's own CPU time (CLOCK_THREAD_CPUTIME_ID), which other jobs' load does not inflate the way wall time is,
-/// and prints medians of 7 rounds and the ratios between them.
+/// and prints medians of 15 rounds (after 2 warm-up rounds) and the ratios between them.
 /// </summary>
 internal static class CpuTimeRatios
 {
+    // Medians of 15 rounds after 2 warm-up rounds: on a shared machine single rounds vary by ±30 %.
+    private const int Rounds = 15;
+    private const int WarmUp = 2;
+
     public static int Run()
     {
         var bench = new WeightProductBenchmarks();
@@ -28,15 +32,15 @@ internal static class CpuTimeRatios
         var product = new List<double>();
         var whole = new List<double>();
         var asemSample = new List<double>();
-        for (int round = 0; round < 8; round++)
+        for (int round = 0; round < Rounds + WarmUp; round++)
         {
             double t = Cpu(() => MachineLimits.Fma512(Fma));
             double p = Cpu(() => bench.Product_63x100_S10k());
             double w = Cpu(() => bench.Whole_63x100_1T());
             double a = Cpu(() => asem.Uncertainty_PerSample_1T());
-            if (round == 0)
+            if (round < WarmUp)
             {
-                continue; // warm-up (JIT tiers)
+                continue; // warm-up (JIT tiers, caches)
             }
 
             probe.Add(MachineLimits.FmaFlops(Fma, 512) / t / 1e9);

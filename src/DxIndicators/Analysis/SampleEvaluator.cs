@@ -79,6 +79,11 @@ internal sealed class SampleEvaluator
             ws.Ranks(rankNodes[a]).CopyTo(NominalRanks.AsSpan(a * Units, Units));
             ws.NodeScores(rankNodes[a]).CopyTo(NominalScores.AsSpan(a * Units, Units));
         }
+
+        if (Linear)
+        {
+            PrepareLaneOrder();
+        }
     }
 
     /// <summary>Up to this many units, samples rank by insertion sort from the previous sample's order (few moves); above, by radix sort.</summary>
@@ -185,6 +190,16 @@ internal sealed class SampleEvaluator
 
     public int PaddedUnits { get; private set; }
 
+    /// <summary>
+    /// Gets the lane path's order of units: position p holds unit <c>LaneOrder[p]</c>, by nominal root rank, then unit.
+    /// Neighbouring positions then hold close scores in most samples and distant groups of 8 do not overlap, which the
+    /// lane path's counting rank prunes on (when <see cref="Linear"/>).
+    /// </summary>
+    public int[] LaneOrder { get; private set; } = [];
+
+    /// <summary>Gets <see cref="LinearMatrix"/> with its unit columns in <see cref="LaneOrder"/> (when <see cref="Linear"/>).</summary>
+    public AlignedBuffer LaneMatrix { get; private set; } = new(0);
+
     public int IndicatorCount => _plans[0].IndicatorCodes.Count;
 
     /// <summary>Gets the one plan of a linear evaluator.</summary>
@@ -242,6 +257,26 @@ internal sealed class SampleEvaluator
         }
 
         return true;
+    }
+
+    private void PrepareLaneOrder()
+    {
+        double[] nominal = NominalRanks;
+        int[] order = [.. Enumerable.Range(0, Units)];
+        Array.Sort(order, (x, y) => nominal[x] != nominal[y] ? nominal[x].CompareTo(nominal[y]) : x.CompareTo(y));
+        int n = PaddedUnits, k = IndicatorCount;
+        var buffer = new AlignedBuffer(LinearMatrix.Length);
+        Span<double> permuted = buffer.Span;
+        for (int j = 0; j < k; j++)
+        {
+            for (int p = 0; p < Units; p++)
+            {
+                permuted[(j * n) + p] = LinearMatrix[(j * n) + order[p]];
+            }
+        }
+
+        LaneOrder = order;
+        LaneMatrix = buffer;
     }
 
     private void PrepareLinear(ScoringWorkspace ws)

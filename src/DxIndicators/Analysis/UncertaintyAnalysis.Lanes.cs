@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -16,7 +17,6 @@ namespace DxIndicators.Analysis;
 public sealed partial class UncertaintyAnalysis
 {
     private const int Lanes = 8;
-
     /// <summary>Gets the path of linear blocks (tests force <see cref="KernelPath.Scalar"/> to compare with the twin).</summary>
     internal KernelPath LinearPath { get; private init; } = KernelPath.V512;
 
@@ -26,6 +26,8 @@ public sealed partial class UncertaintyAnalysis
     private static bool LanesAvailable(RankMethod method) =>
         Vector512.IsHardwareAccelerated && method != RankMethod.Dense;
 
+    // Fully optimised from the first call: a run is a few dozen blocks, too few for tiered compilation to reach its hot loops in time.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RunLinearLanes(SampleEvaluator evaluator, LinearScratch lin, Histograms hist, int r0, int r1, Totals partial, double[]? shifts)
     {
         int units = evaluator.Units, n = evaluator.PaddedUnits, k = evaluator.IndicatorCount, rows = r1 - r0;
@@ -35,19 +37,17 @@ public sealed partial class UncertaintyAnalysis
             DrawLanes(evaluator, plan, lin, r0 + g, g);
         }
 
-        WeightProduct.MultiplyTransposedA(lin.At, AtStride, evaluator.LinearMatrix, lin.C, rows, k, n, KernelPath.V512);
+        WeightProduct.MultiplyTransposedA(lin.At.Span, AtStride, evaluator.LaneMatrix.Span, lin.C.Span, rows, k, n, KernelPath.V512);
         lin.ClearBlock();
         bool fractional = Inputs.NominalPlan.Options.RankMethod == RankMethod.Fractional;
         int h = hist.Stride;
         Span<int> counts = hist.Counts.AsSpan(0, units * h);
-        Span<long> slots = stackalloc long[Lanes];
         for (int r = 0; r < rows; r++)
         {
-            Span<double> scores = lin.C.AsSpan(r * n, n);
-            CountingRank(scores, units, n, lin.RankPad, fractional);
-            AddToHistograms(counts, lin.RankPad, units, n, h, slots);
-
+            Span<double> scores = lin.C.Span.Slice(r * n, n);
+            CountingRank(scores, units, n, lin.RankPad.Span, fractional, lin.GroupLow, lin.GroupHigh, lin.EqualPad.Span);
             double y = AccumulateLanes(scores, lin, n) / units;
+            AddToHistograms(counts, lin.RankPad.Span, lin.HistogramStart, units);
             if (shifts is not null)
             {
                 shifts[r0 + r] = y;
@@ -60,15 +60,19 @@ public sealed partial class UncertaintyAnalysis
             hist.RunShiftMax[0] = Math.Max(hist.RunShiftMax[0], y);
         }
 
-        for (int i = 0; i < units; i++)
+        int[] order = evaluator.LaneOrder;
+        Span<double> scoreSum = lin.ScoreSum.Span, squares = lin.ScoreSquares.Span, rankSum = lin.RankSum.Span, shiftSum = lin.ShiftSum.Span;
+        Span<double> scoreMin = lin.ScoreMin.Span, scoreMax = lin.ScoreMax.Span;
+        for (int p = 0; p < units; p++)
         {
-            partial.ScoreSum[i] += lin.ScoreSum[i];
-            partial.ScoreSquares[i] += lin.ScoreSquares[i];
-            hist.RankSum[i] += lin.RankSum[i];
-            hist.ShiftSum[i] += lin.ShiftSum[i];
+            int i = order[p];
+            partial.ScoreSum[i] += scoreSum[p];
+            partial.ScoreSquares[i] += squares[p];
+            hist.RankSum[i] += rankSum[p];
+            hist.ShiftSum[i] += shiftSum[p];
             hist.Ranked[i] += rows;
-            hist.ScoreMin[i] = Math.Min(hist.ScoreMin[i], lin.ScoreMin[i]);
-            hist.ScoreMax[i] = Math.Max(hist.ScoreMax[i], lin.ScoreMax[i]);
+            hist.ScoreMin[i] = Math.Min(hist.ScoreMin[i], scoreMin[p]);
+            hist.ScoreMax[i] = Math.Max(hist.ScoreMax[i], scoreMax[p]);
         }
     }
 
@@ -79,13 +83,9 @@ public sealed partial class UncertaintyAnalysis
     {
         ReadOnlySpan<double> nominal = plan.LinkWeights;
         ReadOnlySpan<double> noise = Inputs.LinkNoise.AsSpan();
-        Span<Vector512<double>> w = lin.LaneWeights;
-        Span<ulong> keys = stackalloc ulong[Lanes];
+        Span<Vector512<double>> w = lin.LaneWeights.Vectors;
         int weightsGroup = UncertainInputs.GroupOf(UncertainInput.Weights);
-        for (int l = 0; l < Lanes; l++)
-        {
-            keys[l] = CounterRandom.Key(Seed, 0, row + l, weightsGroup);
-        }
+        Vector512<ulong> key = KeyLanes(Seed, row, weightsGroup);
 
         if (Inputs.Dirichlet is not null)
         {
@@ -95,7 +95,7 @@ public sealed partial class UncertaintyAnalysis
             Span<double> flat = MemoryMarshal.Cast<Vector512<double>, double>(w);
             for (int l = 0; l < Lanes; l++)
             {
-                groupKeys[weightsGroup] = keys[l];
+                groupKeys[weightsGroup] = key[l];
                 Inputs.DrawWeights(groupKeys, nominal, one, -1);
                 for (int c = 0; c < one.Length; c++)
                 {
@@ -105,126 +105,316 @@ public sealed partial class UncertaintyAnalysis
         }
         else
         {
-            Vector512<ulong> key = Vector512.Create(keys);
-            for (int c = 0; c < nominal.Length; c++)
+            // Links without noise keep their nominal weight in every sample: written once per scratch, not per draw.
+            if (lin.NoisyLinks is null)
             {
-                var wc = Vector512.Create(nominal[c]);
-                double f = noise[c];
-                if (f != 0)
+                for (int c = 0; c < nominal.Length; c++)
                 {
-                    Vector512<double> u = UniformLanes(key, c);
-                    wc += ((Vector512.Create(2.0) * u) - Vector512<double>.One) * Vector512.Create(f) * wc;
+                    w[c] = Vector512.Create(nominal[c]);
                 }
 
-                w[c] = wc;
+                ValueList<double> all = Inputs.LinkNoise;
+                lin.NoisyLinks = [.. Enumerable.Range(0, nominal.Length).Where(c => all[c] != 0)];
+            }
+
+            foreach (int c in lin.NoisyLinks)
+            {
+                var wc = Vector512.Create(nominal[c]);
+                Vector512<double> u = UniformLanes(key, c);
+                w[c] = wc + (((Vector512.Create(2.0) * u) - Vector512<double>.One) * Vector512.Create(noise[c]) * wc);
             }
         }
 
         // The scalar EffectiveWeights walk, lane by lane: share of the root 1, then top-down e = s·w / Σ siblings.
-        Span<Vector512<double>> share = lin.LaneShare;
+        Span<Vector512<double>> share = lin.LaneShare.Vectors;
         share.Clear();
         int root = evaluator.RankNodes[0];
         share[root] = Vector512<double>.One;
+        // Where every indicator hangs from one link (a tree), each effective weight is stored to its row of A once;
+        // otherwise they gather in a contiguous lane buffer, in L1, and are stored at the end.
         int k = evaluator.IndicatorCount;
-        ref double at = ref MemoryMarshal.GetArrayDataReference(lin.At);
-        for (int j = 0; j < k; j++)
-        {
-            Vector512<double>.Zero.StoreUnsafe(ref at, (nuint)((j * AtStride) + col));
-        }
-
+        ref double at = ref lin.At.Start;
+        ref Vector512<double> w0 = ref MemoryMarshal.GetReference(w);
+        ref Vector512<double> share0 = ref MemoryMarshal.GetReference(share);
+        bool direct = lin.EachIndicatorOnce;
+        Span<Vector512<double>> effective = direct ? default : lin.LaneEffective.Vectors;
+        effective.Clear();
+        ref Vector512<double> e0 = ref MemoryMarshal.GetReference(effective);
         for (int node = root; node >= 0; node--)
         {
-            Vector512<double> s = share[node];
+            Vector512<double> s = Unsafe.Add(ref share0, node);
+            (int start, int end) = plan.ChildRange(node);
             if (s == Vector512<double>.Zero)
             {
+                // No share in any lane: the subtree's weights are 0 (stored, in direct mode, over the previous group's).
+                for (int c = start; direct && c < end; c++)
+                {
+                    int r = plan.ChildReference(c);
+                    if (r >= 0)
+                    {
+                        Vector512<double>.Zero.StoreUnsafe(ref at, (nuint)((r * AtStride) + col));
+                    }
+                }
+
                 continue;
             }
 
-            (int start, int end) = plan.ChildRange(node);
             Vector512<double> total = Vector512<double>.Zero;
             for (int c = start; c < end; c++)
             {
-                total += w[c];
+                total += Unsafe.Add(ref w0, c);
             }
 
             for (int c = start; c < end; c++)
             {
-                Vector512<double> e = s * w[c] / total;
+                Vector512<double> e = s * Unsafe.Add(ref w0, c) / total;
                 int r = plan.ChildReference(c);
-                if (r >= 0)
+                if (r < 0)
                 {
-                    nuint at0 = (nuint)((r * AtStride) + col);
-                    (Vector512.LoadUnsafe(ref at, at0) + e).StoreUnsafe(ref at, at0);
+                    Unsafe.Add(ref share0, ~r) += e;
+                }
+                else if (direct)
+                {
+                    e.StoreUnsafe(ref at, (nuint)((r * AtStride) + col));
                 }
                 else
                 {
-                    share[~r] += e;
+                    Unsafe.Add(ref e0, r) += e;
                 }
             }
         }
+
+        for (int j = 0; j < effective.Length; j++)
+        {
+            Unsafe.Add(ref e0, j).StoreUnsafe(ref at, (nuint)((j * AtStride) + col));
+        }
+    }
+
+    /// <summary><see cref="CounterRandom.Key"/>(seed, 0, row + l, group) in every lane l.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<ulong> KeyLanes(int seed, int row, int group)
+    {
+        ulong stream = CounterRandom.Mix((ulong)(uint)seed * 0x9E3779B97F4A7C15UL);
+        Vector512<ulong> rows = Vector512.Create((ulong)row) + Vector512.Create(0UL, 1, 2, 3, 4, 5, 6, 7);
+        Vector512<ulong> z = MixLanes(Vector512.Create(stream) + (rows * Vector512.Create(0x9E3779B97F4A7C15UL)));
+        return MixLanes(z + Vector512.Create((ulong)(uint)group * 0xD1B54A32D192ED03UL));
     }
 
     /// <summary><see cref="CounterRandom.Uniform"/>(key_l, c) in every lane l.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<double> UniformLanes(Vector512<ulong> key, int c)
     {
-        Vector512<ulong> z = key + Vector512.Create((ulong)(uint)(c + 1) * 0x9E3779B97F4A7C15UL);
+        Vector512<ulong> z = MixLanes(key + Vector512.Create((ulong)(uint)(c + 1) * 0x9E3779B97F4A7C15UL));
+        return Vector512.ConvertToDouble(Vector512.ShiftRightLogical(z, 11)) * Vector512.Create(1.0 / (1UL << 53));
+    }
+
+    /// <summary><see cref="CounterRandom.Mix"/> in every lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<ulong> MixLanes(Vector512<ulong> z)
+    {
         z = (z ^ Vector512.ShiftRightLogical(z, 30)) * Vector512.Create(0xBF58476D1CE4E5B9UL);
         z = (z ^ Vector512.ShiftRightLogical(z, 27)) * Vector512.Create(0x94D049BB133111EBUL);
-        z ^= Vector512.ShiftRightLogical(z, 31);
-        return Vector512.ConvertToDouble(Vector512.ShiftRightLogical(z, 11)) * Vector512.Create(1.0 / (1UL << 53));
+        return z ^ Vector512.ShiftRightLogical(z, 31);
     }
 
     /// <summary>
     /// Ranks of the first <paramref name="units"/> scores (finite), descending: competition 1 + #greater, fractional
     /// #greater + (#equal + 1)/2 (#equal counting itself), exactly <see cref="Ranking.Rank"/>'s ranks. 8 units per vector.
     /// </summary>
+    internal static void CountingRank(ReadOnlySpan<double> scores, int units, int padded, Span<double> ranks, bool fractional) =>
+        CountingRank(scores, units, padded, ranks, fractional, new double[GroupSlots(units)], new double[GroupSlots(units)], new double[padded]);
+
+    /// <summary>
+    /// <see cref="CountingRank(ReadOnlySpan{double}, int, int, Span{double}, bool)"/> with scratch: the bounds of the
+    /// groups of 8 units in <paramref name="low"/> and <paramref name="high"/> (<see cref="GroupSlots"/> slots each)
+    /// and, when fractional, #equal per unit in <paramref name="equal"/> (<paramref name="padded"/> slots).
+    /// <list type="number">
+    /// <item>Each group's scores are compared one by one with those of its own group and its two neighbours.</item>
+    /// <item>Every other pair of groups is tested as a whole, 8 groups at once: a group wholly above adds its size to
+    /// #greater, one wholly below adds nothing, and neither holds a score equal to any of the other's. Only a pair that
+    /// overlaps is compared one by one.</item>
+    /// </list>
+    /// The counts are those of comparing every pair, whatever the order of units. Ordered by nominal score, as the lane
+    /// path orders them, groups beyond the neighbours rarely overlap: about 3 of every G groups are compared one by
+    /// one, not all G.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static void CountingRank(ReadOnlySpan<double> scores, int units, int padded, Span<double> ranks, bool fractional)
+    internal static void CountingRank(ReadOnlySpan<double> scores, int units, int padded, Span<double> ranks, bool fractional, Span<double> low, Span<double> high, Span<double> equal)
     {
         ref double s0 = ref MemoryMarshal.GetReference(scores);
         ref double r0 = ref MemoryMarshal.GetReference(ranks);
-        for (int ib = 0; ib < padded; ib += Lanes)
+        ref double e0 = ref MemoryMarshal.GetReference(equal);
+        int groups = (units + Lanes - 1) / Lanes;
+        GroupBounds(ref s0, units, low, high);
+
+        // 1. Neighbours, one by one: the raw counts go to ranks (and equal) first.
+        for (int a = 0; a < groups; a++)
         {
-            Vector512<double> si = Vector512.LoadUnsafe(ref s0, (nuint)ib);
-            Vector512<double> rank = fractional
-                ? CountGreater(ref s0, units, si) + ((CountEqual(ref s0, units, si) + Vector512<double>.One) / Vector512.Create(2.0))
-                : CountGreater(ref s0, units, si) + Vector512<double>.One;
-            rank.StoreUnsafe(ref r0, (nuint)ib);
+            Vector512<double> si = Vector512.LoadUnsafe(ref s0, (nuint)(a * Lanes));
+            Vector512<long> greater = Vector512<long>.Zero, same = Vector512<long>.Zero;
+            for (int b = Math.Max(0, a - 1); b <= Math.Min(groups - 1, a + 1); b++)
+            {
+                AddCounts(ref s0, b, units, si, fractional, ref greater, ref same);
+            }
+
+            Vector512.ConvertToDouble(greater).StoreUnsafe(ref r0, (nuint)(a * Lanes));
+            if (fractional)
+            {
+                Vector512.ConvertToDouble(same).StoreUnsafe(ref e0, (nuint)(a * Lanes));
+            }
+        }
+
+        // 2. Every other pair of groups as a whole, then the rank formula.
+        WholeGroups(ref s0, units, ref r0, ref e0, fractional, low, high);
+        for (int ib = groups * Lanes; ib < padded; ib += Lanes)
+        {
+            Vector512<double>.Zero.StoreUnsafe(ref r0, (nuint)ib);
         }
     }
 
-    /// <summary>Per lane, how many of the first <paramref name="units"/> scores exceed <paramref name="si"/>'s lane.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> CountGreater(ref double s0, int units, Vector512<double> si) => Count<Greater>(ref s0, units, si);
+    /// <summary>Slots of group bounds <see cref="CountingRank(ReadOnlySpan{double}, int, int, Span{double}, bool, Span{double}, Span{double}, Span{double})"/> needs: one per 8 units, rounded up to whole vectors of 8 groups.</summary>
+    internal static int GroupSlots(int units) => (((units + Lanes - 1) / Lanes) + Lanes - 1) / Lanes * Lanes;
 
-    /// <summary>Per lane, how many of the first <paramref name="units"/> scores equal <paramref name="si"/>'s lane (itself included).</summary>
+    /// <summary>Each group's least and greatest score (groups without units: +∞ and −∞, so they never overlap).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> CountEqual(ref double s0, int units, Vector512<double> si) => Count<Equal>(ref s0, units, si);
+    private static void GroupBounds(ref double s0, int units, Span<double> low, Span<double> high)
+    {
+        int groups = (units + Lanes - 1) / Lanes, slots = GroupSlots(units);
+        ref double low0 = ref MemoryMarshal.GetReference(low);
+        ref double high0 = ref MemoryMarshal.GetReference(high);
+        Vector512<double> lane = Vector512.Create(0.0, 1, 2, 3, 4, 5, 6, 7);
+        for (int g = 0; g < groups; g++)
+        {
+            // The scores are finite, so the native minimum and maximum are exact bounds (±0 compare equal either way).
+            Vector512<double> v = Vector512.LoadUnsafe(ref s0, (nuint)(g * Lanes));
+            Vector512<double> real = Vector512.LessThan(lane, Vector512.Create((double)(units - (g * Lanes))));
+            Unsafe.Add(ref low0, g) = HorizontalMin(Vector512.ConditionalSelect(real, v, Vector512.Create(double.PositiveInfinity)));
+            Unsafe.Add(ref high0, g) = HorizontalMax(Vector512.ConditionalSelect(real, v, Vector512.Create(double.NegativeInfinity)));
+        }
 
-    /// <summary>Per lane, how many of the first <paramref name="units"/> scores s_j satisfy <typeparamref name="TTest"/>(s_j, lane):
-    /// counts in double (exact below 2^53) on four independent chains, so the masked adds do not wait on each other.</summary>
+        for (int g = groups; g < slots; g++)
+        {
+            Unsafe.Add(ref low0, g) = double.PositiveInfinity;
+            Unsafe.Add(ref high0, g) = double.NegativeInfinity;
+        }
+    }
+
+    /// <summary>
+    /// Adds, to the raw counts in <paramref name="r0"/> (and <paramref name="e0"/>), every pair of groups more than one
+    /// apart, 8 groups a at once against each group b; then turns the counts into ranks.
+    /// </summary>
+    // Long: the whole-group tests of 8 groups at once, the rare one-by-one pairs and the rank formula share their locals.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> Count<TTest>(ref double s0, int units, Vector512<double> si)
+    private static void WholeGroups(ref double s0, int units, ref double r0, ref double e0, bool fractional, Span<double> low, Span<double> high)
+    {
+        int groups = (units + Lanes - 1) / Lanes, slots = GroupSlots(units);
+        ref double low0 = ref MemoryMarshal.GetReference(low);
+        ref double high0 = ref MemoryMarshal.GetReference(high);
+        Vector512<double> lane = Vector512.Create(0.0, 1, 2, 3, 4, 5, 6, 7);
+        Span<double> above = stackalloc double[Lanes];
+        for (int ca = 0; ca < slots; ca += Lanes)
+        {
+            Vector512<double> aGroup = lane + Vector512.Create((double)ca);
+            Vector512<double> realA = Vector512.LessThan(aGroup, Vector512.Create((double)groups));
+            Vector512<double> lowA = Vector512.LoadUnsafe(ref low0, (nuint)ca);
+            Vector512<double> highA = Vector512.LoadUnsafe(ref high0, (nuint)ca);
+            Vector512<double> sum = Vector512<double>.Zero;
+            for (int b = 0; b < groups; b++)
+            {
+                Vector512<double> outside = Vector512.GreaterThan(Vector512.Abs(aGroup - Vector512.Create((double)b)), Vector512<double>.One);
+                Vector512<double> wholeAbove = Vector512.LessThan(highA, Vector512.Create(Unsafe.Add(ref low0, b))) & outside;
+                sum += Vector512.Create((double)Math.Min(Lanes, units - (b * Lanes))) & wholeAbove;
+                Vector512<double> overlaps = Vector512.AndNot(outside & realA, wholeAbove | Vector512.GreaterThan(lowA, Vector512.Create(Unsafe.Add(ref high0, b))));
+                for (ulong bits = overlaps.ExtractMostSignificantBits(); bits != 0; bits &= bits - 1)
+                {
+                    nuint a = (nuint)((ca + BitOperations.TrailingZeroCount(bits)) * Lanes);
+                    Vector512<double> si = Vector512.LoadUnsafe(ref s0, a);
+                    Vector512<long> greater = Vector512<long>.Zero, same = Vector512<long>.Zero;
+                    AddCounts(ref s0, b, units, si, fractional, ref greater, ref same);
+                    (Vector512.LoadUnsafe(ref r0, a) + Vector512.ConvertToDouble(greater)).StoreUnsafe(ref r0, a);
+                    if (fractional)
+                    {
+                        (Vector512.LoadUnsafe(ref e0, a) + Vector512.ConvertToDouble(same)).StoreUnsafe(ref e0, a);
+                    }
+                }
+            }
+
+            sum.CopyTo(above);
+            for (int a = ca; a < Math.Min(groups, ca + Lanes); a++)
+            {
+                nuint o = (nuint)(a * Lanes);
+                Vector512<double> greater = Vector512.LoadUnsafe(ref r0, o) + Vector512.Create(above[a - ca]);
+                Vector512<double> rank = fractional
+                    ? greater + ((Vector512.LoadUnsafe(ref e0, o) + Vector512<double>.One) / Vector512.Create(2.0))
+                    : greater + Vector512<double>.One;
+                rank.StoreUnsafe(ref r0, o);
+            }
+        }
+    }
+
+    /// <summary>Adds group <paramref name="b"/>'s comparisons with <paramref name="si"/> to #greater and, when fractional, #equal.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddCounts(ref double s0, int b, int units, Vector512<double> si, bool fractional, ref Vector512<long> greater, ref Vector512<long> equal)
+    {
+        int j0 = b * Lanes, m = Math.Min(Lanes, units - j0);
+        ref double p = ref Unsafe.Add(ref s0, j0);
+        greater += m == Lanes ? Count8<Greater>(ref p, si) : Count<Greater>(ref p, m, si);
+        if (fractional)
+        {
+            equal += m == Lanes ? Count8<Equal>(ref p, si) : Count<Equal>(ref p, m, si);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double HorizontalMin(Vector512<double> v)
+    {
+        Vector256<double> m = Vector256.MinNative(v.GetLower(), v.GetUpper());
+        Vector128<double> q = Vector128.MinNative(m.GetLower(), m.GetUpper());
+        return Vector128.MinNative(q, Vector128.Create(q.GetElement(1))).ToScalar();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double HorizontalMax(Vector512<double> v)
+    {
+        Vector256<double> m = Vector256.MaxNative(v.GetLower(), v.GetUpper());
+        Vector128<double> q = Vector128.MaxNative(m.GetLower(), m.GetUpper());
+        return Vector128.MaxNative(q, Vector128.Create(q.GetElement(1))).ToScalar();
+    }
+
+    /// <summary>
+    /// Per lane, how many of the 8 scores at <paramref name="p"/> satisfy <typeparamref name="TTest"/>: integer counts
+    /// (a masked integer add waits 1 cycle on the previous one, a floating-point add 3), on four chains of two.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<long> Count8<TTest>(ref double p, Vector512<double> si)
         where TTest : struct, ILaneTest
     {
-        Vector512<double> one = Vector512<double>.One;
-        Vector512<double> c0 = Vector512<double>.Zero, c1 = c0, c2 = c0, c3 = c0;
-        int j = 0;
-        for (; j + 3 < units; j += 4)
-        {
-            c0 = Vector512.ConditionalSelect(TTest.Test(Vector512.Create(Unsafe.Add(ref s0, j)), si), c0 + one, c0);
-            c1 = Vector512.ConditionalSelect(TTest.Test(Vector512.Create(Unsafe.Add(ref s0, j + 1)), si), c1 + one, c1);
-            c2 = Vector512.ConditionalSelect(TTest.Test(Vector512.Create(Unsafe.Add(ref s0, j + 2)), si), c2 + one, c2);
-            c3 = Vector512.ConditionalSelect(TTest.Test(Vector512.Create(Unsafe.Add(ref s0, j + 3)), si), c3 + one, c3);
-        }
-
-        for (; j < units; j++)
-        {
-            c0 = Vector512.ConditionalSelect(TTest.Test(Vector512.Create(Unsafe.Add(ref s0, j)), si), c0 + one, c0);
-        }
-
+        Vector512<long> one = Vector512<long>.One;
+        Vector512<long> c0 = Vector512<long>.Zero, c1 = c0, c2 = c0, c3 = c0;
+        c0 = Vector512.ConditionalSelect(TTest.Test(Vector512.Create(p), si).AsInt64(), c0 + one, c0);
+        c1 = Vector512.ConditionalSelect(TTest.Test(Vector512.Create(Unsafe.Add(ref p, 1)), si).AsInt64(), c1 + one, c1);
+        c2 = Vector512.ConditionalSelect(TTest.Test(Vector512.Create(Unsafe.Add(ref p, 2)), si).AsInt64(), c2 + one, c2);
+        c3 = Vector512.ConditionalSelect(TTest.Test(Vector512.Create(Unsafe.Add(ref p, 3)), si).AsInt64(), c3 + one, c3);
+        c0 = Vector512.ConditionalSelect(TTest.Test(Vector512.Create(Unsafe.Add(ref p, 4)), si).AsInt64(), c0 + one, c0);
+        c1 = Vector512.ConditionalSelect(TTest.Test(Vector512.Create(Unsafe.Add(ref p, 5)), si).AsInt64(), c1 + one, c1);
+        c2 = Vector512.ConditionalSelect(TTest.Test(Vector512.Create(Unsafe.Add(ref p, 6)), si).AsInt64(), c2 + one, c2);
+        c3 = Vector512.ConditionalSelect(TTest.Test(Vector512.Create(Unsafe.Add(ref p, 7)), si).AsInt64(), c3 + one, c3);
         return (c0 + c1) + (c2 + c3);
+    }
+
+    /// <summary>Per lane, how many of the <paramref name="m"/> scores at <paramref name="p"/> satisfy <typeparamref name="TTest"/>(s_j, lane).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<long> Count<TTest>(ref double p, int m, Vector512<double> si)
+        where TTest : struct, ILaneTest
+    {
+        Vector512<long> one = Vector512<long>.One;
+        Vector512<long> c0 = Vector512<long>.Zero;
+        for (int j = 0; j < m; j++)
+        {
+            c0 = Vector512.ConditionalSelect(TTest.Test(Vector512.Create(Unsafe.Add(ref p, j)), si).AsInt64(), c0 + one, c0);
+        }
+
+        return c0;
     }
 
     /// <summary>A lane-wise test of a broadcast score against a vector of scores (a struct, so the JIT specialises <see cref="Count{TTest}"/>).</summary>
@@ -235,35 +425,30 @@ public sealed partial class UncertaintyAnalysis
 
     private readonly struct Greater : ILaneTest
     {
-        public static Vector512<double> Test(Vector512<double> other, Vector512<double> self) => Vector512.GreaterThan(other, self);
+        public static Vector512<double> Test(Vector512<double> other, Vector512<double> self) => Vector512.LessThan(self, other);
     }
 
     private readonly struct Equal : ILaneTest
     {
-        public static Vector512<double> Test(Vector512<double> other, Vector512<double> self) => Vector512.Equals(other, self);
+        public static Vector512<double> Test(Vector512<double> other, Vector512<double> self) => Vector512.Equals(self, other);
     }
 
     /// <summary>
-    /// Adds one sample's ranks to the per-unit histograms of 2·rank (unit i's bins start at i·<paramref name="stride"/>):
-    /// the bin numbers of 8 units at a time in one vector (ranks are exact multiples of ½, so 2·rank converts exactly),
-    /// then one increment per unit; the same counts as <c>counts[i·stride + (int)(2·rank_i)]++</c> unit by unit.
+    /// Adds one sample's ranks to the per-unit histograms of 2·rank: <c>counts[start_p + (int)(2·rank_p)]++</c> for
+    /// each position p, where <paramref name="start"/> holds the first bin of the unit at p. Ranks are exact multiples
+    /// of ½, so 2·rank converts exactly. Called after <see cref="AccumulateLanes"/>, so the ranks' vector stores have
+    /// left the store buffer: a narrow load from a wide store still in flight waits for it.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AddToHistograms(Span<int> counts, ReadOnlySpan<double> ranks, int units, int padded, int stride, Span<long> slots)
+    private static void AddToHistograms(Span<int> counts, ReadOnlySpan<double> ranks, int[] start, int units)
     {
+        ref int c0 = ref MemoryMarshal.GetReference(counts);
         ref double r0 = ref MemoryMarshal.GetReference(ranks);
-        ref long k0 = ref MemoryMarshal.GetReference(slots);
-        long h = stride;
-        Vector512<long> lane = Vector512.Create(0, h, 2 * h, 3 * h, 4 * h, 5 * h, 6 * h, 7 * h);
-        for (int ib = 0; ib < padded; ib += Lanes)
+        ref int b0 = ref MemoryMarshal.GetArrayDataReference(start);
+        for (int p = 0; p < units; p++)
         {
-            Vector512<long> bin = Vector512.ConvertToInt64(Vector512.LoadUnsafe(ref r0, (nuint)ib) * Vector512.Create(2.0)) + lane + Vector512.Create(ib * h);
-            bin.StoreUnsafe(ref k0);
-            int m = Math.Min(Lanes, units - ib);
-            for (int l = 0; l < m; l++)
-            {
-                counts[(int)slots[l]]++;
-            }
+            long bin = Vector128.ConvertToInt64Native(Vector128.CreateScalarUnsafe(Unsafe.Add(ref r0, p) * 2.0)).ToScalar();
+            Unsafe.Add(ref c0, Unsafe.Add(ref b0, p) + (nint)bin)++;
         }
     }
 
@@ -271,23 +456,33 @@ public sealed partial class UncertaintyAnalysis
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double AccumulateLanes(ReadOnlySpan<double> scores, LinearScratch lin, int padded)
     {
+        // Every array's start is read once: inside the loop the JIT would reload each field and re-check its bounds.
         ref double s0 = ref MemoryMarshal.GetReference(scores);
+        ref double valid0 = ref lin.Valid.Start;
+        ref double rank0 = ref lin.RankPad.Start;
+        ref double nominalRank0 = ref lin.NominalRank.Start;
+        ref double nominalScore0 = ref lin.NominalScore.Start;
+        ref double rankSum0 = ref lin.RankSum.Start;
+        ref double shiftSum0 = ref lin.ShiftSum.Start;
+        ref double scoreSum0 = ref lin.ScoreSum.Start;
+        ref double squares0 = ref lin.ScoreSquares.Start;
+        ref double min0 = ref lin.ScoreMin.Start;
+        ref double max0 = ref lin.ScoreMax.Start;
         Vector512<double> abs = Vector512<double>.Zero;
         for (int ib = 0; ib < padded; ib += Lanes)
         {
             nuint o = (nuint)ib;
-            Vector512<double> valid = Vector512.LoadUnsafe(ref lin.Valid[0], o);
-            Vector512<double> rk = Vector512.LoadUnsafe(ref lin.RankPad[0], o);
+            Vector512<double> rk = Vector512.LoadUnsafe(ref rank0, o);
             Vector512<double> s = Vector512.LoadUnsafe(ref s0, o);
-            Vector512<double> shift = Vector512.Abs(rk - Vector512.LoadUnsafe(ref lin.NominalRank[0], o)) & valid;
-            (Vector512.LoadUnsafe(ref lin.RankSum[0], o) + rk).StoreUnsafe(ref lin.RankSum[0], o);
-            (Vector512.LoadUnsafe(ref lin.ShiftSum[0], o) + shift).StoreUnsafe(ref lin.ShiftSum[0], o);
+            Vector512<double> shift = Vector512.Abs(rk - Vector512.LoadUnsafe(ref nominalRank0, o)) & Vector512.LoadUnsafe(ref valid0, o);
+            (Vector512.LoadUnsafe(ref rankSum0, o) + rk).StoreUnsafe(ref rankSum0, o);
+            (Vector512.LoadUnsafe(ref shiftSum0, o) + shift).StoreUnsafe(ref shiftSum0, o);
             abs += shift;
-            Vector512<double> d = s - Vector512.LoadUnsafe(ref lin.NominalScore[0], o);
-            (Vector512.LoadUnsafe(ref lin.ScoreSum[0], o) + d).StoreUnsafe(ref lin.ScoreSum[0], o);
-            (Vector512.LoadUnsafe(ref lin.ScoreSquares[0], o) + (d * d)).StoreUnsafe(ref lin.ScoreSquares[0], o);
-            Vector512.Min(Vector512.LoadUnsafe(ref lin.ScoreMin[0], o), s).StoreUnsafe(ref lin.ScoreMin[0], o);
-            Vector512.Max(Vector512.LoadUnsafe(ref lin.ScoreMax[0], o), s).StoreUnsafe(ref lin.ScoreMax[0], o);
+            Vector512<double> d = s - Vector512.LoadUnsafe(ref nominalScore0, o);
+            (Vector512.LoadUnsafe(ref scoreSum0, o) + d).StoreUnsafe(ref scoreSum0, o);
+            (Vector512.LoadUnsafe(ref squares0, o) + (d * d)).StoreUnsafe(ref squares0, o);
+            Vector512.Min(Vector512.LoadUnsafe(ref min0, o), s).StoreUnsafe(ref min0, o);
+            Vector512.Max(Vector512.LoadUnsafe(ref max0, o), s).StoreUnsafe(ref max0, o);
         }
 
         return Vector512.Sum(abs);

@@ -230,10 +230,10 @@ public sealed partial class UncertaintyAnalysis
             evaluator.EffectiveWeights(w, keys, lin.A.AsSpan((r - r0) * k, k), lin.Share);
         }
 
-        WeightProduct.Multiply(lin.A, evaluator.LinearMatrix, lin.C, rows, k, n, LinearPath);
+        WeightProduct.Multiply(lin.A, evaluator.LinearMatrix, lin.C.Span, rows, k, n, LinearPath);
         for (int r = r0; r < r1; r++)
         {
-            ReadOnlySpan<double> scores = lin.C.AsSpan((r - r0) * n, units);
+            ReadOnlySpan<double> scores = lin.C.Span.Slice((r - r0) * n, units);
             if (units <= SampleEvaluator.IncrementalLimit)
             {
                 Ranking.RankIncremental(scores, lin.Ranks, method, lin.Order, lin.Keys);
@@ -301,47 +301,80 @@ public sealed partial class UncertaintyAnalysis
 
     private sealed class LinearScratch(int rows, int k, int n, int units, int nodes, int links, SampleEvaluator evaluator)
     {
+        private static bool EachOnce(ScoringPlan plan, int k)
+        {
+            var uses = new int[k];
+            for (int c = 0; c < plan.LinkWeights.Length; c++)
+            {
+                int r = plan.ChildReference(c);
+                if (r >= 0)
+                {
+                    uses[r]++;
+                }
+            }
+
+            return uses.All(u => u == 1);
+        }
+
         public double[] A { get; } = new double[rows * k];
 
-        public double[] C { get; } = new double[rows * n];
+        public AlignedBuffer C { get; } = new(rows * n);
 
         // The lane path: A transposed (k × rows, row stride AtStride), 8-lane weights and shares, padded per-block statistics.
-        public double[] At { get; } = new double[AtStride * k];
+        public AlignedBuffer At { get; } = new(AtStride * k);
 
-        public Vector512<double>[] LaneWeights { get; } = new Vector512<double>[links];
+        public AlignedBuffer LaneWeights { get; } = new(links * Lanes);
 
-        public Vector512<double>[] LaneShare { get; } = new Vector512<double>[nodes];
+        public AlignedBuffer LaneShare { get; } = new(nodes * Lanes);
+
+        public AlignedBuffer LaneEffective { get; } = new(k * Lanes);
+
+        /// <summary>Gets whether every indicator is the child of exactly one link reached from the root (its effective weight is then one product, stored once).</summary>
+        public bool EachIndicatorOnce { get; } = EachOnce(evaluator.LinearPlan, k);
+
+        /// <summary>Gets or sets the links with weight noise, once <see cref="LaneWeights"/> holds every other link's nominal weight.</summary>
+        public int[]? NoisyLinks { get; set; }
 
         public double[] OneSample { get; } = new double[links];
 
-        public double[] RankPad { get; } = new double[n];
+        public AlignedBuffer RankPad { get; } = new(n);
 
-        public double[] Valid { get; } = [.. Enumerable.Range(0, n).Select(i => i < units ? BitConverter.Int64BitsToDouble(-1) : 0)];
+        public double[] GroupLow { get; } = new double[GroupSlots(units)];
 
-        public double[] NominalRank { get; } = [.. evaluator.NominalRanks.AsSpan(0, units), .. new double[n - units]];
+        public double[] GroupHigh { get; } = new double[GroupSlots(units)];
 
-        public double[] NominalScore { get; } = [.. evaluator.NominalScores.AsSpan(0, units), .. new double[n - units]];
+        public AlignedBuffer EqualPad { get; } = new(n);
 
-        public double[] RankSum { get; } = new double[n];
+        public AlignedBuffer Valid { get; } = AlignedBuffer.Of([.. Enumerable.Range(0, n).Select(i => i < units ? BitConverter.Int64BitsToDouble(-1) : 0)]);
 
-        public double[] ShiftSum { get; } = new double[n];
+        // The lane path's per-position arrays follow evaluator.LaneOrder: position p is unit LaneOrder[p].
+        public AlignedBuffer NominalRank { get; } = AlignedBuffer.Of([.. evaluator.LaneOrder.Select(i => evaluator.NominalRanks[i]), .. new double[n - units]]);
 
-        public double[] ScoreSum { get; } = new double[n];
+        public AlignedBuffer NominalScore { get; } = AlignedBuffer.Of([.. evaluator.LaneOrder.Select(i => evaluator.NominalScores[i]), .. new double[n - units]]);
 
-        public double[] ScoreSquares { get; } = new double[n];
+        /// <summary>Gets where each position's histogram starts: its unit's first bin.</summary>
+        public int[] HistogramStart { get; } = [.. evaluator.LaneOrder.Select(i => i * Histograms.StrideFor(units))];
 
-        public double[] ScoreMin { get; } = new double[n];
+        public AlignedBuffer RankSum { get; } = new(n);
 
-        public double[] ScoreMax { get; } = new double[n];
+        public AlignedBuffer ShiftSum { get; } = new(n);
+
+        public AlignedBuffer ScoreSum { get; } = new(n);
+
+        public AlignedBuffer ScoreSquares { get; } = new(n);
+
+        public AlignedBuffer ScoreMin { get; } = new(n);
+
+        public AlignedBuffer ScoreMax { get; } = new(n);
 
         public void ClearBlock()
         {
-            Array.Clear(RankSum);
-            Array.Clear(ShiftSum);
-            Array.Clear(ScoreSum);
-            Array.Clear(ScoreSquares);
-            Array.Fill(ScoreMin, double.PositiveInfinity);
-            Array.Fill(ScoreMax, double.NegativeInfinity);
+            RankSum.Span.Clear();
+            ShiftSum.Span.Clear();
+            ScoreSum.Span.Clear();
+            ScoreSquares.Span.Clear();
+            ScoreMin.Span.Fill(double.PositiveInfinity);
+            ScoreMax.Span.Fill(double.NegativeInfinity);
         }
 
         public double[] Share { get; } = new double[nodes];
@@ -487,9 +520,12 @@ public sealed partial class UncertaintyAnalysis
     /// <summary>Order-independent accumulators of one worker: integer counts, sums of half-integers (exact), minima and maxima.</summary>
     private sealed class Histograms
     {
+        /// <summary>Bins per unit: 2·rank for ranks ½ … units, and one to spare.</summary>
+        public static int StrideFor(int units) => (2 * units) + 2;
+
         public Histograms(int nodes, int units)
         {
-            Stride = (2 * units) + 2;
+            Stride = StrideFor(units);
             Counts = new int[nodes * units * Stride];
             RankSum = new double[nodes * units];
             ShiftSum = new double[nodes * units];

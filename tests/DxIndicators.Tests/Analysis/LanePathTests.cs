@@ -16,6 +16,7 @@ public sealed class LanePathTests
     [InlineData(9, "dirichlet", RankMethod.Competition)]
     [InlineData(130, "dirichlet", RankMethod.Fractional)]
     [InlineData(64, "both", RankMethod.Competition)]
+    [InlineData(300, "noise", RankMethod.Fractional)]
     public void Run_LanePath_IsBitIdenticalToTheScalarTwin(int units, string weights, RankMethod method)
     {
         Framework framework = ThreePillars();
@@ -67,6 +68,39 @@ public sealed class LanePathTests
                     3 => -1e-300,
                     4 => Math.Round(random.NextDouble() * 4),
                     _ => random.NextDouble(),
+                })];
+                var ranks = new double[padded];
+                var expected = new double[units];
+
+                UncertaintyAnalysis.CountingRank(scores, units, padded, ranks, method == RankMethod.Fractional);
+                Ranking.Rank(scores.AsSpan(0, units), expected, method, false, new double[units], new int[units]);
+
+                ranks.Take(units).Should().Equal(expected, "units {0}, trial {1}", units, trial);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(RankMethod.Competition, "near-descending")]
+    [InlineData(RankMethod.Fractional, "near-descending")]
+    [InlineData(RankMethod.Competition, "ascending")]
+    [InlineData(RankMethod.Fractional, "plateaus")]
+    public void CountingRank_PrunedGroups_EqualRankingRank(RankMethod method, string order)
+    {
+        // The lane path orders units by nominal score, so most groups of 8 are wholly above or below each other and
+        // skip their comparisons: here nearly sorted scores (pruned), reversed ones (pruned the other way) and long
+        // runs of equal scores spanning groups (ties across group bounds), over 1 to 3 vectors of group bounds.
+        var random = new Random(order.Length);
+        foreach (int units in new[] { 1, 8, 17, 63, 64, 65, 130, 200 })
+        {
+            for (int trial = 0; trial < 20; trial++)
+            {
+                int padded = WeightProduct.Padded(units);
+                double[] scores = [.. Enumerable.Range(0, padded).Select(i => i >= units ? 0 : order switch
+                {
+                    "near-descending" => units - i + ((random.NextDouble() - 0.5) * 6),
+                    "ascending" => i + (random.NextDouble() * 0.5),
+                    _ => Math.Floor(i / 11.0) + (random.Next(4) == 0 ? 0.5 : 0),
                 })];
                 var ranks = new double[padded];
                 var expected = new double[units];
