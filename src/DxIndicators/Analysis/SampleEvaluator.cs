@@ -230,9 +230,11 @@ internal sealed class SampleEvaluator
                 total += weights[c];
             }
 
+            // One division per node, then a product per child (the lane path does the same, in the same order).
+            double perWeight = s / total;
             for (int c = start; c < end; c++)
             {
-                double e = s * weights[c] / total;
+                double e = perWeight * weights[c];
                 int r = plan.ChildReference(c);
                 if (r >= 0)
                 {

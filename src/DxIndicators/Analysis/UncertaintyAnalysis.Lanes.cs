@@ -125,7 +125,7 @@ public sealed partial class UncertaintyAnalysis
             }
         }
 
-        // The scalar EffectiveWeights walk, lane by lane: share of the root 1, then top-down e = s·w / Σ siblings.
+        // The scalar EffectiveWeights walk, lane by lane: share of the root 1, then top-down e = (s / Σ siblings)·w.
         Span<Vector512<double>> share = lin.LaneShare.Vectors;
         share.Clear();
         int root = evaluator.RankNodes[0];
@@ -165,9 +165,10 @@ public sealed partial class UncertaintyAnalysis
                 total += Unsafe.Add(ref w0, c);
             }
 
+            Vector512<double> perWeight = s / total;
             for (int c = start; c < end; c++)
             {
-                Vector512<double> e = s * Unsafe.Add(ref w0, c) / total;
+                Vector512<double> e = perWeight * Unsafe.Add(ref w0, c);
                 int r = plan.ChildReference(c);
                 if (r < 0)
                 {
