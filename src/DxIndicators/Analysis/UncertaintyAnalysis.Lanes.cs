@@ -223,21 +223,22 @@ public sealed partial class UncertaintyAnalysis
     /// #greater + (#equal + 1)/2 (#equal counting itself), exactly <see cref="Ranking.Rank"/>'s ranks. 8 units per vector.
     /// </summary>
     internal static void CountingRank(ReadOnlySpan<double> scores, int units, int padded, Span<double> ranks, bool fractional) =>
-        CountingRank(scores, units, padded, ranks, fractional, new double[GroupSlots(units)], new double[GroupSlots(units)], new double[padded]);
+        CountingRank(scores, units, padded, ranks, fractional, new double[2 * GroupSlots(units)], new double[2 * GroupSlots(units)], new double[padded]);
 
     /// <summary>
-    /// <see cref="CountingRank(ReadOnlySpan{double}, int, int, Span{double}, bool)"/> with scratch: the bounds of the
-    /// groups of 8 units in <paramref name="low"/> and <paramref name="high"/> (<see cref="GroupSlots"/> slots each)
-    /// and, when fractional, #equal per unit in <paramref name="equal"/> (<paramref name="padded"/> slots).
+    /// <see cref="CountingRank(ReadOnlySpan{double}, int, int, Span{double}, bool)"/> with scratch: for the groups of 8
+    /// units, their bounds and then the prefix minima of the lower ones in <paramref name="low"/>, the suffix maxima of
+    /// the upper ones in <paramref name="high"/> (2·<see cref="GroupSlots"/> slots each) and, when fractional, #equal per
+    /// unit in <paramref name="equal"/> (<paramref name="padded"/> slots).
     /// <list type="number">
     /// <item>Each group's scores are compared one by one with those of its own group and its two neighbours.</item>
-    /// <item>Every other pair of groups is tested as a whole, 8 groups at once: a group wholly above adds its size to
-    /// #greater, one wholly below adds nothing, and neither holds a score equal to any of the other's. Only a pair that
+    /// <item>Every farther group is settled by its bounds: one wholly above adds its size to #greater, one wholly below
+    /// adds nothing, and neither holds a score equal to any of the group's. One test covers all the groups before the
+    /// neighbours and one all those after; only where it fails are they tested group by group, and a group that
     /// overlaps is compared one by one.</item>
     /// </list>
     /// The counts are those of comparing every pair, whatever the order of units. Ordered by nominal score, as the lane
-    /// path orders them, groups beyond the neighbours rarely overlap: about 3 of every G groups are compared one by
-    /// one, not all G.
+    /// path orders them, the far groups rarely overlap: about 3 groups of 8 are compared one by one per group, not all.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void CountingRank(ReadOnlySpan<double> scores, int units, int padded, Span<double> ranks, bool fractional, Span<double> low, Span<double> high, Span<double> equal)
@@ -266,14 +267,14 @@ public sealed partial class UncertaintyAnalysis
         }
 
         // 2. Every other pair of groups as a whole, then the rank formula.
-        WholeGroups(ref s0, units, ref r0, ref e0, fractional, low, high);
+        FarGroups(ref s0, units, ref r0, ref e0, fractional, low, high);
         for (int ib = groups * Lanes; ib < padded; ib += Lanes)
         {
             Vector512<double>.Zero.StoreUnsafe(ref r0, (nuint)ib);
         }
     }
 
-    /// <summary>Slots of group bounds <see cref="CountingRank(ReadOnlySpan{double}, int, int, Span{double}, bool, Span{double}, Span{double}, Span{double})"/> needs: one per 8 units, rounded up to whole vectors of 8 groups.</summary>
+    /// <summary>Slots per kind of group bound <see cref="CountingRank(ReadOnlySpan{double}, int, int, Span{double}, bool, Span{double}, Span{double}, Span{double})"/> needs: one per 8 units, rounded up to whole vectors of 8 groups.</summary>
     internal static int GroupSlots(int units) => (((units + Lanes - 1) / Lanes) + Lanes - 1) / Lanes * Lanes;
 
     /// <summary>Each group's least and greatest score (groups without units: +∞ and −∞, so they never overlap).</summary>
@@ -301,55 +302,73 @@ public sealed partial class UncertaintyAnalysis
     }
 
     /// <summary>
-    /// Adds, to the raw counts in <paramref name="r0"/> (and <paramref name="e0"/>), every pair of groups more than one
-    /// apart, 8 groups a at once against each group b; then turns the counts into ranks.
+    /// Adds, to the raw counts in <paramref name="r0"/> (and <paramref name="e0"/>), every group more than one away from
+    /// each group a, then turns the counts into ranks. When the least score of all groups before a − 1 exceeds a's
+    /// greatest and the greatest score of all groups after a + 1 is below a's least (prefix minima and suffix maxima of
+    /// the bounds, so one test each), the far groups add exactly the 8·(a − 1) units before a − 1 to #greater and
+    /// nothing to #equal; otherwise each far group is tested on its own and compared one by one where it overlaps.
     /// </summary>
-    // Long: the whole-group tests of 8 groups at once, the rare one-by-one pairs and the rank formula share their locals.
+    // Long: the prefix and suffix bounds, the one-test path, the group-by-group path and the rank formula share their locals.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void WholeGroups(ref double s0, int units, ref double r0, ref double e0, bool fractional, Span<double> low, Span<double> high)
+    private static void FarGroups(ref double s0, int units, ref double r0, ref double e0, bool fractional, Span<double> low, Span<double> high)
     {
         int groups = (units + Lanes - 1) / Lanes, slots = GroupSlots(units);
         ref double low0 = ref MemoryMarshal.GetReference(low);
         ref double high0 = ref MemoryMarshal.GetReference(high);
-        Vector512<double> lane = Vector512.Create(0.0, 1, 2, 3, 4, 5, 6, 7);
-        Span<double> above = stackalloc double[Lanes];
-        for (int ca = 0; ca < slots; ca += Lanes)
+        ref double prefixLow = ref Unsafe.Add(ref low0, slots);
+        ref double suffixHigh = ref Unsafe.Add(ref high0, slots);
+        double m = double.PositiveInfinity;
+        for (int g = 0; g < groups; g++)
         {
-            Vector512<double> aGroup = lane + Vector512.Create((double)ca);
-            Vector512<double> realA = Vector512.LessThan(aGroup, Vector512.Create((double)groups));
-            Vector512<double> lowA = Vector512.LoadUnsafe(ref low0, (nuint)ca);
-            Vector512<double> highA = Vector512.LoadUnsafe(ref high0, (nuint)ca);
-            Vector512<double> sum = Vector512<double>.Zero;
-            for (int b = 0; b < groups; b++)
+            m = Math.Min(m, Unsafe.Add(ref low0, g));
+            Unsafe.Add(ref prefixLow, g) = m;
+        }
+
+        m = double.NegativeInfinity;
+        for (int g = groups - 1; g >= 0; g--)
+        {
+            m = Math.Max(m, Unsafe.Add(ref high0, g));
+            Unsafe.Add(ref suffixHigh, g) = m;
+        }
+
+        for (int a = 0; a < groups; a++)
+        {
+            double lowA = Unsafe.Add(ref low0, a), highA = Unsafe.Add(ref high0, a);
+            nuint o = (nuint)(a * Lanes);
+            double above = a < 2 ? 0 : (a - 1) * Lanes;
+            if ((a >= 2 && !(Unsafe.Add(ref prefixLow, a - 2) > highA)) || (a + 2 < groups && !(Unsafe.Add(ref suffixHigh, a + 2) < lowA)))
             {
-                Vector512<double> outside = Vector512.GreaterThan(Vector512.Abs(aGroup - Vector512.Create((double)b)), Vector512<double>.One);
-                Vector512<double> wholeAbove = Vector512.LessThan(highA, Vector512.Create(Unsafe.Add(ref low0, b))) & outside;
-                sum += Vector512.Create((double)Math.Min(Lanes, units - (b * Lanes))) & wholeAbove;
-                Vector512<double> overlaps = Vector512.AndNot(outside & realA, wholeAbove | Vector512.GreaterThan(lowA, Vector512.Create(Unsafe.Add(ref high0, b))));
-                for (ulong bits = overlaps.ExtractMostSignificantBits(); bits != 0; bits &= bits - 1)
+                above = 0;
+                Vector512<double> si = Vector512.LoadUnsafe(ref s0, o);
+                Vector512<long> greater = Vector512<long>.Zero, same = Vector512<long>.Zero;
+                for (int b = 0; b < groups; b++)
                 {
-                    nuint a = (nuint)((ca + BitOperations.TrailingZeroCount(bits)) * Lanes);
-                    Vector512<double> si = Vector512.LoadUnsafe(ref s0, a);
-                    Vector512<long> greater = Vector512<long>.Zero, same = Vector512<long>.Zero;
-                    AddCounts(ref s0, b, units, si, fractional, ref greater, ref same);
-                    (Vector512.LoadUnsafe(ref r0, a) + Vector512.ConvertToDouble(greater)).StoreUnsafe(ref r0, a);
-                    if (fractional)
+                    if (Math.Abs(b - a) <= 1 || Unsafe.Add(ref high0, b) < lowA)
                     {
-                        (Vector512.LoadUnsafe(ref e0, a) + Vector512.ConvertToDouble(same)).StoreUnsafe(ref e0, a);
+                        continue;
                     }
+
+                    if (Unsafe.Add(ref low0, b) > highA)
+                    {
+                        above += Math.Min(Lanes, units - (b * Lanes));
+                        continue;
+                    }
+
+                    AddCounts(ref s0, b, units, si, fractional, ref greater, ref same);
+                }
+
+                (Vector512.LoadUnsafe(ref r0, o) + Vector512.ConvertToDouble(greater)).StoreUnsafe(ref r0, o);
+                if (fractional)
+                {
+                    (Vector512.LoadUnsafe(ref e0, o) + Vector512.ConvertToDouble(same)).StoreUnsafe(ref e0, o);
                 }
             }
 
-            sum.CopyTo(above);
-            for (int a = ca; a < Math.Min(groups, ca + Lanes); a++)
-            {
-                nuint o = (nuint)(a * Lanes);
-                Vector512<double> greater = Vector512.LoadUnsafe(ref r0, o) + Vector512.Create(above[a - ca]);
-                Vector512<double> rank = fractional
-                    ? greater + ((Vector512.LoadUnsafe(ref e0, o) + Vector512<double>.One) / Vector512.Create(2.0))
-                    : greater + Vector512<double>.One;
-                rank.StoreUnsafe(ref r0, o);
-            }
+            Vector512<double> count = Vector512.LoadUnsafe(ref r0, o) + Vector512.Create(above);
+            Vector512<double> rank = fractional
+                ? count + ((Vector512.LoadUnsafe(ref e0, o) + Vector512<double>.One) / Vector512.Create(2.0))
+                : count + Vector512<double>.One;
+            rank.StoreUnsafe(ref r0, o);
         }
     }
 

@@ -185,6 +185,12 @@ public sealed partial class UncertaintyAnalysis
             progress?.Report(new AnalysisProgress(Math.Min((long)b1 * BlockSize, Runs), Runs));
         }
 
+        foreach (SampleEvaluator.Worker w in evaluator.Workers)
+        {
+            (w.State2 as LinearScratch)?.Release();
+            w.State2 = null;
+        }
+
         return Summarise(evaluator, total, shifts);
     }
 
@@ -316,12 +322,14 @@ public sealed partial class UncertaintyAnalysis
             return uses.All(u => u == 1);
         }
 
-        public double[] A { get; } = new double[rows * k];
+        /// <summary>Gets A row-major (the scalar route only; the lane path stores it transposed in <see cref="At"/>).</summary>
+        public double[] A => field ??= new double[rows * k];
 
-        public AlignedBuffer C { get; } = new(rows * n);
+        // C and At are rented (reused between runs) and fully overwritten by every block before they are read.
+        public AlignedBuffer C { get; } = AlignedBufferPool.Rent(rows * n);
 
         // The lane path: A transposed (k × rows, row stride AtStride), 8-lane weights and shares, padded per-block statistics.
-        public AlignedBuffer At { get; } = new(AtStride * k);
+        public AlignedBuffer At { get; } = AlignedBufferPool.Rent(AtStride * k);
 
         public AlignedBuffer LaneWeights { get; } = new(links * Lanes);
 
@@ -339,9 +347,9 @@ public sealed partial class UncertaintyAnalysis
 
         public AlignedBuffer RankPad { get; } = new(n);
 
-        public double[] GroupLow { get; } = new double[GroupSlots(units)];
+        public double[] GroupLow { get; } = new double[2 * GroupSlots(units)];
 
-        public double[] GroupHigh { get; } = new double[GroupSlots(units)];
+        public double[] GroupHigh { get; } = new double[2 * GroupSlots(units)];
 
         public AlignedBuffer EqualPad { get; } = new(n);
 
@@ -366,6 +374,13 @@ public sealed partial class UncertaintyAnalysis
         public AlignedBuffer ScoreMin { get; } = new(n);
 
         public AlignedBuffer ScoreMax { get; } = new(n);
+
+        /// <summary>Gives the rented buffers back to the pool: the scratch is not used again.</summary>
+        public void Release()
+        {
+            AlignedBufferPool.Return(C);
+            AlignedBufferPool.Return(At);
+        }
 
         public void ClearBlock()
         {
