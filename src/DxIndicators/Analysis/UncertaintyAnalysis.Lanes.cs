@@ -42,23 +42,32 @@ public sealed partial class UncertaintyAnalysis
         bool fractional = Inputs.NominalPlan.Options.RankMethod == RankMethod.Fractional;
         int h = hist.Stride;
         Span<int> counts = hist.Counts.AsSpan(0, units * h);
+        // The run-shift statistics gather in locals, in sample order, and are added once: the same sums as per sample.
+        double runSum = partial.RunShiftSum[0], runSquares = partial.RunShiftSquares[0];
+        double runMin = hist.RunShiftMin[0], runMax = hist.RunShiftMax[0];
+        Span<double> rankPad = lin.RankPad.Span, equalPad = lin.EqualPad.Span, block = lin.C.Span;
         for (int r = 0; r < rows; r++)
         {
-            Span<double> scores = lin.C.Span.Slice(r * n, n);
-            CountingRank(scores, units, n, lin.RankPad.Span, fractional, lin.GroupLow, lin.GroupHigh, lin.EqualPad.Span);
+            Span<double> scores = block.Slice(r * n, n);
+            CountingRank(scores, units, n, rankPad, fractional, lin.GroupLow, lin.GroupHigh, equalPad);
             double y = AccumulateLanes(scores, lin, n) / units;
-            AddToHistograms(counts, lin.RankPad.Span, lin.HistogramStart, units);
+            AddToHistograms(counts, rankPad, lin.HistogramStart, units);
             if (shifts is not null)
             {
                 shifts[r0 + r] = y;
             }
 
-            partial.RunShiftSum[0] += y;
-            partial.RunShiftSquares[0] += y * y;
-            partial.RunShiftCount[0]++;
-            hist.RunShiftMin[0] = Math.Min(hist.RunShiftMin[0], y);
-            hist.RunShiftMax[0] = Math.Max(hist.RunShiftMax[0], y);
+            runSum += y;
+            runSquares += y * y;
+            runMin = Math.Min(runMin, y);
+            runMax = Math.Max(runMax, y);
         }
+
+        partial.RunShiftSum[0] = runSum;
+        partial.RunShiftSquares[0] = runSquares;
+        partial.RunShiftCount[0] += rows;
+        hist.RunShiftMin[0] = runMin;
+        hist.RunShiftMax[0] = runMax;
 
         int[] order = evaluator.LaneOrder;
         Span<double> scoreSum = lin.ScoreSum.Span, squares = lin.ScoreSquares.Span, rankSum = lin.RankSum.Span, shiftSum = lin.ShiftSum.Span;
@@ -285,13 +294,22 @@ public sealed partial class UncertaintyAnalysis
         ref double low0 = ref MemoryMarshal.GetReference(low);
         ref double high0 = ref MemoryMarshal.GetReference(high);
         Vector512<double> lane = Vector512.Create(0.0, 1, 2, 3, 4, 5, 6, 7);
-        for (int g = 0; g < groups; g++)
+        // The scores are finite, so the native minimum and maximum are exact bounds (±0 compare equal either way).
+        int full = units / Lanes;
+        for (int g = 0; g < full; g++)
         {
-            // The scores are finite, so the native minimum and maximum are exact bounds (±0 compare equal either way).
             Vector512<double> v = Vector512.LoadUnsafe(ref s0, (nuint)(g * Lanes));
-            Vector512<double> real = Vector512.LessThan(lane, Vector512.Create((double)(units - (g * Lanes))));
-            Unsafe.Add(ref low0, g) = HorizontalMin(Vector512.ConditionalSelect(real, v, Vector512.Create(double.PositiveInfinity)));
-            Unsafe.Add(ref high0, g) = HorizontalMax(Vector512.ConditionalSelect(real, v, Vector512.Create(double.NegativeInfinity)));
+            Unsafe.Add(ref low0, g) = HorizontalMin(v);
+            Unsafe.Add(ref high0, g) = HorizontalMax(v);
+        }
+
+        if (full < groups)
+        {
+            // The last group's padding lanes take no part.
+            Vector512<double> v = Vector512.LoadUnsafe(ref s0, (nuint)(full * Lanes));
+            Vector512<double> real = Vector512.LessThan(lane, Vector512.Create((double)(units - (full * Lanes))));
+            Unsafe.Add(ref low0, full) = HorizontalMin(Vector512.ConditionalSelect(real, v, Vector512.Create(double.PositiveInfinity)));
+            Unsafe.Add(ref high0, full) = HorizontalMax(Vector512.ConditionalSelect(real, v, Vector512.Create(double.NegativeInfinity)));
         }
 
         for (int g = groups; g < slots; g++)
