@@ -69,13 +69,7 @@ public sealed class LanePathTests
                     4 => Math.Round(random.NextDouble() * 4),
                     _ => random.NextDouble(),
                 })];
-                var ranks = new double[padded];
-                var expected = new double[units];
-
-                UncertaintyAnalysis.CountingRank(scores, units, padded, ranks, method == RankMethod.Fractional);
-                Ranking.Rank(scores.AsSpan(0, units), expected, method, false, new double[units], new int[units]);
-
-                ranks.Take(units).Should().Equal(expected, "units {0}, trial {1}", units, trial);
+                CountingRankShouldEqualRankingRank(scores, units, method, trial);
             }
         }
     }
@@ -102,15 +96,20 @@ public sealed class LanePathTests
                     "ascending" => i + (random.NextDouble() * 0.5),
                     _ => Math.Floor(i / 11.0) + (random.Next(4) == 0 ? 0.5 : 0),
                 })];
-                var ranks = new double[padded];
-                var expected = new double[units];
-
-                UncertaintyAnalysis.CountingRank(scores, units, padded, ranks, method == RankMethod.Fractional);
-                Ranking.Rank(scores.AsSpan(0, units), expected, method, false, new double[units], new int[units]);
-
-                ranks.Take(units).Should().Equal(expected, "units {0}, trial {1}", units, trial);
+                CountingRankShouldEqualRankingRank(scores, units, method, trial);
             }
         }
+    }
+
+    private static void CountingRankShouldEqualRankingRank(double[] scores, int units, RankMethod method, int trial)
+    {
+        var ranks = new double[scores.Length];
+        var expected = new double[units];
+
+        UncertaintyAnalysis.CountingRank(scores, units, scores.Length, ranks, method == RankMethod.Fractional);
+        Ranking.Rank(scores.AsSpan(0, units), expected, method, false, new double[units], new int[units]);
+
+        ranks.Take(units).Should().Equal(expected, "units {0}, trial {1}", units, trial);
     }
 
     [Theory]
