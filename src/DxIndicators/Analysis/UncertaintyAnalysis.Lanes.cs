@@ -51,7 +51,7 @@ public sealed partial class UncertaintyAnalysis
             Span<double> scores = block.Slice(r * n, n);
             CountingRank(scores, units, n, rankPad, fractional, lin.GroupLow, lin.GroupHigh, equalPad);
             double y = AccumulateLanes(scores, lin, n) / units;
-            AddToHistograms(counts, rankPad, lin.HistogramStart, units);
+            AddToHistograms(counts, lin.Bins.Longs, units);
             if (shifts is not null)
             {
                 shifts[r0 + r] = y;
@@ -149,16 +149,18 @@ public sealed partial class UncertaintyAnalysis
         Span<Vector512<double>> effective = direct ? default : lin.LaneEffective.Vectors;
         effective.Clear();
         ref Vector512<double> e0 = ref MemoryMarshal.GetReference(effective);
+        ref int starts = ref MemoryMarshal.GetReference(plan.ChildStarts);
+        ref int refs = ref MemoryMarshal.GetReference(plan.ChildReferences);
         for (int node = root; node >= 0; node--)
         {
             Vector512<double> s = Unsafe.Add(ref share0, node);
-            (int start, int end) = plan.ChildRange(node);
+            int start = Unsafe.Add(ref starts, node), end = Unsafe.Add(ref starts, node + 1);
             if (s == Vector512<double>.Zero)
             {
                 // No share in any lane: the subtree's weights are 0 (stored, in direct mode, over the previous group's).
                 for (int c = start; direct && c < end; c++)
                 {
-                    int r = plan.ChildReference(c);
+                    int r = Unsafe.Add(ref refs, c);
                     if (r >= 0)
                     {
                         Vector512<double>.Zero.StoreUnsafe(ref at, (nuint)((r * AtStride) + col));
@@ -178,7 +180,7 @@ public sealed partial class UncertaintyAnalysis
             for (int c = start; c < end; c++)
             {
                 Vector512<double> e = perWeight * Unsafe.Add(ref w0, c);
-                int r = plan.ChildReference(c);
+                int r = Unsafe.Add(ref refs, c);
                 if (r < 0)
                 {
                     Unsafe.Add(ref share0, ~r) += e;
@@ -472,25 +474,23 @@ public sealed partial class UncertaintyAnalysis
     }
 
     /// <summary>
-    /// Adds one sample's ranks to the per-unit histograms of 2·rank: <c>counts[start_p + (int)(2·rank_p)]++</c> for
-    /// each position p, where <paramref name="start"/> holds the first bin of the unit at p. Ranks are exact multiples
-    /// of ½, so 2·rank converts exactly. Called after <see cref="AccumulateLanes"/>, so the ranks' vector stores have
-    /// left the store buffer: a narrow load from a wide store still in flight waits for it.
+    /// Adds one sample's ranks to the per-unit histograms of 2·rank: <c>counts[bin_p]++</c> for each position p, where
+    /// <see cref="AccumulateLanes"/> has computed <c>bin_p = start_p + 2·rank_p</c> 8 positions per vector (ranks are
+    /// exact multiples of ½, so 2·rank converts exactly). Called after that pass, so the bins' vector stores have left
+    /// the store buffer: a narrow load from a wide store still in flight waits for it.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AddToHistograms(Span<int> counts, ReadOnlySpan<double> ranks, int[] start, int units)
+    private static void AddToHistograms(Span<int> counts, ReadOnlySpan<long> bins, int units)
     {
         ref int c0 = ref MemoryMarshal.GetReference(counts);
-        ref double r0 = ref MemoryMarshal.GetReference(ranks);
-        ref int b0 = ref MemoryMarshal.GetArrayDataReference(start);
+        ref long b0 = ref MemoryMarshal.GetReference(bins);
         for (int p = 0; p < units; p++)
         {
-            long bin = Vector128.ConvertToInt64Native(Vector128.CreateScalarUnsafe(Unsafe.Add(ref r0, p) * 2.0)).ToScalar();
-            Unsafe.Add(ref c0, Unsafe.Add(ref b0, p) + (nint)bin)++;
+            Unsafe.Add(ref c0, (nint)Unsafe.Add(ref b0, p))++;
         }
     }
 
-    /// <summary>Adds one sample's ranks and scores to the block buffers (padded lanes masked out) and returns Σ |rank − nominal| (exact: multiples of ½).</summary>
+    /// <summary>Adds one sample's ranks and scores to the block buffers (padded lanes masked out), computes each position's histogram bin and returns Σ |rank − nominal| (exact: multiples of ½).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double AccumulateLanes(ReadOnlySpan<double> scores, LinearScratch lin, int padded)
     {
@@ -506,11 +506,14 @@ public sealed partial class UncertaintyAnalysis
         ref double squares0 = ref lin.ScoreSquares.Start;
         ref double min0 = ref lin.ScoreMin.Start;
         ref double max0 = ref lin.ScoreMax.Start;
+        ref long start0 = ref Unsafe.As<double, long>(ref lin.HistogramStart.Start);
+        ref long bins0 = ref Unsafe.As<double, long>(ref lin.Bins.Start);
         Vector512<double> abs = Vector512<double>.Zero;
         for (int ib = 0; ib < padded; ib += Lanes)
         {
             nuint o = (nuint)ib;
             Vector512<double> rk = Vector512.LoadUnsafe(ref rank0, o);
+            (Vector512.LoadUnsafe(ref start0, o) + Vector512.ConvertToInt64Native(rk * Vector512.Create(2.0))).StoreUnsafe(ref bins0, o);
             Vector512<double> s = Vector512.LoadUnsafe(ref s0, o);
             Vector512<double> shift = Vector512.Abs(rk - Vector512.LoadUnsafe(ref nominalRank0, o)) & Vector512.LoadUnsafe(ref valid0, o);
             (Vector512.LoadUnsafe(ref rankSum0, o) + rk).StoreUnsafe(ref rankSum0, o);

@@ -307,6 +307,18 @@ public sealed partial class UncertaintyAnalysis
 
     private sealed class LinearScratch(int rows, int k, int n, int units, int nodes, int links, SampleEvaluator evaluator)
     {
+        private static AlignedBuffer Starts(int[] order, int n, int stride)
+        {
+            var starts = new AlignedBuffer(n);
+            Span<long> first = starts.Longs;
+            for (int p = 0; p < order.Length; p++)
+            {
+                first[p] = (long)order[p] * stride;
+            }
+
+            return starts;
+        }
+
         private static bool EachOnce(ScoringPlan plan, int k)
         {
             var uses = new int[k];
@@ -360,8 +372,11 @@ public sealed partial class UncertaintyAnalysis
 
         public AlignedBuffer NominalScore { get; } = AlignedBuffer.Of([.. evaluator.LaneOrder.Select(i => evaluator.NominalScores[i]), .. new double[n - units]]);
 
-        /// <summary>Gets where each position's histogram starts: its unit's first bin.</summary>
-        public int[] HistogramStart { get; } = [.. evaluator.LaneOrder.Select(i => i * Histograms.StrideFor(units))];
+        /// <summary>Gets where each position's histogram starts, as 64-bit integers: its unit's first bin (0 for padding).</summary>
+        public AlignedBuffer HistogramStart { get; } = Starts(evaluator.LaneOrder, n, Histograms.StrideFor(units));
+
+        /// <summary>Gets each position's histogram bin in the current sample, as 64-bit integers (written by the statistics pass).</summary>
+        public AlignedBuffer Bins { get; } = new(n);
 
         public AlignedBuffer RankSum { get; } = new(n);
 

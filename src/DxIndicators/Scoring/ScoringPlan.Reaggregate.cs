@@ -46,6 +46,12 @@ public sealed partial class ScoringPlan
 
     internal int ChildReference(int link) => _childRef[link];
 
+    /// <summary>Gets every node's first link, then one past the last node's last (CSR offsets: node k's links are [k], [k + 1]).</summary>
+    internal ReadOnlySpan<int> ChildStarts => _childStart;
+
+    /// <summary>Gets every link's child reference (index ≥ 0: indicator; ~index: node).</summary>
+    internal ReadOnlySpan<int> ChildReferences => _childRef;
+
     /// <summary>Gets COINr's level of every node: 1 + the highest level among its children, indicators being level 1.</summary>
     internal int[] NodeLevels()
     {

@@ -45,6 +45,9 @@ internal sealed class AlignedBuffer
     /// <summary>Gets the doubles as vectors of 8 (the length rounded down to whole vectors).</summary>
     public Span<Vector512<double>> Vectors => MemoryMarshal.Cast<double, Vector512<double>>(Span);
 
+    /// <summary>Gets the same memory as 64-bit integers.</summary>
+    public Span<long> Longs => MemoryMarshal.Cast<double, long>(Span);
+
     /// <summary>Gets a reference to the first double.</summary>
     public ref double Start => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_array), _offset);
 }
