@@ -362,10 +362,26 @@ public sealed partial class UncertaintyAnalysis
             double above = a < 2 ? 0 : (a - 1) * Lanes;
             if ((a >= 2 && !(Unsafe.Add(ref prefixLow, a - 2) > highA)) || (a + 2 < groups && !(Unsafe.Add(ref suffixHigh, a + 2) < lowA)))
             {
-                above = 0;
+                // Only the groups from the first whose prefix minimum reaches a's greatest score to the last whose
+                // suffix maximum reaches a's least can overlap a: those before are all wholly above (full groups of
+                // 8), those after all wholly below. The bounds are monotone, so the two ends are found by walking out
+                // from a's neighbours, as far as the overlap reaches.
+                int first = a - 1;
+                while (first >= 1 && !(Unsafe.Add(ref prefixLow, first - 1) > highA))
+                {
+                    first--;
+                }
+
+                int last = a + 1;
+                while (last + 1 < groups && !(Unsafe.Add(ref suffixHigh, last + 1) < lowA))
+                {
+                    last++;
+                }
+
+                above = Math.Max(first, 0) * Lanes;
                 Vector512<double> si = Vector512.LoadUnsafe(ref s0, o);
                 Vector512<long> greater = Vector512<long>.Zero, same = Vector512<long>.Zero;
-                for (int b = 0; b < groups; b++)
+                for (int b = Math.Max(first, 0); b <= Math.Min(last, groups - 1); b++)
                 {
                     if (Math.Abs(b - a) <= 1 || Unsafe.Add(ref high0, b) < lowA)
                     {
