@@ -28,7 +28,7 @@ public sealed partial class UncertaintyAnalysis
 
     // Fully optimised from the first call: a run is a few dozen blocks, too few for tiered compilation to reach its hot loops in time.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void RunLinearLanes(SampleEvaluator evaluator, LinearScratch lin, Histograms hist, int r0, int r1, Totals partial, double[]? shifts)
+    private void RunLinearLanes(SampleEvaluator evaluator, LinearScratch lin, Histograms hist, int r0, int r1, Totals partial, double[]? shifts, RadixScratch radix)
     {
         int units = evaluator.Units, n = evaluator.PaddedUnits, k = evaluator.IndicatorCount, rows = r1 - r0;
         ScoringPlan plan = evaluator.LinearPlan;
@@ -39,7 +39,8 @@ public sealed partial class UncertaintyAnalysis
 
         WeightProduct.MultiplyTransposedA(lin.At.Span, AtStride, evaluator.LaneMatrix.Span, lin.C.Span, rows, k, n, KernelPath.V512);
         lin.ClearBlock();
-        bool fractional = Inputs.NominalPlan.Options.RankMethod == RankMethod.Fractional;
+        RankMethod method = Inputs.NominalPlan.Options.RankMethod;
+        bool fractional = method == RankMethod.Fractional;
         int h = hist.Stride;
         Span<int> counts = hist.Counts.AsSpan(0, units * h);
         // The run-shift statistics gather in locals, in sample order, and are added once: the same sums as per sample.
@@ -49,7 +50,16 @@ public sealed partial class UncertaintyAnalysis
         for (int r = 0; r < rows; r++)
         {
             Span<double> scores = block.Slice(r * n, n);
-            CountingRank(scores, units, n, rankPad, fractional, lin.GroupLow, lin.GroupHigh, equalPad);
+            if (units <= SampleEvaluator.IncrementalLimit)
+            {
+                CountingRank(scores, units, n, rankPad, fractional, lin.GroupLow, lin.GroupHigh, equalPad);
+            }
+            else
+            {
+                // Many units: how far a unit's rank moves grows with their number, and so would the pruned count's
+                // one-by-one comparisons; the radix rank costs the same whatever the scores. Same ranks either way.
+                Ranking.RankRadix(scores[..units], rankPad[..units], method, radix);
+            }
             double y = AccumulateLanes(scores, lin, n) / units;
             AddToHistograms(counts, lin.Bins.Longs, units);
             if (shifts is not null)

@@ -225,7 +225,7 @@ public sealed partial class UncertaintyAnalysis
         RankMethod method = Inputs.NominalPlan.Options.RankMethod;
         if (LinearPath == KernelPath.V512 && LanesAvailable(method))
         {
-            RunLinearLanes(evaluator, lin, hist, r0, r1, partial, shifts);
+            RunLinearLanes(evaluator, lin, hist, r0, r1, partial, shifts, w.Radix);
             return;
         }
 
