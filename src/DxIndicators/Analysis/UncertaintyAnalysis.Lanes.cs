@@ -79,7 +79,12 @@ public sealed partial class UncertaintyAnalysis
         hist.RunShiftMin[0] = runMin;
         hist.RunShiftMax[0] = runMax;
 
-        int[] order = evaluator.LaneOrder;
+        FoldBlock(evaluator.LaneOrder, lin, hist, partial, units, rows);
+    }
+
+    /// <summary>Adds the block's per-position sums, minima and maxima to their units' totals (position p is unit <paramref name="order"/>[p]).</summary>
+    private static void FoldBlock(int[] order, LinearScratch lin, Histograms hist, Totals partial, int units, int rows)
+    {
         Span<double> scoreSum = lin.ScoreSum.Span, squares = lin.ScoreSquares.Span, rankSum = lin.RankSum.Span, shiftSum = lin.ShiftSum.Span;
         Span<double> scoreMin = lin.ScoreMin.Span, scoreMax = lin.ScoreMax.Span;
         for (int p = 0; p < units; p++)
