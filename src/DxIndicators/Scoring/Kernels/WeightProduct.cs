@@ -259,7 +259,13 @@ internal static class WeightProduct
                 Store4(ref Unsafe.Add(ref o, 5 * n), c50, c51, c52, c53);
             }
 
-            // Fewer than 6 rows left: one row at a time, same chain per element.
+            // Fewer than 6 rows left: two rows at a time (8 chains keep both FMA pipes busy; one row's 4 would wait on
+            // their latency), then one; the same chain per element.
+            for (; r + 2 <= rows; r += 2)
+            {
+                TransposedTwoRows(ref Unsafe.Add(ref ra, r), lda, ref bt, ref Unsafe.Add(ref rc, (r * n) + t), k, n);
+            }
+
             for (; r < rows; r++)
             {
                 Vector512<double> c00 = default, c01 = default, c02 = default, c03 = default;
@@ -355,6 +361,34 @@ internal static class WeightProduct
     {
         v0.StoreUnsafe(ref o, 0);
         v1.StoreUnsafe(ref o, 4);
+    }
+
+    /// <summary>Two rows × 32 columns of the transposed-A kernel: row r's A values at <paramref name="a"/>[j·lda], row r + 1's next to them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void TransposedTwoRows(ref double a, int lda, ref double bt, ref double o, int k, int n)
+    {
+        Vector512<double> c00 = default, c01 = default, c02 = default, c03 = default;
+        Vector512<double> c10 = default, c11 = default, c12 = default, c13 = default;
+        for (int j = 0; j < k; j++)
+        {
+            ref double bj = ref Unsafe.Add(ref bt, j * n);
+            Vector512<double> b0 = Vector512.LoadUnsafe(ref bj, 0), b1 = Vector512.LoadUnsafe(ref bj, 8);
+            Vector512<double> b2 = Vector512.LoadUnsafe(ref bj, 16), b3 = Vector512.LoadUnsafe(ref bj, 24);
+            ref double aj = ref Unsafe.Add(ref a, j * lda);
+            Vector512<double> x = Vector512.Create(aj);
+            c00 = Vector512.FusedMultiplyAdd(x, b0, c00);
+            c01 = Vector512.FusedMultiplyAdd(x, b1, c01);
+            c02 = Vector512.FusedMultiplyAdd(x, b2, c02);
+            c03 = Vector512.FusedMultiplyAdd(x, b3, c03);
+            x = Vector512.Create(Unsafe.Add(ref aj, 1));
+            c10 = Vector512.FusedMultiplyAdd(x, b0, c10);
+            c11 = Vector512.FusedMultiplyAdd(x, b1, c11);
+            c12 = Vector512.FusedMultiplyAdd(x, b2, c12);
+            c13 = Vector512.FusedMultiplyAdd(x, b3, c13);
+        }
+
+        Store4(ref o, c00, c01, c02, c03);
+        Store4(ref Unsafe.Add(ref o, n), c10, c11, c12, c13);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
