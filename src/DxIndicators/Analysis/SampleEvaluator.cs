@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.Intrinsics;
 using DxIndicators.Data;
 using DxIndicators.Scoring;
 using DxIndicators.Scoring.Kernels;
@@ -80,7 +81,8 @@ internal sealed class SampleEvaluator
             ws.NodeScores(rankNodes[a]).CopyTo(NominalScores.AsSpan(a * Units, Units));
         }
 
-        if (Linear)
+        // Only the Vector512 lane path reads the unit order and the permuted matrix (UncertaintyAnalysis.LanesAvailable).
+        if (Linear && Vector512.IsHardwareAccelerated)
         {
             PrepareLaneOrder();
         }
@@ -193,11 +195,11 @@ internal sealed class SampleEvaluator
     /// <summary>
     /// Gets the lane path's order of units: position p holds unit <c>LaneOrder[p]</c>, by nominal root rank, then unit.
     /// Neighbouring positions then hold close scores in most samples and distant groups of 8 do not overlap, which the
-    /// lane path's counting rank prunes on (when <see cref="Linear"/>).
+    /// lane path's counting rank prunes on (when <see cref="Linear"/> on Vector512 hardware; empty otherwise).
     /// </summary>
     public int[] LaneOrder { get; private set; } = [];
 
-    /// <summary>Gets <see cref="LinearMatrix"/> with its unit columns in <see cref="LaneOrder"/> (when <see cref="Linear"/>).</summary>
+    /// <summary>Gets <see cref="LinearMatrix"/> with its unit columns in <see cref="LaneOrder"/> (when <see cref="LaneOrder"/> is).</summary>
     public AlignedBuffer LaneMatrix { get; private set; } = new(0);
 
     public int IndicatorCount => _plans[0].IndicatorCodes.Count;

@@ -322,9 +322,8 @@ public sealed partial class UncertaintyAnalysis
         private static bool EachOnce(ScoringPlan plan, int k)
         {
             var uses = new int[k];
-            for (int c = 0; c < plan.LinkWeights.Length; c++)
+            foreach (int r in plan.ChildReferences)
             {
-                int r = plan.ChildReference(c);
                 if (r >= 0)
                 {
                     uses[r]++;
@@ -367,7 +366,8 @@ public sealed partial class UncertaintyAnalysis
 
         public AlignedBuffer Valid { get; } = AlignedBuffer.Of([.. Enumerable.Range(0, n).Select(i => i < units ? BitConverter.Int64BitsToDouble(-1) : 0)]);
 
-        // The lane path's per-position arrays follow evaluator.LaneOrder: position p is unit LaneOrder[p].
+        // The lane path's per-position arrays follow evaluator.LaneOrder: position p is unit LaneOrder[p] (empty, and
+        // these unused, where the lane path is not available).
         public AlignedBuffer NominalRank { get; } = AlignedBuffer.Of([.. evaluator.LaneOrder.Select(i => evaluator.NominalRanks[i]), .. new double[n - units]]);
 
         public AlignedBuffer NominalScore { get; } = AlignedBuffer.Of([.. evaluator.LaneOrder.Select(i => evaluator.NominalScores[i]), .. new double[n - units]]);
