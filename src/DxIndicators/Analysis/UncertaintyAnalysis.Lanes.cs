@@ -42,7 +42,7 @@ public sealed partial class UncertaintyAnalysis
         RankMethod method = Inputs.NominalPlan.Options.RankMethod;
         bool fractional = method == RankMethod.Fractional;
         int h = hist.Stride;
-        Span<int> counts = hist.Counts.AsSpan(0, units * h);
+        Span<int> counts = hist.LaneCounts.AsSpan(0, units * h);
         // The run-shift statistics gather in locals, in sample order, and are added once: the same sums as per sample.
         double runSum = partial.RunShiftSum[0], runSquares = partial.RunShiftSquares[0];
         double runMin = hist.RunShiftMin[0], runMax = hist.RunShiftMax[0];
@@ -85,16 +85,13 @@ public sealed partial class UncertaintyAnalysis
     /// <summary>Adds the block's per-position sums, minima and maxima to their units' totals (position p is unit <paramref name="order"/>[p]).</summary>
     private static void FoldBlock(int[] order, LinearScratch lin, Histograms hist, Totals partial, int units, int rows)
     {
-        Span<double> scoreSum = lin.ScoreSum.Span, squares = lin.ScoreSquares.Span, rankSum = lin.RankSum.Span, shiftSum = lin.ShiftSum.Span;
+        Span<double> scoreSum = lin.ScoreSum.Span, squares = lin.ScoreSquares.Span;
         Span<double> scoreMin = lin.ScoreMin.Span, scoreMax = lin.ScoreMax.Span;
         for (int p = 0; p < units; p++)
         {
             int i = order[p];
             partial.ScoreSum[i] += scoreSum[p];
             partial.ScoreSquares[i] += squares[p];
-            hist.RankSum[i] += rankSum[p];
-            hist.ShiftSum[i] += shiftSum[p];
-            hist.Ranked[i] += rows;
             hist.ScoreMin[i] = Math.Min(hist.ScoreMin[i], scoreMin[p]);
             hist.ScoreMax[i] = Math.Max(hist.ScoreMax[i], scoreMax[p]);
         }
@@ -535,7 +532,11 @@ public sealed partial class UncertaintyAnalysis
         }
     }
 
-    /// <summary>Adds one sample's ranks and scores to the block buffers (padded lanes masked out), computes each position's histogram bin and returns Σ |rank − nominal| (exact: multiples of ½).</summary>
+    /// <summary>
+    /// Adds one sample's scores to the block buffers, computes each position's histogram bin and returns Σ |rank −
+    /// nominal| over the units (padded lanes masked out; exact: multiples of ½). The ranks' own sums are not gathered
+    /// here: <see cref="Histograms.FoldLanes"/> derives them, exactly, from the histograms at the end of the run.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double AccumulateLanes(ReadOnlySpan<double> scores, LinearScratch lin, int padded)
     {
@@ -545,8 +546,6 @@ public sealed partial class UncertaintyAnalysis
         ref double rank0 = ref lin.RankPad.Start;
         ref double nominalRank0 = ref lin.NominalRank.Start;
         ref double nominalScore0 = ref lin.NominalScore.Start;
-        ref double rankSum0 = ref lin.RankSum.Start;
-        ref double shiftSum0 = ref lin.ShiftSum.Start;
         ref double scoreSum0 = ref lin.ScoreSum.Start;
         ref double squares0 = ref lin.ScoreSquares.Start;
         ref double min0 = ref lin.ScoreMin.Start;
@@ -561,8 +560,6 @@ public sealed partial class UncertaintyAnalysis
             (Vector512.LoadUnsafe(ref start0, o) + Vector512.ConvertToInt64Native(rk * Vector512.Create(2.0))).StoreUnsafe(ref bins0, o);
             Vector512<double> s = Vector512.LoadUnsafe(ref s0, o);
             Vector512<double> shift = Vector512.Abs(rk - Vector512.LoadUnsafe(ref nominalRank0, o)) & Vector512.LoadUnsafe(ref valid0, o);
-            (Vector512.LoadUnsafe(ref rankSum0, o) + rk).StoreUnsafe(ref rankSum0, o);
-            (Vector512.LoadUnsafe(ref shiftSum0, o) + shift).StoreUnsafe(ref shiftSum0, o);
             abs += shift;
             Vector512<double> d = s - Vector512.LoadUnsafe(ref nominalScore0, o);
             (Vector512.LoadUnsafe(ref scoreSum0, o) + d).StoreUnsafe(ref scoreSum0, o);

@@ -378,10 +378,6 @@ public sealed partial class UncertaintyAnalysis
         /// <summary>Gets each position's histogram bin in the current sample, as 64-bit integers (written by the statistics pass).</summary>
         public AlignedBuffer Bins { get; } = new(n);
 
-        public AlignedBuffer RankSum { get; } = new(n);
-
-        public AlignedBuffer ShiftSum { get; } = new(n);
-
         public AlignedBuffer ScoreSum { get; } = new(n);
 
         public AlignedBuffer ScoreSquares { get; } = new(n);
@@ -399,8 +395,6 @@ public sealed partial class UncertaintyAnalysis
 
         public void ClearBlock()
         {
-            RankSum.Span.Clear();
-            ShiftSum.Span.Clear();
             ScoreSum.Span.Clear();
             ScoreSquares.Span.Clear();
             ScoreMin.Span.Fill(double.PositiveInfinity);
@@ -425,6 +419,7 @@ public sealed partial class UncertaintyAnalysis
         {
             if (w.State is Histograms hist)
             {
+                hist.FoldLanes(evaluator.NominalRanks.AsSpan(0, units));
                 merged.Add(hist);
             }
         }
@@ -555,6 +550,7 @@ public sealed partial class UncertaintyAnalysis
 
         public Histograms(int nodes, int units)
         {
+            _units = units;
             Stride = StrideFor(units);
             Counts = new int[nodes * units * Stride];
             RankSum = new double[nodes * units];
@@ -566,9 +562,19 @@ public sealed partial class UncertaintyAnalysis
             RunShiftMax = Enumerable.Repeat(double.NegativeInfinity, nodes).ToArray();
         }
 
+        private readonly int _units;
+        private int[]? _laneCounts;
+
         public int Stride { get; }
 
         public int[] Counts { get; }
+
+        /// <summary>
+        /// Gets the lane path's rank counts of the root node (units × <see cref="Stride"/>), kept apart from
+        /// <see cref="Counts"/> so that the lane path adds nothing else per sample: <see cref="FoldLanes"/> derives
+        /// their count, rank sum and shift sum.
+        /// </summary>
+        public int[] LaneCounts => _laneCounts ??= new int[_units * Stride];
 
         public double[] RankSum { get; }
 
@@ -583,6 +589,47 @@ public sealed partial class UncertaintyAnalysis
         public double[] RunShiftMin { get; }
 
         public double[] RunShiftMax { get; }
+
+        /// <summary>
+        /// Adds <see cref="LaneCounts"/> to the root node's counts, ranked counts, rank sums and shift sums (against
+        /// <paramref name="nominal"/>, the root's nominal ranks), then empties them. Every rank is a multiple of ½ and
+        /// every count times a rank below 2^53, so these sums are exact in any order: bit for bit those of adding each
+        /// sample's rank, as the per-sample route does.
+        /// </summary>
+        public void FoldLanes(ReadOnlySpan<double> nominal)
+        {
+            if (_laneCounts is not { } lane)
+            {
+                return;
+            }
+
+            for (int i = 0; i < _units; i++)
+            {
+                double rankSum = 0, shiftSum = 0;
+                int n = 0;
+                for (int b = 0; b < Stride; b++)
+                {
+                    int c = lane[(i * Stride) + b];
+                    if (c != 0)
+                    {
+                        double rank = b / 2.0;
+                        Counts[(i * Stride) + b] += c;
+                        n += c;
+                        rankSum += c * rank;
+                        shiftSum += c * Math.Abs(rank - nominal[i]);
+                    }
+                }
+
+                Ranked[i] += n;
+                RankSum[i] += rankSum;
+                if (!double.IsNaN(nominal[i]))
+                {
+                    ShiftSum[i] += shiftSum;
+                }
+            }
+
+            Array.Clear(lane);
+        }
 
         public void Add(Histograms o)
         {
