@@ -42,7 +42,7 @@ public sealed partial class UncertaintyAnalysis
         RankMethod method = Inputs.NominalPlan.Options.RankMethod;
         bool fractional = method == RankMethod.Fractional;
         int h = hist.Stride;
-        Span<int> counts = hist.LaneCounts.AsSpan(0, units * h);
+        Span<int> counts = hist.Counts.AsSpan(0, units * h);
         // The run-shift statistics gather in locals, in sample order, and are added once: the same sums as per sample.
         double runSum = partial.RunShiftSum[0], runSquares = partial.RunShiftSquares[0];
         double runMin = hist.RunShiftMin[0], runMax = hist.RunShiftMax[0];
@@ -79,11 +79,11 @@ public sealed partial class UncertaintyAnalysis
         hist.RunShiftMin[0] = runMin;
         hist.RunShiftMax[0] = runMax;
 
-        FoldBlock(evaluator.LaneOrder, lin, hist, partial, units, rows);
+        FoldBlock(evaluator.LaneOrder, lin, hist, partial, units);
     }
 
     /// <summary>Adds the block's per-position sums, minima and maxima to their units' totals (position p is unit <paramref name="order"/>[p]).</summary>
-    private static void FoldBlock(int[] order, LinearScratch lin, Histograms hist, Totals partial, int units, int rows)
+    private static void FoldBlock(int[] order, LinearScratch lin, Histograms hist, Totals partial, int units)
     {
         Span<double> scoreSum = lin.ScoreSum.Span, squares = lin.ScoreSquares.Span;
         Span<double> scoreMin = lin.ScoreMin.Span, scoreMax = lin.ScoreMax.Span;
@@ -535,7 +535,7 @@ public sealed partial class UncertaintyAnalysis
     /// <summary>
     /// Adds one sample's scores to the block buffers, computes each position's histogram bin and returns Σ |rank −
     /// nominal| over the units (padded lanes masked out; exact: multiples of ½). The ranks' own sums are not gathered
-    /// here: <see cref="Histograms.FoldLanes"/> derives them, exactly, from the histograms at the end of the run.
+    /// here: <see cref="HistogramSums"/> derives them, exactly, from the histograms at the end of the run.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double AccumulateLanes(ReadOnlySpan<double> scores, LinearScratch lin, int padded)

@@ -272,8 +272,6 @@ public sealed partial class UncertaintyAnalysis
             }
 
             counts[(i * h) + (int)(2 * rk)]++;
-            hist.RankSum[o + i] += rk;
-            hist.Ranked[o + i]++;
             double s = scores[i];
             double d = double.IsNaN(offset[i]) ? s : s - offset[i];
             partial.ScoreSum[o + i] += d;
@@ -283,7 +281,6 @@ public sealed partial class UncertaintyAnalysis
             double shift = Math.Abs(rk - nominal[i]);
             if (!double.IsNaN(shift))
             {
-                hist.ShiftSum[o + i] += shift;
                 sumAbs += shift;
                 n++;
             }
@@ -419,7 +416,6 @@ public sealed partial class UncertaintyAnalysis
         {
             if (w.State is Histograms hist)
             {
-                hist.FoldLanes(evaluator.NominalRanks.AsSpan(0, units));
                 merged.Add(hist);
             }
         }
@@ -432,8 +428,9 @@ public sealed partial class UncertaintyAnalysis
             for (int i = 0; i < units; i++)
             {
                 int o = (a * units) + i;
-                int n = merged.Ranked[o];
                 double nominal = evaluator.NominalRanks[o];
+                ReadOnlySpan<int> counts = merged.Counts.AsSpan(o * h, h);
+                (int n, double rankSum, double shiftSum) = HistogramSums(counts, nominal);
                 double nominalScore = evaluator.NominalScores[o];
                 if (n == 0)
                 {
@@ -441,20 +438,19 @@ public sealed partial class UncertaintyAnalysis
                     continue;
                 }
 
-                ReadOnlySpan<int> counts = merged.Counts.AsSpan(o * h, h);
                 double offset = double.IsNaN(nominalScore) ? 0 : nominalScore;
                 double meanDev = total.ScoreSum[o] / n;
                 double sd = n < 2 ? double.NaN : Math.Sqrt(Math.Max(0, (total.ScoreSquares[o] - (n * meanDev * meanDev)) / (n - 1)));
                 stats[i] = new UnitRankStatistics(
                     evaluator.Matrix.Units[i],
                     nominal,
-                    merged.RankSum[o] / n,
+                    rankSum / n,
                     HistogramQuantile(counts, n, 0.5),
                     HistogramQuantile(counts, n, 0.05),
                     HistogramQuantile(counts, n, 0.95),
                     n)
                 {
-                    MeanAbsoluteShift = double.IsNaN(nominal) ? double.NaN : merged.ShiftSum[o] / n,
+                    MeanAbsoluteShift = double.IsNaN(nominal) ? double.NaN : shiftSum / n,
                     NominalScore = nominalScore,
                     ScoreMean = offset + meanDev,
                     ScoreStandardDeviation = sd,
@@ -469,6 +465,31 @@ public sealed partial class UncertaintyAnalysis
         }
 
         return new UncertaintyResult(Runs, ValueList.Of(result), Inputs.Inputs, Seed);
+    }
+
+    /// <summary>
+    /// The number of values, their sum and the sum of their distances from <paramref name="nominal"/>, of the values
+    /// whose 2·value histogram is <paramref name="counts"/>. The values are ranks, multiples of ½, and every count
+    /// times a rank is below 2^53, so both sums are exact in any order: bit for bit those of adding each sample's rank
+    /// as it comes, with no per-sample work (NaN distances where <paramref name="nominal"/> is NaN).
+    /// </summary>
+    internal static (int Count, double Sum, double ShiftSum) HistogramSums(ReadOnlySpan<int> counts, double nominal)
+    {
+        int n = 0;
+        double sum = 0, shiftSum = 0;
+        for (int b = 0; b < counts.Length; b++)
+        {
+            int c = counts[b];
+            if (c != 0)
+            {
+                double rank = b / 2.0;
+                n += c;
+                sum += c * rank;
+                shiftSum += c * Math.Abs(rank - nominal);
+            }
+        }
+
+        return (n, sum, shiftSum);
     }
 
     /// <summary>R's quantile type 7 of the values whose 2·value histogram is <paramref name="counts"/> (n values in all).</summary>
@@ -542,7 +563,7 @@ public sealed partial class UncertaintyAnalysis
         }
     }
 
-    /// <summary>Order-independent accumulators of one worker: integer counts, sums of half-integers (exact), minima and maxima.</summary>
+    /// <summary>Order-independent accumulators of one worker: integer counts of 2·rank (from which the exact rank and shift sums follow), minima and maxima.</summary>
     private sealed class Histograms
     {
         /// <summary>Bins per unit: 2·rank for ranks ½ … units, and one to spare.</summary>
@@ -550,37 +571,18 @@ public sealed partial class UncertaintyAnalysis
 
         public Histograms(int nodes, int units)
         {
-            _units = units;
             Stride = StrideFor(units);
             Counts = new int[nodes * units * Stride];
-            RankSum = new double[nodes * units];
-            ShiftSum = new double[nodes * units];
-            Ranked = new int[nodes * units];
             ScoreMin = Enumerable.Repeat(double.PositiveInfinity, nodes * units).ToArray();
             ScoreMax = Enumerable.Repeat(double.NegativeInfinity, nodes * units).ToArray();
             RunShiftMin = Enumerable.Repeat(double.PositiveInfinity, nodes).ToArray();
             RunShiftMax = Enumerable.Repeat(double.NegativeInfinity, nodes).ToArray();
         }
 
-        private readonly int _units;
-        private int[]? _laneCounts;
-
         public int Stride { get; }
 
+        /// <summary>Gets the counts of 2·rank per node and unit: the samples ranked, the rank sums and the shift sums all follow from them (<see cref="HistogramSums"/>).</summary>
         public int[] Counts { get; }
-
-        /// <summary>
-        /// Gets the lane path's rank counts of the root node (units × <see cref="Stride"/>), kept apart from
-        /// <see cref="Counts"/> so that the lane path adds nothing else per sample: <see cref="FoldLanes"/> derives
-        /// their count, rank sum and shift sum.
-        /// </summary>
-        public int[] LaneCounts => _laneCounts ??= new int[_units * Stride];
-
-        public double[] RankSum { get; }
-
-        public double[] ShiftSum { get; }
-
-        public int[] Ranked { get; }
 
         public double[] ScoreMin { get; }
 
@@ -590,47 +592,6 @@ public sealed partial class UncertaintyAnalysis
 
         public double[] RunShiftMax { get; }
 
-        /// <summary>
-        /// Adds <see cref="LaneCounts"/> to the root node's counts, ranked counts, rank sums and shift sums (against
-        /// <paramref name="nominal"/>, the root's nominal ranks), then empties them. Every rank is a multiple of ½ and
-        /// every count times a rank below 2^53, so these sums are exact in any order: bit for bit those of adding each
-        /// sample's rank, as the per-sample route does.
-        /// </summary>
-        public void FoldLanes(ReadOnlySpan<double> nominal)
-        {
-            if (_laneCounts is not { } lane)
-            {
-                return;
-            }
-
-            for (int i = 0; i < _units; i++)
-            {
-                double rankSum = 0, shiftSum = 0;
-                int n = 0;
-                for (int b = 0; b < Stride; b++)
-                {
-                    int c = lane[(i * Stride) + b];
-                    if (c != 0)
-                    {
-                        double rank = b / 2.0;
-                        Counts[(i * Stride) + b] += c;
-                        n += c;
-                        rankSum += c * rank;
-                        shiftSum += c * Math.Abs(rank - nominal[i]);
-                    }
-                }
-
-                Ranked[i] += n;
-                RankSum[i] += rankSum;
-                if (!double.IsNaN(nominal[i]))
-                {
-                    ShiftSum[i] += shiftSum;
-                }
-            }
-
-            Array.Clear(lane);
-        }
-
         public void Add(Histograms o)
         {
             for (int i = 0; i < Counts.Length; i++)
@@ -638,11 +599,8 @@ public sealed partial class UncertaintyAnalysis
                 Counts[i] += o.Counts[i];
             }
 
-            for (int i = 0; i < RankSum.Length; i++)
+            for (int i = 0; i < ScoreMin.Length; i++)
             {
-                RankSum[i] += o.RankSum[i];
-                ShiftSum[i] += o.ShiftSum[i];
-                Ranked[i] += o.Ranked[i];
                 ScoreMin[i] = Math.Min(ScoreMin[i], o.ScoreMin[i]);
                 ScoreMax[i] = Math.Max(ScoreMax[i], o.ScoreMax[i]);
             }

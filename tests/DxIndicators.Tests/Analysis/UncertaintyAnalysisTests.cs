@@ -207,6 +207,18 @@ public sealed class UncertaintyAnalysisTests
         seen.Select(p => p.Done).Should().BeInAscendingOrder();
     }
 
+    [Fact]
+    public void HistogramSums_EqualTheSumsOfTheRanksTheyCount()
+    {
+        // Bins hold 2·rank: ranks 1 (×3), 2.5 (×2) and 4 (×1) around a nominal rank of 2, worked by hand:
+        // n = 6, Σ rank = 3 + 5 + 4 = 12, Σ |rank − 2| = 3·1 + 2·0.5 + 1·2 = 6.
+        int[] counts = [0, 0, 3, 0, 0, 2, 0, 0, 1, 0];
+
+        UncertaintyAnalysis.HistogramSums(counts, 2).Should().Be((6, 12.0, 6.0));
+        UncertaintyAnalysis.HistogramSums(counts, double.NaN).ShiftSum.Should().Be(double.NaN);
+        UncertaintyAnalysis.HistogramSums(new int[10], 2).Should().Be((0, 0.0, 0.0));
+    }
+
     private sealed class SyncProgress(Action<AnalysisProgress> report) : IProgress<AnalysisProgress>
     {
         public void Report(AnalysisProgress value) => report(value);
