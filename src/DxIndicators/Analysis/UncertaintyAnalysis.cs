@@ -1,8 +1,8 @@
 using System.Globalization;
+using System.Runtime.Intrinsics;
 using DxIndicators.Data;
 using DxIndicators.Scoring;
 using DxIndicators.Scoring.Kernels;
-using System.Runtime.Intrinsics;
 
 namespace DxIndicators.Analysis;
 
@@ -237,9 +237,19 @@ public sealed partial class UncertaintyAnalysis
         }
 
         WeightProduct.Multiply(lin.A, evaluator.LinearMatrix, lin.C.Span, rows, k, n, LinearPath);
+        // Without the lane path (no AVX-512, or V256 asked for) the rank still runs in vectors where it can; the twin
+        // (KernelPath.Scalar) keeps the insertion sort. Same ranks either way.
+        bool counting = LinearPath != KernelPath.Scalar && Vector256.IsHardwareAccelerated && method != RankMethod.Dense && units <= CountingRank256Limit;
         for (int r = r0; r < r1; r++)
         {
             ReadOnlySpan<double> scores = lin.C.Span.Slice((r - r0) * n, units);
+            if (counting)
+            {
+                CountingRank256(lin.C.Span.Slice((r - r0) * n, n), units, lin.Ranks, method == RankMethod.Fractional);
+                AccumulateCounted(evaluator, r, lin.Ranks, scores, lin.Offsets, hist, partial, shifts);
+                continue;
+            }
+
             if (units <= SampleEvaluator.IncrementalLimit)
             {
                 Ranking.RankIncremental(scores, lin.Ranks, method, lin.Order, lin.Keys);
@@ -286,6 +296,12 @@ public sealed partial class UncertaintyAnalysis
             }
         }
 
+        AddRunShift(a, r, sumAbs, n, hist, partial, shifts);
+    }
+
+    /// <summary>Adds sample <paramref name="r"/>'s mean absolute rank shift of node <paramref name="a"/> (Σ |shift| over its <paramref name="n"/> ranked units with a nominal rank) to the run-shift statistics.</summary>
+    private void AddRunShift(int a, int r, double sumAbs, int n, Histograms hist, Totals partial, double[]? shifts)
+    {
         double y = n == 0 ? double.NaN : sumAbs / n;
         if (shifts is not null)
         {
@@ -401,6 +417,9 @@ public sealed partial class UncertaintyAnalysis
         public double[] Share { get; } = new double[nodes];
 
         public double[] Ranks { get; } = new double[units];
+
+        /// <summary>Gets the root's nominal scores in unit order, NaN as 0 (what the statistics subtract from a score).</summary>
+        public double[] Offsets { get; } = [.. evaluator.NominalScores.Take(units).Select(v => double.IsNaN(v) ? 0 : v)];
 
         public double[] Keys { get; } = new double[units];
 

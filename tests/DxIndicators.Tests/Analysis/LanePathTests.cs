@@ -18,7 +18,49 @@ public sealed class LanePathTests
     [InlineData(64, "both", RankMethod.Competition)]
     [InlineData(250, "noise", RankMethod.Fractional)]
     [InlineData(300, "noise", RankMethod.Competition)]
-    public void Run_LanePath_IsBitIdenticalToTheScalarTwin(int units, string weights, RankMethod method)
+    public void Run_LanePath_IsBitIdenticalToTheScalarTwin(int units, string weights, RankMethod method) =>
+        RunShouldEqualTheTwin(units, weights, method, KernelPath.V512);
+
+    [Theory]
+    [InlineData(63, "noise", RankMethod.Competition)]
+    [InlineData(70, "noise", RankMethod.Fractional)]
+    [InlineData(9, "dirichlet", RankMethod.Competition)]
+    [InlineData(128, "both", RankMethod.Fractional)]
+    [InlineData(130, "noise", RankMethod.Competition)]
+    public void Run_Vector256Route_IsBitIdenticalToTheScalarTwin(int units, string weights, RankMethod method) =>
+        // The route of machines without AVX-512: Vector256 product and, up to 128 units, the Vector256 counting rank.
+        RunShouldEqualTheTwin(units, weights, method, KernelPath.V256);
+
+    [Theory]
+    [InlineData(RankMethod.Competition)]
+    [InlineData(RankMethod.Fractional)]
+    public void CountingRank256_EqualsRankingRank(RankMethod method)
+    {
+        var random = new Random(23);
+        foreach (int units in new[] { 1, 2, 3, 4, 5, 7, 8, 63, 64, 100, 127, 128 })
+        {
+            for (int trial = 0; trial < 20; trial++)
+            {
+                int padded = (units + 3) & ~3;
+                // Random scores, a coarse grid (many ties) and runs of equal values, with ±0 and a huge value among them.
+                double[] scores = [.. Enumerable.Range(0, padded).Select(i => i >= units ? double.MaxValue : (trial % 3) switch
+                {
+                    0 => (random.NextDouble() * 2) - 1,
+                    1 => random.Next(5) == 0 ? -0.0 : Math.Round(random.NextDouble() * 4),
+                    _ => i == 0 ? 1e300 : Math.Floor(i / 5.0),
+                })];
+                var ranks = new double[units];
+                var expected = new double[units];
+
+                UncertaintyAnalysis.CountingRank256(scores, units, ranks, method == RankMethod.Fractional);
+                Ranking.Rank(scores.AsSpan(0, units), expected, method, false, new double[units], new int[units]);
+
+                ranks.Should().Equal(expected, "units {0}, trial {1}", units, trial);
+            }
+        }
+    }
+
+    private static void RunShouldEqualTheTwin(int units, string weights, RankMethod method, KernelPath path)
     {
         Framework framework = ThreePillars();
         var random = new Random(units);
@@ -40,7 +82,7 @@ public sealed class LanePathTests
         new SampleEvaluator(inputs, matrix, null, [inputs.NominalPlan.NodeCodes.AsSpan().IndexOf("I")]).Linear.Should().BeTrue();
         UncertaintyAnalysis analysis = UncertaintyAnalysis.Create(inputs, 1_000, 7).WithRunShifts();
 
-        UncertaintyResult lanes = analysis.WithLinearPath(KernelPath.V512).Run(matrix);
+        UncertaintyResult lanes = analysis.WithLinearPath(path).Run(matrix);
         UncertaintyResult twin = analysis.WithLinearPath(KernelPath.Scalar).Run(matrix);
 
         lanes.Root.Units.Should().Equal(twin.Root.Units);
