@@ -22,5 +22,6 @@ internal static class CounterRandom
         Mix(Mix(Mix(((ulong)(uint)seed * Golden) ^ ((ulong)(uint)stream << 32)) + ((ulong)row * Golden)) + ((ulong)(uint)group * 0xD1B54A32D192ED03UL));
 
     /// <summary>The k-th uniform of a key, in [0, 1) with 53 random bits.</summary>
-    public static double Uniform(ulong key, int k) => (Mix(key + ((ulong)(uint)(k + 1) * Golden)) >> 11) * (1.0 / (1UL << 53));
+    // The 53-bit integer is converted as a signed one: the same exact value, without the unsigned conversion's fix-up.
+    public static double Uniform(ulong key, int k) => (long)(Mix(key + ((ulong)(uint)(k + 1) * Golden)) >> 11) * (1.0 / (1L << 53));
 }

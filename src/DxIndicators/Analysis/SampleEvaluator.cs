@@ -217,6 +217,9 @@ internal sealed class SampleEvaluator
         int root = RankNodes[0];
         share[root] = 1;
         ReadOnlySpan<double> weights = w.Weights;
+        // The plan's CSR arrays are read through spans taken once: through the plan's accessors the JIT reloaded the
+        // field and re-checked its bounds for every link.
+        ReadOnlySpan<int> starts = plan.ChildStarts, refs = plan.ChildReferences;
         for (int k = root; k >= 0; k--)
         {
             double s = share[k];
@@ -225,7 +228,7 @@ internal sealed class SampleEvaluator
                 continue;
             }
 
-            (int start, int end) = plan.ChildRange(k);
+            int start = starts[k], end = starts[k + 1];
             double total = 0;
             for (int c = start; c < end; c++)
             {
@@ -237,7 +240,7 @@ internal sealed class SampleEvaluator
             for (int c = start; c < end; c++)
             {
                 double e = perWeight * weights[c];
-                int r = plan.ChildReference(c);
+                int r = refs[c];
                 if (r >= 0)
                 {
                     row[r] += e;
