@@ -7,8 +7,8 @@ namespace DxIndicators.Benchmarks.Analysis;
 
 /// <summary>
 /// The rank step of the lane path alone: 256 samples of 63 scores ordered by nominal score, each moved by Gaussian
-/// noise of 2.5 nominal gaps (the 63 × 100 workload's samples move a unit by up to 4–18 places, 8–11 typically, at
-/// most). The counting rank (8 units per vector, far groups settled by bounds) against the scalar twin's insertion-sort
+/// noise of 2.5 nominal gaps (in the 63 × 100 workload the largest move within a sample is 4–18 places, 8–11
+/// typically). The counting rank (8 units per vector, far groups settled by bounds) against the scalar twin's insertion-sort
 /// rank, <see cref="Ranking.Rank"/>, on the same rows.
 /// </summary>
 public class RankStepBenchmarks
@@ -39,8 +39,9 @@ public class RankStepBenchmarks
         }
 
         _ranks = new double[_padded];
-        _low = new double[4 * UncertaintyAnalysis.GroupSlots(Units) + 8];
-        _high = new double[4 * UncertaintyAnalysis.GroupSlots(Units) + 8];
+        // The scratch the engine gives the counting rank (LinearScratch.GroupLow / GroupHigh).
+        _low = new double[2 * UncertaintyAnalysis.GroupSlots(Units)];
+        _high = new double[2 * UncertaintyAnalysis.GroupSlots(Units)];
         _equal = new double[_padded];
         _sorted = new double[Units];
         _order = new int[Units];

@@ -489,20 +489,26 @@ public sealed partial class UncertaintyAnalysis
         return c0;
     }
 
-    /// <summary>A lane-wise test of a broadcast score against a vector of scores (a struct, so the JIT specialises <see cref="Count{TTest}"/>).</summary>
+    /// <summary>A lane-wise test of a broadcast score against a vector of scores, at 512 and at 256 bits (a struct, so the JIT specialises <see cref="Count{TTest}"/> and <see cref="Count256{TTest}"/>).</summary>
     private interface ILaneTest
     {
         static abstract Vector512<double> Test(Vector512<double> other, Vector512<double> self);
+
+        static abstract Vector256<double> Test(Vector256<double> other, Vector256<double> self);
     }
 
     private readonly struct Greater : ILaneTest
     {
         public static Vector512<double> Test(Vector512<double> other, Vector512<double> self) => Vector512.LessThan(self, other);
+
+        public static Vector256<double> Test(Vector256<double> other, Vector256<double> self) => Vector256.LessThan(self, other);
     }
 
     private readonly struct Equal : ILaneTest
     {
         public static Vector512<double> Test(Vector512<double> other, Vector512<double> self) => Vector512.Equals(self, other);
+
+        public static Vector256<double> Test(Vector256<double> other, Vector256<double> self) => Vector256.Equals(self, other);
     }
 
     /// <summary>

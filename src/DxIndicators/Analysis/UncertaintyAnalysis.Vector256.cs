@@ -15,8 +15,7 @@ public sealed partial class UncertaintyAnalysis
     /// <summary>Most units the Vector256 counting rank takes (its work grows as units², the insertion sort's as units plus the moves).</summary>
     internal const int CountingRank256Limit = 128;
 
-    // 2^52 as the bits of a double: OR-ed onto a count below 2^52 it makes the double 2^52 + count exactly (AVX2 has
-    // no conversion of 64-bit integers to doubles).
+    // 2^52 as the bits of a double (AVX2 has no conversion of 64-bit integers to doubles; see CountToDouble).
     private const long TwoTo52Bits = 0x4330000000000000;
 
     /// <summary>
@@ -37,13 +36,13 @@ public sealed partial class UncertaintyAnalysis
         for (int i = 0; i < units; i += 4)
         {
             Vector256<double> si = Vector256.LoadUnsafe(ref s0, (nuint)i);
-            Vector256<long> greater = Count256<Greater256>(ref s0, units, si);
-            Vector256<double> count = (greater | Vector256.Create(TwoTo52Bits)).AsDouble() - Vector256.Create(4503599627370496.0);
+            Vector256<long> greater = Count256<Greater>(ref s0, units, si);
+            Vector256<double> count = CountToDouble(greater);
             Vector256<double> rank = count + Vector256<double>.One;
             if (fractional)
             {
-                Vector256<long> equal = Count256<Equal256>(ref s0, units, si);
-                Vector256<double> same = (equal | Vector256.Create(TwoTo52Bits)).AsDouble() - Vector256.Create(4503599627370496.0);
+                Vector256<long> equal = Count256<Equal>(ref s0, units, si);
+                Vector256<double> same = CountToDouble(equal);
                 rank = count + ((same + Vector256<double>.One) / Vector256.Create(2.0));
             }
 
@@ -65,7 +64,7 @@ public sealed partial class UncertaintyAnalysis
     /// score, the score minima and maxima, and the sample's mean absolute shift (a sum of multiples of ½, exact in any
     /// order). <paramref name="offsets"/> are the nominal scores with NaN as 0 (s − 0 is s, as the scalar code takes it).
     /// </summary>
-    // Long: one vector loop and its scalar tail share the locals, and both end in the run-shift statistics.
+    // Long: the vector loop takes a reference to each of the eight arrays it reads and writes.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AccumulateCounted(SampleEvaluator evaluator, int r, ReadOnlySpan<double> ranks, ReadOnlySpan<double> scores, ReadOnlySpan<double> offsets, Histograms hist, Totals partial, double[]? shifts)
     {
@@ -103,31 +102,22 @@ public sealed partial class UncertaintyAnalysis
             ranked -= known.AsInt64();
         }
 
+        // The last units that fill no vector take the scalar route's own per-unit step.
         double sumAbs = Vector256.Sum(abs);
         int n = (int)Vector256.Sum(ranked);
-        for (; i < units; i++)
-        {
-            double rk = ranks[i], s = scores[i], d = s - offsets[i];
-            counts[(i * h) + (int)(2 * rk)]++;
-            partial.ScoreSum[i] += d;
-            partial.ScoreSquares[i] += d * d;
-            hist.ScoreMin[i] = Math.Min(hist.ScoreMin[i], s);
-            hist.ScoreMax[i] = Math.Max(hist.ScoreMax[i], s);
-            double shift = Math.Abs(rk - nominal[i]);
-            if (!double.IsNaN(shift))
-            {
-                sumAbs += shift;
-                n++;
-            }
-        }
-
+        AccumulateUnits(evaluator, 0, i, ranks, scores, hist, partial, ref sumAbs, ref n);
         AddRunShift(0, r, sumAbs, n, hist, partial, shifts);
     }
+
+    /// <summary>Counts below 2^52 as doubles: OR-ed onto 2^52's bits a count makes the double 2^52 + count exactly, and 2^52 is taken off.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> CountToDouble(Vector256<long> count) =>
+        (count | Vector256.Create(TwoTo52Bits)).AsDouble() - Vector256.Create(4503599627370496.0);
 
     /// <summary>Per lane, how many of the <paramref name="units"/> scores satisfy <typeparamref name="TTest"/>, on four chains (a true lane is −1, so it is subtracted).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<long> Count256<TTest>(ref double s0, int units, Vector256<double> si)
-        where TTest : struct, ILaneTest256
+        where TTest : struct, ILaneTest
     {
         Vector256<long> c0 = Vector256<long>.Zero, c1 = c0, c2 = c0, c3 = c0;
         int j = 0;
@@ -145,21 +135,5 @@ public sealed partial class UncertaintyAnalysis
         }
 
         return (c0 + c1) + (c2 + c3);
-    }
-
-    /// <summary>A lane-wise test of a broadcast score against 4 units' scores (a struct, so the JIT specialises <see cref="Count256{TTest}"/>).</summary>
-    private interface ILaneTest256
-    {
-        static abstract Vector256<double> Test(Vector256<double> other, Vector256<double> self);
-    }
-
-    private readonly struct Greater256 : ILaneTest256
-    {
-        public static Vector256<double> Test(Vector256<double> other, Vector256<double> self) => Vector256.LessThan(self, other);
-    }
-
-    private readonly struct Equal256 : ILaneTest256
-    {
-        public static Vector256<double> Test(Vector256<double> other, Vector256<double> self) => Vector256.Equals(self, other);
     }
 }

@@ -242,10 +242,10 @@ public sealed partial class UncertaintyAnalysis
         bool counting = LinearPath != KernelPath.Scalar && Vector256.IsHardwareAccelerated && method != RankMethod.Dense && units <= CountingRank256Limit;
         for (int r = r0; r < r1; r++)
         {
-            ReadOnlySpan<double> scores = lin.C.Span.Slice((r - r0) * n, units);
+            ReadOnlySpan<double> row = lin.C.Span.Slice((r - r0) * n, n), scores = row[..units];
             if (counting)
             {
-                CountingRank256(lin.C.Span.Slice((r - r0) * n, n), units, lin.Ranks, method == RankMethod.Fractional);
+                CountingRank256(row, units, lin.Ranks, method == RankMethod.Fractional);
                 AccumulateCounted(evaluator, r, lin.Ranks, scores, lin.Offsets, hist, partial, shifts);
                 continue;
             }
@@ -265,15 +265,26 @@ public sealed partial class UncertaintyAnalysis
 
     private void Accumulate(SampleEvaluator evaluator, int a, int r, ReadOnlySpan<double> ranks, ReadOnlySpan<double> scores, Histograms hist, Totals partial, double[]? shifts)
     {
+        double sumAbs = 0;
+        int n = 0;
+        AccumulateUnits(evaluator, a, 0, ranks, scores, hist, partial, ref sumAbs, ref n);
+        AddRunShift(a, r, sumAbs, n, hist, partial, shifts);
+    }
+
+    /// <summary>
+    /// One sample of node <paramref name="a"/>, units <paramref name="first"/> on: each ranked unit's 2·rank bin, score
+    /// sums (from the nominal score), minimum and maximum; |rank − nominal| added to <paramref name="sumAbs"/> and
+    /// <paramref name="n"/> where the unit has a nominal rank.
+    /// </summary>
+    private static void AccumulateUnits(SampleEvaluator evaluator, int a, int first, ReadOnlySpan<double> ranks, ReadOnlySpan<double> scores, Histograms hist, Totals partial, ref double sumAbs, ref int n)
+    {
         int units = evaluator.Units;
         int h = hist.Stride;
         ReadOnlySpan<double> nominal = evaluator.NominalRanks.AsSpan(a * units, units);
         ReadOnlySpan<double> offset = evaluator.NominalScores.AsSpan(a * units, units);
         Span<int> counts = hist.Counts.AsSpan(a * units * h, units * h);
         int o = a * units;
-        double sumAbs = 0;
-        int n = 0;
-        for (int i = 0; i < units; i++)
+        for (int i = first; i < units; i++)
         {
             double rk = ranks[i];
             if (double.IsNaN(rk))
@@ -295,8 +306,6 @@ public sealed partial class UncertaintyAnalysis
                 n++;
             }
         }
-
-        AddRunShift(a, r, sumAbs, n, hist, partial, shifts);
     }
 
     /// <summary>Adds sample <paramref name="r"/>'s mean absolute rank shift of node <paramref name="a"/> (Σ |shift| over its <paramref name="n"/> ranked units with a nominal rank) to the run-shift statistics.</summary>
